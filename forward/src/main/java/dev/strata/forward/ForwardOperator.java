@@ -1,0 +1,36 @@
+package dev.strata.forward;
+
+/**
+ * A forward map y = A(x) from a model to data, applied to a batch of models at once, with its derivatives.
+ *
+ * <p>Models and data are flat row-major {@code float[]}; a batch of {@code n} stacks {@code n} of them, so a batch
+ * of models is {@code n * inputSize()} long and a batch of data {@code n * outputSize()}. Inputs are not modified.
+ * Shapes per sample are in {@link #inputShape()} / {@link #outputShape()}.
+ */
+public interface ForwardOperator {
+
+    /** Shape of one model, slowest index first, e.g. {@code [channels, nz, nx]}. */
+    int[] inputShape();
+
+    /** Shape of one data sample, slowest index first. */
+    int[] outputShape();
+
+    /** Elements of one model. */
+    default int inputSize() {
+        return Shapes.size(inputShape());
+    }
+
+    /** Elements of one data sample. */
+    default int outputSize() {
+        return Shapes.size(outputShape());
+    }
+
+    /** y = A(x) for a batch of {@code n} models; returns a new array of {@code n * outputSize()}. */
+    float[] apply(float[] x, int n);
+
+    /** Vector-Jacobian product (adjoint): dx = J(x)^T dy for a batch; returns a new array of {@code n * inputSize()}. */
+    float[] vjp(float[] x, float[] dy, int n);
+
+    /** Jacobian-vector product: dy = J(x) dx for a batch; returns a new array of {@code n * outputSize()}. */
+    float[] jvp(float[] x, float[] dx, int n);
+}

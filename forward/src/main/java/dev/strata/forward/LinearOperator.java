@@ -1,0 +1,18 @@
+package dev.strata.forward;
+
+/** A linear forward operator y = A x: the Jacobian is A everywhere, so the VJP is the adjoint A^T dy. */
+public interface LinearOperator extends ForwardOperator {
+
+    /** dx = A^T dy for a batch of {@code n}. */
+    float[] adjoint(float[] dy, int n);
+
+    @Override
+    default float[] vjp(float[] x, float[] dy, int n) {
+        return adjoint(dy, n);
+    }
+
+    @Override
+    default float[] jvp(float[] x, float[] dx, int n) {
+        return apply(dx, n);
+    }
+}

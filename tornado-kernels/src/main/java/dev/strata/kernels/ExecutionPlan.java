@@ -1,0 +1,26 @@
+package dev.strata.kernels;
+
+/**
+ * A compiled {@link KernelGraph} bound to one device; arrays stay resident on the device between executions.
+ * Mirrors TornadoVM's {@code TornadoExecutionPlan}.
+ */
+public interface ExecutionPlan extends AutoCloseable {
+
+    /** Runs every task of the graph once, in order, with the graph's transfers. */
+    void execute();
+
+    /** Copies these arrays (named in the graph) from the device back to their host arrays now. */
+    void transferToHost(Object... arrays);
+
+    /** The device the plan runs on. */
+    DeviceInfo device();
+
+    /**
+     * True if every task of the last execution ran as compiled device code on {@link #device()}; false if any task
+     * fell back to plain Java. Backends that never fall back return true.
+     */
+    boolean ranOnDevice();
+
+    @Override
+    void close();
+}

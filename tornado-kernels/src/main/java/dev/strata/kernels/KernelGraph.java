@@ -1,0 +1,112 @@
+package dev.strata.kernels;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * An immutable description of work: transfers of host arrays to the device, kernel tasks in order, transfers back.
+ * Built like TornadoVM's {@code TaskGraph}; a backend turns it into an {@link ExecutionPlan}.
+ */
+public final class KernelGraph {
+
+    /** One task: a kernel with its positional arguments. */
+    public record Task(String id, Kernel kernel, Object[] args) {
+        public Task {
+            args = args.clone();
+        }
+
+        public IndexRange range() {
+            return kernel.range(args);
+        }
+    }
+
+    /** One transfer of one host array. */
+    public record Transfer(TransferMode mode, Object array) {
+    }
+
+    private final String name;
+    private final List<Transfer> toDevice;
+    private final List<Task> tasks;
+    private final List<Transfer> toHost;
+
+    private KernelGraph(Builder b) {
+        this.name = b.name;
+        this.toDevice = List.copyOf(b.toDevice);
+        this.tasks = List.copyOf(b.tasks);
+        this.toHost = List.copyOf(b.toHost);
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Transfer> toDevice() {
+        return toDevice;
+    }
+
+    public List<Task> tasks() {
+        return tasks;
+    }
+
+    public List<Transfer> toHost() {
+        return toHost;
+    }
+
+    /** Builder; arrays are host {@code float[]} or {@code int[]}. */
+    public static final class Builder {
+        private final String name;
+        private final List<Transfer> toDevice = new ArrayList<>();
+        private final List<Task> tasks = new ArrayList<>();
+        private final List<Transfer> toHost = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder transferToDevice(TransferMode mode, Object... arrays) {
+            for (Object a : arrays) {
+                requireArray(a);
+                toDevice.add(new Transfer(mode, a));
+            }
+            return this;
+        }
+
+        public Builder task(String id, Kernel kernel, Object... args) {
+            kernel.check(args);
+            tasks.add(new Task(id, kernel, args));
+            return this;
+        }
+
+        public Builder transferToHost(TransferMode mode, Object... arrays) {
+            for (Object a : arrays) {
+                requireArray(a);
+                toHost.add(new Transfer(mode, a));
+            }
+            return this;
+        }
+
+        public KernelGraph build() {
+            if (tasks.isEmpty()) {
+                throw new IllegalStateException("graph '" + name + "' has no task");
+            }
+            return new KernelGraph(this);
+        }
+
+        private static void requireArray(Object a) {
+            if (!(a instanceof float[]) && !(a instanceof int[])) {
+                throw new IllegalArgumentException("transfers take float[] or int[], got "
+                        + (a == null ? "null" : a.getClass().getSimpleName()));
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "KernelGraph[" + name + ", tasks=" + Arrays.toString(tasks.stream().map(Task::id).toArray()) + "]";
+    }
+}

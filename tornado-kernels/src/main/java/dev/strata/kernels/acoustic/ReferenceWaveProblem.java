@@ -1,0 +1,138 @@
+package dev.strata.kernels.acoustic;
+
+import dev.strata.kernels.ComputeBackend;
+import dev.strata.kernels.ExecutionPlan;
+import dev.strata.kernels.KernelGraph;
+import dev.strata.kernels.TransferMode;
+
+/**
+ * The yardstick problem of {@code shared/perf-ref/wave-c/wave.c}, so that Java and C compute the same thing:
+ * N x N grid, h = 10 m, dt = 1 ms, v = 1500 m/s above N/2 and 2500 m/s below, 20-point Cerjan sponge (a = 0.015),
+ * 15 Hz Ricker (t0 = 1.2 / f0) at (N/4, N/2), p = 0 on a 4-point frame. {@link #checksum} = sum of p^2 in double.
+ *
+ * <p>Runs as one device-resident graph of two leapfrog steps (the two time levels swap roles), each followed by the
+ * source injection and the clock tick; an odd step count ends with a one-step plan.
+ */
+public final class ReferenceWaveProblem {
+
+    public static final int SPONGE_WIDTH = 20;
+    public static final double SPONGE_STRENGTH = 0.015;
+
+    private final int n;
+    private final int steps;
+    private final float[] a;
+    private final float[] b;
+    private final float[] vc;
+    private final float[] damp;
+    private final float[] wavelet;
+    private final int[] srcIndex;
+    private final int[] clock = new int[1];
+
+    public ReferenceWaveProblem(int n, int steps) {
+        if (n < 2 * SPONGE_WIDTH + 2 * AcousticKernels.RADIUS) {
+            throw new IllegalArgumentException("N = " + n + " too small: needs at least "
+                    + (2 * SPONGE_WIDTH + 2 * AcousticKernels.RADIUS));
+        }
+        if (steps < 1) {
+            throw new IllegalArgumentException("steps must be >= 1, got " + steps);
+        }
+        this.n = n;
+        this.steps = steps;
+        double h = 10.0;
+        double dt = 1e-3;
+        double f0 = 15.0;
+        float vct = (float) ((1500.0 * dt / h) * (1500.0 * dt / h));
+        float vcb = (float) ((2500.0 * dt / h) * (2500.0 * dt / h));
+        this.a = new float[n * n];
+        this.b = new float[n * n];
+        this.vc = new float[n * n];
+        for (int iz = 0; iz < n; iz++) {
+            java.util.Arrays.fill(vc, iz * n, (iz + 1) * n, iz < n / 2 ? vct : vcb);
+        }
+        this.damp = CerjanSponge.profile(n, SPONGE_WIDTH, SPONGE_STRENGTH);
+        this.wavelet = new float[steps];
+        double t0 = 1.2 / f0;
+        for (int it = 0; it < steps; it++) {
+            double tau = Math.PI * f0 * (it * dt - t0);
+            double a2 = tau * tau;
+            wavelet[it] = (float) ((1.0 - 2.0 * a2) * Math.exp(-a2));
+        }
+        this.srcIndex = new int[] {(n / 4) * n + n / 2};
+    }
+
+    public int n() {
+        return n;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    /** Resets the fields to zero and the clock to step 0. */
+    public void reset() {
+        java.util.Arrays.fill(a, 0f);
+        java.util.Arrays.fill(b, 0f);
+        clock[0] = 0;
+    }
+
+    /** Runs all steps on the backend; returns the final current field p (a host array owned by this problem). */
+    public float[] run(ComputeBackend backend) {
+        reset();
+        int pairs = steps / 2;
+        if (pairs > 0) {
+            try (ExecutionPlan plan = backend.plan(twoStepGraph())) {
+                for (int k = 0; k < pairs; k++) {
+                    plan.execute();
+                }
+                plan.transferToHost(a, b, clock);
+                requireDevice(plan);
+            }
+        }
+        if (steps % 2 == 1) {
+            try (ExecutionPlan plan = backend.plan(oneStepGraph())) {
+                plan.execute();
+                plan.transferToHost(b);
+                requireDevice(plan);
+            }
+            return b;
+        }
+        return a;
+    }
+
+    private static void requireDevice(ExecutionPlan plan) {
+        if (!plan.ranOnDevice()) {
+            throw new IllegalStateException("a task fell back to plain Java instead of running on " + plan.device().device());
+        }
+    }
+
+    /** Step 1 writes p_next over b (p = a); step 2 writes over a (p = b): after both, a is the current field. */
+    KernelGraph twoStepGraph() {
+        KernelGraph.Builder g = KernelGraph.builder("wave-2step")
+                .transferToDevice(TransferMode.FIRST_EXECUTION, a, b, vc, damp, wavelet, srcIndex, clock);
+        addStep(g, "s0", b, a);
+        addStep(g, "s1", a, b);
+        return g.transferToHost(TransferMode.UNDER_DEMAND, a, b, clock).build();
+    }
+
+    KernelGraph oneStepGraph() {
+        KernelGraph.Builder g = KernelGraph.builder("wave-1step")
+                .transferToDevice(TransferMode.FIRST_EXECUTION, a, b, vc, damp, wavelet, srcIndex, clock);
+        addStep(g, "s0", b, a);
+        return g.transferToHost(TransferMode.UNDER_DEMAND, b, clock).build();
+    }
+
+    private void addStep(KernelGraph.Builder g, String id, float[] next, float[] cur) {
+        g.task(id + ".stencil", WaveStepKernel.INSTANCE, WaveStepKernel.args(next, cur, vc, damp, damp, 1, n, n))
+                .task(id + ".source", SourceKernels.INJECT, next, vc, wavelet, srcIndex, clock, steps)
+                .task(id + ".clock", SourceKernels.ADVANCE_CLOCK, (Object) clock);
+    }
+
+    /** Sum over the field of p^2, accumulated serially in double, as wave.c prints it. */
+    public static double checksum(float[] p) {
+        double s = 0;
+        for (float v : p) {
+            s += (double) v * v;
+        }
+        return s;
+    }
+}
