@@ -1,0 +1,60 @@
+package dev.strata.sampler.guidance;
+
+import dev.strata.forward.ForwardOperator;
+import dev.strata.forward.Shapes;
+import dev.strata.sampler.Denoiser;
+import dev.strata.sampler.Guidance;
+
+/**
+ * Diffusion posterior sampling (Chung et al., ICLR 2023, Alg. 1): x_next -= zeta_i grad_x ||y - A(D(x; sigma))||,
+ * with zeta_i = zeta / ||y - A(x̂0)|| per sample; the gradient flows through the operator's VJP, then the denoiser's.
+ * DPS is an approximation (it treats p(y | x_t) as p(y | x̂0) with no noise-level correction) and is known to be
+ * biased: its figures against exact posteriors are measured, not assumed.
+ */
+public final class DpsGuidance implements Guidance {
+    private final ForwardOperator operator;
+    private final float[] data;
+    private final double zeta;
+
+    /**
+     * @param operator forward operator A
+     * @param data     observed y, one data sample of {@code operator.outputSize()} values (not modified, copied)
+     * @param zeta     step scale (Chung et al. use 0.1..1 for images)
+     */
+    public DpsGuidance(ForwardOperator operator, float[] data, double zeta) {
+        Shapes.requireBatch("DPS data", data, 1, operator.outputSize());
+        if (!(zeta > 0)) {
+            throw new IllegalArgumentException("zeta must be > 0, got " + zeta);
+        }
+        this.operator = operator;
+        this.data = data.clone();
+        this.zeta = zeta;
+    }
+
+    @Override
+    public float[] correction(Denoiser denoiser, float[] x, float[] x0hat, double sigma, double sigmaNext, int n) {
+        int m = operator.outputSize();
+        float[] predicted = operator.apply(x0hat, n);
+        float[] residual = new float[predicted.length];
+        double[] norm = new double[n];
+        for (int b = 0; b < n; b++) {
+            double s = 0;
+            for (int j = 0; j < m; j++) {
+                float r = data[j] - predicted[b * m + j];
+                residual[b * m + j] = r;
+                s += (double) r * r;
+            }
+            norm[b] = Math.sqrt(s);
+        }
+        // grad_x ||r|| = -J_D^T J_A^T r / ||r||; the step moves against it
+        float[] g = denoiser.vjp(x, sigma, operator.vjp(x0hat, residual, n), n);
+        int size = denoiser.size();
+        for (int b = 0; b < n; b++) {
+            double scale = norm[b] > 0 ? zeta / norm[b] : 0;
+            for (int k = 0; k < size; k++) {
+                g[b * size + k] = (float) (scale * g[b * size + k]);
+            }
+        }
+        return g;
+    }
+}

@@ -1,0 +1,129 @@
+package dev.strata.sampler.oracle;
+
+import dev.strata.forward.Shapes;
+import dev.strata.sampler.Denoiser;
+import dev.strata.sampler.Gaussian;
+import org.ejml.simple.SimpleEVD;
+import org.ejml.simple.SimpleMatrix;
+
+/**
+ * A dense Gaussian N(mu, C) in d dimensions (small d: oracles and tests), held by its eigendecomposition
+ * C = V diag(w) V^T. Its exact denoiser is D(x; sigma) = mu + V diag(w / (w + sigma^2)) V^T (x - mu).
+ */
+public final class DenseGaussian implements Denoiser {
+    private final int[] shape;
+    private final double[] mean;
+    private final SimpleMatrix vectors; // d x d, columns are eigenvectors
+    private final double[] values;
+
+    /**
+     * @param shape shape of one sample (product d)
+     * @param mean  mean, length d (copied)
+     * @param cov   covariance, row-major d x d, symmetric positive semi-definite (copied)
+     */
+    public DenseGaussian(int[] shape, double[] mean, double[] cov) {
+        int d = Shapes.size(shape);
+        if (mean.length != d || cov.length != (long) d * d) {
+            throw new IllegalArgumentException("mean needs " + d + " and cov " + d + "x" + d + " values");
+        }
+        this.shape = shape.clone();
+        this.mean = mean.clone();
+        SimpleMatrix c = new SimpleMatrix(d, d);
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                c.set(i, j, 0.5 * (cov[i * d + j] + cov[j * d + i]));
+            }
+        }
+        SimpleEVD<SimpleMatrix> evd = c.eig();
+        this.vectors = new SimpleMatrix(d, d);
+        this.values = new double[d];
+        for (int k = 0; k < d; k++) {
+            SimpleMatrix v = evd.getEigenVector(k);
+            values[k] = Math.max(0, evd.getEigenvalue(k).getReal());
+            for (int i = 0; i < d; i++) {
+                vectors.set(i, k, v.get(i, 0));
+            }
+        }
+    }
+
+    @Override
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public double[] mean() {
+        return mean.clone();
+    }
+
+    /** Marginal standard deviations sqrt(C_ii). */
+    public double[] std() {
+        int d = mean.length;
+        double[] s = new double[d];
+        for (int i = 0; i < d; i++) {
+            double v = 0;
+            for (int k = 0; k < d; k++) {
+                double e = vectors.get(i, k);
+                v += values[k] * e * e;
+            }
+            s[i] = Math.sqrt(v);
+        }
+        return s;
+    }
+
+    /** {@code n} exact draws mu + V diag(sqrt(w)) xi. */
+    public float[] sample(int n, long seed) {
+        int d = mean.length;
+        Gaussian g = new Gaussian(seed);
+        float[] out = new float[n * d];
+        double[] z = new double[d];
+        for (int b = 0; b < n; b++) {
+            for (int k = 0; k < d; k++) {
+                z[k] = Math.sqrt(values[k]) * g.next();
+            }
+            for (int i = 0; i < d; i++) {
+                double s = mean[i];
+                for (int k = 0; k < d; k++) {
+                    s += vectors.get(i, k) * z[k];
+                }
+                out[b * d + i] = (float) s;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public float[] denoise(float[] x, double sigma, int n) {
+        return filter(x, sigma, n, true);
+    }
+
+    @Override
+    public float[] vjp(float[] x, double sigma, float[] v, int n) {
+        Shapes.requireBatch("DenseGaussian.vjp x", x, n, mean.length);
+        return filter(v, sigma, n, false);
+    }
+
+    private float[] filter(float[] x, double sigma, int n, boolean affine) {
+        int d = mean.length;
+        Shapes.requireBatch("DenseGaussian input", x, n, d);
+        double s2 = sigma * sigma;
+        float[] out = new float[x.length];
+        double[] y = new double[d];
+        for (int b = 0; b < n; b++) {
+            for (int k = 0; k < d; k++) {
+                double s = 0;
+                for (int i = 0; i < d; i++) {
+                    s += vectors.get(i, k) * (x[b * d + i] - (affine ? mean[i] : 0));
+                }
+                y[k] = s * values[k] / (values[k] + s2);
+            }
+            for (int i = 0; i < d; i++) {
+                double s = affine ? mean[i] : 0;
+                for (int k = 0; k < d; k++) {
+                    s += vectors.get(i, k) * y[k];
+                }
+                out[b * d + i] = (float) s;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.strata.sampler.oracle;
+
+import org.ejml.simple.SimpleMatrix;
+
+/**
+ * The exact posterior of a Gaussian prior N(mu, C) observed through a linear operator with Gaussian noise,
+ * y = A x + e, e ~ N(0, s^2 I): C_post = (C^-1 + A^T A / s^2)^-1, mu_post = mu + C A^T (A C A^T + s^2 I)^-1 (y - A mu).
+ * Computed in the data-space form (no inverse of C, which may be near singular).
+ */
+public final class GaussianLinearPosterior {
+    private GaussianLinearPosterior() {
+    }
+
+    /**
+     * @param mean  prior mean, length d
+     * @param cov   prior covariance, d x d row-major
+     * @param a     operator, m x d row-major
+     * @param y     data, length m
+     * @param noise data noise standard deviation s
+     */
+    public static DenseGaussian of(int[] shape, double[] mean, double[] cov, double[] a, double[] y, double noise) {
+        int d = mean.length;
+        int m = y.length;
+        SimpleMatrix c = new SimpleMatrix(d, d, true, cov);
+        SimpleMatrix am = new SimpleMatrix(m, d, true, a);
+        SimpleMatrix mu = new SimpleMatrix(d, 1, true, mean);
+        SimpleMatrix ca = c.mult(am.transpose()); // C A^T, d x m
+        SimpleMatrix s = am.mult(ca).plus(SimpleMatrix.identity(m).scale(noise * noise)); // A C A^T + s^2 I
+        SimpleMatrix gain = ca.mult(s.invert()); // d x m
+        SimpleMatrix r = new SimpleMatrix(m, 1, true, y).minus(am.mult(mu));
+        SimpleMatrix postMean = mu.plus(gain.mult(r));
+        SimpleMatrix postCov = c.minus(gain.mult(ca.transpose()));
+        double[] pm = new double[d];
+        double[] pc = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            pm[i] = postMean.get(i, 0);
+            for (int j = 0; j < d; j++) {
+                pc[i * d + j] = postCov.get(i, j);
+            }
+        }
+        return new DenseGaussian(shape, pm, pc);
+    }
+}

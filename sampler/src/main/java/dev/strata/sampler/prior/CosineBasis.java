@@ -1,0 +1,111 @@
+package dev.strata.sampler.prior;
+
+/**
+ * The lowest {@code kz x kx} modes of the orthonormal 2-D DCT-II on an {@code nz x nx} grid:
+ * phi_{k,l}(i, j) = a_k cos(pi (i + 1/2) k / nz) a_l cos(pi (j + 1/2) l / nx), a_0 = sqrt(1/n), a_k = sqrt(2/n).
+ * With all modes kept it is an orthonormal basis; truncated, {@link #synthesize}{@code (}{@link #analyze}{@code )}
+ * is the orthogonal projection onto the kept modes.
+ */
+public final class CosineBasis {
+    private final int nz;
+    private final int nx;
+    private final int kz;
+    private final int kx;
+    private final double[] cz; // [kz][nz]
+    private final double[] cx; // [kx][nx]
+
+    public CosineBasis(int nz, int nx, int kz, int kx) {
+        if (kz < 1 || kz > nz || kx < 1 || kx > nx) {
+            throw new IllegalArgumentException("modes " + kz + " x " + kx + " must lie in 1.." + nz + " x 1.." + nx);
+        }
+        this.nz = nz;
+        this.nx = nx;
+        this.kz = kz;
+        this.kx = kx;
+        this.cz = matrix(kz, nz);
+        this.cx = matrix(kx, nx);
+    }
+
+    private static double[] matrix(int k, int n) {
+        double[] c = new double[k * n];
+        for (int m = 0; m < k; m++) {
+            double a = Math.sqrt((m == 0 ? 1.0 : 2.0) / n);
+            for (int i = 0; i < n; i++) {
+                c[m * n + i] = a * Math.cos(Math.PI * (i + 0.5) * m / n);
+            }
+        }
+        return c;
+    }
+
+    public int modes() {
+        return kz * kx;
+    }
+
+    public int modesZ() {
+        return kz;
+    }
+
+    public int modesX() {
+        return kx;
+    }
+
+    /** Coefficients y[k][l] = sum_ij phi_{k,l}(i,j) f[i][j] of one field at {@code f[off..off+nz*nx)}. */
+    public double[] analyze(float[] f, int off) {
+        double[] t = new double[kz * nx]; // Cz f
+        for (int k = 0; k < kz; k++) {
+            for (int i = 0; i < nz; i++) {
+                double c = cz[k * nz + i];
+                int row = off + i * nx;
+                for (int j = 0; j < nx; j++) {
+                    t[k * nx + j] += c * f[row + j];
+                }
+            }
+        }
+        double[] y = new double[kz * kx]; // (Cz f) Cx^T
+        for (int k = 0; k < kz; k++) {
+            for (int l = 0; l < kx; l++) {
+                double s = 0;
+                for (int j = 0; j < nx; j++) {
+                    s += t[k * nx + j] * cx[l * nx + j];
+                }
+                y[k * kx + l] = s;
+            }
+        }
+        return y;
+    }
+
+    /** Adds {@code scale * sum_{k,l} y[k][l] phi_{k,l}} to the field at {@code out[off..off+nz*nx)}. */
+    public void synthesizeAdd(double[] y, double scale, float[] out, int off) {
+        double[] t = new double[kz * nx]; // y Cx
+        for (int k = 0; k < kz; k++) {
+            for (int l = 0; l < kx; l++) {
+                double v = y[k * kx + l];
+                if (v == 0) {
+                    continue;
+                }
+                for (int j = 0; j < nx; j++) {
+                    t[k * nx + j] += v * cx[l * nx + j];
+                }
+            }
+        }
+        for (int i = 0; i < nz; i++) {
+            int row = off + i * nx;
+            for (int j = 0; j < nx; j++) {
+                double s = 0;
+                for (int k = 0; k < kz; k++) {
+                    s += cz[k * nz + i] * t[k * nx + j];
+                }
+                out[row + j] += (float) (scale * s);
+            }
+        }
+    }
+
+    /** Mode indices (k, l) of coefficient m. */
+    public int modeZ(int m) {
+        return m / kx;
+    }
+
+    public int modeX(int m) {
+        return m % kx;
+    }
+}
