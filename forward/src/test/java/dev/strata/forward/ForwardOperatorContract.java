@@ -1,0 +1,204 @@
+package dev.strata.forward;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * What every {@link ForwardOperator} promises, as tests that each implementation inherits: subclass, give the
+ * operator and a generator of valid random models, and add only the tests of its own physics.
+ *
+ * <p>All randomness comes from a {@link SplittableRandom} with a fixed seed, so a failure reproduces.
+ */
+public abstract class ForwardOperatorContract {
+
+    /** Models per batch in these tests. */
+    protected static final int BATCH = 3;
+
+    /** Fixed seed per test method (JUnit makes one instance per method). */
+    protected final SplittableRandom rng = new SplittableRandom(15809);
+
+    /** The operator under test; may be a new instance on each call. */
+    protected abstract ForwardOperator operator();
+
+    /** {@code n} valid models, {@code [n][inputSize()]}, at which A and its derivatives are defined. */
+    protected abstract float[] randomModels(SplittableRandom random, int n);
+
+    /** {@code n} perturbation directions, {@code [n][inputSize()]}; standard normal unless overridden. */
+    protected float[] randomDirections(SplittableRandom random, int n) {
+        return gaussian(random, n * operator().inputSize());
+    }
+
+    /**
+     * Largest step of the Taylor test relative to the model, h0 ||dx|| / ||x||. A few percent keeps x + h dx valid
+     * and the cubic term small, while the quadratic remainder at h0 / 16 still stands well above float32 rounding.
+     */
+    protected double taylorRelativeStep() {
+        return 0.03;
+    }
+
+    @Test
+    void adjointMatchesForwardInDotProduct() {
+        ForwardOperator op = operator();
+        float[] x = randomModels(rng, BATCH);
+        float[] dx = gaussian(rng, BATCH * op.inputSize());
+        float[] dy = gaussian(rng, BATCH * op.outputSize());
+        float[] jdx = op.jvp(x, dx, BATCH);
+        float[] jtdy = op.vjp(x, dy, BATCH);
+        double relative = Math.abs(dot(jdx, dy) - dot(dx, jtdy)) / (norm(jdx) * norm(dy));
+        assertTrue(relative < 1e-5, "|<J dx, dy> - <dx, J^T dy>| / (|J dx| |dy|) = " + relative);
+    }
+
+    /**
+     * r(h) = ||A(x + h dx) - A(x) - h J dx|| must fall as h^2 (order >= 1.9 over four halvings) for a nonlinear
+     * operator, and be float32 rounding only for a linear one. The steps are chosen relative to x (see
+     * {@link #taylorRelativeStep()}): much smaller h would let float32 rounding of A, of order 1e-7 ||A||, swamp
+     * the remainder and flatten the measured order; much larger h would let the cubic term bend it.
+     */
+    @Test
+    void taylorRemainderFallsQuadratically() {
+        ForwardOperator op = operator();
+        float[] x = randomModels(rng, BATCH);
+        float[] dx = randomDirections(rng, BATCH);
+        float[] ax = op.apply(x, BATCH);
+        float[] jdx = op.jvp(x, dx, BATCH);
+        double h0 = taylorRelativeStep() * norm(x) / norm(dx);
+        int halvings = 4;
+        double[] r = new double[halvings + 1];
+        for (int k = 0; k <= halvings; k++) {
+            double h = h0 / (1 << k);
+            float[] xh = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                xh[i] = (float) (x[i] + h * dx[i]);
+            }
+            float[] axh = op.apply(xh, BATCH);
+            double s = 0;
+            for (int i = 0; i < ax.length; i++) {
+                double e = (double) axh[i] - ax[i] - h * jdx[i];
+                s += e * e;
+            }
+            r[k] = Math.sqrt(s);
+            if (op instanceof LinearOperator) {
+                double scale = norm(ax) + h * norm(jdx);
+                assertTrue(r[k] <= 1e-5 * scale, "linear operator: remainder " + r[k] + " at h = " + h
+                        + " is more than rounding of " + scale);
+            }
+        }
+        if (!(op instanceof LinearOperator)) {
+            double[] orders = new double[halvings];
+            for (int k = 0; k < halvings; k++) {
+                orders[k] = Math.log(r[k] / r[k + 1]) / Math.log(2);
+            }
+            for (double order : orders) {
+                assertTrue(order >= 1.9, "Taylor orders " + Arrays.toString(orders) + ", remainders "
+                        + Arrays.toString(r));
+            }
+        }
+    }
+
+    @Test
+    void batchEqualsSamplesOneByOne() {
+        ForwardOperator op = operator();
+        int in = op.inputSize();
+        int out = op.outputSize();
+        float[] x = randomModels(rng, BATCH);
+        float[] dx = gaussian(rng, BATCH * in);
+        float[] dy = gaussian(rng, BATCH * out);
+        float[] y = op.apply(x, BATCH);
+        float[] jdx = op.jvp(x, dx, BATCH);
+        float[] jtdy = op.vjp(x, dy, BATCH);
+        assertEquals(BATCH * out, y.length, "apply output length");
+        assertEquals(BATCH * out, jdx.length, "jvp output length");
+        assertEquals(BATCH * in, jtdy.length, "vjp output length");
+        for (int b = 0; b < BATCH; b++) {
+            float[] xb = slice(x, b, in);
+            assertArrayEquals(slice(y, b, out), op.apply(xb, 1), "apply, sample " + b);
+            assertArrayEquals(slice(jdx, b, out), op.jvp(xb, slice(dx, b, in), 1), "jvp, sample " + b);
+            assertArrayEquals(slice(jtdy, b, in), op.vjp(xb, slice(dy, b, out), 1), "vjp, sample " + b);
+        }
+    }
+
+    @Test
+    void doesNotModifyItsInputs() {
+        ForwardOperator op = operator();
+        float[] x = randomModels(rng, BATCH);
+        float[] dx = gaussian(rng, BATCH * op.inputSize());
+        float[] dy = gaussian(rng, BATCH * op.outputSize());
+        float[] x0 = x.clone();
+        float[] dx0 = dx.clone();
+        float[] dy0 = dy.clone();
+        op.apply(x, BATCH);
+        op.jvp(x, dx, BATCH);
+        op.vjp(x, dy, BATCH);
+        assertArrayEquals(x0, x, "x");
+        assertArrayEquals(dx0, dx, "dx");
+        assertArrayEquals(dy0, dy, "dy");
+    }
+
+    @Test
+    void rejectsWrongSizedInput() {
+        ForwardOperator op = operator();
+        int in = op.inputSize();
+        int out = op.outputSize();
+        float[] x = randomModels(rng, BATCH);
+        float[] shortX = Arrays.copyOf(x, BATCH * in - 1);
+        float[] dx = gaussian(rng, BATCH * in);
+        float[] dy = gaussian(rng, BATCH * out);
+        String inLength = String.valueOf(BATCH * in);
+        String outLength = String.valueOf(BATCH * out);
+        assertRejected(() -> op.apply(shortX, BATCH), inLength);
+        assertRejected(() -> op.apply(x, BATCH - 1), String.valueOf((BATCH - 1) * in));
+        assertRejected(() -> op.jvp(x, Arrays.copyOf(dx, BATCH * in + 1), BATCH), inLength);
+        assertRejected(() -> op.vjp(x, Arrays.copyOf(dy, BATCH * out - 1), BATCH), outLength);
+        if (!(op instanceof LinearOperator)) {
+            assertRejected(() -> op.jvp(shortX, dx, BATCH), inLength);
+            assertRejected(() -> op.vjp(shortX, dy, BATCH), inLength);
+        }
+    }
+
+    @Test
+    void rejectsEmptyBatch() {
+        ForwardOperator op = operator();
+        assertRejected(() -> op.apply(new float[0], 0), "batch");
+    }
+
+    /** Asserts an IllegalArgumentException whose message contains {@code expected}. */
+    protected static void assertRejected(Executable call, String expected) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+        assertTrue(e.getMessage() != null && e.getMessage().contains(expected),
+                "message should mention " + expected + ": " + e.getMessage());
+    }
+
+    /** {@code n} independent standard normal values. */
+    protected static float[] gaussian(SplittableRandom random, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
+    /** Sum of a[i] b[i], accumulated in double. */
+    protected static double dot(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (double) a[i] * b[i];
+        }
+        return s;
+    }
+
+    /** Euclidean norm, accumulated in double. */
+    protected static double norm(float[] a) {
+        return Math.sqrt(dot(a, a));
+    }
+
+    private static float[] slice(float[] batch, int b, int per) {
+        return Arrays.copyOfRange(batch, b * per, (b + 1) * per);
+    }
+}
