@@ -7,8 +7,8 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Turns expected failures into one line on stderr and exit code 2; anything else is a bug, reported with its
- * stack trace and exit code 1... unless the cause is plain bad input.
+ * Turns expected failures (bad input, a missing backend, an unreadable file) into one line on stderr and exit
+ * code 2; anything else is a bug, reported with its stack trace and exit code 1.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
