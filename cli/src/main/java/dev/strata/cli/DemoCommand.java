@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.cli.demo.DemoOutputs;
 import dev.strata.cli.demo.SeismicDemo;
 import dev.strata.cli.demo.SeismicDemoConfig;
 import java.io.PrintWriter;
@@ -52,6 +53,9 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.printf("posterior mean vs truth: RMS error %.0f; posterior std %.0f; prior std %.0f%n",
                 Math.sqrt(err / r.mean().length), Math.sqrt(spread / r.mean().length), config.stdIp());
+        for (Path p : DemoOutputs.write(this.out, r)) {
+            out.println("wrote " + p.toAbsolutePath().normalize());
+        }
         out.flush();
         return ExitCodes.OK;
     }
