@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.forward.verify.DerivativeChecks;
+import dev.strata.forward.verify.OperatorVerification;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -49,10 +51,8 @@ public abstract class ForwardOperatorContract {
         float[] x = randomModels(rng, BATCH);
         float[] dx = gaussian(rng, BATCH * op.inputSize());
         float[] dy = gaussian(rng, BATCH * op.outputSize());
-        float[] jdx = op.jvp(x, dx, BATCH);
-        float[] jtdy = op.vjp(x, dy, BATCH);
-        double relative = Math.abs(dot(jdx, dy) - dot(dx, jtdy)) / (norm(jdx) * norm(dy));
-        assertTrue(relative < 1e-5, "|<J dx, dy> - <dx, J^T dy>| / (|J dx| |dy|) = " + relative);
+        double relative = DerivativeChecks.dotProductError(op, x, dx, dy, BATCH);
+        assertTrue(relative < OperatorVerification.DOT_TOLERANCE, "|<J dx, dy> - <dx, J^T dy>| / (|J dx| |dy|) = " + relative);
     }
 
     /**
@@ -66,40 +66,10 @@ public abstract class ForwardOperatorContract {
         ForwardOperator op = operator();
         float[] x = randomModels(rng, BATCH);
         float[] dx = randomDirections(rng, BATCH);
-        float[] ax = op.apply(x, BATCH);
-        float[] jdx = op.jvp(x, dx, BATCH);
         double h0 = taylorRelativeStep() * norm(x) / norm(dx);
-        int halvings = 4;
-        double[] r = new double[halvings + 1];
-        for (int k = 0; k <= halvings; k++) {
-            double h = h0 / (1 << k);
-            float[] xh = new float[x.length];
-            for (int i = 0; i < x.length; i++) {
-                xh[i] = (float) (x[i] + h * dx[i]);
-            }
-            float[] axh = op.apply(xh, BATCH);
-            double s = 0;
-            for (int i = 0; i < ax.length; i++) {
-                double e = (double) axh[i] - ax[i] - h * jdx[i];
-                s += e * e;
-            }
-            r[k] = Math.sqrt(s);
-            if (op instanceof LinearOperator) {
-                double scale = norm(ax) + h * norm(jdx);
-                assertTrue(r[k] <= 1e-5 * scale, "linear operator: remainder " + r[k] + " at h = " + h
-                        + " is more than rounding of " + scale);
-            }
-        }
-        if (!(op instanceof LinearOperator)) {
-            double[] orders = new double[halvings];
-            for (int k = 0; k < halvings; k++) {
-                orders[k] = Math.log(r[k] / r[k + 1]) / Math.log(2);
-            }
-            for (double order : orders) {
-                assertTrue(order >= 1.9, "Taylor orders " + Arrays.toString(orders) + ", remainders "
-                        + Arrays.toString(r));
-            }
-        }
+        DerivativeChecks.Taylor t = DerivativeChecks.taylor(op, x, dx, BATCH, h0, 4);
+        assertTrue(t.passes(), (t.linear() ? "linear operator: remainders beyond rounding, " : "Taylor orders ")
+                + Arrays.toString(t.orders()) + ", remainders " + Arrays.toString(t.remainders()));
     }
 
     @Test
@@ -186,16 +156,12 @@ public abstract class ForwardOperatorContract {
 
     /** Sum of a[i] b[i], accumulated in double. */
     protected static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (double) a[i] * b[i];
-        }
-        return s;
+        return DerivativeChecks.dot(a, b);
     }
 
     /** Euclidean norm, accumulated in double. */
     protected static double norm(float[] a) {
-        return Math.sqrt(dot(a, a));
+        return DerivativeChecks.norm(a);
     }
 
     private static float[] slice(float[] batch, int b, int per) {
