@@ -1,0 +1,41 @@
+package dev.strata.tornado;
+
+import dev.strata.kernels.ComputeBackend;
+import dev.strata.kernels.DeviceInfo;
+import dev.strata.kernels.ExecutionPlan;
+import dev.strata.kernels.KernelGraph;
+import java.util.List;
+import uk.ac.manchester.tornado.api.common.TornadoDevice;
+
+/** The TornadoVM backend: each {@link KernelGraph} becomes a TornadoVM task graph and execution plan on one device. */
+final class TornadoBackend implements ComputeBackend {
+    private final List<DeviceInfo> devices;
+    private final DeviceInfo device;
+    private final TornadoDevice tornadoDevice;
+
+    TornadoBackend(List<DeviceInfo> devices, int index) {
+        this.devices = List.copyOf(devices);
+        this.device = devices.get(index);
+        this.tornadoDevice = TornadoDevices.device(index);
+    }
+
+    @Override
+    public String name() {
+        return TornadoBackendProvider.NAME;
+    }
+
+    @Override
+    public List<DeviceInfo> devices() {
+        return devices;
+    }
+
+    @Override
+    public DeviceInfo device() {
+        return device;
+    }
+
+    @Override
+    public ExecutionPlan plan(KernelGraph graph) {
+        return new TornadoPlan(graph, tornadoDevice, device);
+    }
+}

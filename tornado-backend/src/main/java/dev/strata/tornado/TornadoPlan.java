@@ -1,0 +1,90 @@
+package dev.strata.tornado;
+
+import dev.strata.kernels.DeviceInfo;
+import dev.strata.kernels.ExecutionPlan;
+import dev.strata.kernels.KernelGraph;
+import dev.strata.kernels.TransferMode;
+import java.util.concurrent.atomic.AtomicLong;
+import uk.ac.manchester.tornado.api.TaskGraph;
+import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
+import uk.ac.manchester.tornado.api.TornadoExecutionResult;
+import uk.ac.manchester.tornado.api.common.TornadoDevice;
+import uk.ac.manchester.tornado.api.enums.DataTransferMode;
+import uk.ac.manchester.tornado.api.enums.ProfilerMode;
+
+/**
+ * A {@link KernelGraph} mapped one to one onto a TornadoVM {@link TaskGraph} and {@link TornadoExecutionPlan}:
+ * same transfers (same modes), same tasks in the same order. The profiler runs in silent mode so that every
+ * execution can prove it ran on the device: a task that fell back to Java records no device kernel time.
+ */
+final class TornadoPlan implements ExecutionPlan {
+    /** TornadoVM names graphs globally in its properties: give each plan its own. */
+    private static final AtomicLong PLANS = new AtomicLong();
+
+    private final TornadoExecutionPlan plan;
+    private final DeviceInfo device;
+    private TornadoExecutionResult last;
+    private boolean ranOnDevice = true;
+
+    TornadoPlan(KernelGraph graph, TornadoDevice tornadoDevice, DeviceInfo device) {
+        this.device = device;
+        TaskGraph tg = new TaskGraph(identifier(graph.name()) + "_" + PLANS.incrementAndGet());
+        for (KernelGraph.Transfer t : graph.toDevice()) {
+            tg.transferToDevice(mode(t.mode()), t.array());
+        }
+        for (KernelGraph.Task task : graph.tasks()) {
+            TornadoLaunchers.addTask(tg, identifier(task.id()), task.kernel().name(), task.args());
+        }
+        for (KernelGraph.Transfer t : graph.toHost()) {
+            tg.transferToHost(mode(t.mode()), t.array());
+        }
+        this.plan = new TornadoExecutionPlan(tg.snapshot());
+        plan.withDevice(tornadoDevice).withProfiler(ProfilerMode.SILENT);
+    }
+
+    private static int mode(TransferMode m) {
+        return switch (m) {
+            case FIRST_EXECUTION -> DataTransferMode.FIRST_EXECUTION;
+            case EVERY_EXECUTION -> DataTransferMode.EVERY_EXECUTION;
+            case UNDER_DEMAND -> DataTransferMode.UNDER_DEMAND;
+        };
+    }
+
+    private static String identifier(String name) {
+        String s = name.replaceAll("[^A-Za-z0-9]", "_");
+        return Character.isLetter(s.isEmpty() ? '0' : s.charAt(0)) ? s : "k" + s;
+    }
+
+    @Override
+    public void execute() {
+        last = plan.execute();
+        ranOnDevice &= last.getProfilerResult().getDeviceKernelTime() > 0;
+    }
+
+    @Override
+    public void transferToHost(Object... arrays) {
+        if (last == null) {
+            return; // nothing ran: the host arrays are current
+        }
+        last.transferToHost(arrays);
+    }
+
+    @Override
+    public DeviceInfo device() {
+        return device;
+    }
+
+    @Override
+    public boolean ranOnDevice() {
+        return last != null && ranOnDevice;
+    }
+
+    @Override
+    public void close() {
+        try {
+            plan.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the TornadoVM plan failed: " + e.getMessage(), e);
+        }
+    }
+}
