@@ -40,6 +40,12 @@ class DarcyOperatorTest extends ForwardOperatorContract {
         return new DarcyOperator(PROBLEM, BACKEND);
     }
 
+    /** See {@link DarcyVerification#taylorRelativeStep()}. */
+    @Override
+    protected double taylorRelativeStep() {
+        return 0.1;
+    }
+
     @Override
     protected float[] randomModels(SplittableRandom random, int n) {
         return GaussianRandomField.of(GRID, 1.0, 40.0).samples(random, n);
