@@ -26,8 +26,9 @@ import java.util.List;
  * forward before and backward after the coarse correction, and {@value #COARSEST_SWEEPS} forward then as many
  * backward sweeps on the coarsest grid, so M is symmetric positive definite as PCG needs. Multigrid rather than IC(0):
  * every stage is a parallel per-point kernel (IC(0) needs sequential triangular solves, which neither a GPU nor the
- * row-parallel JVM backend runs well), and the iteration count stays flat as the grid grows (about 9 to 10 at
- * rtol 1e-10 from 32^2 to 256^2 for log K of standard deviation 1 to 3).
+ * row-parallel JVM backend runs well), and the iteration count stays flat as the grid grows: 7 to 9 iterations to
+ * rtol 1e-10 from 32^2 to 256^2, for homogeneous K, Gaussian random log K of standard deviation 1 and 2 and a
+ * bimaterial field of contrast e^4, where plain CG needs 130 to 5400 and grows with the grid.
  */
 final class PcgSolver {
 
