@@ -3,7 +3,7 @@ package dev.strata.kernels;
 /**
  * A kernel: a per-point static body (the one definition every backend runs) plus what a backend needs to launch it.
  *
- * <p>Arguments are positional, as in a TornadoVM task: host arrays ({@code float[]}, {@code int[]}) and scalars
+ * <p>Arguments are positional, as in a TornadoVM task: host arrays ({@code float[]}, {@code double[]}, {@code int[]}) and scalars
  * ({@link Integer}, {@link Float}). The index range over which the body runs follows from the arguments
  * ({@link #range}), just as the bounds of a TornadoVM {@code @Parallel} loop live inside the kernel.
  */

@@ -12,6 +12,13 @@ public final class KernelArgs {
         throw bad(kernel, args, i, "float[]");
     }
 
+    public static double[] doubles(String kernel, Object[] args, int i) {
+        if (args[i] instanceof double[] a) {
+            return a;
+        }
+        throw bad(kernel, args, i, "double[]");
+    }
+
     public static int[] ints(String kernel, Object[] args, int i) {
         if (args[i] instanceof int[] a) {
             return a;

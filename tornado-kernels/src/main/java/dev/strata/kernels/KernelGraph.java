@@ -57,7 +57,7 @@ public final class KernelGraph {
         return toHost;
     }
 
-    /** Builder; arrays are host {@code float[]} or {@code int[]}. */
+    /** Builder; arrays are host {@code float[]}, {@code double[]} or {@code int[]}. */
     public static final class Builder {
         private final String name;
         private final List<Transfer> toDevice = new ArrayList<>();
@@ -98,8 +98,8 @@ public final class KernelGraph {
         }
 
         private static void requireArray(Object a) {
-            if (!(a instanceof float[]) && !(a instanceof int[])) {
-                throw new IllegalArgumentException("transfers take float[] or int[], got "
+            if (!(a instanceof float[]) && !(a instanceof int[]) && !(a instanceof double[])) {
+                throw new IllegalArgumentException("transfers take float[], double[] or int[], got "
                         + (a == null ? "null" : a.getClass().getSimpleName()));
             }
         }

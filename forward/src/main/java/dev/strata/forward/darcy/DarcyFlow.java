@@ -1,0 +1,173 @@
+package dev.strata.forward.darcy;
+
+import dev.strata.forward.Shapes;
+import dev.strata.kernels.ComputeBackend;
+import dev.strata.kernels.ExecutionPlan;
+import dev.strata.kernels.KernelGraph;
+import dev.strata.kernels.TransferMode;
+import dev.strata.kernels.darcy.DarcyLaunchers;
+
+/**
+ * Steady 2-D Darcy flow on a {@link DarcyProblem}, -div(K grad h) = q with K = exp(m), solved for a batch of
+ * log-conductivity fields m on a {@link ComputeBackend}, all in double: the heads and their tangent and adjoint
+ * solves that {@link DarcyOperator} builds on (seed 002, arXiv 2512.22421).
+ *
+ * <p>Discretisation: cell-centred finite volumes with two-point flux, face transmissibility the harmonic mean of the
+ * two cell conductivities (times face length over centre distance, 1 for square cells), Dirichlet faces at half a
+ * cell, no-flow faces without flux, wells as cell sources. Solve: {@link PcgSolver}. Instances hold no mutable state
+ * and may be shared between threads if the backend may.
+ *
+ * <p>Precision: models, tangents and gradients are float, but K, the transmissibilities, the heads and every CG
+ * vector and dot product are double. In float the CG residual stalls near cond(A) eps_float, about 1e-4 for contrasted
+ * K, and the heads would carry solver noise of that order; the Taylor test needs the forward map smooth far below
+ * its quadratic remainder at the smallest step (about 1e-6 relative), and the dot-product test needs the tangent and
+ * adjoint solves consistent to well below 1e-5. With rtol 1e-10 in double both hold with orders of magnitude to spare
+ * (dot-product error about 1e-8, set by rounding the results to float), for twice the memory traffic of float.
+ */
+public final class DarcyFlow {
+
+    /** Log-conductivities beyond +-50 (K outside 2e-22 .. 5e21) are refused before they overflow the assembly. */
+    public static final double MAX_ABS_LOG_CONDUCTIVITY = 50;
+
+    private final DarcyProblem problem;
+    private final ComputeBackend backend;
+
+    /**
+     * @param problem grid, boundaries, wells, observations and solver settings
+     * @param backend where the kernels run; not closed here
+     */
+    public DarcyFlow(DarcyProblem problem, ComputeBackend backend) {
+        if (problem == null || backend == null) {
+            throw new IllegalArgumentException("Darcy flow needs a problem and a backend");
+        }
+        this.problem = problem;
+        this.backend = backend;
+    }
+
+    public DarcyProblem problem() {
+        return problem;
+    }
+
+    /**
+     * Heads of a batch.
+     *
+     * @param heads             h, {@code [n][nz][nx]}
+     * @param conductivity      K = exp(m), {@code [n][nz][nx]}
+     * @param iterations        PCG iterations per model
+     * @param relativeResiduals ||b - A h|| / ||b|| per model (recursive residual)
+     */
+    public record Heads(double[] heads, double[] conductivity, int[] iterations, double[] relativeResiduals) {
+    }
+
+    /**
+     * Solves A(exp(m)) h = b for {@code n} log-conductivity fields {@code logK} {@code [n][nz][nx]} (not modified).
+     * Throws IllegalArgumentException for a wrong size or a non-finite or out-of-range m, and
+     * {@link DarcyConvergenceException} if the solve misses its tolerance.
+     */
+    public Heads heads(float[] logK, int n) {
+        State s = forward(logK, n);
+        return new Heads(s.heads.solution(), s.system.conductivity, s.heads.iterations(),
+                s.heads.relativeResiduals());
+    }
+
+    /** The assembled systems and their head solutions, kept for the tangent and adjoint solves. */
+    record State(DarcySystem system, PcgSolver.Solution heads) {
+    }
+
+    State forward(float[] logK, int n) {
+        requireModels(logK, n);
+        DarcySystem system = DarcySystem.assemble(backend, problem, logK, n);
+        return new State(system, PcgSolver.solve(backend, system, problem.solver(), system.rhs));
+    }
+
+    /** Heads at the observation cells, {@code [n][nobs]}, gathered on the backend from {@code h [n][nz][nx]}. */
+    double[] observe(double[] h, int n) {
+        int[] cells = problem.observationIndices();
+        double[] obs = new double[n * cells.length];
+        KernelGraph g = KernelGraph.builder("darcy-observe")
+                .transferToDevice(TransferMode.FIRST_EXECUTION, cells, h, obs)
+                .task("gather", DarcyLaunchers.GATHER, cells, h, obs, n, problem.grid().cells())
+                .transferToHost(TransferMode.UNDER_DEMAND, obs)
+                .build();
+        try (ExecutionPlan plan = backend.plan(g)) {
+            plan.execute();
+            plan.transferToHost(obs);
+        }
+        return obs;
+    }
+
+    /**
+     * Tangent heads dh = -A^-1 (dF/dm) dm at the state's models, F(h, m) = A(m) h - b(m); {@code dm} is
+     * {@code [n][nz][nx]}, not modified; returns {@code [n][nz][nx]}.
+     */
+    double[] tangent(State s, float[] dm) {
+        DarcySystem sys = s.system;
+        double[] h = s.heads.solution();
+        double[] src = new double[h.length];
+        int[] bcType = problem.boundaries().kernelTypes();
+        double[] bcHead = problem.boundaries().kernelHeads();
+        KernelGraph g = KernelGraph.builder("darcy-tangent-source")
+                .transferToDevice(TransferMode.FIRST_EXECUTION, sys.conductivity, h, dm, bcType, bcHead, src)
+                .task("source", DarcyLaunchers.TANGENT_SOURCE, sys.conductivity, h, dm, bcType, bcHead, src, sys.nb,
+                        sys.nz, sys.nx)
+                .transferToHost(TransferMode.UNDER_DEMAND, src)
+                .build();
+        try (ExecutionPlan plan = backend.plan(g)) {
+            plan.execute();
+            plan.transferToHost(src);
+        }
+        double[] u = PcgSolver.solve(backend, sys, problem.solver(), src).solution();
+        for (int i = 0; i < u.length; i++) {
+            u[i] = -u[i];
+        }
+        return u;
+    }
+
+    /**
+     * Adjoint-state gradient g = J^T dy = -(dF/dm)^T lambda with A lambda = P^T dy (A is symmetric); {@code dy} is
+     * {@code [n][nobs]}, not modified; returns a new {@code [n][nz][nx]}.
+     */
+    float[] gradient(State s, float[] dy) {
+        DarcySystem sys = s.system;
+        int ncell = problem.grid().cells();
+        int[] cells = problem.observationIndices();
+        double[] rhs = new double[sys.nb * ncell];
+        for (int b = 0; b < sys.nb; b++) {
+            for (int k = 0; k < cells.length; k++) {
+                rhs[b * ncell + cells[k]] += dy[b * cells.length + k];
+            }
+        }
+        double[] lambda = PcgSolver.solve(backend, sys, problem.solver(), rhs).solution();
+        double[] h = s.heads.solution();
+        float[] g = new float[h.length];
+        int[] bcType = problem.boundaries().kernelTypes();
+        double[] bcHead = problem.boundaries().kernelHeads();
+        KernelGraph graph = KernelGraph.builder("darcy-gradient")
+                .transferToDevice(TransferMode.FIRST_EXECUTION, sys.conductivity, h, lambda, bcType, bcHead, g)
+                .task("gradient", DarcyLaunchers.GRADIENT, sys.conductivity, h, lambda, bcType, bcHead, g, sys.nb,
+                        sys.nz, sys.nx)
+                .transferToHost(TransferMode.UNDER_DEMAND, g)
+                .build();
+        try (ExecutionPlan plan = backend.plan(graph)) {
+            plan.execute();
+            plan.transferToHost(g);
+        }
+        return g;
+    }
+
+    /** Size, finiteness and range of m, checked in order so that the first bad cell is named. */
+    void requireModels(float[] logK, int n) {
+        DarcyGrid grid = problem.grid();
+        Shapes.requireBatch("Darcy log-conductivity", logK, n, grid.cells());
+        for (int i = 0; i < logK.length; i++) {
+            float m = logK[i];
+            if (!(Math.abs(m) <= MAX_ABS_LOG_CONDUCTIVITY)) {
+                int b = i / grid.cells();
+                int c = i % grid.cells();
+                throw new IllegalArgumentException("log-conductivity must be finite and within +-"
+                        + MAX_ABS_LOG_CONDUCTIVITY + ", got " + m + " at batch " + b + ", z " + c / grid.nx() + ", x "
+                        + c % grid.nx());
+            }
+        }
+    }
+}
