@@ -103,18 +103,26 @@ public final class BornStepKernel implements VectorizedKernel {
             float dzRow = dz[iz];
             int ix = R;
             for (; ix + lanes <= nx - R; ix += lanes) {
-                int i = base + ix;
-                FloatVector d = FloatVector.fromArray(WaveStepKernel.species(), dx, ix).mul(dzRow);
-                FloatVector c = FloatVector.fromArray(WaveStepKernel.species(), dp, i);
-                FloatVector prev = FloatVector.fromArray(WaveStepKernel.species(), dpn, i);
-                FloatVector v = FloatVector.fromArray(WaveStepKernel.species(), vc, i);
-                FloatVector dv = FloatVector.fromArray(WaveStepKernel.species(), dvc, i);
-                c.mul(2.0f).sub(d.mul(prev)).add(v.mul(WaveStepKernel.laplacian(dp, i, nx)))
-                        .add(dv.mul(WaveStepKernel.laplacian(p, i, nx))).mul(d).intoArray(dpn, i);
+                vectorStep(dpn, dp, p, vc, dvc, dx, nx, base + ix, ix, dzRow);
             }
             for (; ix < nx - R; ix++) {
                 AcousticKernels.bornStep8(b, iz, ix, nz, nx, dpn, dp, p, vc, dvc, dz, dx);
             }
         }
+    }
+
+    /**
+     * The body of {@link AcousticKernels#bornStep8} on consecutive points, same order of operations. A method of its
+     * own, kept small, so that the JIT inlines the Laplacians and keeps the vectors in registers.
+     */
+    private static void vectorStep(float[] dpn, float[] dp, float[] p, float[] vc, float[] dvc, float[] dx, int nx,
+                                   int i, int ix, float dzRow) {
+        FloatVector d = FloatVector.fromArray(WaveStepKernel.species(), dx, ix).mul(dzRow);
+        FloatVector c = FloatVector.fromArray(WaveStepKernel.species(), dp, i);
+        FloatVector prev = FloatVector.fromArray(WaveStepKernel.species(), dpn, i);
+        FloatVector v = FloatVector.fromArray(WaveStepKernel.species(), vc, i);
+        FloatVector dv = FloatVector.fromArray(WaveStepKernel.species(), dvc, i);
+        c.mul(2.0f).sub(d.mul(prev)).add(v.mul(WaveStepKernel.laplacian(dp, i, nx)))
+                .add(dv.mul(WaveStepKernel.laplacian(p, i, nx))).mul(d).intoArray(dpn, i);
     }
 }

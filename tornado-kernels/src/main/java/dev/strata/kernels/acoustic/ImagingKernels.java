@@ -162,16 +162,20 @@ public final class ImagingKernels {
                 int base = (b * nz + iz) * nx;
                 int ix = R;
                 for (; ix + lanes <= nx - R; ix += lanes) {
-                    int i = base + ix;
-                    FloatVector lap = WaveStepKernel.laplacian(snaps, offset + i, nx);
-                    FloatVector.fromArray(WaveStepKernel.species(), g, i)
-                            .add(FloatVector.fromArray(WaveStepKernel.species(), psi, i).mul(lap))
-                            .intoArray(g, i);
+                    vectorGradient(g, psi, snaps, base + ix, offset, nx);
                 }
                 for (; ix < nx - R; ix++) {
                     AcousticKernels.accumulateGradient(b, iz, ix, nz, nx, g, psi, snaps, clock, k, nt, field);
                 }
             }
+        }
+
+        /** g += psi lap8(u) on consecutive points; small, so the JIT inlines the Laplacian. */
+        private static void vectorGradient(float[] g, float[] psi, float[] snaps, int i, int offset, int nx) {
+            FloatVector lap = WaveStepKernel.laplacian(snaps, offset + i, nx);
+            FloatVector.fromArray(WaveStepKernel.species(), g, i)
+                    .add(FloatVector.fromArray(WaveStepKernel.species(), psi, i).mul(lap))
+                    .intoArray(g, i);
         }
     }
 }
