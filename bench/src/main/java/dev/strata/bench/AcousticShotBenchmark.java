@@ -3,8 +3,10 @@ package dev.strata.bench;
 import dev.strata.forward.acoustic.AcousticSetup;
 import dev.strata.forward.acoustic.AcousticWaveOperator;
 import dev.strata.forward.acoustic.Acquisition;
+import dev.strata.forward.acoustic.CpmlBoundary;
 import dev.strata.forward.acoustic.Grid;
 import dev.strata.forward.acoustic.RickerSource;
+import dev.strata.forward.acoustic.SpongeBoundary;
 import dev.strata.forward.acoustic.TimeAxis;
 import dev.strata.forward.acoustic.VelocityRange;
 import dev.strata.kernels.ComputeBackend;
@@ -28,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One shot of {@link AcousticWaveOperator} on an n x n model (h = 10 m, 2000 .. 2800 m/s in depth (truth: +100 m/s in the lower half), 10 Hz Ricker,
- * dt = 1.5 ms, a receiver at every x at depth 2, 20-point sponge): the forward modelling, and the misfit gradient
+ * dt = 1.5 ms, a receiver at every x at depth 2, 20-point sponge or CPML): the forward modelling, and the misfit gradient
  * (checkpointed forward run + adjoint sweep). One operation = one whole shot; the grid simulated is
  * (n + 48)^2 points per step.
  */
@@ -48,6 +50,10 @@ public class AcousticShotBenchmark {
     @Param({"600"})
     public int nt;
 
+    /** Absorbing border: {@code sponge} (Cerjan, 20 points) or {@code cpml} (20 points). */
+    @Param({"sponge", "cpml"})
+    public String boundary;
+
     /** {@code jvm-vector}, {@code jvm-scalar} or any backend spec such as {@code tornadovm:0}. */
     @Param({"jvm-vector"})
     public String variant;
@@ -66,7 +72,8 @@ public class AcousticShotBenchmark {
         };
         Grid grid = new Grid(n, n, 10.0);
         AcousticSetup setup = AcousticSetup.of(grid, new TimeAxis(nt, 1.5e-3), RickerSource.withPeak(10.0),
-                Acquisition.surfaceLine(grid, 1, 2, 2, 1), new VelocityRange(2000, 3000));
+                Acquisition.surfaceLine(grid, 1, 2, 2, 1), new VelocityRange(2000, 3000))
+                .withBoundary(boundary.equals("cpml") ? CpmlBoundary.DEFAULT : SpongeBoundary.DEFAULT);
         operator = new AcousticWaveOperator(setup, backend);
         model = new float[grid.size()];
         float[] truth = new float[grid.size()];

@@ -7,7 +7,9 @@ import dev.strata.kernels.ComputeBackend;
 /**
  * 2-D constant-density acoustic full-waveform modelling, velocity to receiver data, with exact discrete derivatives:
  * the wave equation u_tt = v^2 (Laplacian u + w(t) delta(x - x_s)), leapfrog in time, 8th order in space, on the
- * model padded by edge replication and surrounded by an absorbing sponge (the scheme is in {@link WavePropagator}).
+ * model padded by edge replication and surrounded by an absorbing border: a Cerjan sponge ({@link SpongeBoundary},
+ * the default: fast, reflects a few per cent) or a convolutional PML ({@link CpmlBoundary}: reflects about 1e-4, costs
+ * several times more per step on the JVM). The scheme is in {@link WavePropagator}.
  *
  * <ul>
  *   <li>{@link #apply}: data d[shot, t, r] = u_shot(x_r, t dt), t = 0 .. nt - 1; receivers and sources on grid points.
@@ -19,8 +21,9 @@ import dev.strata.kernels.ComputeBackend;
  * </ul>
  *
  * <p>Memory: the adjoint does not store the wavefield. It uses {@link Checkpointing} (the two time levels every
- * k ~ sqrt(nt) steps, segments recomputed in reverse): per (model, shot) pair about 4 sqrt(nt) fields instead of nt,
- * for one extra forward propagation (a gradient costs about 3 propagations instead of 2).
+ * k ~ sqrt(nt) steps, segments recomputed in reverse): per (model, shot) pair about 4 sqrt(nt) fields instead of nt
+ * (8 sqrt(nt) with the CPML, whose four auxiliary fields are checkpointed too), for one extra forward propagation
+ * (a gradient costs about 3 propagations instead of 2).
  *
  * <p>Input {@code [nz, nx]} velocity in m/s, which must lie in the setup's {@link VelocityRange} (the range CFL and
  * dispersion were checked for); output {@code [nshots, nt, nrec]}. A batch of n models runs n x nshots (model, shot)
@@ -67,14 +70,14 @@ public final class AcousticWaveOperator implements ForwardOperator {
         this.backend = backend;
         this.checkpointing = Checkpointing.forSteps(setup.time().nt(), checkpointInterval);
         this.padded = PaddedGrid.of(setup.grid(), setup.boundary());
-        long perPair = (long) padded.size() * Math.max(2 * checkpointing.segments(), 2 * checkpointing.interval());
+        this.propagator = new WavePropagator(setup, backend, checkpointing);
+        long perPair = (long) padded.size() * Math.max(4 * checkpointing.segments(), 2 * checkpointing.interval());
         long fit = (Integer.MAX_VALUE - 16L) / perPair;
         if (fit < 1) {
             throw new IllegalArgumentException("one shot's checkpoints (" + perPair + " floats) exceed a Java array; "
                     + "choose a checkpoint interval near sqrt(nt) = " + Math.round(Math.sqrt(setup.time().nt())));
         }
         this.maxPairsPerPass = (int) Math.min(maxPairsPerPass, fit);
-        this.propagator = new WavePropagator(setup, backend, checkpointing);
         double r = setup.time().dt() / setup.grid().spacing();
         this.vcScale = r * r;
     }
@@ -152,7 +155,7 @@ public final class AcousticWaveOperator implements ForwardOperator {
             WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, false);
             float[] traces = new float[count * traceSize()];
             System.arraycopy(dd, first * traceSize(), traces, 0, traces.length);
-            addGradient(propagator.gradientSweep(vc, p, stored.checkpoints(), traces), vc, v, first, count, grad);
+            addGradient(propagator.gradientSweep(vc, p, stored, traces), vc, v, first, count, grad);
         });
         return toFloat(grad);
     }
@@ -180,7 +183,7 @@ public final class AcousticWaveOperator implements ForwardOperator {
                 value[0] += 0.5 * (double) r[i] * r[i];
             }
             System.arraycopy(r, 0, residual, offset, r.length);
-            addGradient(propagator.gradientSweep(vc, p, stored.checkpoints(), r), vc, v, first, count, grad);
+            addGradient(propagator.gradientSweep(vc, p, stored, r), vc, v, first, count, grad);
         });
         return new Misfit(value[0], toFloat(grad), residual);
     }
@@ -216,7 +219,7 @@ public final class AcousticWaveOperator implements ForwardOperator {
             float[] vc = perPair(vcModels, first, count);
             WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, false);
             float[] traces = timeDerivative(data, first * traceSize(), count);
-            WavePropagator.Images im = propagator.rtmSweep(vc, p, stored.checkpoints(), traces);
+            WavePropagator.Images im = propagator.rtmSweep(vc, p, stored, traces);
             for (int j = 0; j < count; j++) {
                 for (int i = 0; i < field; i++) {
                     image[i] += im.image()[j * field + i];

@@ -7,7 +7,7 @@ package dev.strata.forward.acoustic;
  * (reading the other half). All levels are recomputed bit for bit, so the gradient is exactly that of stored fields.
  *
  * <p>Per propagated (model, shot) pair this holds 2 S + 2 k fields (S = segments) instead of nt; with
- * k ~ sqrt(nt) that is about 4 sqrt(nt) fields. The cost is one extra forward propagation plus 2 k wasted stencil
+ * k ~ sqrt(nt) that is about 4 sqrt(nt) fields (with a CPML, 6 S + 2 k: its four auxiliary fields are checkpointed). The cost is one extra forward propagation plus 2 k wasted stencil
  * sweeps (while the pipeline fills and drains): a gradient costs about 3 + 2 k / nt propagations instead of 2.
  *
  * @param interval  k, steps per segment; even (two-step graphs)
@@ -47,8 +47,8 @@ public record Checkpointing(int interval, int segments, int steps) {
         return new Checkpointing(k, s, k * s);
     }
 
-    /** Fields held per propagated (model, shot) pair: 2 per checkpoint plus the 2k-snapshot ring. */
-    public int fieldsHeld() {
-        return 2 * segments + 2 * interval;
+    /** Fields held per propagated (model, shot) pair: {@code perCheckpoint} per checkpoint plus the 2k ring. */
+    public int fieldsHeld(int perCheckpoint) {
+        return perCheckpoint * segments + 2 * interval;
     }
 }

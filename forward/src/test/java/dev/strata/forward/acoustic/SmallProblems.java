@@ -13,7 +13,12 @@ final class SmallProblems {
 
     /** 40 x 48, h = 10 m, 300 steps of 1.5 ms, 15 Hz, 2 shots at depth 2, 24 receivers at depth 2 every 2 points. */
     static AcousticSetup setup() {
-        return AcousticSetup.of(GRID, new TimeAxis(300, 1.5e-3), RickerSource.withPeak(15.0),
+        return setup(300);
+    }
+
+    /** {@link #setup()} with {@code nt} steps. */
+    static AcousticSetup setup(int nt) {
+        return AcousticSetup.of(GRID, new TimeAxis(nt, 1.5e-3), RickerSource.withPeak(15.0),
                 Acquisition.surfaceLine(GRID, 2, 2, 2, 2), RANGE);
     }
 

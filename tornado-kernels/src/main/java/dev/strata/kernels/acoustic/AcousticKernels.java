@@ -147,6 +147,19 @@ public final class AcousticKernels {
     }
 
     /**
+     * Imaging condition for a stored bracket: g[i] += phi[i] snapshots[slot(t) fieldSize + i] at t = clock[0], if
+     * 0 <= t < nt. Used where the snapshot ring holds the factor of vc in the update (the CPML's B^t) rather than
+     * u^t. Writes g only.
+     */
+    public static void accumulateProduct(int i, float[] g, float[] phi, float[] snapshots, int[] clock, int k, int nt,
+                                         int fieldSize) {
+        int t = clock[0];
+        if (t >= 0 && t < nt) {
+            g[i] = g[i] + phi[i] * snapshots[snapshotSlot(t, k) * fieldSize + i];
+        }
+    }
+
+    /**
      * Zero-lag cross-correlation for reverse-time migration, at flat index i and t = clock[0] if 0 <= t < nt:
      * image[i] += u^t[i] q^t[i] and illumination[i] += u^t[i]^2, with the source field u^t read from the snapshot
      * ring at slot {@link #snapshotSlot}(t, k) and the back-propagated receiver field q^t in {@code q}.

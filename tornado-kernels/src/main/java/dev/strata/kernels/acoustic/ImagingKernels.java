@@ -79,6 +79,53 @@ public final class ImagingKernels {
         }
     };
 
+    /**
+     * {@code (float[] g, float[] phi, float[] snapshots, int[] clock, int k, int nt, int rows, int nx)}: every point;
+     * the per-point body is {@link AcousticKernels#accumulateProduct}.
+     */
+    public static final Kernel GRADIENT_PRODUCT = new Kernel() {
+        @Override
+        public String name() {
+            return "acoustic.accumulateProduct";
+        }
+
+        @Override
+        public void check(Object[] a) {
+            count(name(), a, 8);
+            int k = intValue(name(), a, 4);
+            intValue(name(), a, 5);
+            long field = (long) intValue(name(), a, 6) * intValue(name(), a, 7);
+            if (k < 1) {
+                throw new IllegalArgumentException(name() + ": k must be >= 1, got " + k);
+            }
+            minLength(name(), "g", floats(name(), a, 0).length, field);
+            minLength(name(), "phi", floats(name(), a, 1).length, field);
+            minLength(name(), "snapshots", floats(name(), a, 2).length, 2L * k * field);
+            minLength(name(), "clock", ints(name(), a, 3).length, 1);
+        }
+
+        @Override
+        public IndexRange range(Object[] a) {
+            return new IndexRange(0, (Integer) a[6], 0, (Integer) a[7]);
+        }
+
+        @Override
+        public void runRows(Object[] a, int row0, int row1) {
+            int[] clock = (int[]) a[3];
+            int nt = (Integer) a[5];
+            if (clock[0] < 0 || clock[0] >= nt) {
+                return;
+            }
+            int k = (Integer) a[4];
+            int nx = (Integer) a[7];
+            int field = (Integer) a[6] * nx;
+            for (int i = row0 * nx; i < row1 * nx; i++) {
+                AcousticKernels.accumulateProduct(i, (float[]) a[0], (float[]) a[1], (float[]) a[2], clock, k, nt,
+                        field);
+            }
+        }
+    };
+
     /** Vectorised launcher of {@link AcousticKernels#accumulateGradient}, same order of operations. */
     private static final class GradientKernel implements VectorizedKernel {
         @Override
