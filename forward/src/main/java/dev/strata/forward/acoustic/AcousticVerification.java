@@ -8,21 +8,35 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * {@code strata verify} for {@link AcousticWaveOperator}: a 32 x 40 grid (h = 10 m), 250 steps of 1.5 ms, 12 Hz, two
- * shots, velocities 1400 .. 2600 m/s; plus the constant-medium first-arrival check ({@link FirstArrivalCheck}).
+ * {@code strata verify} for {@link AcousticWaveOperator} with the default sponge: a 32 x 40 grid (h = 10 m), 250 steps
+ * of 1.5 ms, 12 Hz, two shots, velocities 1400 .. 2600 m/s; plus the constant-medium first-arrival check
+ * ({@link FirstArrivalCheck}). {@link CpmlVerification} runs the same with the CPML border.
  */
-public final class AcousticVerification implements OperatorVerification {
+public class AcousticVerification implements OperatorVerification {
     private static final Grid GRID = new Grid(32, 40, 10.0);
+
+    private final String name;
+    private final AbsorbingBoundary boundary;
+
+    /** The sponge verification, {@code acoustic.fwi}. */
+    public AcousticVerification() {
+        this("acoustic.fwi", SpongeBoundary.DEFAULT);
+    }
+
+    protected AcousticVerification(String name, AbsorbingBoundary boundary) {
+        this.name = name;
+        this.boundary = boundary;
+    }
 
     @Override
     public String name() {
-        return "acoustic.fwi";
+        return name;
     }
 
     @Override
     public ForwardOperator operator(ComputeBackend backend) {
         AcousticSetup setup = AcousticSetup.of(GRID, new TimeAxis(250, 1.5e-3), RickerSource.withPeak(12.0),
-                Acquisition.surfaceLine(GRID, 2, 2, 2, 2), new VelocityRange(1400, 2600));
+                Acquisition.surfaceLine(GRID, 2, 2, 2, 2), new VelocityRange(1400, 2600)).withBoundary(boundary);
         return new AcousticWaveOperator(setup, backend);
     }
 
@@ -56,7 +70,7 @@ public final class AcousticVerification implements OperatorVerification {
     public List<PhysicsCheck> physicsChecks(ComputeBackend backend) {
         double time = 0;
         double amplitude = 0;
-        for (FirstArrivalCheck c : FirstArrivalCheck.constantMedium(backend)) {
+        for (FirstArrivalCheck c : FirstArrivalCheck.constantMedium(backend, boundary)) {
             time = Math.max(time, Math.abs(c.errorSamples()));
             amplitude = Math.max(amplitude, Math.abs(c.amplitudeRatio() - 1));
         }

@@ -37,13 +37,19 @@ public record FirstArrivalCheck(double distance, double arrival, double expected
      * receiver.
      */
     public static List<FirstArrivalCheck> constantMedium(ComputeBackend backend) {
+        return constantMedium(backend, SpongeBoundary.DEFAULT);
+    }
+
+    /** {@link #constantMedium(ComputeBackend)} with another absorbing border. */
+    public static List<FirstArrivalCheck> constantMedium(ComputeBackend backend, AbsorbingBoundary boundary) {
         Grid grid = new Grid(80, 100, 10.0);
         TimeAxis time = new TimeAxis(500, 1e-3);
         RickerSource source = RickerSource.withPeak(15.0);
         GridPoint src = new GridPoint(40, 20);
         List<GridPoint> receivers = List.of(new GridPoint(40, 50), new GridPoint(40, 80), new GridPoint(20, 70));
         AcousticSetup setup = AcousticSetup.of(grid, time, source,
-                Acquisition.fixedSpread(List.of(src), receivers), new VelocityRange(VELOCITY, VELOCITY));
+                Acquisition.fixedSpread(List.of(src), receivers), new VelocityRange(VELOCITY, VELOCITY))
+                .withBoundary(boundary);
         float[] v = new float[grid.size()];
         java.util.Arrays.fill(v, (float) VELOCITY);
         float[] data = new AcousticWaveOperator(setup, backend).apply(v, 1);
