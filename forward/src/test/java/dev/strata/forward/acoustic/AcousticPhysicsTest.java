@@ -8,7 +8,6 @@ import dev.strata.kernels.jvm.JvmBackend;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 
 class AcousticPhysicsTest {
 
@@ -180,10 +179,5 @@ class AcousticPhysicsTest {
         for (String p : parts) {
             assertTrue(e.getMessage().contains(p), "message should contain '" + p + "': " + e.getMessage());
         }
-    }
-
-    @SuppressWarnings("unused")
-    private static void refused(Executable call) {
-        assertThrows(IllegalArgumentException.class, call);
     }
 }
