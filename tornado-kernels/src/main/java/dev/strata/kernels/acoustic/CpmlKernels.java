@@ -97,11 +97,16 @@ public final class CpmlKernels {
                            float[] profX, float[] profZ) {
         int i = (b * nz + iz) * nx + ix;
         if (inStrip(ix, nx, w)) {
-            psiX[i] = profX[ix] * psiX[i] + profX[nx + ix] * firstDifference(u, i, 1);
+            psiAlong(i, ix, nx, 1, u, psiX, profX);
         }
         if (inStrip(iz, nz, w)) {
-            psiZ[i] = profZ[iz] * psiZ[i] + profZ[nz + iz] * firstDifference(u, i, nx);
+            psiAlong(i, iz, nz, nx, u, psiZ, profZ);
         }
+    }
+
+    /** One axis of {@link #psi}: psi[i] = a[k] psi[i] + b[k] D1 u along stride s; n points on the axis. */
+    public static void psiAlong(int i, int k, int n, int s, float[] u, float[] psi, float[] prof) {
+        psi[i] = prof[k] * psi[i] + prof[n + k] * firstDifference(u, i, s);
     }
 
     /**
@@ -140,11 +145,16 @@ public final class CpmlKernels {
                                    float[] profX, float[] profZ) {
         int i = (b * nz + iz) * nx + ix;
         if (inStrip(ix, nx, w)) {
-            qX[i] = profX[ix] * qX[i] + phi[i];
+            adjointZetaAlong(i, ix, phi, qX, profX);
         }
         if (inStrip(iz, nz, w)) {
-            qZ[i] = profZ[iz] * qZ[i] + phi[i];
+            adjointZetaAlong(i, iz, phi, qZ, profZ);
         }
+    }
+
+    /** One axis of {@link #adjointZeta}: q[i] = a[k] q[i] + phi[i]. */
+    public static void adjointZetaAlong(int i, int k, float[] phi, float[] q, float[] prof) {
+        q[i] = prof[k] * q[i] + phi[i];
     }
 
     /** Adjoint of psi: P^t = a P^{t+1} - D1(Phi^{t+1} + b Q^t) in the strips; writes pX, pZ only. */
@@ -152,11 +162,16 @@ public final class CpmlKernels {
                                   float[] pX, float[] pZ, float[] profX, float[] profZ) {
         int i = (b * nz + iz) * nx + ix;
         if (inStrip(ix, nx, w)) {
-            pX[i] = profX[ix] * pX[i] - firstDifferenceOfSum(phi, qX, profX, nx, i, ix, 1);
+            adjointPsiAlong(i, ix, nx, 1, phi, qX, pX, profX);
         }
         if (inStrip(iz, nz, w)) {
-            pZ[i] = profZ[iz] * pZ[i] - firstDifferenceOfSum(phi, qZ, profZ, nz, i, iz, nx);
+            adjointPsiAlong(i, iz, nz, nx, phi, qZ, pZ, profZ);
         }
+    }
+
+    /** One axis of {@link #adjointPsi}: p[i] = a[k] p[i] - D1(phi + b q) along stride s; n points on the axis. */
+    public static void adjointPsiAlong(int i, int k, int n, int s, float[] phi, float[] q, float[] p, float[] prof) {
+        p[i] = prof[k] * p[i] - firstDifferenceOfSum(phi, q, prof, n, i, k, s);
     }
 
     /**
@@ -221,7 +236,7 @@ public final class CpmlKernels {
      * {@code (float[] u, float[] psiX, float[] psiZ, float[] profX, float[] profZ, int w, int nb, int nz, int nx)};
      * interior rows.
      */
-    public static final Kernel PSI = new InteriorKernel("acoustic.cpmlPsi", 9, 5) {
+    public static final Kernel PSI = new VectorInteriorKernel("acoustic.cpmlPsi", 9, 5) {
         @Override
         void checkArrays(Object[] a, long field, int nz, int nx) {
             fields(name(), a, field, 0, 1, 2);
@@ -246,6 +261,35 @@ public final class CpmlKernels {
                     if (zStrip || inStrip(ix, nx, w)) {
                         psi(b, iz, ix, nz, nx, w, u, px, pz, fx, fz);
                     }
+                }
+            }
+        }
+
+        @Override
+        public void runRowsVectorized(Object[] a, int rowStart, int rowEnd) {
+            float[] u = (float[]) a[0];
+            float[] px = (float[]) a[1];
+            float[] pz = (float[]) a[2];
+            float[] fx = (float[]) a[3];
+            float[] fz = (float[]) a[4];
+            int w = (Integer) a[5];
+            int nz = (Integer) a[7];
+            int nx = (Integer) a[8];
+            int vecEnd = R + (nx - 2 * R) / WaveStepKernel.lanes() * WaveStepKernel.lanes();
+            for (int row = rowStart; row < rowEnd; row++) {
+                int b = row / (nz - 2 * R);
+                int iz = R + row % (nz - 2 * R);
+                int base = (b * nz + iz) * nx;
+                if (inStrip(iz, nz, w)) {
+                    for (int ix = R; ix < vecEnd; ix += WaveStepKernel.lanes()) {
+                        CpmlVectors.psiZ(u, pz, fz[iz], fz[nz + iz], base + ix, nx);
+                    }
+                    for (int ix = vecEnd; ix < nx - R; ix++) {
+                        psiAlong(base + ix, iz, nz, nx, u, pz, fz);
+                    }
+                }
+                for (int ix : stripColumns(nx, w)) {
+                    psiAlong(base + ix, ix, nx, 1, u, px, fx);
                 }
             }
         }
@@ -309,16 +353,23 @@ public final class CpmlKernels {
             int nz = (Integer) a[13];
             int nx = (Integer) a[14];
             float[] lapOut = store != 0 ? br : null;
+            int[] span = columnSpan(nx, w);
             for (int row = rowStart; row < rowEnd; row++) {
                 int b = row / (nz - 2 * R);
                 int iz = R + row % (nz - 2 * R);
-                int[] span = plainSpan(iz, nz, nx, w);
                 for (int ix = R; ix < span[0]; ix++) {
                     step(b, iz, ix, nz, nx, w, un, u, vc, px, pz, zx, zz, fx, fz, br, store);
                 }
                 int base = (b * nz + iz) * nx;
-                for (int ix = span[0]; ix < span[1]; ix += WaveStepKernel.lanes()) {
-                    WaveStepKernel.plainStep(un, u, vc, base + ix, nx, lapOut);
+                if (nearStrip(iz, nz, w)) {
+                    boolean zs = inStrip(iz, nz, w);
+                    for (int ix = span[0]; ix < span[1]; ix += WaveStepKernel.lanes()) {
+                        CpmlVectors.stepZ(un, u, vc, pz, zz, fz[iz], fz[nz + iz], zs, base + ix, nx, lapOut);
+                    }
+                } else {
+                    for (int ix = span[0]; ix < span[1]; ix += WaveStepKernel.lanes()) {
+                        CpmlVectors.plainStep(un, u, vc, base + ix, nx, lapOut);
+                    }
                 }
                 for (int ix = span[1]; ix < nx - R; ix++) {
                     step(b, iz, ix, nz, nx, w, un, u, vc, px, pz, zx, zz, fx, fz, br, store);
@@ -328,7 +379,7 @@ public final class CpmlKernels {
     };
 
     /** {@code (float[] phi, float[] qX, float[] qZ, float[] profX, float[] profZ, int w, int nb, int nz, int nx)}. */
-    public static final Kernel ADJOINT_ZETA = new InteriorKernel("acoustic.cpmlAdjointZeta", 9, 5) {
+    public static final Kernel ADJOINT_ZETA = new VectorInteriorKernel("acoustic.cpmlAdjointZeta", 9, 5) {
         @Override
         void checkArrays(Object[] a, long field, int nz, int nx) {
             fields(name(), a, field, 0, 1, 2);
@@ -356,13 +407,42 @@ public final class CpmlKernels {
                 }
             }
         }
+
+        @Override
+        public void runRowsVectorized(Object[] a, int rowStart, int rowEnd) {
+            float[] phi = (float[]) a[0];
+            float[] qx = (float[]) a[1];
+            float[] qz = (float[]) a[2];
+            float[] fx = (float[]) a[3];
+            float[] fz = (float[]) a[4];
+            int w = (Integer) a[5];
+            int nz = (Integer) a[7];
+            int nx = (Integer) a[8];
+            int vecEnd = R + (nx - 2 * R) / WaveStepKernel.lanes() * WaveStepKernel.lanes();
+            for (int row = rowStart; row < rowEnd; row++) {
+                int b = row / (nz - 2 * R);
+                int iz = R + row % (nz - 2 * R);
+                int base = (b * nz + iz) * nx;
+                if (inStrip(iz, nz, w)) {
+                    for (int ix = R; ix < vecEnd; ix += WaveStepKernel.lanes()) {
+                        CpmlVectors.adjointZetaZ(phi, qz, fz[iz], base + ix);
+                    }
+                    for (int ix = vecEnd; ix < nx - R; ix++) {
+                        adjointZetaAlong(base + ix, iz, phi, qz, fz);
+                    }
+                }
+                for (int ix : stripColumns(nx, w)) {
+                    adjointZetaAlong(base + ix, ix, phi, qx, fx);
+                }
+            }
+        }
     };
 
     /**
      * {@code (float[] phi, float[] qX, float[] qZ, float[] pX, float[] pZ, float[] profX, float[] profZ, int w, int nb,
      * int nz, int nx)}.
      */
-    public static final Kernel ADJOINT_PSI = new InteriorKernel("acoustic.cpmlAdjointPsi", 11, 7) {
+    public static final Kernel ADJOINT_PSI = new VectorInteriorKernel("acoustic.cpmlAdjointPsi", 11, 7) {
         @Override
         void checkArrays(Object[] a, long field, int nz, int nx) {
             fields(name(), a, field, 0, 1, 2, 3, 4);
@@ -389,6 +469,37 @@ public final class CpmlKernels {
                     if (zStrip || inStrip(ix, nx, w)) {
                         adjointPsi(b, iz, ix, nz, nx, w, phi, qx, qz, px, pz, fx, fz);
                     }
+                }
+            }
+        }
+
+        @Override
+        public void runRowsVectorized(Object[] a, int rowStart, int rowEnd) {
+            float[] phi = (float[]) a[0];
+            float[] qx = (float[]) a[1];
+            float[] qz = (float[]) a[2];
+            float[] px = (float[]) a[3];
+            float[] pz = (float[]) a[4];
+            float[] fx = (float[]) a[5];
+            float[] fz = (float[]) a[6];
+            int w = (Integer) a[7];
+            int nz = (Integer) a[9];
+            int nx = (Integer) a[10];
+            int vecEnd = R + (nx - 2 * R) / WaveStepKernel.lanes() * WaveStepKernel.lanes();
+            for (int row = rowStart; row < rowEnd; row++) {
+                int b = row / (nz - 2 * R);
+                int iz = R + row % (nz - 2 * R);
+                int base = (b * nz + iz) * nx;
+                if (inStrip(iz, nz, w)) {
+                    for (int ix = R; ix < vecEnd; ix += WaveStepKernel.lanes()) {
+                        CpmlVectors.adjointPsiZ(phi, qz, pz, fz[iz], fz, nz + iz, base + ix, nx);
+                    }
+                    for (int ix = vecEnd; ix < nx - R; ix++) {
+                        adjointPsiAlong(base + ix, iz, nz, nx, phi, qz, pz, fz);
+                    }
+                }
+                for (int ix : stripColumns(nx, w)) {
+                    adjointPsiAlong(base + ix, ix, nx, 1, phi, qx, px, fx);
                 }
             }
         }
@@ -442,16 +553,22 @@ public final class CpmlKernels {
             int w = (Integer) a[9];
             int nz = (Integer) a[11];
             int nx = (Integer) a[12];
+            int[] span = columnSpan(nx, w);
             for (int row = rowStart; row < rowEnd; row++) {
                 int b = row / (nz - 2 * R);
                 int iz = R + row % (nz - 2 * R);
-                int[] span = plainSpan(iz, nz, nx, w);
                 for (int ix = R; ix < span[0]; ix++) {
                     adjointStep(b, iz, ix, nz, nx, w, pn, phi, vc, qx, qz, px, pz, fx, fz);
                 }
                 int base = (b * nz + iz) * nx;
-                for (int ix = span[0]; ix < span[1]; ix += WaveStepKernel.lanes()) {
-                    WaveStepKernel.plainStep(pn, phi, vc, base + ix, nx, null);
+                if (nearStrip(iz, nz, w)) {
+                    for (int ix = span[0]; ix < span[1]; ix += WaveStepKernel.lanes()) {
+                        CpmlVectors.adjointStepZ(pn, phi, vc, qz, pz, fz, nz + iz, base + ix, nx);
+                    }
+                } else {
+                    for (int ix = span[0]; ix < span[1]; ix += WaveStepKernel.lanes()) {
+                        CpmlVectors.plainStep(pn, phi, vc, base + ix, nx, null);
+                    }
                 }
                 for (int ix = span[1]; ix < nx - R; ix++) {
                     adjointStep(b, iz, ix, nz, nx, w, pn, phi, vc, qx, qz, px, pz, fx, fz);
@@ -553,17 +670,26 @@ public final class CpmlKernels {
     }
 
     /**
-     * The columns [from, to) of row iz where the update is the plain leapfrog (away from every strip), to a whole
-     * number of vector lanes; empty ({@code from == to}) when the row itself is near a z strip.
+     * The columns [from, to) away from the x strips (where no x term of the PML enters), cut to a whole number of
+     * vector lanes; {@code {nx - R, nx - R}} when there are none.
      */
-    static int[] plainSpan(int iz, int nz, int nx, int w) {
+    static int[] columnSpan(int nx, int w) {
         int from = 2 * R + w;
         int to = nx - 2 * R - w;
-        if (nearStrip(iz, nz, w) || to <= from) {
+        if (to <= from) {
             return new int[] {nx - R, nx - R};
         }
-        to = from + (to - from) / WaveStepKernel.lanes() * WaveStepKernel.lanes();
-        return new int[] {from, to};
+        return new int[] {from, from + (to - from) / WaveStepKernel.lanes() * WaveStepKernel.lanes()};
+    }
+
+    /** The columns of the two x strips, R .. R + w - 1 and nx - R - w .. nx - R - 1. */
+    static int[] stripColumns(int nx, int w) {
+        int[] cols = new int[2 * w];
+        for (int j = 0; j < w; j++) {
+            cols[j] = R + j;
+            cols[w + j] = nx - R - w + j;
+        }
+        return cols;
     }
 
     /** An {@link InteriorKernel} whose Vector API rows agree with the per-point body bit for bit. */

@@ -127,20 +127,6 @@ public final class WaveStepKernel implements VectorizedKernel {
                 .add(pair(p, i, 4, nx).mul(AcousticKernels.C4));
     }
 
-    /**
-     * The undamped leapfrog update pn = 2 p - pn + vc lap8(p) on {@code SPECIES.length()} consecutive points from i
-     * (the interior of a PML grid), same order of operations as the per-point bodies; stores lap8(p) into
-     * {@code lapOut} as well when it is not null.
-     */
-    static void plainStep(float[] pn, float[] p, float[] vc, int i, int nx, float[] lapOut) {
-        FloatVector lap = laplacian(p, i, nx);
-        FloatVector.fromArray(SPECIES, p, i).mul(2.0f).sub(FloatVector.fromArray(SPECIES, pn, i))
-                .add(FloatVector.fromArray(SPECIES, vc, i).mul(lap)).intoArray(pn, i);
-        if (lapOut != null) {
-            lap.intoArray(lapOut, i);
-        }
-    }
-
     /** Lanes of the vector species the vectorised kernels of this package use. */
     static int lanes() {
         return SPECIES.length();
