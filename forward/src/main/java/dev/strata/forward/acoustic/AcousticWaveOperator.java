@@ -197,7 +197,8 @@ public final class AcousticWaveOperator implements ForwardOperator {
      * Reverse-time migration of {@code data} {@code [nshots][nt][nrec]} in the migration velocity {@code v}
      * {@code [nz][nx]}: I(x) = sum_shots sum_t u_s(x, t) q_s(x, t) / (sum_shots sum_t u_s(x, t)^2 + eps max I_s),
      * the zero-lag cross-correlation of the source field u with the back-propagated receiver field q (the adjoint
-     * field with the data injected at the receivers), divided by the stacked source illumination. Pass data without
+     * field with -d/dt of the data injected at the receivers: the 2-D phase correction, so that a reflector images as
+     * a peak, not a doublet), divided by the stacked source illumination. Pass data without
      * the direct arrival (e.g. observed minus modelled in a smooth model), or it images as a strong artefact near the
      * source. Returns a new {@code [nz][nx]}.
      *
