@@ -8,7 +8,10 @@ import static dev.strata.kernels.KernelArgs.ints;
 import dev.strata.kernels.IndexRange;
 import dev.strata.kernels.Kernel;
 
-/** Launchers of {@link AcousticKernels#injectSource} and {@link AcousticKernels#advanceClock}. */
+/**
+ * Launchers of {@link AcousticKernels#injectSource}, {@link AcousticKernels#advanceClock} and
+ * {@link AcousticKernels#rewindClock}.
+ */
 public final class SourceKernels {
     private SourceKernels() {
     }
@@ -75,6 +78,34 @@ public final class SourceKernels {
         public void runRows(Object[] a, int s0, int s1) {
             if (s0 < s1) {
                 AcousticKernels.advanceClock((int[]) a[0]);
+            }
+        }
+    };
+
+    /** {@code (int[] clock)}; a single point; counts down. */
+    public static final Kernel REWIND_CLOCK = new Kernel() {
+        @Override
+        public String name() {
+            return "acoustic.rewindClock";
+        }
+
+        @Override
+        public void check(Object[] a) {
+            count(name(), a, 1);
+            if (ints(name(), a, 0).length < 1) {
+                throw new IllegalArgumentException(name() + ": clock needs one element");
+            }
+        }
+
+        @Override
+        public IndexRange range(Object[] a) {
+            return IndexRange.of1d(0, 1);
+        }
+
+        @Override
+        public void runRows(Object[] a, int s0, int s1) {
+            if (s0 < s1) {
+                AcousticKernels.rewindClock((int[]) a[0]);
             }
         }
     };

@@ -111,15 +111,30 @@ public final class WaveStepKernel implements VectorizedKernel {
     /** The body of {@link AcousticKernels#waveStep8} on {@code lanes} consecutive points, same order of operations. */
     private static void vectorStep(float[] pn, float[] p, float[] vc, float[] dx, int nx, int i, int ix, float dzRow) {
         FloatVector c = FloatVector.fromArray(SPECIES, p, i);
-        FloatVector lap = c.mul(AcousticKernels.C0X2)
-                .add(pair(p, i, 1, nx).mul(AcousticKernels.C1))
-                .add(pair(p, i, 2, nx).mul(AcousticKernels.C2))
-                .add(pair(p, i, 3, nx).mul(AcousticKernels.C3))
-                .add(pair(p, i, 4, nx).mul(AcousticKernels.C4));
+        FloatVector lap = laplacian(p, i, nx);
         FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
         FloatVector prev = FloatVector.fromArray(SPECIES, pn, i);
         FloatVector v = FloatVector.fromArray(SPECIES, vc, i);
         c.mul(2.0f).sub(d.mul(prev)).add(v.mul(lap)).mul(d).intoArray(pn, i);
+    }
+
+    /** {@link AcousticKernels#laplacian8} on {@code SPECIES.length()} consecutive points, same order of operations. */
+    static FloatVector laplacian(float[] p, int i, int nx) {
+        return FloatVector.fromArray(SPECIES, p, i).mul(AcousticKernels.C0X2)
+                .add(pair(p, i, 1, nx).mul(AcousticKernels.C1))
+                .add(pair(p, i, 2, nx).mul(AcousticKernels.C2))
+                .add(pair(p, i, 3, nx).mul(AcousticKernels.C3))
+                .add(pair(p, i, 4, nx).mul(AcousticKernels.C4));
+    }
+
+    /** Lanes of the vector species the vectorised kernels of this package use. */
+    static int lanes() {
+        return SPECIES.length();
+    }
+
+    /** The species shared by the vectorised kernels of this package. */
+    static VectorSpecies<Float> species() {
+        return SPECIES;
     }
 
     /** (p[i-m] + p[i+m]) + (p[i-m nx] + p[i+m nx]) as a vector. */

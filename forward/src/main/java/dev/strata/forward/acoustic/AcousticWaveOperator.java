@@ -1,0 +1,369 @@
+package dev.strata.forward.acoustic;
+
+import dev.strata.forward.ForwardOperator;
+import dev.strata.forward.Shapes;
+import dev.strata.kernels.ComputeBackend;
+
+/**
+ * 2-D constant-density acoustic full-waveform modelling, velocity to receiver data, with exact discrete derivatives:
+ * the wave equation u_tt = v^2 (Laplacian u + w(t) delta(x - x_s)), leapfrog in time, 8th order in space, on the
+ * model padded by edge replication and surrounded by an absorbing border: a Cerjan sponge ({@link SpongeBoundary},
+ * the default: fast, reflects a few per cent) or a convolutional PML ({@link CpmlBoundary}: reflects about 1e-4, costs
+ * several times more per step on the JVM). The scheme is in {@link WavePropagator}.
+ *
+ * <ul>
+ *   <li>{@link #apply}: data d[shot, t, r] = u_shot(x_r, t dt), t = 0 .. nt - 1; receivers and sources on grid points.
+ *   <li>{@link #jvp}: Born modelling, the exact derivative of the discrete scheme in the velocity, through
+ *       dvc = 2 v (dt / h)^2 dv (source term included).
+ *   <li>{@link #vjp}: the adjoint-state gradient of the same discrete scheme (its exact transpose):
+ *       dv = (2 v (dt / h)^2 / vc) sum_t psi^{t+1} (L u^t + e_s w_t), then summed over shots and over the
+ *       replicated padding.
+ * </ul>
+ *
+ * <p>Memory: the adjoint does not store the wavefield. It uses {@link Checkpointing} (the two time levels every
+ * k ~ sqrt(nt) steps, segments recomputed in reverse): per (model, shot) pair about 4 sqrt(nt) fields instead of nt
+ * (8 sqrt(nt) with the CPML, whose four auxiliary fields are checkpointed too), for one extra forward propagation
+ * (a gradient costs about 3 propagations instead of 2).
+ *
+ * <p>Input {@code [nz, nx]} velocity in m/s, which must lie in the setup's {@link VelocityRange} (the range CFL and
+ * dispersion were checked for); output {@code [nshots, nt, nrec]}. A batch of n models runs n x nshots (model, shot)
+ * pairs, at most {@code maxPairsPerPass} at once. Inputs are never modified. Hot loops run as kernels on the given
+ * backend; the operator does not own (or close) it. Calls on one instance may run concurrently.
+ */
+public final class AcousticWaveOperator implements ForwardOperator {
+
+    /** Default cap on (model, shot) pairs propagated together. */
+    public static final int DEFAULT_PAIRS_PER_PASS = 32;
+
+    /** Default relative stabiliser of the RTM illumination division, eps = 1e-3 max(illumination). */
+    public static final double DEFAULT_RTM_EPSILON = 1e-3;
+
+    private final AcousticSetup setup;
+    private final ComputeBackend backend;
+    private final Checkpointing checkpointing;
+    private final int maxPairsPerPass;
+    private final WavePropagator propagator;
+    private final PaddedGrid padded;
+    private final double vcScale;
+
+    /** Checkpoint interval ~ sqrt(nt), up to {@link #DEFAULT_PAIRS_PER_PASS} pairs per pass. */
+    public AcousticWaveOperator(AcousticSetup setup, ComputeBackend backend) {
+        this(setup, backend, 0, DEFAULT_PAIRS_PER_PASS);
+    }
+
+    /**
+     * @param setup              checked geometry and settings
+     * @param backend            where the kernels run; not closed by the operator
+     * @param checkpointInterval steps between checkpoints; 0 for ~ sqrt(nt); rounded up to even
+     * @param maxPairsPerPass    most (model, shot) pairs propagated at once; bounds memory
+     */
+    public AcousticWaveOperator(AcousticSetup setup, ComputeBackend backend, int checkpointInterval,
+                                int maxPairsPerPass) {
+        if (setup == null || backend == null) {
+            throw new IllegalArgumentException("acoustic operator needs a setup and a backend");
+        }
+        if (checkpointInterval < 0 || maxPairsPerPass < 1) {
+            throw new IllegalArgumentException("checkpoint interval must be >= 0 (0: automatic) and pairs per pass >= 1,"
+                    + " got " + checkpointInterval + " and " + maxPairsPerPass);
+        }
+        this.setup = setup;
+        this.backend = backend;
+        this.checkpointing = Checkpointing.forSteps(setup.time().nt(), checkpointInterval);
+        this.padded = PaddedGrid.of(setup.grid(), setup.boundary());
+        this.propagator = new WavePropagator(setup, backend, checkpointing);
+        long perPair = (long) padded.size() * Math.max(4 * checkpointing.segments(), 2 * checkpointing.interval());
+        long fit = (Integer.MAX_VALUE - 16L) / perPair;
+        if (fit < 1) {
+            throw new IllegalArgumentException("one shot's checkpoints (" + perPair + " floats) exceed a Java array; "
+                    + "choose a checkpoint interval near sqrt(nt) = " + Math.round(Math.sqrt(setup.time().nt())));
+        }
+        this.maxPairsPerPass = (int) Math.min(maxPairsPerPass, fit);
+        double r = setup.time().dt() / setup.grid().spacing();
+        this.vcScale = r * r;
+    }
+
+    public AcousticSetup setup() {
+        return setup;
+    }
+
+    public Checkpointing checkpointing() {
+        return checkpointing;
+    }
+
+    public ComputeBackend backend() {
+        return backend;
+    }
+
+    /** {@code [nz, nx]}. */
+    @Override
+    public int[] inputShape() {
+        return new int[] {setup.grid().nz(), setup.grid().nx()};
+    }
+
+    /** {@code [nshots, nt, nrec]}. */
+    @Override
+    public int[] outputShape() {
+        return new int[] {setup.acquisition().nshots(), setup.time().nt(), setup.acquisition().nrec()};
+    }
+
+    /** d = A(v) for {@code n} models {@code [n][nz][nx]}; returns new {@code [n][nshots][nt][nrec]}. */
+    @Override
+    public float[] apply(float[] v, int n) {
+        Shapes.requireBatch("acoustic velocity model", v, n, inputSize());
+        requireVelocities(v, n);
+        float[] out = new float[n * outputSize()];
+        float[] vcModels = paddedVc(v, n);
+        forEachPass(n, (first, count) -> {
+            WavePropagator.Pass p = propagator.pass(first, count);
+            float[] data = propagator.forward(perPair(vcModels, first, count), p);
+            System.arraycopy(data, 0, out, first * traceSize(), data.length);
+        });
+        return out;
+    }
+
+    /** Born data dd = J(v) dv; {@code v}, {@code dv} {@code [n][nz][nx]}; returns new {@code [n][nshots][nt][nrec]}. */
+    @Override
+    public float[] jvp(float[] v, float[] dv, int n) {
+        Shapes.requireBatch("acoustic velocity model", v, n, inputSize());
+        Shapes.requireBatch("acoustic velocity tangent", dv, n, inputSize());
+        requireVelocities(v, n);
+        float[] out = new float[n * outputSize()];
+        float[] vcModels = paddedVc(v, n);
+        float[] dvcModels = paddedDvc(v, dv, n);
+        forEachPass(n, (first, count) -> {
+            WavePropagator.Pass p = propagator.pass(first, count);
+            float[] data = propagator.born(perPair(vcModels, first, count), perPair(dvcModels, first, count), p);
+            System.arraycopy(data, 0, out, first * traceSize(), data.length);
+        });
+        return out;
+    }
+
+    /**
+     * Adjoint-state gradient dv = J(v)^T dd; {@code v} {@code [n][nz][nx]}, {@code dd} {@code [n][nshots][nt][nrec]};
+     * returns new {@code [n][nz][nx]}.
+     */
+    @Override
+    public float[] vjp(float[] v, float[] dd, int n) {
+        Shapes.requireBatch("acoustic velocity model", v, n, inputSize());
+        Shapes.requireBatch("acoustic data cotangent", dd, n, outputSize());
+        requireVelocities(v, n);
+        float[] vcModels = paddedVc(v, n);
+        double[] grad = new double[n * inputSize()];
+        forEachPass(n, (first, count) -> {
+            WavePropagator.Pass p = propagator.pass(first, count);
+            float[] vc = perPair(vcModels, first, count);
+            WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, false);
+            float[] traces = new float[count * traceSize()];
+            System.arraycopy(dd, first * traceSize(), traces, 0, traces.length);
+            addGradient(propagator.gradientSweep(vc, p, stored, traces), vc, v, first, count, grad);
+        });
+        return toFloat(grad);
+    }
+
+    /**
+     * J(v) = 0.5 ||A(v) - d||^2 and dJ/dv for one model {@code v} {@code [nz][nx]} and observed data
+     * {@code [nshots][nt][nrec]}: one checkpointed forward run gives the residual, one adjoint sweep the gradient.
+     */
+    public Misfit misfitGradient(float[] v, float[] observed) {
+        Shapes.requireBatch("acoustic velocity model", v, 1, inputSize());
+        Shapes.requireBatch("observed data", observed, 1, outputSize());
+        requireVelocities(v, 1);
+        float[] vcModels = paddedVc(v, 1);
+        double[] grad = new double[inputSize()];
+        float[] residual = new float[outputSize()];
+        double[] value = new double[1];
+        forEachPass(1, (first, count) -> {
+            WavePropagator.Pass p = propagator.pass(first, count);
+            float[] vc = perPair(vcModels, first, count);
+            WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, true);
+            float[] r = stored.data();
+            int offset = first * traceSize();
+            for (int i = 0; i < r.length; i++) {
+                r[i] = r[i] - observed[offset + i];
+                value[0] += 0.5 * (double) r[i] * r[i];
+            }
+            System.arraycopy(r, 0, residual, offset, r.length);
+            addGradient(propagator.gradientSweep(vc, p, stored, r), vc, v, first, count, grad);
+        });
+        return new Misfit(value[0], toFloat(grad), residual);
+    }
+
+    /** {@link #rtmImage(float[], float[], double)} with eps = {@link #DEFAULT_RTM_EPSILON}. */
+    public float[] rtmImage(float[] v, float[] data) {
+        return rtmImage(v, data, DEFAULT_RTM_EPSILON);
+    }
+
+    /**
+     * Reverse-time migration of {@code data} {@code [nshots][nt][nrec]} in the migration velocity {@code v}
+     * {@code [nz][nx]}: I(x) = sum_shots sum_t u_s(x, t) q_s(x, t) / (sum_shots sum_t u_s(x, t)^2 + eps max I_s),
+     * the zero-lag cross-correlation of the source field u with the back-propagated receiver field q (the adjoint
+     * field with -d/dt of the data injected at the receivers: the 2-D phase correction, so that a reflector images as
+     * a peak, not a doublet), divided by the stacked source illumination. Pass data without
+     * the direct arrival (e.g. observed minus modelled in a smooth model), or it images as a strong artefact near the
+     * source. Returns a new {@code [nz][nx]}.
+     *
+     * @param epsilon stabiliser relative to the largest illumination, &gt;= 0
+     */
+    public float[] rtmImage(float[] v, float[] data, double epsilon) {
+        Shapes.requireBatch("acoustic velocity model", v, 1, inputSize());
+        Shapes.requireBatch("data to migrate", data, 1, outputSize());
+        if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
+            throw new IllegalArgumentException("RTM epsilon must be finite and >= 0, got " + epsilon);
+        }
+        requireVelocities(v, 1);
+        float[] vcModels = paddedVc(v, 1);
+        int field = padded.size();
+        double[] image = new double[field];
+        double[] illumination = new double[field];
+        forEachPass(1, (first, count) -> {
+            WavePropagator.Pass p = propagator.pass(first, count);
+            float[] vc = perPair(vcModels, first, count);
+            WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, false);
+            float[] traces = timeDerivative(data, first * traceSize(), count);
+            WavePropagator.Images im = propagator.rtmSweep(vc, p, stored, traces);
+            for (int j = 0; j < count; j++) {
+                for (int i = 0; i < field; i++) {
+                    image[i] += im.image()[j * field + i];
+                    illumination[i] += im.illumination()[j * field + i];
+                }
+            }
+        });
+        double max = 0;
+        for (double s : illumination) {
+            max = Math.max(max, s);
+        }
+        double eps = epsilon * max;
+        float[] normalised = new float[field];
+        for (int i = 0; i < field; i++) {
+            double den = illumination[i] + eps;
+            normalised[i] = den > 0 ? (float) (image[i] / den) : 0f;
+        }
+        float[] out = new float[inputSize()];
+        padded.crop(normalised, 0, out, 0);
+        return out;
+    }
+
+    /**
+     * -d/dt of {@code count} gathers {@code [nt][nrec]} from {@code offset}, by central differences (zero outside the
+     * record): the 2-D phase correction of RTM. Line-source propagation delays the phase by 45 degrees on each of the
+     * two legs, so plain cross-correlation images a reflector as an odd doublet with a zero at its depth; one time
+     * derivative of the data restores a symmetric peak there, positive for a velocity increase with depth.
+     */
+    private float[] timeDerivative(float[] data, int offset, int count) {
+        int nt = setup.time().nt();
+        int nrec = setup.acquisition().nrec();
+        double scale = -0.5 / setup.time().dt();
+        float[] out = new float[count * nt * nrec];
+        for (int j = 0; j < count; j++) {
+            int base = j * nt * nrec;
+            for (int t = 0; t < nt; t++) {
+                for (int r = 0; r < nrec; r++) {
+                    double next = t + 1 < nt ? data[offset + base + (t + 1) * nrec + r] : 0.0;
+                    double prev = t > 0 ? data[offset + base + (t - 1) * nrec + r] : 0.0;
+                    out[base + t * nrec + r] = (float) (scale * (next - prev));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** One pass over pairs {@code first .. first + count - 1}. */
+    private interface PassBody {
+        void run(int first, int count);
+    }
+
+    private void forEachPass(int n, PassBody body) {
+        int pairs = n * setup.acquisition().nshots();
+        for (int first = 0; first < pairs; first += maxPairsPerPass) {
+            body.run(first, Math.min(maxPairsPerPass, pairs - first));
+        }
+    }
+
+    private int traceSize() {
+        return setup.time().nt() * setup.acquisition().nrec();
+    }
+
+    /** vc = (v dt / h)^2 on the padded grid, per model {@code [n][pnz][pnx]}, computed in double. */
+    private float[] paddedVc(float[] v, int n) {
+        float[] vp = replicate(v, n);
+        for (int i = 0; i < vp.length; i++) {
+            double vi = vp[i];
+            vp[i] = (float) (vcScale * vi * vi);
+        }
+        return vp;
+    }
+
+    /** dvc = 2 v (dt / h)^2 dv on the padded grid, per model. */
+    private float[] paddedDvc(float[] v, float[] dv, int n) {
+        float[] vp = replicate(v, n);
+        float[] dp = replicate(dv, n);
+        for (int i = 0; i < dp.length; i++) {
+            dp[i] = (float) (2.0 * vcScale * vp[i] * dp[i]);
+        }
+        return dp;
+    }
+
+    private float[] replicate(float[] v, int n) {
+        int field = padded.size();
+        float[] out = new float[n * field];
+        for (int m = 0; m < n; m++) {
+            padded.replicate(v, m * inputSize(), out, m * field);
+        }
+        return out;
+    }
+
+    /** vc of every pair of a pass {@code [count][pnz][pnx]}: pair j uses model (first + j) / nshots. */
+    private float[] perPair(float[] perModel, int first, int count) {
+        int field = padded.size();
+        int nshots = setup.acquisition().nshots();
+        float[] out = new float[count * field];
+        for (int j = 0; j < count; j++) {
+            System.arraycopy(perModel, ((first + j) / nshots) * field, out, j * field, field);
+        }
+        return out;
+    }
+
+    /**
+     * dJ/dv = dJ/dvc dvc/dv = (A / vc) 2 v (dt / h)^2 on the padded grid (vc as propagated, v replicated), then
+     * summed over the replicated padding into the model of each pair (adding the shots of one model together).
+     */
+    private void addGradient(float[] a, float[] vc, float[] v, int first, int count, double[] grad) {
+        int field = padded.size();
+        int nshots = setup.acquisition().nshots();
+        double[] g = new double[field];
+        float[] vp = new float[field];
+        for (int j = 0; j < count; j++) {
+            int model = (first + j) / nshots;
+            padded.replicate(v, model * inputSize(), vp, 0);
+            for (int i = 0; i < field; i++) {
+                int k = j * field + i;
+                g[i] = a[k] == 0f ? 0.0 : a[k] / (double) vc[k] * 2.0 * vcScale * vp[i];
+            }
+            padded.replicateAdjoint(g, 0, grad, model * inputSize());
+        }
+    }
+
+    private void requireVelocities(float[] v, int n) {
+        VelocityRange range = setup.velocities();
+        int nx = setup.grid().nx();
+        for (int m = 0; m < n; m++) {
+            for (int i = 0; i < inputSize(); i++) {
+                float vi = v[m * inputSize() + i];
+                if (!range.contains(vi)) {
+                    throw new IllegalArgumentException("velocity " + vi + " m/s at model " + m + ", z " + (i / nx)
+                            + ", x " + (i % nx) + " is outside the declared range [" + range.min() + ", "
+                            + range.max() + "] m/s that CFL and dispersion were checked for; widen the setup's "
+                            + "VelocityRange (and re-check dt and h) or clip the model");
+                }
+            }
+        }
+    }
+
+    private static float[] toFloat(double[] d) {
+        float[] f = new float[d.length];
+        for (int i = 0; i < d.length; i++) {
+            f[i] = (float) d[i];
+        }
+        return f;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.strata.forward.acoustic;
+
+/**
+ * Convolutional PML for the second-order wave equation (Pasalic and McGarry 2010, SEG Expanded Abstracts 2925; the
+ * boundary Deepwave uses) in a border of {@code width} points, with an exact discrete adjoint
+ * ({@link dev.strata.kernels.acoustic.CpmlKernels}). Damping d(eta) = d0 eta^2 with
+ * d0 = -3 vmax ln(R) / (2 width h) and eta from 1/width at the model edge to 1 at the outer edge; frequency shift
+ * alpha = pi f_peak (1 - eta). Absorbs far better than a sponge of the same width, at about twice the cost per
+ * point in the border and four more fields per checkpoint.
+ *
+ * @param width      border width in points, at least 1
+ * @param reflection R, the theoretical normal-incidence reflection coefficient, in (0, 1)
+ */
+public record CpmlBoundary(int width, double reflection) implements AbsorbingBoundary {
+
+    /** 20 points, R = 1e-3. */
+    public static final CpmlBoundary DEFAULT = new CpmlBoundary(20, 1e-3);
+
+    public CpmlBoundary {
+        if (width < 1 || !(reflection > 0 && reflection < 1)) {
+            throw new IllegalArgumentException("CPML needs width >= 1 and 0 < R < 1, got " + width + " and "
+                    + reflection);
+        }
+    }
+
+    /**
+     * The packed profile {@code [a(0..n-1), b(0..n-1)]} of an axis of {@code n} padded points whose outer
+     * {@code frame} points are the p = 0 frame and next {@code width} points the PML: a = exp(-(d + alpha) dt),
+     * b = d / (d + alpha) (a - 1); a = 1, b = 0 elsewhere.
+     */
+    public float[] profile(int n, int frame, double h, double dt, double vmax, double peakFrequency) {
+        float[] prof = new float[2 * n];
+        double d0 = -3.0 * vmax * Math.log(reflection) / (2.0 * width * h);
+        double alphaMax = Math.PI * peakFrequency;
+        for (int k = 0; k < n; k++) {
+            int depth = 0;
+            if (k < frame + width) {
+                depth = frame + width - k;
+            } else if (k >= n - frame - width) {
+                depth = k - (n - frame - width - 1);
+            }
+            if (depth == 0 || depth > width) {
+                prof[k] = 1f;
+                continue;
+            }
+            double eta = depth / (double) width;
+            double d = d0 * eta * eta;
+            double alpha = alphaMax * (1 - eta);
+            double a = Math.exp(-(d + alpha) * dt);
+            prof[k] = (float) a;
+            prof[n + k] = d + alpha > 0 ? (float) (d / (d + alpha) * (a - 1)) : 0f;
+        }
+        return prof;
+    }
+}

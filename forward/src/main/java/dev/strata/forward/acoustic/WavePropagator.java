@@ -1,0 +1,459 @@
+package dev.strata.forward.acoustic;
+
+import dev.strata.kernels.ComputeBackend;
+import dev.strata.kernels.ExecutionPlan;
+import dev.strata.kernels.KernelGraph;
+import dev.strata.kernels.TransferMode;
+import dev.strata.kernels.acoustic.AcousticKernels;
+import dev.strata.kernels.acoustic.BornStepKernel;
+import dev.strata.kernels.acoustic.CerjanSponge;
+import dev.strata.kernels.acoustic.CheckpointKernels;
+import dev.strata.kernels.acoustic.CpmlKernels;
+import dev.strata.kernels.acoustic.ImagingKernels;
+import dev.strata.kernels.acoustic.ReceiverKernels;
+import dev.strata.kernels.acoustic.SourceKernels;
+import dev.strata.kernels.acoustic.WaveStepKernel;
+import java.util.List;
+
+/**
+ * Runs the discrete acoustic scheme for a pass of nb batch members (each a (model, shot) pair) as device-resident
+ * kernel graphs on a {@link ComputeBackend}. Every graph advances two time steps per execution (the two time levels
+ * swap roles) with a device-side clock, as in {@link dev.strata.kernels.acoustic.ReferenceWaveProblem}.
+ *
+ * <p>With the sponge, per member, u^0 = u^{-1} = 0, D the sponge factor, C = vc = (v dt / h)^2, L the h^2 Laplacian:
+ * <pre>
+ *   u^{t+1} = D (2 u^t - D u^{t-1} + C L u^t) + C e_s w_t,      d_t = R u^t,   t = 0 .. nt - 1
+ * </pre>
+ * The Born field obeys the derivative of this recursion in C; the adjoint state psi = C D mu (mu the Lagrange
+ * multiplier) obeys the same stencil backwards with the data cotangent injected at the receivers scaled by C:
+ * <pre>
+ *   psi^t = D (2 psi^{t+1} - D psi^{t+2} + C L psi^{t+1}) + C R^T g_t,      dJ/dC = (1/C) sum_t psi^{t+1} (L u^t + e_s w_t)
+ * </pre>
+ * With the CPML the update is u^{t+1} = 2 u^t - u^{t-1} + C B^t with auxiliary fields; its transpose is written out
+ * in {@link CpmlKernels}, and dJ/dC = (1/C) sum_t Phi^{t+1} (B^t + e_s w_t).
+ *
+ * <p>Fields are {@code [nb][pnz][pnx]} on the {@link PaddedGrid}; data {@code [nb][nt][nrec]}. Each call allocates
+ * its own arrays.
+ */
+final class WavePropagator {
+
+    /** The wavelets and source and receiver indices of one pass. */
+    record Pass(int nb, float[] wavelets, int[] srcIndex, int[] recIndex) {
+    }
+
+    /**
+     * Fields stored by a checkpointed forward run: the two time levels, the CPML state (null with the sponge), and
+     * the data recorded (null if not asked for).
+     */
+    record Stored(float[] checkpoints, float[] pmlCheckpoints, float[] data) {
+    }
+
+    /** RTM accumulations of a pass: zero-lag cross-correlation and source illumination, padded fields. */
+    record Images(float[] image, float[] illumination) {
+    }
+
+    /** The four CPML auxiliary fields of one wavefield (or, in the adjoint, P in psi and Q in zeta). */
+    private record Pml(float[] psiX, float[] psiZ, float[] zetaX, float[] zetaZ) {
+        static Pml of(int n) {
+            return new Pml(new float[n], new float[n], new float[n], new float[n]);
+        }
+
+        Object[] arrays() {
+            return new Object[] {psiX, psiZ, zetaX, zetaZ};
+        }
+    }
+
+    private final ComputeBackend backend;
+    private final PaddedGrid padded;
+    private final AcousticSetup setup;
+    private final Checkpointing checkpointing;
+    private final int nt;
+    private final int nrec;
+    private final float[] wavelet;
+    /** Sponge factors per axis (sponge only). */
+    private final float[] dampZ;
+    private final float[] dampX;
+    /** Packed CPML profiles per axis (CPML only). */
+    private final float[] profZ;
+    private final float[] profX;
+    private final int pmlWidth;
+    private final boolean cpml;
+    private final float[] noBracket = new float[1];
+
+    WavePropagator(AcousticSetup setup, ComputeBackend backend, Checkpointing checkpointing) {
+        this.setup = setup;
+        this.backend = backend;
+        this.padded = PaddedGrid.of(setup.grid(), setup.boundary());
+        this.checkpointing = checkpointing;
+        this.wavelet = setup.source().samples(setup.time());
+        this.nt = setup.time().nt();
+        this.nrec = setup.acquisition().nrec();
+        int frame = AcousticKernels.RADIUS;
+        switch (setup.boundary()) {
+            case SpongeBoundary s -> {
+                this.cpml = false;
+                this.pmlWidth = 0;
+                this.dampZ = CerjanSponge.profile(padded.nz(), padded.pad(), s.strength());
+                this.dampX = CerjanSponge.profile(padded.nx(), padded.pad(), s.strength());
+                this.profZ = null;
+                this.profX = null;
+            }
+            case CpmlBoundary c -> {
+                this.cpml = true;
+                this.pmlWidth = c.width();
+                this.dampZ = null;
+                this.dampX = null;
+                double h = setup.grid().spacing();
+                double dt = setup.time().dt();
+                double vmax = setup.velocities().max();
+                double f = setup.source().peakFrequency();
+                this.profZ = c.profile(padded.nz(), frame, h, dt, vmax, f);
+                this.profX = c.profile(padded.nx(), frame, h, dt, vmax, f);
+            }
+        }
+    }
+
+    PaddedGrid padded() {
+        return padded;
+    }
+
+    /** Fields stored per checkpoint and member: 2 time levels, plus 4 CPML fields. */
+    int fieldsPerCheckpoint() {
+        return cpml ? 6 : 2;
+    }
+
+    /** Indices and wavelets for members {@code first .. first + nb - 1}, member m being shot m mod nshots. */
+    Pass pass(int first, int nb) {
+        List<Shot> shots = setup.acquisition().shots();
+        int field = padded.size();
+        float[] w = new float[nb * nt];
+        int[] src = new int[nb];
+        int[] rec = new int[nb * nrec];
+        for (int j = 0; j < nb; j++) {
+            Shot shot = shots.get((first + j) % shots.size());
+            System.arraycopy(wavelet, 0, w, j * nt, nt);
+            src[j] = j * field + padded.index(shot.source());
+            for (int r = 0; r < nrec; r++) {
+                rec[j * nrec + r] = j * field + padded.index(shot.receivers().get(r));
+            }
+        }
+        return new Pass(nb, w, src, rec);
+    }
+
+    /** Data {@code [nb][nt][nrec]} of the scheme for per-member vc {@code [nb][pnz][pnx]}; vc is not modified. */
+    float[] forward(float[] vc, Pass p) {
+        int n = p.nb() * padded.size();
+        float[] a = new float[n];
+        float[] b = new float[n];
+        float[] data = new float[p.nb() * nt * nrec];
+        int[] clock = new int[1];
+        Pml pml = cpml ? Pml.of(n) : null;
+        KernelGraph.Builder g = graph("acoustic-forward", p, vc, a, b, data, clock);
+        addPml(g, pml);
+        for (int half = 0; half < 2; half++) {
+            float[] cur = half == 0 ? a : b;
+            float[] prev = half == 0 ? b : a;
+            g.task("s" + half + ".record", ReceiverKernels.RECORD, cur, data, p.recIndex(), clock, p.nb(), nrec, nt);
+            addStep(g, "s" + half, cur, prev, vc, pml, null, clock, p);
+        }
+        run(g.transferToHost(TransferMode.UNDER_DEMAND, data).build(), (nt + 1) / 2, data);
+        return data;
+    }
+
+    /**
+     * Born data {@code [nb][nt][nrec]}: the derivative of {@link #forward} in direction dvc (same shape as vc).
+     * Neither input is modified.
+     */
+    float[] born(float[] vc, float[] dvc, Pass p) {
+        int n = p.nb() * padded.size();
+        float[] a = new float[n];
+        float[] b = new float[n];
+        float[] da = new float[n];
+        float[] db = new float[n];
+        float[] data = new float[p.nb() * nt * nrec];
+        int[] clock = new int[1];
+        int nb = p.nb();
+        int pnz = padded.nz();
+        int pnx = padded.nx();
+        Pml pml = cpml ? Pml.of(n) : null;
+        Pml dpml = cpml ? Pml.of(n) : null;
+        float[] bracket = cpml ? new float[n] : null;
+        KernelGraph.Builder g = graph("acoustic-born", p, vc, a, b, data, clock)
+                .transferToDevice(TransferMode.FIRST_EXECUTION, da, db, dvc);
+        addPml(g, pml);
+        addPml(g, dpml);
+        if (cpml) {
+            g.transferToDevice(TransferMode.FIRST_EXECUTION, bracket);
+        }
+        for (int half = 0; half < 2; half++) {
+            float[] cur = half == 0 ? a : b;
+            float[] prev = half == 0 ? b : a;
+            float[] dcur = half == 0 ? da : db;
+            float[] dprev = half == 0 ? db : da;
+            String id = "s" + half;
+            g.task(id + ".record", ReceiverKernels.RECORD, dcur, data, p.recIndex(), clock, nb, nrec, nt);
+            if (cpml) {
+                addCpmlStep(g, id, cur, prev, vc, pml, bracket);
+                addCpmlStep(g, id + ".born", dcur, dprev, vc, dpml, null);
+                g.task(id + ".scatter", CpmlKernels.ADD_PRODUCT, dprev, dvc, bracket, nb * pnz, pnx);
+            } else {
+                g.task(id + ".stencil", WaveStepKernel.INSTANCE,
+                                WaveStepKernel.args(prev, cur, vc, dampZ, dampX, nb, pnz, pnx))
+                        .task(id + ".born", BornStepKernel.INSTANCE,
+                                BornStepKernel.args(dprev, dcur, cur, vc, dvc, dampZ, dampX, nb, pnz, pnx));
+            }
+            g.task(id + ".source", SourceKernels.INJECT, prev, vc, p.wavelets(), p.srcIndex(), clock, nt)
+                    .task(id + ".bornSource", SourceKernels.INJECT, dprev, dvc, p.wavelets(), p.srcIndex(), clock, nt)
+                    .task(id + ".clock", SourceKernels.ADVANCE_CLOCK, (Object) clock);
+        }
+        run(g.transferToHost(TransferMode.UNDER_DEMAND, data).build(), (nt + 1) / 2, data);
+        return data;
+    }
+
+    /**
+     * The forward run of a checkpointed sweep: stores (u^t, u^{t-1}) at every multiple of the interval into
+     * {@code [segments][2][nb pnz pnx]} (and the CPML state into {@code [segments][4][...]}), and records data if
+     * asked.
+     */
+    Stored forwardWithCheckpoints(float[] vc, Pass p, boolean record) {
+        int n = p.nb() * padded.size();
+        int k = checkpointing.interval();
+        int steps = checkpointing.steps();
+        float[] a = new float[n];
+        float[] b = new float[n];
+        float[] checkpoints = new float[Math.toIntExact(2L * checkpointing.segments() * n)];
+        float[] pmlCheckpoints = cpml ? new float[Math.toIntExact(4L * checkpointing.segments() * n)] : null;
+        float[] data = new float[record ? p.nb() * nt * nrec : 1];
+        int[] clock = new int[1];
+        Pml pml = cpml ? Pml.of(n) : null;
+        KernelGraph.Builder g = graph("acoustic-forward-checkpointed", p, vc, a, b, data, clock)
+                .transferToDevice(TransferMode.FIRST_EXECUTION, checkpoints);
+        addPml(g, pml);
+        if (cpml) {
+            g.transferToDevice(TransferMode.FIRST_EXECUTION, pmlCheckpoints);
+        }
+        int rows = p.nb() * padded.nz();
+        for (int half = 0; half < 2; half++) {
+            float[] cur = half == 0 ? a : b;
+            float[] prev = half == 0 ? b : a;
+            String id = "s" + half;
+            if (half == 0) {
+                g.task("checkpoint", CheckpointKernels.STORE_CHECKPOINT, cur, prev, checkpoints, clock, k, steps, rows,
+                        padded.nx());
+                if (cpml) {
+                    g.task("pmlCheckpoint", CpmlKernels.STORE_STATE, pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
+                            pmlCheckpoints, clock, k, steps, rows, padded.nx());
+                }
+            }
+            if (record) {
+                g.task(id + ".record", ReceiverKernels.RECORD, cur, data, p.recIndex(), clock, p.nb(), nrec, nt);
+            }
+            addStep(g, id, cur, prev, vc, pml, null, clock, p);
+        }
+        g.transferToHost(TransferMode.UNDER_DEMAND, checkpoints, data);
+        if (cpml) {
+            g.transferToHost(TransferMode.UNDER_DEMAND, pmlCheckpoints);
+            run(g.build(), steps / 2, checkpoints, pmlCheckpoints, data);
+        } else {
+            run(g.build(), steps / 2, checkpoints, data);
+        }
+        return new Stored(checkpoints, pmlCheckpoints, record ? data : null);
+    }
+
+    /**
+     * The adjoint sweep for data cotangent {@code traces} {@code [nb][nt][nrec]}: returns
+     * A = sum_t Phi^{t+1} (B^t + e_s w_t) per member {@code [nb][pnz][pnx]} (for the sponge Phi = psi and
+     * B^t = L u^t), so that dJ/dvc = A / vc.
+     */
+    float[] gradientSweep(float[] vc, Pass p, Stored stored, float[] traces) {
+        float[] grad = new float[p.nb() * padded.size()];
+        runBackward(vc, p, stored, traces, grad, null);
+        return grad;
+    }
+
+    /** The RTM sweep: back-propagates {@code data} and cross-correlates with the recomputed source field. */
+    Images rtmSweep(float[] vc, Pass p, Stored stored, float[] data) {
+        int n = p.nb() * padded.size();
+        Images images = new Images(new float[n], new float[n]);
+        runBackward(vc, p, stored, data, null, images);
+        return images;
+    }
+
+    /**
+     * One graph for the whole backward pass, pipelined by segment: while the adjoint field runs back through segment
+     * j (reading ring half j mod 2), the source field is recomputed forwards through segment j - 1 from its
+     * checkpoint (into the other half). A prologue of k steps fills the first half; the last k recompute steps idle.
+     * The ring holds u^t for RTM and for the sponge's gradient (which applies L itself), B^t for the CPML gradient.
+     */
+    private void runBackward(float[] vc, Pass p, Stored stored, float[] traces, float[] grad, Images images) {
+        int n = p.nb() * padded.size();
+        int k = checkpointing.interval();
+        int steps = checkpointing.steps();
+        int nb = p.nb();
+        int pnz = padded.nz();
+        int pnx = padded.nx();
+        int rows = nb * pnz;
+        boolean gradient = grad != null;
+        float[] fa = new float[n];
+        float[] fb = new float[n];
+        float[] pa = new float[n];
+        float[] pb = new float[n];
+        float[] snapshots = new float[Math.toIntExact(2L * k * n)];
+        int[] fwdClock = {steps - k};
+        int[] adjClock = {steps - 1 + k};
+        Pml pml = cpml ? Pml.of(n) : null;
+        Pml adj = cpml ? Pml.of(n) : null;
+        float[] bracket = cpml && gradient ? new float[n] : null;
+        float[] checkpoints = stored.checkpoints();
+        KernelGraph.Builder g = KernelGraph.builder(gradient ? "acoustic-adjoint" : "acoustic-rtm")
+                .transferToDevice(TransferMode.FIRST_EXECUTION, fa, fb, pa, pb, vc, p.wavelets(), p.srcIndex(),
+                        p.recIndex(), checkpoints, snapshots, traces, fwdClock, adjClock);
+        addBoundaryArrays(g);
+        addPml(g, pml);
+        addPml(g, adj);
+        if (cpml) {
+            g.transferToDevice(TransferMode.FIRST_EXECUTION, stored.pmlCheckpoints());
+        }
+        if (bracket != null) {
+            g.transferToDevice(TransferMode.FIRST_EXECUTION, bracket);
+        }
+        if (gradient) {
+            g.transferToDevice(TransferMode.FIRST_EXECUTION, grad);
+        } else {
+            g.transferToDevice(TransferMode.FIRST_EXECUTION, images.image(), images.illumination());
+        }
+        boolean snapshotOfU = !(cpml && gradient);
+        for (int half = 0; half < 2; half++) {
+            String id = "s" + half;
+            float[] fcur = half == 0 ? fa : fb;
+            float[] fprev = half == 0 ? fb : fa;
+            float[] pcur = half == 0 ? pa : pb;
+            float[] pprev = half == 0 ? pb : pa;
+            // the source field, recomputed one segment behind the adjoint
+            if (half == 0) {
+                g.task("load", CheckpointKernels.LOAD_CHECKPOINT, fcur, fprev, checkpoints, fwdClock, k, steps, rows,
+                        pnx);
+                if (cpml) {
+                    g.task("pmlLoad", CpmlKernels.LOAD_STATE, pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
+                            stored.pmlCheckpoints(), fwdClock, k, steps, rows, pnx);
+                }
+            }
+            if (snapshotOfU) {
+                g.task(id + ".snapshot", CheckpointKernels.STORE_SNAPSHOT, fcur, snapshots, fwdClock, k, steps, rows,
+                        pnx);
+            }
+            if (cpml) {
+                addCpmlStep(g, id, fcur, fprev, vc, pml, bracket);
+                if (!snapshotOfU) {
+                    g.task(id + ".snapshot", CheckpointKernels.STORE_SNAPSHOT, bracket, snapshots, fwdClock, k, steps,
+                            rows, pnx);
+                }
+            } else {
+                g.task(id + ".stencil", WaveStepKernel.INSTANCE,
+                        WaveStepKernel.args(fprev, fcur, vc, dampZ, dampX, nb, pnz, pnx));
+            }
+            g.task(id + ".source", SourceKernels.INJECT, fprev, vc, p.wavelets(), p.srcIndex(), fwdClock, nt)
+                    .task(id + ".clock", CheckpointKernels.ADVANCE_SEGMENT_CLOCK, fwdClock, k, steps);
+            // the adjoint field, one step back; the gradient pairs Phi^{t+1} (pcur) with level t of the source field
+            if (gradient) {
+                if (cpml) {
+                    g.task(id + ".gradient", ImagingKernels.GRADIENT_PRODUCT, grad, pcur, snapshots, adjClock, k, nt,
+                            rows, pnx);
+                } else {
+                    g.task(id + ".gradient", ImagingKernels.GRADIENT, grad, pcur, snapshots, adjClock, k, nt, nb, pnz,
+                            pnx);
+                }
+                // the source term of dJ/dC: grad[s] += Phi^{t+1}[s] w_t, i.e. injectSource with Phi as "vc"
+                g.task(id + ".gradientSource", SourceKernels.INJECT, grad, pcur, p.wavelets(), p.srcIndex(), adjClock,
+                        nt);
+            }
+            if (cpml) {
+                g.task(id + ".adjointZeta", CpmlKernels.ADJOINT_ZETA, pcur, adj.zetaX(), adj.zetaZ(), profX, profZ,
+                                pmlWidth, nb, pnz, pnx)
+                        .task(id + ".adjointPsi", CpmlKernels.ADJOINT_PSI, pcur, adj.zetaX(), adj.zetaZ(), adj.psiX(),
+                                adj.psiZ(), profX, profZ, pmlWidth, nb, pnz, pnx)
+                        .task(id + ".adjointStencil", CpmlKernels.ADJOINT_STEP, pprev, pcur, vc, adj.zetaX(),
+                                adj.zetaZ(), adj.psiX(), adj.psiZ(), profX, profZ, pmlWidth, nb, pnz, pnx);
+            } else {
+                g.task(id + ".adjointStencil", WaveStepKernel.INSTANCE,
+                        WaveStepKernel.args(pprev, pcur, vc, dampZ, dampX, nb, pnz, pnx));
+            }
+            g.task(id + ".adjointSource", ReceiverKernels.INJECT, pprev, vc, traces, p.recIndex(), adjClock, nb, nrec,
+                    nt);
+            if (!gradient) {
+                g.task(id + ".image", ImagingKernels.CROSS_CORRELATE, images.image(), images.illumination(), pprev,
+                        snapshots, adjClock, k, nt, rows, pnx);
+            }
+            g.task(id + ".adjointClock", SourceKernels.REWIND_CLOCK, (Object) adjClock);
+        }
+        int executions = (checkpointing.segments() + 1) * k / 2;
+        if (gradient) {
+            run(g.transferToHost(TransferMode.UNDER_DEMAND, grad).build(), executions, grad);
+        } else {
+            run(g.transferToHost(TransferMode.UNDER_DEMAND, images.image(), images.illumination()).build(), executions,
+                    images.image(), images.illumination());
+        }
+    }
+
+    /** A graph with the arrays every run uses resident from the first execution. */
+    private KernelGraph.Builder graph(String name, Pass p, float[] vc, float[] a, float[] b, float[] data,
+                                      int[] clock) {
+        KernelGraph.Builder g = KernelGraph.builder(name)
+                .transferToDevice(TransferMode.FIRST_EXECUTION, a, b, vc, p.wavelets(), p.srcIndex(), p.recIndex(),
+                        data, clock);
+        addBoundaryArrays(g);
+        return g;
+    }
+
+    private void addBoundaryArrays(KernelGraph.Builder g) {
+        if (cpml) {
+            g.transferToDevice(TransferMode.FIRST_EXECUTION, profZ, profX, noBracket);
+        } else {
+            g.transferToDevice(TransferMode.FIRST_EXECUTION, dampZ, dampX);
+        }
+    }
+
+    private static void addPml(KernelGraph.Builder g, Pml pml) {
+        if (pml != null) {
+            g.transferToDevice(TransferMode.FIRST_EXECUTION, pml.arrays());
+        }
+    }
+
+    /** Step to u^{t+1} over the previous level (either boundary), inject the source, tick. */
+    private void addStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] vc, Pml pml,
+                         float[] bracket, int[] clock, Pass p) {
+        if (cpml) {
+            addCpmlStep(g, id, cur, prev, vc, pml, bracket);
+        } else {
+            g.task(id + ".stencil", WaveStepKernel.INSTANCE,
+                    WaveStepKernel.args(prev, cur, vc, dampZ, dampX, p.nb(), padded.nz(), padded.nx()));
+        }
+        g.task(id + ".source", SourceKernels.INJECT, prev, vc, p.wavelets(), p.srcIndex(), clock, nt)
+                .task(id + ".clock", SourceKernels.ADVANCE_CLOCK, (Object) clock);
+    }
+
+    /** psi^t, then zeta^t and u^{t+1} (storing B^t when {@code bracket} is not null). */
+    private void addCpmlStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] vc, Pml pml,
+                             float[] bracket) {
+        int nb = prev.length / padded.size();
+        g.task(id + ".psi", CpmlKernels.PSI, cur, pml.psiX(), pml.psiZ(), profX, profZ, pmlWidth, nb, padded.nz(),
+                        padded.nx())
+                .task(id + ".stencil", CpmlKernels.STEP, prev, cur, vc, pml.psiX(), pml.psiZ(), pml.zetaX(),
+                        pml.zetaZ(), profX, profZ, bracket != null ? bracket : noBracket, bracket != null ? 1 : 0,
+                        pmlWidth, nb, padded.nz(), padded.nx());
+    }
+
+    /** Plans the graph, executes it {@code times} times, brings {@code results} back to the host. */
+    private void run(KernelGraph graph, int times, Object... results) {
+        try (ExecutionPlan plan = backend.plan(graph)) {
+            for (int i = 0; i < times; i++) {
+                plan.execute();
+            }
+            plan.transferToHost(results);
+            if (!plan.ranOnDevice()) {
+                throw new IllegalStateException("graph " + graph.name() + ": a task fell back to plain Java instead of "
+                        + "running on " + plan.device().device());
+            }
+        }
+    }
+}
