@@ -2,7 +2,8 @@ package dev.strata.kernels.seismic;
 
 /**
  * Per-point bodies of the 1-D convolutional seismic model: reflectivity of acoustic impedance along depth, then a
- * "same"-size convolution of each trace with a centred odd-length wavelet.
+ * "same"-size convolution of each trace with a centred odd-length wavelet; and of hard data (values at selected
+ * points, e.g. well logs) and its adjoint. Launchers: {@link SeismicLaunchers}.
  *
  * <p>Models are flat row-major {@code [nb][channels][nz][nx]} with the impedance Ip in channel {@code ch};
  * reflectivity and data are {@code [nb][nr][nx]} with {@code nr = nz - 1} (depth slower than x). Each body writes
@@ -82,5 +83,21 @@ public final class SeismicKernels {
             sum = sum + wavelet[k] * dd[base + (z + k - c) * nx];
         }
         drc[base + z * nx] = sum;
+    }
+
+    /**
+     * Hard data y = S x: y[b, j] = x[b, idx[j]] for models {@code [nb][size]} and values {@code [nb][m]},
+     * m = idx.length; writes y at (b, j) only.
+     */
+    public static void gatherPoint(int b, int j, int[] idx, float[] x, float[] y, int size, int m) {
+        y[b * m + j] = x[b * size + idx[j]];
+    }
+
+    /**
+     * Adjoint of {@link #gatherPoint}, x = S^T y: x[b, idx[j]] = y[b, j]; with distinct indices each point writes its
+     * own element of x (the rest of x is left as it is).
+     */
+    public static void scatterPoint(int b, int j, int[] idx, float[] y, float[] x, int size, int m) {
+        x[b * size + idx[j]] = y[b * m + j];
     }
 }
