@@ -8,8 +8,8 @@ import uk.ac.manchester.tornado.api.annotations.Parallel;
 
 /**
  * TornadoVM launchers of the {@link SeismicKernels} bodies, one per {@link SeismicLaunchers} kernel, with that
- * kernel's argument order and range: (batch, depth) rows x columns for the reflectivity and convolution kernels,
- * models x observed points for hard data.
+ * kernel's argument order and range: (batch, depth) or (batch, channel, depth) rows x columns for the reflectivity
+ * and convolution kernels, models x points for hard data.
  */
 final class SeismicTornadoLaunchers {
     private SeismicTornadoLaunchers() {
@@ -38,13 +38,15 @@ final class SeismicTornadoLaunchers {
         }
     }
 
-    /** {@link SeismicKernels#reflectivityVjp} over nb nz rows x nx. */
+    /** {@link SeismicKernels#modelVjp} over nb channels nz rows x nx. */
     static void reflectivityVjp(float[] model, float[] drc, float[] dModel, int nb, int channels, int ch, int nz,
                                 int nx) {
-        int rows = nb * nz;
+        int rows = nb * channels * nz;
         for (@Parallel int row = 0; row < rows; row++) {
             for (@Parallel int x = 0; x < nx; x++) {
-                SeismicKernels.reflectivityVjp(row / nz, row % nz, x, model, drc, dModel, channels, ch, nz, nx);
+                int bc = row / nz;
+                SeismicKernels.modelVjp(bc / channels, bc % channels, row % nz, x, model, drc, dModel, channels, ch,
+                        nz, nx);
             }
         }
     }
@@ -81,12 +83,12 @@ final class SeismicTornadoLaunchers {
         }
     }
 
-    /** {@link SeismicKernels#scatterPoint} over models x points. */
-    static void scatterPoints(int[] idx, float[] y, float[] x, int nb, int size) {
-        int m = idx.length;
+    /** {@link SeismicKernels#scatterPoint} over models x model points. */
+    static void scatterPoints(int[] slot, float[] y, float[] x, int nb, int m) {
+        int size = slot.length;
         for (@Parallel int b = 0; b < nb; b++) {
-            for (@Parallel int j = 0; j < m; j++) {
-                SeismicKernels.scatterPoint(b, j, idx, y, x, size, m);
+            for (@Parallel int i = 0; i < size; i++) {
+                SeismicKernels.scatterPoint(b, i, slot, y, x, size, m);
             }
         }
     }

@@ -24,6 +24,8 @@ public final class HardDataOperator implements LinearOperator {
 
     private final int[] shape;
     private final int[] indices;
+    /** Inverse of indices: slot[i] = j where point i is observed as value j, else -1. */
+    private final int[] slot;
     private final ComputeBackend backend;
 
     /** The operator on a JVM backend of its own; see the full constructor. */
@@ -52,7 +54,9 @@ public final class HardDataOperator implements LinearOperator {
         }
         this.shape = shape.clone();
         this.indices = new int[m];
+        this.slot = new int[size];
         for (int i = 0, j = 0; i < size; i++) {
+            slot[i] = mask[i] ? j : -1;
             if (mask[i]) {
                 indices[j++] = i;
             }
@@ -109,7 +113,7 @@ public final class HardDataOperator implements LinearOperator {
     public float[] apply(float[] x, int n) {
         Shapes.requireBatch("hard data model", x, n, inputSize());
         float[] y = new float[n * indices.length];
-        run("hard-data-gather", SeismicLaunchers.GATHER, x, y, n);
+        run("hard-data-gather", SeismicLaunchers.GATHER, indices, x, y, n, inputSize());
         return y;
     }
 
@@ -118,15 +122,15 @@ public final class HardDataOperator implements LinearOperator {
     public float[] adjoint(float[] y, int n) {
         Shapes.requireBatch("hard data values", y, n, indices.length);
         float[] x = new float[n * inputSize()];
-        run("hard-data-scatter", SeismicLaunchers.SCATTER, y, x, n);
+        run("hard-data-scatter", SeismicLaunchers.SCATTER, slot, y, x, n, indices.length);
         return x;
     }
 
-    /** Runs {@code kernel (indices, in, out, n, inputSize)} once on the backend; {@code out} comes back to the host. */
-    private void run(String name, Kernel kernel, float[] in, float[] out, int n) {
+    /** Runs {@code kernel (points, in, out, n, count)} once on the backend; {@code out} comes back to the host. */
+    private void run(String name, Kernel kernel, int[] points, float[] in, float[] out, int n, int count) {
         KernelGraph g = KernelGraph.builder(name)
-                .transferToDevice(TransferMode.FIRST_EXECUTION, indices, in, out)
-                .task(name, kernel, indices, in, out, n, inputSize())
+                .transferToDevice(TransferMode.FIRST_EXECUTION, points, in, out)
+                .task(name, kernel, points, in, out, n, count)
                 .transferToHost(TransferMode.UNDER_DEMAND, out)
                 .build();
         try (ExecutionPlan plan = backend.plan(g)) {

@@ -214,24 +214,34 @@ public final class DarcyKernels {
 
     /**
      * Restriction of the residual: fc = P^T (f - A e), the sum of the fine residuals of the (up to) 2 x 2 fine
-     * cells of coarse cell (b, Z, X). Writes fc at the coarse cell.
+     * cells of coarse cell (b, Z, X), in the order (2Z, 2X), (2Z, 2X+1), (2Z+1, 2X), (2Z+1, 2X+1); cell (2Z, 2X)
+     * always exists. Written out rather than as a loop over the four cells: TornadoVM 5.2 cannot compile that loop
+     * (after unrolling it leaves an if on a constant condition, which its OpenCL backend rejects). Writes fc at the
+     * coarse cell.
      */
     public static void restrictResidual(int b, int zc, int xc, int nzf, int nxf, int nzc, int nxc, double[] tE,
                                         double[] tS, double[] diag, double[] f, double[] e, double[] fc) {
+        int z = 2 * zc;
+        int x = 2 * xc;
         double s = 0.0;
-        for (int a = 0; a < 2; a++) {
-            int z = 2 * zc + a;
-            if (z < nzf) {
-                for (int a2 = 0; a2 < 2; a2++) {
-                    int x = 2 * xc + a2;
-                    if (x < nxf) {
-                        int i = (b * nzf + z) * nxf + x;
-                        s = s + (f[i] - operatorAt(i, z, x, nzf, nxf, tE, tS, diag, e));
-                    }
-                }
+        s = s + residualAt(b, z, x, nzf, nxf, tE, tS, diag, f, e);
+        if (x + 1 < nxf) {
+            s = s + residualAt(b, z, x + 1, nzf, nxf, tE, tS, diag, f, e);
+        }
+        if (z + 1 < nzf) {
+            s = s + residualAt(b, z + 1, x, nzf, nxf, tE, tS, diag, f, e);
+            if (x + 1 < nxf) {
+                s = s + residualAt(b, z + 1, x + 1, nzf, nxf, tE, tS, diag, f, e);
             }
         }
         fc[(b * nzc + zc) * nxc + xc] = s;
+    }
+
+    /** (f - A e)_c at fine cell (b, z, x). */
+    public static double residualAt(int b, int z, int x, int nz, int nx, double[] tE, double[] tS, double[] diag,
+                                    double[] f, double[] e) {
+        int i = (b * nz + z) * nx + x;
+        return f[i] - operatorAt(i, z, x, nz, nx, tE, tS, diag, e);
     }
 
     /** Piecewise-constant prolongation of the coarse correction: e += P ec at fine cell (b, z, x); writes e. */

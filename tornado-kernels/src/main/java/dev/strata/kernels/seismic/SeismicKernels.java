@@ -86,6 +86,19 @@ public final class SeismicKernels {
     }
 
     /**
+     * Gradient of one model point in any channel c: {@link #reflectivityVjp} in the impedance channel ch, 0 in the
+     * others (the data do not depend on them). Writes dModel at (b, c, z, x) only: every point of dModel is written.
+     */
+    public static void modelVjp(int b, int c, int z, int x, float[] model, float[] drc, float[] dModel, int channels,
+                                int ch, int nz, int nx) {
+        if (c == ch) {
+            reflectivityVjp(b, z, x, model, drc, dModel, channels, ch, nz, nx);
+        } else {
+            dModel[((b * channels + c) * nz + z) * nx + x] = 0.0f;
+        }
+    }
+
+    /**
      * Hard data y = S x: y[b, j] = x[b, idx[j]] for models {@code [nb][size]} and values {@code [nb][m]},
      * m = idx.length; writes y at (b, j) only.
      */
@@ -94,10 +107,12 @@ public final class SeismicKernels {
     }
 
     /**
-     * Adjoint of {@link #gatherPoint}, x = S^T y: x[b, idx[j]] = y[b, j]; with distinct indices each point writes its
-     * own element of x (the rest of x is left as it is).
+     * Adjoint of {@link #gatherPoint}, x = S^T y, as a gather over the model: x[b, i] = y[b, slot[i]] where point i
+     * is observed as value slot[i], and 0 where slot[i] = -1 (not observed); {@code slot} {@code [size]} is the
+     * inverse of {@code idx}. Writes x at (b, i) only: every point of x is written.
      */
-    public static void scatterPoint(int b, int j, int[] idx, float[] y, float[] x, int size, int m) {
-        x[b * size + idx[j]] = y[b * m + j];
+    public static void scatterPoint(int b, int i, int[] slot, float[] y, float[] x, int size, int m) {
+        int j = slot[i];
+        x[b * size + i] = j >= 0 ? y[b * m + j] : 0.0f;
     }
 }

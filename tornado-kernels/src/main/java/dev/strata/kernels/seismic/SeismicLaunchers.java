@@ -14,8 +14,9 @@ import dev.strata.kernels.Kernel;
  * {@code (arrays..., int nb, int channels, int ch, int nz, int nx)} with models {@code [nb][channels][nz][nx]} and
  * reflectivity {@code [nb][nz-1][nx]}; their rows are (batch, depth) pairs and the inner index is x. Convolution
  * kernels take {@code (in, float[] wavelet, out, int nb, int nr, int nx)} over traces {@code [nb][nr][nx]} with an
- * odd-length wavelet. Hard-data kernels take {@code (int[] indices, ..., int nb, int size)}: rows are models, the
- * inner index the observed point. Every kernel writes one output element per point.
+ * odd-length wavelet. Hard-data kernels take {@code (int[] points, in, out, int nb, int n)}: rows are models.
+ * Every kernel writes one output element per point and every element of its output array: TornadoVM does not copy
+ * an array that a task only writes to the device, so an element a task skipped would come back undefined.
  */
 public final class SeismicLaunchers {
     private SeismicLaunchers() {
@@ -73,8 +74,8 @@ public final class SeismicLaunchers {
     };
 
     /**
-     * {@code (model, drc, dModel, nb, channels, ch, nz, nx)}: dIp = (dr/dIp)^T drc in channel ch (other channels
-     * untouched); rows nb nz.
+     * {@code (model, drc, dModel, nb, channels, ch, nz, nx)}: dModel = (dr/dModel)^T drc, the impedance gradient in
+     * channel ch and 0 in the other channels; rows nb channels nz, every point of dModel written.
      */
     public static final Kernel REFLECTIVITY_VJP = new ReflectivityKernel("seismic.reflectivityVjp", 8, true) {
         @Override
@@ -94,8 +95,10 @@ public final class SeismicLaunchers {
             int nz = (Integer) a[6];
             int nx = (Integer) a[7];
             for (int row = r0; row < r1; row++) {
+                int bc = row / nz;
                 for (int x = 0; x < nx; x++) {
-                    SeismicKernels.reflectivityVjp(row / nz, row % nz, x, model, drc, dModel, channels, ch, nz, nx);
+                    SeismicKernels.modelVjp(bc / channels, bc % channels, row % nz, x, model, drc, dModel, channels,
+                            ch, nz, nx);
                 }
             }
         }
@@ -135,12 +138,30 @@ public final class SeismicLaunchers {
         }
     };
 
-    /** {@code (int[] indices, x, y, nb, size)}: y[b, j] = x[b, indices[j]]. */
-    public static final Kernel GATHER = new PointsKernel("seismic.gatherPoints") {
+    /** {@code (int[] idx, x, y, nb, size)}: y[b, j] = x[b, idx[j]], idx in [0, size); rows models, inner j. */
+    public static final Kernel GATHER = new Kernel() {
         @Override
-        void checkArrays(Object[] a, long models, long values) {
-            minLength(name(), "x", floats(name(), a, 1).length, models);
-            minLength(name(), "y", floats(name(), a, 2).length, values);
+        public String name() {
+            return "seismic.gatherPoints";
+        }
+
+        @Override
+        public void check(Object[] a) {
+            int[] idx = checkPoints(name(), a);
+            int size = intValue(name(), a, 4);
+            for (int i : idx) {
+                if (i < 0 || i >= size) {
+                    throw new IllegalArgumentException(name() + ": point index " + i + " outside [0, " + size + ")");
+                }
+            }
+            long nb = intValue(name(), a, 3);
+            minLength(name(), "x", floats(name(), a, 1).length, nb * size);
+            minLength(name(), "y", floats(name(), a, 2).length, nb * idx.length);
+        }
+
+        @Override
+        public IndexRange range(Object[] a) {
+            return new IndexRange(0, (Integer) a[3], 0, ((int[]) a[0]).length);
         }
 
         @Override
@@ -157,29 +178,66 @@ public final class SeismicLaunchers {
         }
     };
 
-    /** {@code (int[] indices, y, x, nb, size)}: x[b, indices[j]] = y[b, j]; other points of x untouched. */
-    public static final Kernel SCATTER = new PointsKernel("seismic.scatterPoints") {
+    /**
+     * {@code (int[] slot, y, x, nb, m)}: x[b, i] = y[b, slot[i]], 0 where slot[i] = -1; slot {@code [size]} in
+     * [-1, m) is the inverse of {@link #GATHER}'s idx; rows models, inner i, every point of x written.
+     */
+    public static final Kernel SCATTER = new Kernel() {
         @Override
-        void checkArrays(Object[] a, long models, long values) {
-            minLength(name(), "y", floats(name(), a, 1).length, values);
-            minLength(name(), "x", floats(name(), a, 2).length, models);
+        public String name() {
+            return "seismic.scatterPoints";
+        }
+
+        @Override
+        public void check(Object[] a) {
+            int[] slot = checkPoints(name(), a);
+            int m = intValue(name(), a, 4);
+            for (int j : slot) {
+                if (j < -1 || j >= m) {
+                    throw new IllegalArgumentException(name() + ": slot " + j + " outside [-1, " + m + ")");
+                }
+            }
+            long nb = intValue(name(), a, 3);
+            minLength(name(), "y", floats(name(), a, 1).length, nb * m);
+            minLength(name(), "x", floats(name(), a, 2).length, nb * slot.length);
+        }
+
+        @Override
+        public IndexRange range(Object[] a) {
+            return new IndexRange(0, (Integer) a[3], 0, ((int[]) a[0]).length);
         }
 
         @Override
         public void runRows(Object[] a, int r0, int r1) {
-            int[] idx = (int[]) a[0];
+            int[] slot = (int[]) a[0];
             float[] y = (float[]) a[1];
             float[] x = (float[]) a[2];
-            int size = (Integer) a[4];
+            int m = (Integer) a[4];
             for (int b = r0; b < r1; b++) {
-                for (int j = 0; j < idx.length; j++) {
-                    SeismicKernels.scatterPoint(b, j, idx, y, x, size, idx.length);
+                for (int i = 0; i < slot.length; i++) {
+                    SeismicKernels.scatterPoint(b, i, slot, y, x, slot.length, m);
                 }
             }
         }
     };
 
-    /** Arguments end with {@code (nb, channels, ch, nz, nx)}; rows nb (nz - 1), or nb nz with {@code overModel}. */
+    /** Checks {@code (int[] points, float[], float[], int nb, int n)} with nb, n and points >= 1; returns points. */
+    private static int[] checkPoints(String name, Object[] a) {
+        count(name, a, 5);
+        int[] points = ints(name, a, 0);
+        int nb = intValue(name, a, 3);
+        int n = intValue(name, a, 4);
+        if (nb < 1 || n < 1 || points.length < 1) {
+            throw new IllegalArgumentException(name + ": the batch, the point count and the size must be >= 1, got "
+                    + nb + ", " + points.length + ", " + n);
+        }
+        return points;
+    }
+
+    /**
+     * Arguments end with {@code (nb, channels, ch, nz, nx)}; rows nb (nz - 1), or nb channels nz (every point of a
+     * model) with {@code overModel}.
+     */
     private abstract static class ReflectivityKernel implements Kernel {
         private final String name;
         private final int argc;
@@ -219,7 +277,8 @@ public final class SeismicLaunchers {
             int nb = (Integer) a[argc - 5];
             int nz = (Integer) a[argc - 2];
             int nx = (Integer) a[argc - 1];
-            return new IndexRange(0, nb * (overModel ? nz : nz - 1), 0, nx);
+            int channels = (Integer) a[argc - 4];
+            return new IndexRange(0, overModel ? nb * channels * nz : nb * (nz - 1), 0, nx);
         }
     }
 
@@ -258,48 +317,6 @@ public final class SeismicLaunchers {
         @Override
         public IndexRange range(Object[] a) {
             return new IndexRange(0, (Integer) a[3] * (Integer) a[4], 0, (Integer) a[5]);
-        }
-    }
-
-    /** {@code (int[] indices, in, out, nb, size)}; rows models, inner observed points. */
-    private abstract static class PointsKernel implements Kernel {
-        private final String name;
-
-        PointsKernel(String name) {
-            this.name = name;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public void check(Object[] a) {
-            count(name, a, 5);
-            int[] idx = ints(name, a, 0);
-            int nb = intValue(name, a, 3);
-            int size = intValue(name, a, 4);
-            if (nb < 1 || size < 1 || idx.length < 1) {
-                throw new IllegalArgumentException(name + ": nb, size and the number of points must be >= 1, got "
-                        + nb + ", " + size + ", " + idx.length);
-            }
-            int previous = -1;
-            for (int i : idx) {
-                if (i <= previous || i >= size) {
-                    throw new IllegalArgumentException(name + ": point indices must ascend strictly within [0, "
-                            + size + "), got " + i + " after " + previous);
-                }
-                previous = i;
-            }
-            checkArrays(a, (long) nb * size, (long) nb * idx.length);
-        }
-
-        abstract void checkArrays(Object[] a, long models, long values);
-
-        @Override
-        public IndexRange range(Object[] a) {
-            return new IndexRange(0, (Integer) a[3], 0, ((int[]) a[0]).length);
         }
     }
 }
