@@ -10,9 +10,9 @@ import uk.ac.manchester.tornado.api.annotations.Parallel;
 /**
  * TornadoVM launchers: {@code @Parallel} loops over the same per-point bodies the JVM backend runs, one launcher
  * per {@link dev.strata.kernels.Kernel}, with the kernel's argument order; the acoustic ones here, the Darcy and
- * seismic ones in {@link DarcyTornadoLaunchers} and {@link SeismicTornadoLaunchers}. TornadoVM inlines the bodies when it
- * compiles the launchers to OpenCL or PTX. Compiled with {@code -g}: without local-variable tables TornadoVM cannot
- * see the loop annotations and runs plain Java.
+ * seismic ones in {@link DarcyTornadoLaunchers} and {@link SeismicTornadoLaunchers}. TornadoVM inlines the bodies
+ * when it compiles the launchers to OpenCL or PTX. Compiled with {@code -g}: without local-variable tables TornadoVM
+ * cannot see the loop annotations and runs plain Java.
  */
 public final class TornadoLaunchers {
     private TornadoLaunchers() {

@@ -27,11 +27,18 @@ import org.junit.jupiter.api.Test;
 class DarcyOnTornadoTest {
 
     /**
-     * Heads: both backends solve to rtol 1e-10 in double; OpenCL may contract multiply-adds and its exp may differ
-     * in the last ulp, so the iterates differ by rounding only. Measured max relative difference ~1e-15.
+     * Multigrid-PCG heads, double: both backends take the same 7 iterations to rtol 1e-10; OpenCL (built with
+     * -cl-mad-enable -cl-fast-relaxed-math) may contract multiply-adds and round exp differently, so the iterates
+     * differ by rounding only. Measured max relative difference (max |a - b| / max |b|) 1.8e-15.
      */
-    static final double HEAD_TOLERANCE = 1e-12;
-    /** Operator outputs are the double results rounded to float: at most an ulp of float apart. */
+    static final double MULTIGRID_HEAD_TOLERANCE = 1e-12;
+    /**
+     * Unpreconditioned CG heads: over 100-odd iterations the rounding differences change the iterates, so the two
+     * backends may stop an iteration apart, each within rtol 1e-10. Measured 2.4e-11 (104 / 112 iterations on
+     * TornadoVM against 104 / 113 on the JVM).
+     */
+    static final double PLAIN_CG_HEAD_TOLERANCE = 1e-9;
+    /** Operator outputs are the double results rounded to float: measured equal (difference 0) for apply, jvp, vjp. */
     static final double OUTPUT_TOLERANCE = 1e-6;
 
     private static ComputeBackend tornado;
@@ -55,16 +62,28 @@ class DarcyOnTornadoTest {
     }
 
     @Test
-    void headsMatchTheJvmBackendWithMultigridAndWithoutPreconditioner() {
+    void multigridHeadsMatchTheJvmBackendInTheSameIterations() {
+        float[] m = models(2);
+        DarcyProblem p = DarcyVerification.problem();
+        DarcyFlow.Heads onDevice = new DarcyFlow(p, tornado).heads(m, 2);
+        DarcyFlow.Heads onJvm = new DarcyFlow(p, jvm).heads(m, 2);
+        double err = Differences.maxRelative(onDevice.heads(), onJvm.heads());
+        assertTrue(err <= MULTIGRID_HEAD_TOLERANCE, "heads differ by " + err);
+        assertArrayEquals(onJvm.iterations(), onDevice.iterations(), "PCG iterations");
+    }
+
+    @Test
+    void unpreconditionedHeadsMatchTheJvmBackendWithinTheSolverTolerance() {
         float[] m = models(2);
         DarcyProblem mg = DarcyVerification.problem();
-        DarcyProblem plain = mg.withSolver(mg.solver().withPreconditioner(Preconditioner.NONE));
-        for (DarcyProblem p : new DarcyProblem[] {mg, plain}) {
-            DarcyFlow.Heads onDevice = new DarcyFlow(p, tornado).heads(m, 2);
-            DarcyFlow.Heads onJvm = new DarcyFlow(p, jvm).heads(m, 2);
-            double err = Differences.maxRelative(onDevice.heads(), onJvm.heads());
-            assertTrue(err <= HEAD_TOLERANCE, p.solver().preconditioner() + ": heads differ by " + err);
-            assertArrayEquals(onJvm.iterations(), onDevice.iterations(), "PCG iterations");
+        DarcyProblem p = mg.withSolver(mg.solver().withPreconditioner(Preconditioner.NONE));
+        DarcyFlow.Heads onDevice = new DarcyFlow(p, tornado).heads(m, 2);
+        DarcyFlow.Heads onJvm = new DarcyFlow(p, jvm).heads(m, 2);
+        double err = Differences.maxRelative(onDevice.heads(), onJvm.heads());
+        assertTrue(err <= PLAIN_CG_HEAD_TOLERANCE, "heads differ by " + err);
+        for (int b = 0; b < 2; b++) {
+            assertTrue(Math.abs(onDevice.iterations()[b] - onJvm.iterations()[b]) <= 2, "CG iterations of model " + b
+                    + ": " + onDevice.iterations()[b] + " on TornadoVM, " + onJvm.iterations()[b] + " on the JVM");
         }
     }
 
