@@ -60,6 +60,14 @@ final class DarcyTornadoLaunchers {
         }
     }
 
+    /** {@link DarcyKernels#coarsestSolve}, one work item per model. */
+    static void coarsestSolve(double[] tE, double[] tS, double[] diag, double[] f, double[] e, int sweeps, int nb,
+                              int nz, int nx) {
+        for (@Parallel int b = 0; b < nb; b++) {
+            DarcyKernels.coarsestSolve(b, sweeps, nz, nx, tE, tS, diag, f, e);
+        }
+    }
+
     /** {@link DarcyKernels#coarsen} over the coarse grid's (b, Z) rows x X. */
     static void coarsen(double[] tE, double[] tS, double[] diag, double[] tEc, double[] tSc, double[] diagc, int nb,
                         int nzf, int nxf, int nzc, int nxc) {
@@ -214,6 +222,9 @@ final class DarcyTornadoLaunchers {
             case "darcy.smoothRedBlack" -> g.task(id, DarcyTornadoLaunchers::smoothRedBlack, (double[]) a[0],
                     (double[]) a[1], (double[]) a[2], (double[]) a[3], (double[]) a[4], (Integer) a[5],
                     (Integer) a[6], (Integer) a[7], (Integer) a[8], (Integer) a[9]);
+            case "darcy.coarsestSolve" -> g.task(id, DarcyTornadoLaunchers::coarsestSolve, (double[]) a[0],
+                    (double[]) a[1], (double[]) a[2], (double[]) a[3], (double[]) a[4], (Integer) a[5], (Integer) a[6],
+                    (Integer) a[7], (Integer) a[8]);
             case "darcy.coarsen" -> g.task(id, DarcyTornadoLaunchers::coarsen, (double[]) a[0], (double[]) a[1],
                     (double[]) a[2], (double[]) a[3], (double[]) a[4], (double[]) a[5], (Integer) a[6],
                     (Integer) a[7], (Integer) a[8], (Integer) a[9], (Integer) a[10]);
@@ -259,8 +270,8 @@ final class DarcyTornadoLaunchers {
     /** Names of the Darcy kernels {@link #addTask} launches (tests check them against {@link DarcyLaunchers}). */
     static List<String> kernelNames() {
         return List.of("darcy.conductivity", "darcy.assemble", "darcy.applyOperator", "darcy.smoothRedBlack",
-                "darcy.coarsen", "darcy.restrictResidual", "darcy.prolongAdd", "darcy.rowDot", "darcy.copy",
-                "darcy.pcgStart", "darcy.updateDirection", "darcy.updateSolution", "darcy.pcgInit",
+                "darcy.coarsestSolve", "darcy.coarsen", "darcy.restrictResidual", "darcy.prolongAdd", "darcy.rowDot",
+                "darcy.copy", "darcy.pcgStart", "darcy.updateDirection", "darcy.updateSolution", "darcy.pcgInit",
                 "darcy.pcgDirection", "darcy.pcgStepLength", "darcy.pcgCheck", "darcy.tangentSource",
                 "darcy.gradient", "darcy.gather");
     }

@@ -64,7 +64,7 @@ class TornadoBackendTest extends ComputeBackendContract {
                 }
             }
         }
-        assertEquals(19 + 7, names.size(), names.toString());
+        assertEquals(20 + 7, names.size(), names.toString());
         assertTrue(TornadoLaunchers.kernelNames().containsAll(names), "missing launchers for "
                 + names.stream().filter(n -> !TornadoLaunchers.kernelNames().contains(n)).toList());
     }
