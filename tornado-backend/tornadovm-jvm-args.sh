@@ -26,7 +26,7 @@ for dep in asm commons-math3 snmp4j nativeimage; do
 done
 mp=$(IFS=:; echo "${jars[*]}")
 # tornado.tvm.maxbytecodesize: TornadoVM's task-graph bytecode buffer (default 4 KiB) overflows at about 60 tasks;
-# one multigrid-PCG iteration of the Darcy solver is 70 tasks on 12 x 16 cells and about 120 on 256 x 256
+# one multigrid-PCG iteration of the Darcy solver is 30 tasks on 12 x 16 cells and 80 on 256 x 256
 cat <<ARGS
 -XX:+UnlockExperimentalVMOptions
 -XX:+EnableJVMCI
