@@ -25,6 +25,8 @@ for dep in asm commons-math3 snmp4j nativeimage; do
   for j in "$J"/$dep-[0-9]*.jar; do [ -f "$j" ] && jars+=("$j"); done
 done
 mp=$(IFS=:; echo "${jars[*]}")
+# tornado.tvm.maxbytecodesize: TornadoVM's task-graph bytecode buffer (default 4 KiB) overflows at about 60 tasks;
+# one multigrid-PCG iteration of the Darcy solver is 30 tasks on 12 x 16 cells and 80 on 256 x 256
 cat <<ARGS
 -XX:+UnlockExperimentalVMOptions
 -XX:+EnableJVMCI
@@ -35,6 +37,7 @@ cat <<ARGS
 -Dtornado.load.tornado.implementation=uk.ac.manchester.tornado.runtime.common.Tornado
 -Dtornado.load.annotation.implementation=uk.ac.manchester.tornado.annotation.ASMClassVisitor
 -Dtornado.load.annotation.parallel=uk.ac.manchester.tornado.api.annotations.Parallel
+-Dtornado.tvm.maxbytecodesize=65536
 --module-path
 $mp
 --upgrade-module-path

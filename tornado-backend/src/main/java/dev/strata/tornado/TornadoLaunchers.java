@@ -9,9 +9,10 @@ import uk.ac.manchester.tornado.api.annotations.Parallel;
 
 /**
  * TornadoVM launchers: {@code @Parallel} loops over the same per-point bodies the JVM backend runs, one launcher
- * per {@link dev.strata.kernels.Kernel}, with the kernel's argument order. TornadoVM inlines the bodies when it
- * compiles the launchers to OpenCL or PTX. Compiled with {@code -g}: without local-variable tables TornadoVM cannot
- * see the loop annotations and runs plain Java.
+ * per {@link dev.strata.kernels.Kernel}, with the kernel's argument order; the acoustic ones here, the Darcy and
+ * seismic ones in {@link DarcyTornadoLaunchers} and {@link SeismicTornadoLaunchers}. TornadoVM inlines the bodies
+ * when it compiles the launchers to OpenCL or PTX. Compiled with {@code -g}: without local-variable tables TornadoVM
+ * cannot see the loop annotations and runs plain Java.
  */
 public final class TornadoLaunchers {
     private TornadoLaunchers() {
@@ -51,13 +52,22 @@ public final class TornadoLaunchers {
             case "acoustic.injectSource" -> graph.task(id, TornadoLaunchers::injectSource, (float[]) a[0],
                     (float[]) a[1], (float[]) a[2], (int[]) a[3], (int[]) a[4], (Integer) a[5]);
             case "acoustic.advanceClock" -> graph.task(id, TornadoLaunchers::advanceClock, (int[]) a[0]);
-            default -> throw new BackendUnavailableException("kernel '" + kernel
-                    + "' has no TornadoVM launcher yet; run this step with --backend jvm");
+            default -> {
+                if (!DarcyTornadoLaunchers.addTask(graph, id, kernel, a)
+                        && !SeismicTornadoLaunchers.addTask(graph, id, kernel, a)) {
+                    throw new BackendUnavailableException("kernel '" + kernel
+                            + "' has no TornadoVM launcher yet; run this step with --backend jvm");
+                }
+            }
         }
     }
 
     /** Names of the kernels this backend can launch (checked against the kernels' own names in tests). */
     static java.util.List<String> kernelNames() {
-        return java.util.List.of(WaveStepKernel.NAME, SourceKernels.INJECT.name(), SourceKernels.ADVANCE_CLOCK.name());
+        java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(WaveStepKernel.NAME,
+                SourceKernels.INJECT.name(), SourceKernels.ADVANCE_CLOCK.name()));
+        names.addAll(DarcyTornadoLaunchers.kernelNames());
+        names.addAll(SeismicTornadoLaunchers.kernelNames());
+        return java.util.List.copyOf(names);
     }
 }

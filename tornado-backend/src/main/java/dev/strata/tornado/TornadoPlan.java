@@ -1,5 +1,6 @@
 package dev.strata.tornado;
 
+import dev.strata.kernels.BackendUnavailableException;
 import dev.strata.kernels.DeviceInfo;
 import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.KernelGraph;
@@ -16,10 +17,18 @@ import uk.ac.manchester.tornado.api.enums.ProfilerMode;
  * A {@link KernelGraph} mapped one to one onto a TornadoVM {@link TaskGraph} and {@link TornadoExecutionPlan}:
  * same transfers (same modes), same tasks in the same order. The profiler runs in silent mode so that every
  * execution can prove it ran on the device: a task that fell back to Java records no device kernel time.
+ *
+ * <p>What TornadoVM 5.2 adds to the {@link ExecutionPlan} contract: an array a task only writes is allocated on the
+ * device but not copied there, whatever its transfer mode, so a kernel must write every element of such an array
+ * (elements it skips come back undefined); each plan compiles every task afresh, specialised to its scalar
+ * arguments (no cache across plans), which dominates the cost of short plans; a graph holds at most
+ * {@value #MAX_TASKS} tasks.
  */
 final class TornadoPlan implements ExecutionPlan {
     /** TornadoVM names graphs globally in its properties: give each plan its own. */
     private static final AtomicLong PLANS = new AtomicLong();
+    /** TornadoVM's limit on tasks per task graph. */
+    static final int MAX_TASKS = 256;
 
     private final TornadoExecutionPlan plan;
     private final DeviceInfo device;
@@ -28,6 +37,10 @@ final class TornadoPlan implements ExecutionPlan {
 
     TornadoPlan(KernelGraph graph, TornadoDevice tornadoDevice, DeviceInfo device) {
         this.device = device;
+        if (graph.tasks().size() > MAX_TASKS) {
+            throw new BackendUnavailableException("graph '" + graph.name() + "' has " + graph.tasks().size()
+                    + " tasks; TornadoVM runs at most " + MAX_TASKS + " per graph: use --backend jvm");
+        }
         TaskGraph tg = new TaskGraph(identifier(graph.name()) + "_" + PLANS.incrementAndGet());
         for (KernelGraph.Transfer t : graph.toDevice()) {
             tg.transferToDevice(mode(t.mode()), t.array());

@@ -6,6 +6,9 @@ package dev.strata.kernels;
  * <p>Arguments are positional, as in a TornadoVM task: host arrays ({@code float[]}, {@code double[]}, {@code int[]}) and scalars
  * ({@link Integer}, {@link Float}). The index range over which the body runs follows from the arguments
  * ({@link #range}), just as the bounds of a TornadoVM {@code @Parallel} loop live inside the kernel.
+ *
+ * <p>An array that a kernel writes but never reads must be written in full over the kernel's range: a device
+ * backend may not copy such an array to the device (TornadoVM does not), so elements left out come back undefined.
  */
 public interface Kernel {
 

@@ -24,9 +24,12 @@ import java.util.List;
  *
  * <p>M is one symmetric multigrid V(2,2)-cycle (see {@link Preconditioner#MULTIGRID}): red-black Gauss-Seidel
  * forward before and backward after the coarse correction, and {@value #COARSEST_SWEEPS} forward then as many
- * backward sweeps on the coarsest grid, so M is symmetric positive definite as PCG needs. Multigrid rather than IC(0):
- * every stage is a parallel per-point kernel (IC(0) needs sequential triangular solves, which neither a GPU nor the
- * row-parallel JVM backend runs well), and the iteration count stays flat as the grid grows: 7 to 9 iterations to
+ * backward sweeps on the coarsest grid, so M is symmetric positive definite as PCG needs. The coarsest solve is one
+ * serial task per model ({@link DarcyLaunchers#COARSEST_SOLVE}): that grid is tiny, and one task instead of
+ * 4 x {@value #COARSEST_SWEEPS} parallel half-sweeps (bit for bit the same) keeps the graph short, which matters on
+ * TornadoVM, where every task of a plan is compiled separately. Multigrid rather than IC(0): every other stage is a
+ * parallel per-point kernel (IC(0) needs sequential triangular solves, which neither a GPU nor the row-parallel JVM
+ * backend runs well), and the iteration count stays flat as the grid grows: 7 to 9 iterations to
  * rtol 1e-10 from 32^2 to 256^2, for homogeneous K, Gaussian random log K of standard deviation 1 and 2 and a
  * bimaterial field of contrast e^4, where plain CG needs 130 to 5400 and grows with the grid.
  */
@@ -171,20 +174,21 @@ final class PcgSolver {
         /** e_l = V-cycle of A_l e = f from e = 0; on level 0 f and e are the CG vectors r and z. */
         void addTasks(int l, double[] f, double[] e) {
             DarcySystem.Level v = levels.get(l);
-            boolean coarsest = l == levels.size() - 1;
-            int sweeps = coarsest ? COARSEST_SWEEPS : SMOOTHING_SWEEPS;
-            for (int s = 0; s < sweeps; s++) {
+            if (l == levels.size() - 1) {
+                task("coarsest" + l, DarcyLaunchers.COARSEST_SOLVE, v.tE(), v.tS(), v.diag(), f, e, COARSEST_SWEEPS,
+                        nb, v.nz(), v.nx());
+                return;
+            }
+            for (int s = 0; s < SMOOTHING_SWEEPS; s++) {
                 smooth(l, v, f, e, 0, s == 0);
                 smooth(l, v, f, e, 1, false);
             }
-            if (!coarsest) {
-                DarcySystem.Level c = levels.get(l + 1);
-                task("restrict" + l, DarcyLaunchers.RESTRICT, v.tE(), v.tS(), v.diag(), f, e, c.f(), nb, v.nz(),
-                        v.nx(), c.nz(), c.nx());
-                addTasks(l + 1, c.f(), c.e());
-                task("prolong" + l, DarcyLaunchers.PROLONG, c.e(), e, nb, v.nz(), v.nx(), c.nz(), c.nx());
-            }
-            for (int s = 0; s < sweeps; s++) {
+            DarcySystem.Level c = levels.get(l + 1);
+            task("restrict" + l, DarcyLaunchers.RESTRICT, v.tE(), v.tS(), v.diag(), f, e, c.f(), nb, v.nz(), v.nx(),
+                    c.nz(), c.nx());
+            addTasks(l + 1, c.f(), c.e());
+            task("prolong" + l, DarcyLaunchers.PROLONG, c.e(), e, nb, v.nz(), v.nx(), c.nz(), c.nx());
+            for (int s = 0; s < SMOOTHING_SWEEPS; s++) {
                 smooth(l, v, f, e, 1, false);
                 smooth(l, v, f, e, 0, false);
             }

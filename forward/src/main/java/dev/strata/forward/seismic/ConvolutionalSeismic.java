@@ -2,9 +2,13 @@ package dev.strata.forward.seismic;
 
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.Shapes;
+import dev.strata.kernels.ComputeBackend;
+import dev.strata.kernels.ExecutionPlan;
+import dev.strata.kernels.KernelGraph;
+import dev.strata.kernels.TransferMode;
+import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.kernels.seismic.SeismicKernels;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
+import dev.strata.kernels.seismic.SeismicLaunchers;
 
 /**
  * Full-stack seismic by the 1-D convolutional model: the normal-incidence reflectivity of the acoustic impedance Ip
@@ -20,7 +24,9 @@ import java.util.stream.IntStream;
  * {@code [nz - 1, nx]} ("same"-size convolution with a centred odd-length wavelet of length L). The map is nonlinear
  * in Ip and does not depend on the other channels, whose gradient is zero. Ip must keep Ip[z] + Ip[z+1] &gt; 0; any
  * call that sees otherwise throws IllegalArgumentException naming the position. The per-point bodies are
- * {@link SeismicKernels}; batch and depth rows run in parallel. Instances are immutable and thread-safe.
+ * {@link SeismicKernels}; each call runs them as one {@link KernelGraph} of {@link SeismicLaunchers} tasks on the
+ * operator's {@link ComputeBackend} (the JVM backend unless one is given), the intermediate reflectivity staying on
+ * the device. Instances are immutable and thread-safe; the backend is not closed here.
  */
 public final class ConvolutionalSeismic implements ForwardOperator {
 
@@ -38,6 +44,12 @@ public final class ConvolutionalSeismic implements ForwardOperator {
     private final int nx;
     private final int impedanceChannel;
     private final float[] wavelet;
+    private final ComputeBackend backend;
+
+    /** The operator on a JVM backend of its own (every core); see the full constructor. */
+    public ConvolutionalSeismic(int channels, int nz, int nx, int impedanceChannel, float[] wavelet) {
+        this(channels, nz, nx, impedanceChannel, wavelet, null);
+    }
 
     /**
      * @param channels         channels of a model, at least 1
@@ -45,8 +57,10 @@ public final class ConvolutionalSeismic implements ForwardOperator {
      * @param nx               lateral samples, at least 1
      * @param impedanceChannel channel that holds Ip, in [0, channels)
      * @param wavelet          odd-length wavelet, centred on its middle sample; copied, not modified
+     * @param backend          where the kernels run; null for a JVM backend of its own; not closed here
      */
-    public ConvolutionalSeismic(int channels, int nz, int nx, int impedanceChannel, float[] wavelet) {
+    public ConvolutionalSeismic(int channels, int nz, int nx, int impedanceChannel, float[] wavelet,
+                                ComputeBackend backend) {
         if (channels < 1 || nz < 2 || nx < 1) {
             throw new IllegalArgumentException("convolutional seismic needs channels >= 1, nz >= 2, nx >= 1, got "
                     + channels + " x " + nz + " x " + nx);
@@ -65,11 +79,17 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         this.nx = nx;
         this.impedanceChannel = impedanceChannel;
         this.wavelet = wavelet.clone();
+        this.backend = backend != null ? backend : JvmBackend.withDefaults();
     }
 
     /** The paper's setting: 2 channels (0 = facies, 1 = Ip) on an 80 x 100 grid, data 79 x 100. */
     public static ConvolutionalSeismic defaultProblem(RickerWavelet wavelet) {
-        return new ConvolutionalSeismic(2, DEFAULT_NZ, DEFAULT_NX, IMPEDANCE_CHANNEL, wavelet.samples());
+        return defaultProblem(wavelet, null);
+    }
+
+    /** {@link #defaultProblem(RickerWavelet)} on {@code backend} (null: the JVM). */
+    public static ConvolutionalSeismic defaultProblem(RickerWavelet wavelet, ComputeBackend backend) {
+        return new ConvolutionalSeismic(2, DEFAULT_NZ, DEFAULT_NX, IMPEDANCE_CHANNEL, wavelet.samples(), backend);
     }
 
     /** The channel that holds Ip. */
@@ -100,14 +120,12 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         Shapes.requireBatch("convolutional seismic model", x, n, inputSize());
         requirePositiveImpedance(x, n);
         float[] rc = new float[n * outputSize()];
-        forEachRow(n * (nz - 1), row -> {
-            int b = row / (nz - 1);
-            int z = row % (nz - 1);
-            for (int ix = 0; ix < nx; ix++) {
-                SeismicKernels.reflectivity(b, z, ix, x, rc, channels, impedanceChannel, nz, nx);
-            }
-        });
-        return convolve(rc, n);
+        float[] d = new float[rc.length];
+        run(KernelGraph.builder("seismic-apply")
+                .transferToDevice(TransferMode.FIRST_EXECUTION, x, wavelet, rc, d)
+                .task("reflectivity", SeismicLaunchers.REFLECTIVITY, x, rc, n, channels, impedanceChannel, nz, nx)
+                .task("convolve", SeismicLaunchers.CONVOLVE, rc, wavelet, d, n, nz - 1, nx), d);
+        return d;
     }
 
     /**
@@ -120,22 +138,12 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         Shapes.requireBatch("convolutional seismic data cotangent", dy, n, outputSize());
         requirePositiveImpedance(x, n);
         float[] drc = new float[n * outputSize()];
-        int nw = wavelet.length;
-        forEachRow(n * (nz - 1), row -> {
-            int b = row / (nz - 1);
-            int z = row % (nz - 1);
-            for (int ix = 0; ix < nx; ix++) {
-                SeismicKernels.correlateDepth(b, z, ix, dy, wavelet, drc, nz - 1, nx, nw);
-            }
-        });
         float[] dx = new float[n * inputSize()];
-        forEachRow(n * nz, row -> {
-            int b = row / nz;
-            int z = row % nz;
-            for (int ix = 0; ix < nx; ix++) {
-                SeismicKernels.reflectivityVjp(b, z, ix, x, drc, dx, channels, impedanceChannel, nz, nx);
-            }
-        });
+        run(KernelGraph.builder("seismic-vjp")
+                .transferToDevice(TransferMode.FIRST_EXECUTION, x, dy, wavelet, drc, dx)
+                .task("correlate", SeismicLaunchers.CORRELATE, dy, wavelet, drc, n, nz - 1, nx)
+                .task("reflectivityVjp", SeismicLaunchers.REFLECTIVITY_VJP, x, drc, dx, n, channels,
+                        impedanceChannel, nz, nx), dx);
         return dx;
     }
 
@@ -149,28 +157,21 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         Shapes.requireBatch("convolutional seismic model tangent", dx, n, inputSize());
         requirePositiveImpedance(x, n);
         float[] drc = new float[n * outputSize()];
-        forEachRow(n * (nz - 1), row -> {
-            int b = row / (nz - 1);
-            int z = row % (nz - 1);
-            for (int ix = 0; ix < nx; ix++) {
-                SeismicKernels.reflectivityJvp(b, z, ix, x, dx, drc, channels, impedanceChannel, nz, nx);
-            }
-        });
-        return convolve(drc, n);
+        float[] dy = new float[drc.length];
+        run(KernelGraph.builder("seismic-jvp")
+                .transferToDevice(TransferMode.FIRST_EXECUTION, x, dx, wavelet, drc, dy)
+                .task("reflectivityJvp", SeismicLaunchers.REFLECTIVITY_JVP, x, dx, drc, n, channels,
+                        impedanceChannel, nz, nx)
+                .task("convolve", SeismicLaunchers.CONVOLVE, drc, wavelet, dy, n, nz - 1, nx), dy);
+        return dy;
     }
 
-    /** W r for a batch of reflectivity {@code [n][nz-1][nx]}; returns a new array of the same shape. */
-    private float[] convolve(float[] rc, int n) {
-        float[] d = new float[rc.length];
-        int nw = wavelet.length;
-        forEachRow(n * (nz - 1), row -> {
-            int b = row / (nz - 1);
-            int z = row % (nz - 1);
-            for (int ix = 0; ix < nx; ix++) {
-                SeismicKernels.convolveDepth(b, z, ix, rc, wavelet, d, nz - 1, nx, nw);
-            }
-        });
-        return d;
+    /** Runs the graph once on the backend and copies {@code out} back to the host. */
+    private void run(KernelGraph.Builder graph, float[] out) {
+        try (ExecutionPlan plan = backend.plan(graph.transferToHost(TransferMode.UNDER_DEMAND, out).build())) {
+            plan.execute();
+            plan.transferToHost(out);
+        }
     }
 
     /** Checks Ip[z] + Ip[z+1] > 0 everywhere (NaN fails too), sequentially, so the first bad position is reported. */
@@ -189,10 +190,5 @@ public final class ConvolutionalSeismic implements ForwardOperator {
                 }
             }
         }
-    }
-
-    /** Runs {@code body} for rows 0 .. rows - 1 in parallel; each row writes disjoint output elements. */
-    private static void forEachRow(int rows, IntConsumer body) {
-        IntStream.range(0, rows).parallel().forEach(body);
     }
 }

@@ -14,7 +14,7 @@ public final class HardDataVerification implements OperatorVerification {
 
     @Override
     public ForwardOperator operator(ComputeBackend backend) {
-        return HardDataOperator.wells(2, 24, 16, 3, 11);
+        return HardDataOperator.wells(backend, 2, 24, 16, 3, 11);
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class SeismicVerification implements OperatorVerification {
 
     @Override
     public ForwardOperator operator(ComputeBackend backend) {
-        return new ConvolutionalSeismic(2, NZ, NX, ConvolutionalSeismic.IMPEDANCE_CHANNEL, WAVELET.samples());
+        return new ConvolutionalSeismic(2, NZ, NX, ConvolutionalSeismic.IMPEDANCE_CHANNEL, WAVELET.samples(), backend);
     }
 
     @Override

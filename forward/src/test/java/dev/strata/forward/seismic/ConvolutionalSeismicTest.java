@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.ForwardOperatorContract;
+import dev.strata.kernels.jvm.JvmBackend;
+import dev.strata.kernels.jvm.JvmConfig;
+import dev.strata.kernels.seismic.SeismicKernels;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +113,53 @@ class ConvolutionalSeismicTest extends ForwardOperatorContract {
         assertRejected(() -> new ConvolutionalSeismic(2, NZ, NX, IP, new float[4]), "odd");
         assertRejected(() -> new ConvolutionalSeismic(2, NZ, NX, 2, WAVELET.samples()), "impedance channel 2");
         assertRejected(() -> new ConvolutionalSeismic(2, 1, NX, IP, WAVELET.samples()), "nz >= 2");
+    }
+
+    /**
+     * The kernel-graph operator gives the same bits as the per-point bodies run in plain serial loops, on the default
+     * JVM backend and on a single-threaded scalar one: apply, vjp and jvp.
+     */
+    @Test
+    void kernelGraphsGiveTheBitsOfThePerPointBodiesInSerialLoops() {
+        float[] x = randomModels(rng, BATCH);
+        float[] dx = gaussian(rng, x.length);
+        float[] dy = gaussian(rng, BATCH * (NZ - 1) * NX);
+        float[] w = WAVELET.samples();
+        int nr = NZ - 1;
+        float[] rc = new float[dy.length];
+        float[] drcJvp = new float[dy.length];
+        float[] drcVjp = new float[dy.length];
+        float[] d = new float[dy.length];
+        float[] dyJvp = new float[dy.length];
+        float[] dxVjp = new float[x.length];
+        for (int b = 0; b < BATCH; b++) {
+            for (int z = 0; z < nr; z++) {
+                for (int ix = 0; ix < NX; ix++) {
+                    SeismicKernels.reflectivity(b, z, ix, x, rc, CHANNELS, IP, NZ, NX);
+                    SeismicKernels.reflectivityJvp(b, z, ix, x, dx, drcJvp, CHANNELS, IP, NZ, NX);
+                    SeismicKernels.correlateDepth(b, z, ix, dy, w, drcVjp, nr, NX, w.length);
+                }
+            }
+            for (int z = 0; z < nr; z++) {
+                for (int ix = 0; ix < NX; ix++) {
+                    SeismicKernels.convolveDepth(b, z, ix, rc, w, d, nr, NX, w.length);
+                    SeismicKernels.convolveDepth(b, z, ix, drcJvp, w, dyJvp, nr, NX, w.length);
+                }
+            }
+            for (int z = 0; z < NZ; z++) {
+                for (int ix = 0; ix < NX; ix++) {
+                    SeismicKernels.reflectivityVjp(b, z, ix, x, drcVjp, dxVjp, CHANNELS, IP, NZ, NX);
+                }
+            }
+        }
+        try (JvmBackend scalar = new JvmBackend(JvmConfig.defaults().withThreads(1).withVectorized(false))) {
+            for (ForwardOperator op : new ForwardOperator[] {operator(),
+                    ConvolutionalSeismic.defaultProblem(WAVELET, scalar)}) {
+                assertArrayEquals(d, op.apply(x, BATCH));
+                assertArrayEquals(dyJvp, op.jvp(x, dx, BATCH));
+                assertArrayEquals(dxVjp, op.vjp(x, dy, BATCH));
+            }
+        }
     }
 
     private static int index(int b, int channel, int z, int x) {

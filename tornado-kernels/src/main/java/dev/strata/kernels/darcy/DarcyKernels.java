@@ -173,6 +173,28 @@ public final class DarcyKernels {
     }
 
     /**
+     * The coarsest-grid solve of model b, serially: {@code sweeps} red-black Gauss-Seidel sweeps forward (red then
+     * black, the first from e = 0) and as many backward (black then red), each colour over the whole grid with
+     * {@link #smoothRedBlack}. A colour's cells read only the other colour, so this gives bit for bit the result of
+     * the same half-sweeps run as parallel tasks, in one task instead of 4 sweeps. Writes e of model b.
+     */
+    public static void coarsestSolve(int b, int sweeps, int nz, int nx, double[] tE, double[] tS, double[] diag,
+                                     double[] f, double[] e) {
+        int half = (nx + 1) / 2;
+        for (int s = 0; s < 2 * sweeps; s++) {
+            for (int c = 0; c < 2; c++) {
+                int color = s < sweeps ? c : 1 - c;
+                int zeroGuess = s == 0 && c == 0 ? 1 : 0;
+                for (int z = 0; z < nz; z++) {
+                    for (int k = 0; k < half; k++) {
+                        smoothRedBlack(b, z, k, color, zeroGuess, nz, nx, tE, tS, diag, f, e);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Coarse operator of coarse cell (b, Z, X) by aggregation of the (up to) 2 x 2 fine cells 2Z..2Z+1 x 2X..2X+1:
      * A_c = (1/2) P^T A P with P piecewise constant. P^T A P sums the fine transmissibilities across each coarse
      * face and the fine diagonals minus twice the faces inside the aggregate; the factor 1/2 makes it the operator
@@ -214,24 +236,34 @@ public final class DarcyKernels {
 
     /**
      * Restriction of the residual: fc = P^T (f - A e), the sum of the fine residuals of the (up to) 2 x 2 fine
-     * cells of coarse cell (b, Z, X). Writes fc at the coarse cell.
+     * cells of coarse cell (b, Z, X), in the order (2Z, 2X), (2Z, 2X+1), (2Z+1, 2X), (2Z+1, 2X+1); cell (2Z, 2X)
+     * always exists. Written out rather than as a loop over the four cells: TornadoVM 5.2 cannot compile that loop
+     * (after unrolling it leaves an if on a constant condition, which its OpenCL backend rejects). Writes fc at the
+     * coarse cell.
      */
     public static void restrictResidual(int b, int zc, int xc, int nzf, int nxf, int nzc, int nxc, double[] tE,
                                         double[] tS, double[] diag, double[] f, double[] e, double[] fc) {
+        int z = 2 * zc;
+        int x = 2 * xc;
         double s = 0.0;
-        for (int a = 0; a < 2; a++) {
-            int z = 2 * zc + a;
-            if (z < nzf) {
-                for (int a2 = 0; a2 < 2; a2++) {
-                    int x = 2 * xc + a2;
-                    if (x < nxf) {
-                        int i = (b * nzf + z) * nxf + x;
-                        s = s + (f[i] - operatorAt(i, z, x, nzf, nxf, tE, tS, diag, e));
-                    }
-                }
+        s = s + residualAt(b, z, x, nzf, nxf, tE, tS, diag, f, e);
+        if (x + 1 < nxf) {
+            s = s + residualAt(b, z, x + 1, nzf, nxf, tE, tS, diag, f, e);
+        }
+        if (z + 1 < nzf) {
+            s = s + residualAt(b, z + 1, x, nzf, nxf, tE, tS, diag, f, e);
+            if (x + 1 < nxf) {
+                s = s + residualAt(b, z + 1, x + 1, nzf, nxf, tE, tS, diag, f, e);
             }
         }
         fc[(b * nzc + zc) * nxc + xc] = s;
+    }
+
+    /** (f - A e)_c at fine cell (b, z, x). */
+    public static double residualAt(int b, int z, int x, int nz, int nx, double[] tE, double[] tS, double[] diag,
+                                    double[] f, double[] e) {
+        int i = (b * nz + z) * nx + x;
+        return f[i] - operatorAt(i, z, x, nz, nx, tE, tS, diag, e);
     }
 
     /** Piecewise-constant prolongation of the coarse correction: e += P ec at fine cell (b, z, x); writes e. */

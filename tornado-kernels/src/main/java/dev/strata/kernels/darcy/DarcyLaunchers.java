@@ -140,6 +140,47 @@ public final class DarcyLaunchers {
         }
     };
 
+    /**
+     * {@code (tE, tS, diag, f, e, int sweeps, nb, nz, nx)}: {@link DarcyKernels#coarsestSolve}, sweeps forward and
+     * backward red-black sweeps from e = 0; one point per model.
+     */
+    public static final Kernel COARSEST_SOLVE = new Kernel() {
+        @Override
+        public String name() {
+            return "darcy.coarsestSolve";
+        }
+
+        @Override
+        public void check(Object[] a) {
+            count(name(), a, 9);
+            int sweeps = intValue(name(), a, 5);
+            int nb = intValue(name(), a, 6);
+            int nz = intValue(name(), a, 7);
+            int nx = intValue(name(), a, 8);
+            if (sweeps < 1 || nb < 1 || nz < 1 || nx < 1) {
+                throw new IllegalArgumentException(name() + ": sweeps and grid " + nb + " x " + nz + " x " + nx
+                        + " must be >= 1, got " + sweeps + " sweeps");
+            }
+            String[] names = {"tE", "tS", "diag", "f", "e"};
+            for (int i = 0; i < names.length; i++) {
+                minLength(name(), names[i], doubles(name(), a, i).length, (long) nb * nz * nx);
+            }
+        }
+
+        @Override
+        public IndexRange range(Object[] a) {
+            return IndexRange.of1d(0, (Integer) a[6]);
+        }
+
+        @Override
+        public void runRows(Object[] a, int r0, int r1) {
+            for (int b = r0; b < r1; b++) {
+                DarcyKernels.coarsestSolve(b, (Integer) a[5], (Integer) a[7], (Integer) a[8], (double[]) a[0],
+                        (double[]) a[1], (double[]) a[2], (double[]) a[3], (double[]) a[4]);
+            }
+        }
+    };
+
     /** {@code (tE, tS, diag, tEc, tSc, diagc, nb, nzf, nxf, nzc, nxc)}: coarse operator (1/2) P^T A P. */
     public static final Kernel COARSEN = new TransferKernel("darcy.coarsen", 11, true) {
         @Override

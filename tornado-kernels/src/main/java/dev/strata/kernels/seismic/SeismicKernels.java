@@ -2,7 +2,8 @@ package dev.strata.kernels.seismic;
 
 /**
  * Per-point bodies of the 1-D convolutional seismic model: reflectivity of acoustic impedance along depth, then a
- * "same"-size convolution of each trace with a centred odd-length wavelet.
+ * "same"-size convolution of each trace with a centred odd-length wavelet; and of hard data (values at selected
+ * points, e.g. well logs) and its adjoint. Launchers: {@link SeismicLaunchers}.
  *
  * <p>Models are flat row-major {@code [nb][channels][nz][nx]} with the impedance Ip in channel {@code ch};
  * reflectivity and data are {@code [nb][nr][nx]} with {@code nr = nz - 1} (depth slower than x). Each body writes
@@ -82,5 +83,36 @@ public final class SeismicKernels {
             sum = sum + wavelet[k] * dd[base + (z + k - c) * nx];
         }
         drc[base + z * nx] = sum;
+    }
+
+    /**
+     * Gradient of one model point in any channel c: {@link #reflectivityVjp} in the impedance channel ch, 0 in the
+     * others (the data do not depend on them). Writes dModel at (b, c, z, x) only: every point of dModel is written.
+     */
+    public static void modelVjp(int b, int c, int z, int x, float[] model, float[] drc, float[] dModel, int channels,
+                                int ch, int nz, int nx) {
+        if (c == ch) {
+            reflectivityVjp(b, z, x, model, drc, dModel, channels, ch, nz, nx);
+        } else {
+            dModel[((b * channels + c) * nz + z) * nx + x] = 0.0f;
+        }
+    }
+
+    /**
+     * Hard data y = S x: y[b, j] = x[b, idx[j]] for models {@code [nb][size]} and values {@code [nb][m]},
+     * m = idx.length; writes y at (b, j) only.
+     */
+    public static void gatherPoint(int b, int j, int[] idx, float[] x, float[] y, int size, int m) {
+        y[b * m + j] = x[b * size + idx[j]];
+    }
+
+    /**
+     * Adjoint of {@link #gatherPoint}, x = S^T y, as a gather over the model: x[b, i] = y[b, slot[i]] where point i
+     * is observed as value slot[i], and 0 where slot[i] = -1 (not observed); {@code slot} {@code [size]} is the
+     * inverse of {@code idx}. Writes x at (b, i) only: every point of x is written.
+     */
+    public static void scatterPoint(int b, int i, int[] slot, float[] y, float[] x, int size, int m) {
+        int j = slot[i];
+        x[b * size + i] = j >= 0 ? y[b * m + j] : 0.0f;
     }
 }
