@@ -3,6 +3,7 @@ package dev.strata.sampler.oracle;
 import dev.strata.forward.Shapes;
 import dev.strata.sampler.Denoiser;
 import dev.strata.sampler.Gaussian;
+import java.util.stream.IntStream;
 import org.ejml.simple.SimpleEVD;
 import org.ejml.simple.SimpleMatrix;
 
@@ -13,7 +14,7 @@ import org.ejml.simple.SimpleMatrix;
 public final class DenseGaussian implements Denoiser {
     private final int[] shape;
     private final double[] mean;
-    private final SimpleMatrix vectors; // d x d, columns are eigenvectors
+    private final double[] vectors; // d x d row-major, column k is eigenvector k
     private final double[] values;
 
     /**
@@ -35,13 +36,13 @@ public final class DenseGaussian implements Denoiser {
             }
         }
         SimpleEVD<SimpleMatrix> evd = c.eig();
-        this.vectors = new SimpleMatrix(d, d);
+        this.vectors = new double[d * d];
         this.values = new double[d];
         for (int k = 0; k < d; k++) {
             SimpleMatrix v = evd.getEigenVector(k);
             values[k] = Math.max(0, evd.getEigenvalue(k).getReal());
             for (int i = 0; i < d; i++) {
-                vectors.set(i, k, v.get(i, 0));
+                vectors[i * d + k] = v.get(i, 0);
             }
         }
     }
@@ -62,7 +63,7 @@ public final class DenseGaussian implements Denoiser {
         for (int i = 0; i < d; i++) {
             double v = 0;
             for (int k = 0; k < d; k++) {
-                double e = vectors.get(i, k);
+                double e = vectors[i * d + k];
                 v += values[k] * e * e;
             }
             s[i] = Math.sqrt(v);
@@ -83,7 +84,7 @@ public final class DenseGaussian implements Denoiser {
             for (int i = 0; i < d; i++) {
                 double s = mean[i];
                 for (int k = 0; k < d; k++) {
-                    s += vectors.get(i, k) * z[k];
+                    s += vectors[i * d + k] * z[k];
                 }
                 out[b * d + i] = (float) s;
             }
@@ -105,25 +106,40 @@ public final class DenseGaussian implements Denoiser {
     private float[] filter(float[] x, double sigma, int n, boolean affine) {
         int d = mean.length;
         Shapes.requireBatch("DenseGaussian input", x, n, d);
+        if (!(sigma >= 0)) {
+            throw new IllegalArgumentException("sigma must be >= 0, got " + sigma);
+        }
         double s2 = sigma * sigma;
+        double[] gain = new double[d];
+        for (int k = 0; k < d; k++) {
+            gain[k] = values[k] + s2 > 0 ? values[k] / (values[k] + s2) : 1.0;
+        }
         float[] out = new float[x.length];
-        double[] y = new double[d];
-        for (int b = 0; b < n; b++) {
-            for (int k = 0; k < d; k++) {
-                double s = 0;
-                for (int i = 0; i < d; i++) {
-                    s += vectors.get(i, k) * (x[b * d + i] - (affine ? mean[i] : 0));
+        IntStream.range(0, n).parallel().forEach(b -> {
+            double[] c = new double[d];
+            double[] y = new double[d];
+            for (int i = 0; i < d; i++) {
+                c[i] = x[b * d + i] - (affine ? mean[i] : 0);
+            }
+            for (int i = 0; i < d; i++) { // y = V^T c, row i of V at a time
+                double ci = c[i];
+                int row = i * d;
+                for (int k = 0; k < d; k++) {
+                    y[k] += vectors[row + k] * ci;
                 }
-                y[k] = s * values[k] / (values[k] + s2);
+            }
+            for (int k = 0; k < d; k++) {
+                y[k] *= gain[k];
             }
             for (int i = 0; i < d; i++) {
                 double s = affine ? mean[i] : 0;
+                int row = i * d;
                 for (int k = 0; k < d; k++) {
-                    s += vectors.get(i, k) * y[k];
+                    s += vectors[row + k] * y[k];
                 }
                 out[b * d + i] = (float) s;
             }
-        }
+        });
         return out;
     }
 }
