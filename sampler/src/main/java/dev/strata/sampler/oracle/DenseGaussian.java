@@ -11,7 +11,7 @@ import org.ejml.simple.SimpleMatrix;
  * A dense Gaussian N(mu, C) in d dimensions (small d: oracles and tests), held by its eigendecomposition
  * C = V diag(w) V^T. Its exact denoiser is D(x; sigma) = mu + V diag(w / (w + sigma^2)) V^T (x - mu).
  */
-public final class DenseGaussian implements Denoiser {
+public final class DenseGaussian implements Denoiser, PosteriorOracle {
     private final int[] shape;
     private final double[] mean;
     private final double[] vectors; // d x d row-major, column k is eigenvector k
@@ -48,15 +48,53 @@ public final class DenseGaussian implements Denoiser {
     }
 
     @Override
+    public String name() {
+        return "dense-gaussian";
+    }
+
+    @Override
     public int[] shape() {
         return shape.clone();
     }
 
+    @Override
+    public int size() {
+        return mean.length;
+    }
+
+    @Override
     public double[] mean() {
         return mean.clone();
     }
 
+    /** The covariance C = V diag(w) V^T, row-major d x d (rebuilt from the eigendecomposition). */
+    public double[] covariance() {
+        int d = mean.length;
+        double[] c = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double s = 0;
+                for (int k = 0; k < d; k++) {
+                    s += vectors[i * d + k] * values[k] * vectors[j * d + k];
+                }
+                c[i * d + j] = s;
+            }
+        }
+        return c;
+    }
+
+    /** Eigenvalues w (not copied: callers in this package must not modify). */
+    double[] eigenvalues() {
+        return values;
+    }
+
+    /** Eigenvectors V, row-major d x d, column k for w_k (not copied: callers in this package must not modify). */
+    double[] eigenvectors() {
+        return vectors;
+    }
+
     /** Marginal standard deviations sqrt(C_ii). */
+    @Override
     public double[] std() {
         int d = mean.length;
         double[] s = new double[d];
@@ -72,24 +110,35 @@ public final class DenseGaussian implements Denoiser {
     }
 
     /** {@code n} exact draws mu + V diag(sqrt(w)) xi. */
+    @Override
     public float[] sample(int n, long seed) {
         int d = mean.length;
         Gaussian g = new Gaussian(seed);
         float[] out = new float[n * d];
         double[] z = new double[d];
         for (int b = 0; b < n; b++) {
-            for (int k = 0; k < d; k++) {
-                z[k] = Math.sqrt(values[k]) * g.next();
-            }
-            for (int i = 0; i < d; i++) {
-                double s = mean[i];
-                for (int k = 0; k < d; k++) {
-                    s += vectors[i * d + k] * z[k];
-                }
-                out[b * d + i] = (float) s;
-            }
+            draw(g, z, out, b * d);
         }
         return out;
+    }
+
+    /**
+     * One exact draw mu + V diag(sqrt(w)) xi into {@code out[off..off+d)}, xi from {@code g}.
+     *
+     * @param work scratch of length d (overwritten)
+     */
+    public void draw(Gaussian g, double[] work, float[] out, int off) {
+        int d = mean.length;
+        for (int k = 0; k < d; k++) {
+            work[k] = Math.sqrt(values[k]) * g.next();
+        }
+        for (int i = 0; i < d; i++) {
+            double s = mean[i];
+            for (int k = 0; k < d; k++) {
+                s += vectors[i * d + k] * work[k];
+            }
+            out[off + i] = (float) s;
+        }
     }
 
     @Override
