@@ -141,6 +141,110 @@ public final class DenseGaussian implements Denoiser, PosteriorOracle {
         }
     }
 
+    /**
+     * log N(x; mu, C) for a batch of {@code n}, and its gradient -C^-1 (x - mu) into {@code grad} ([n, d], overwritten)
+     * when not {@code null}. C must be positive definite. {@code x} is not modified.
+     */
+    public double[] logDensity(float[] x, int n, float[] grad) {
+        int d = mean.length;
+        Shapes.requireBatch("DenseGaussian.logDensity x", x, n, d);
+        double logDet = 0;
+        for (int k = 0; k < d; k++) {
+            if (!(values[k] > 0)) {
+                throw new IllegalStateException("covariance is singular (eigenvalue " + values[k] + ")");
+            }
+            logDet += Math.log(values[k]);
+        }
+        double constant = -0.5 * (logDet + d * Math.log(2 * Math.PI));
+        double[] out = new double[n];
+        for (int b = 0; b < n; b++) {
+            double[] r = new double[d];
+            for (int i = 0; i < d; i++) {
+                r[i] = x[b * d + i] - mean[i];
+            }
+            double[] y = project(r);
+            double q = 0;
+            for (int k = 0; k < d; k++) {
+                q += y[k] * y[k] / values[k];
+                y[k] /= -values[k];
+            }
+            out[b] = constant - 0.5 * q;
+            if (grad != null) {
+                double[] g = combine(y);
+                for (int i = 0; i < d; i++) {
+                    grad[b * d + i] = (float) g[i];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** C u, length d (u not modified). */
+    public double[] covarianceTimes(double[] u) {
+        double[] y = project(u);
+        for (int k = 0; k < y.length; k++) {
+            y[k] *= values[k];
+        }
+        return combine(y);
+    }
+
+    /** C^(1/2) z = V diag(sqrt(w)) z for z in eigen coordinates, length d (z not modified): a colouring of white noise. */
+    public double[] colour(double[] z) {
+        double[] y = new double[z.length];
+        for (int k = 0; k < z.length; k++) {
+            y[k] = Math.sqrt(values[k]) * z[k];
+        }
+        return combine(y);
+    }
+
+    /** (C^(1/2))^T g = diag(sqrt(w)) V^T g, length d (g not modified): a gradient carried to eigen coordinates. */
+    public double[] colourTranspose(double[] g) {
+        double[] y = project(g);
+        for (int k = 0; k < y.length; k++) {
+            y[k] *= Math.sqrt(values[k]);
+        }
+        return y;
+    }
+
+    /** r^T C^-1 r (r not modified); C must be positive definite. */
+    public double inverseQuadratic(double[] r) {
+        double[] y = project(r);
+        double q = 0;
+        for (int k = 0; k < y.length; k++) {
+            q += y[k] * y[k] / values[k];
+        }
+        return q;
+    }
+
+    // V^T u
+    private double[] project(double[] u) {
+        int d = mean.length;
+        double[] y = new double[d];
+        for (int i = 0; i < d; i++) {
+            double ui = u[i];
+            int row = i * d;
+            for (int k = 0; k < d; k++) {
+                y[k] += vectors[row + k] * ui;
+            }
+        }
+        return y;
+    }
+
+    // V y
+    private double[] combine(double[] y) {
+        int d = mean.length;
+        double[] out = new double[d];
+        for (int i = 0; i < d; i++) {
+            double s = 0;
+            int row = i * d;
+            for (int k = 0; k < d; k++) {
+                s += vectors[row + k] * y[k];
+            }
+            out[i] = s;
+        }
+        return out;
+    }
+
     @Override
     public float[] denoise(float[] x, double sigma, int n) {
         return filter(x, sigma, n, true);

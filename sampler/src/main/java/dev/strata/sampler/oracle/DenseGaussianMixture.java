@@ -132,6 +132,24 @@ public final class DenseGaussianMixture implements Denoiser, PosteriorOracle {
         return v;
     }
 
+    /** The Gaussian with this mixture's mean and covariance sum_k pi_k (C_k + (mu_k - mu)(mu_k - mu)^T). */
+    public DenseGaussian momentMatched() {
+        int d = size();
+        double[] w = weights();
+        double[] mu = mean();
+        double[] cov = new double[d * d];
+        for (int k = 0; k < components.length; k++) {
+            double[] ck = components[k].covariance();
+            double[] mk = components[k].mean();
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    cov[i * d + j] += w[k] * (ck[i * d + j] + (mk[i] - mu[i]) * (mk[j] - mu[j]));
+                }
+            }
+        }
+        return new DenseGaussian(shape, mu, cov);
+    }
+
     @Override
     public float[] sample(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
