@@ -42,53 +42,44 @@ public final class MalaSampler {
         double[] m = metric.mean();
         SplittableRandom uniform = new SplittableRandom(seed);
         Gaussian g = new Gaussian(uniform.nextLong());
-        double[][] u = new double[c][d];
-        float[] x = new float[c * d];
-        for (int b = 0; b < c; b++) {
-            for (int k = 0; k < d; k++) {
-                u[b][k] = g.next();
-            }
-            toState(u[b], m, x, b * d);
+        double[] u = new double[c * d];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = g.next();
         }
+        float[] x = toStates(u, m, c);
         float[] grad = new float[c * d];
         double[] logp = target.evaluate(x, c, grad);
-        double[][] gu = new double[c][];
-        for (int b = 0; b < c; b++) {
-            gu[b] = whitenedGradient(grad, b * d, d);
-        }
+        double[] gu = whitenedGradients(grad, c);
         StepAdaptation adapt = new StepAdaptation(settings.initialStep(), TARGET_ACCEPTANCE, 10.0);
         float[] kept = new float[c * settings.kept() * d];
         int total = settings.burnIn() + settings.iterations();
         long accepted = 0;
-        double[][] uProp = new double[c][d];
-        float[] proposal = new float[c * d];
+        double[] uProp = new double[c * d];
         float[] gradProp = new float[c * d];
         for (int it = 0; it < total; it++) {
             double tau = adapt.step();
             double noise = Math.sqrt(2 * tau);
-            for (int b = 0; b < c; b++) {
-                for (int k = 0; k < d; k++) {
-                    uProp[b][k] = u[b][k] + tau * gu[b][k] + noise * g.next();
-                }
-                toState(uProp[b], m, proposal, b * d);
+            for (int i = 0; i < uProp.length; i++) {
+                uProp[i] = u[i] + tau * gu[i] + noise * g.next();
             }
+            float[] proposal = toStates(uProp, m, c);
             double[] logpProp = target.evaluate(proposal, c, gradProp);
+            double[] guProp = whitenedGradients(gradProp, c);
             int acc = 0;
             for (int b = 0; b < c; b++) {
-                double[] guProp = whitenedGradient(gradProp, b * d, d);
                 double fwd = 0;
                 double back = 0;
-                for (int k = 0; k < d; k++) {
-                    double f = uProp[b][k] - u[b][k] - tau * gu[b][k];
-                    double r = u[b][k] - uProp[b][k] - tau * guProp[k];
+                for (int k = b * d; k < (b + 1) * d; k++) {
+                    double f = uProp[k] - u[k] - tau * gu[k];
+                    double r = u[k] - uProp[k] - tau * guProp[k];
                     fwd += f * f;
                     back += r * r;
                 }
                 double logAlpha = logpProp[b] - logp[b] + (fwd - back) / (4 * tau);
                 if (Math.log(uniform.nextDouble()) < logAlpha) {
-                    System.arraycopy(uProp[b], 0, u[b], 0, d);
+                    System.arraycopy(uProp, b * d, u, b * d, d);
                     System.arraycopy(proposal, b * d, x, b * d, d);
-                    gu[b] = guProp;
+                    System.arraycopy(guProp, b * d, gu, b * d, d);
                     logp[b] = logpProp[b];
                     acc++;
                 }
@@ -109,18 +100,25 @@ public final class MalaSampler {
                 adapt.step(), seconds);
     }
 
-    private void toState(double[] u, double[] m, float[] x, int off) {
-        double[] v = metric.colour(u);
-        for (int i = 0; i < v.length; i++) {
-            x[off + i] = (float) (m[i] + v[i]);
+    // x = m + M^(1/2) u per chain
+    private float[] toStates(double[] u, double[] m, int c) {
+        int d = m.length;
+        double[] v = metric.colour(u, c);
+        float[] x = new float[c * d];
+        for (int b = 0; b < c; b++) {
+            for (int i = 0; i < d; i++) {
+                x[b * d + i] = (float) (m[i] + v[b * d + i]);
+            }
         }
+        return x;
     }
 
-    private double[] whitenedGradient(float[] grad, int off, int d) {
-        double[] gx = new double[d];
-        for (int i = 0; i < d; i++) {
-            gx[i] = grad[off + i];
+    // g_u = (M^(1/2))^T grad_x per chain
+    private double[] whitenedGradients(float[] grad, int c) {
+        double[] gx = new double[grad.length];
+        for (int i = 0; i < gx.length; i++) {
+            gx[i] = grad[i];
         }
-        return metric.colourTranspose(gx);
+        return metric.colourTranspose(gx, c);
     }
 }

@@ -43,18 +43,18 @@ public final class PcnSampler {
         float[] kept = new float[c * settings.kept() * d];
         int total = settings.burnIn() + settings.iterations();
         long accepted = 0;
-        double[] z = new double[d];
+        double[] z = new double[c * d];
         float[] proposal = new float[c * d];
         for (int it = 0; it < total; it++) {
             double beta = adapt.step();
             double keep = Math.sqrt(1 - beta * beta);
+            for (int i = 0; i < z.length; i++) {
+                z[i] = g.next();
+            }
+            double[] xi = prior.colour(z, c);
             for (int b = 0; b < c; b++) {
-                for (int k = 0; k < d; k++) {
-                    z[k] = g.next();
-                }
-                double[] xi = prior.colour(z);
                 for (int i = 0; i < d; i++) {
-                    proposal[b * d + i] = (float) (mu[i] + keep * (x[b * d + i] - mu[i]) + beta * xi[i]);
+                    proposal[b * d + i] = (float) (mu[i] + keep * (x[b * d + i] - mu[i]) + beta * xi[b * d + i]);
                 }
             }
             double[] logLikProp = likelihood.evaluate(proposal, c, null);

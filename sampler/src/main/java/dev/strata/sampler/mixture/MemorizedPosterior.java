@@ -86,6 +86,11 @@ public final class MemorizedPosterior implements PosteriorOracle, Sampler {
         return set.shape();
     }
 
+    /** The training set whose examples carry the posterior. */
+    public TrainingSet trainingSet() {
+        return set;
+    }
+
     /** Posterior weights w_k (a copy). */
     public double[] weights() {
         return weights.clone();

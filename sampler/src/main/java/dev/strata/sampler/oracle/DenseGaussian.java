@@ -3,18 +3,19 @@ package dev.strata.sampler.oracle;
 import dev.strata.forward.Shapes;
 import dev.strata.sampler.Denoiser;
 import dev.strata.sampler.Gaussian;
-import java.util.stream.IntStream;
 import org.ejml.simple.SimpleEVD;
 import org.ejml.simple.SimpleMatrix;
 
 /**
  * A dense Gaussian N(mu, C) in d dimensions (small d: oracles and tests), held by its eigendecomposition
  * C = V diag(w) V^T. Its exact denoiser is D(x; sigma) = mu + V diag(w / (w + sigma^2)) V^T (x - mu).
+ * Batches go through the eigenbasis as two dense products ({@link DenseProducts}).
  */
 public final class DenseGaussian implements Denoiser, PosteriorOracle {
     private final int[] shape;
     private final double[] mean;
     private final double[] vectors; // d x d row-major, column k is eigenvector k
+    private final double[] vectorsT; // d x d row-major, row k is eigenvector k
     private final double[] values;
 
     /**
@@ -37,12 +38,14 @@ public final class DenseGaussian implements Denoiser, PosteriorOracle {
         }
         SimpleEVD<SimpleMatrix> evd = c.eig();
         this.vectors = new double[d * d];
+        this.vectorsT = new double[d * d];
         this.values = new double[d];
         for (int k = 0; k < d; k++) {
             SimpleMatrix v = evd.getEigenVector(k);
             values[k] = Math.max(0, evd.getEigenvalue(k).getReal());
             for (int i = 0; i < d; i++) {
                 vectors[i * d + k] = v.get(i, 0);
+                vectorsT[k * d + i] = v.get(i, 0);
             }
         }
     }
@@ -70,27 +73,15 @@ public final class DenseGaussian implements Denoiser, PosteriorOracle {
     /** The covariance C = V diag(w) V^T, row-major d x d (rebuilt from the eigendecomposition). */
     public double[] covariance() {
         int d = mean.length;
-        double[] c = new double[d * d];
+        double[] scaled = new double[d * d]; // V diag(w)
         for (int i = 0; i < d; i++) {
-            for (int j = 0; j < d; j++) {
-                double s = 0;
-                for (int k = 0; k < d; k++) {
-                    s += vectors[i * d + k] * values[k] * vectors[j * d + k];
-                }
-                c[i * d + j] = s;
+            for (int k = 0; k < d; k++) {
+                scaled[i * d + k] = vectors[i * d + k] * values[k];
             }
         }
+        double[] c = new double[d * d];
+        DenseProducts.multiply(scaled, d, d, vectorsT, d, c, false);
         return c;
-    }
-
-    /** Eigenvalues w (not copied: callers in this package must not modify). */
-    double[] eigenvalues() {
-        return values;
-    }
-
-    /** Eigenvectors V, row-major d x d, column k for w_k (not copied: callers in this package must not modify). */
-    double[] eigenvectors() {
-        return vectors;
     }
 
     /** Marginal standard deviations sqrt(C_ii). */
@@ -114,10 +105,16 @@ public final class DenseGaussian implements Denoiser, PosteriorOracle {
     public float[] sample(int n, long seed) {
         int d = mean.length;
         Gaussian g = new Gaussian(seed);
+        double[] z = new double[n * d];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = g.next();
+        }
+        double[] x = colour(z, n);
         float[] out = new float[n * d];
-        double[] z = new double[d];
         for (int b = 0; b < n; b++) {
-            draw(g, z, out, b * d);
+            for (int i = 0; i < d; i++) {
+                out[b * d + i] = (float) (mean[i] + x[b * d + i]);
+            }
         }
         return out;
     }
@@ -130,14 +127,11 @@ public final class DenseGaussian implements Denoiser, PosteriorOracle {
     public void draw(Gaussian g, double[] work, float[] out, int off) {
         int d = mean.length;
         for (int k = 0; k < d; k++) {
-            work[k] = Math.sqrt(values[k]) * g.next();
+            work[k] = g.next();
         }
+        double[] v = colour(work, 1);
         for (int i = 0; i < d; i++) {
-            double s = mean[i];
-            for (int k = 0; k < d; k++) {
-                s += vectors[i * d + k] * work[k];
-            }
-            out[off + i] = (float) s;
+            out[off + i] = (float) (mean[i] + v[i]);
         }
     }
 
@@ -156,93 +150,51 @@ public final class DenseGaussian implements Denoiser, PosteriorOracle {
             logDet += Math.log(values[k]);
         }
         double constant = -0.5 * (logDet + d * Math.log(2 * Math.PI));
+        double[] y = project(centred(x, n, true), n);
         double[] out = new double[n];
         for (int b = 0; b < n; b++) {
-            double[] r = new double[d];
-            for (int i = 0; i < d; i++) {
-                r[i] = x[b * d + i] - mean[i];
-            }
-            double[] y = project(r);
             double q = 0;
             for (int k = 0; k < d; k++) {
-                q += y[k] * y[k] / values[k];
-                y[k] /= -values[k];
+                double v = y[b * d + k];
+                q += v * v / values[k];
+                y[b * d + k] = -v / values[k];
             }
             out[b] = constant - 0.5 * q;
-            if (grad != null) {
-                double[] g = combine(y);
-                for (int i = 0; i < d; i++) {
-                    grad[b * d + i] = (float) g[i];
-                }
+        }
+        if (grad != null) {
+            double[] g = combine(y, n);
+            for (int i = 0; i < n * d; i++) {
+                grad[i] = (float) g[i];
             }
         }
         return out;
     }
 
-    /** C u, length d (u not modified). */
-    public double[] covarianceTimes(double[] u) {
-        double[] y = project(u);
-        for (int k = 0; k < y.length; k++) {
-            y[k] *= values[k];
-        }
-        return combine(y);
-    }
-
-    /** C^(1/2) z = V diag(sqrt(w)) z for z in eigen coordinates, length d (z not modified): a colouring of white noise. */
-    public double[] colour(double[] z) {
-        double[] y = new double[z.length];
-        for (int k = 0; k < z.length; k++) {
-            y[k] = Math.sqrt(values[k]) * z[k];
-        }
-        return combine(y);
-    }
-
-    /** (C^(1/2))^T g = diag(sqrt(w)) V^T g, length d (g not modified): a gradient carried to eigen coordinates. */
-    public double[] colourTranspose(double[] g) {
-        double[] y = project(g);
-        for (int k = 0; k < y.length; k++) {
-            y[k] *= Math.sqrt(values[k]);
-        }
-        return y;
-    }
-
-    /** r^T C^-1 r (r not modified); C must be positive definite. */
-    public double inverseQuadratic(double[] r) {
-        double[] y = project(r);
-        double q = 0;
-        for (int k = 0; k < y.length; k++) {
-            q += y[k] * y[k] / values[k];
-        }
-        return q;
-    }
-
-    // V^T u
-    private double[] project(double[] u) {
+    /**
+     * C^(1/2) z = V diag(sqrt(w)) z per row for a batch of {@code n} rows of length d in eigen coordinates (a
+     * colouring of white noise); {@code z} is not modified.
+     */
+    public double[] colour(double[] z, int n) {
         int d = mean.length;
-        double[] y = new double[d];
-        for (int i = 0; i < d; i++) {
-            double ui = u[i];
-            int row = i * d;
+        double[] y = new double[n * d];
+        for (int b = 0; b < n; b++) {
             for (int k = 0; k < d; k++) {
-                y[k] += vectors[row + k] * ui;
+                y[b * d + k] = Math.sqrt(values[k]) * z[b * d + k];
+            }
+        }
+        return combine(y, n);
+    }
+
+    /** (C^(1/2))^T g = diag(sqrt(w)) V^T g per row for a batch of {@code n} (a gradient to eigen coordinates). */
+    public double[] colourTranspose(double[] g, int n) {
+        int d = mean.length;
+        double[] y = project(g, n);
+        for (int b = 0; b < n; b++) {
+            for (int k = 0; k < d; k++) {
+                y[b * d + k] *= Math.sqrt(values[k]);
             }
         }
         return y;
-    }
-
-    // V y
-    private double[] combine(double[] y) {
-        int d = mean.length;
-        double[] out = new double[d];
-        for (int i = 0; i < d; i++) {
-            double s = 0;
-            int row = i * d;
-            for (int k = 0; k < d; k++) {
-                s += vectors[row + k] * y[k];
-            }
-            out[i] = s;
-        }
-        return out;
     }
 
     @Override
@@ -256,6 +208,49 @@ public final class DenseGaussian implements Denoiser, PosteriorOracle {
         return filter(v, sigma, n, false);
     }
 
+    /** Eigenvalues w (not copied: callers in this package must not modify). */
+    double[] eigenvalues() {
+        return values;
+    }
+
+    /** The mean without a copy (callers in this package must not modify). */
+    double[] meanRef() {
+        return mean;
+    }
+
+    /** Rows of {@code u} ([n, d]) to eigen coordinates: u V = (V^T u_b)_b. {@code u} is not modified. */
+    double[] project(double[] u, int n) {
+        int d = mean.length;
+        double[] y = new double[n * d];
+        DenseProducts.multiply(u, n, d, vectors, d, y, false);
+        return y;
+    }
+
+    /** Rows of {@code y} back to pixels: y V^T = (V y_b)_b. {@code y} is not modified. */
+    double[] combine(double[] y, int n) {
+        int d = mean.length;
+        double[] out = new double[n * d];
+        DenseProducts.multiply(y, n, d, vectorsT, d, out, false);
+        return out;
+    }
+
+    /** out += y V^T. {@code out} is modified, {@code y} is not. */
+    void combineAdd(double[] y, int n, double[] out) {
+        DenseProducts.multiply(y, n, mean.length, vectorsT, mean.length, out, true);
+    }
+
+    /** x - mu (or x) per row, in double. */
+    double[] centred(float[] x, int n, boolean subtractMean) {
+        int d = mean.length;
+        double[] c = new double[n * d];
+        for (int b = 0; b < n; b++) {
+            for (int i = 0; i < d; i++) {
+                c[b * d + i] = x[b * d + i] - (subtractMean ? mean[i] : 0);
+            }
+        }
+        return c;
+    }
+
     private float[] filter(float[] x, double sigma, int n, boolean affine) {
         int d = mean.length;
         Shapes.requireBatch("DenseGaussian input", x, n, d);
@@ -263,36 +258,23 @@ public final class DenseGaussian implements Denoiser, PosteriorOracle {
             throw new IllegalArgumentException("sigma must be >= 0, got " + sigma);
         }
         double s2 = sigma * sigma;
-        double[] gain = new double[d];
-        for (int k = 0; k < d; k++) {
-            gain[k] = values[k] + s2 > 0 ? values[k] / (values[k] + s2) : 1.0;
-        }
-        float[] out = new float[x.length];
-        IntStream.range(0, n).parallel().forEach(b -> {
-            double[] c = new double[d];
-            double[] y = new double[d];
-            for (int i = 0; i < d; i++) {
-                c[i] = x[b * d + i] - (affine ? mean[i] : 0);
-            }
-            for (int i = 0; i < d; i++) { // y = V^T c, row i of V at a time
-                double ci = c[i];
-                int row = i * d;
-                for (int k = 0; k < d; k++) {
-                    y[k] += vectors[row + k] * ci;
-                }
-            }
+        double[] y = project(centred(x, n, affine), n);
+        for (int b = 0; b < n; b++) {
             for (int k = 0; k < d; k++) {
-                y[k] *= gain[k];
+                y[b * d + k] *= values[k] + s2 > 0 ? values[k] / (values[k] + s2) : 1.0;
             }
-            for (int i = 0; i < d; i++) {
-                double s = affine ? mean[i] : 0;
-                int row = i * d;
-                for (int k = 0; k < d; k++) {
-                    s += vectors[row + k] * y[k];
-                }
-                out[b * d + i] = (float) s;
+        }
+        double[] acc = new double[n * d];
+        if (affine) {
+            for (int b = 0; b < n; b++) {
+                System.arraycopy(mean, 0, acc, b * d, d);
             }
-        });
+        }
+        combineAdd(y, n, acc);
+        float[] out = new float[n * d];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) acc[i];
+        }
         return out;
     }
 }

@@ -7,7 +7,6 @@ import dev.strata.sampler.MixtureWeights;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * A mixture of dense Gaussians p(x) = sum_k pi_k N(x; mu_k, C_k) in d dimensions (small d: oracles and tests), each
@@ -185,35 +184,26 @@ public final class DenseGaussianMixture implements Denoiser, PosteriorOracle {
         Shapes.requireBatch("DenseGaussianMixture.logDensity x", x, n, size());
         int d = size();
         int kk = components.length;
+        double[][] y = new double[kk][];
         double[] out = new double[n];
-        IntStream.range(0, n).parallel().forEach(b -> {
-            double[][] y = new double[kk][];
-            double[] logr = new double[kk];
+        double[] r = responsibilities(x, n, 0, y, out);
+        if (grad != null) {
+            double[] acc = new double[n * d];
             for (int k = 0; k < kk; k++) {
-                y[k] = project(components[k], x, b * d);
-                logr[k] = logWeights[k] + logNormal(components[k], y[k], 0);
-            }
-            double lse = MixtureWeights.logSumExp(logr, 0, kk);
-            out[b] = lse;
-            if (grad != null) {
-                double[] gsum = new double[d];
-                for (int k = 0; k < kk; k++) {
-                    double r = Math.exp(logr[k] - lse);
-                    if (r == 0) {
-                        continue;
+                double[] w = components[k].eigenvalues();
+                double[] coef = new double[n * d];
+                for (int b = 0; b < n; b++) {
+                    double rb = r[b * kk + k];
+                    for (int j = 0; rb != 0 && j < d; j++) {
+                        coef[b * d + j] = -rb * y[k][b * d + j] / Math.max(w[j], Double.MIN_NORMAL);
                     }
-                    double[] w = components[k].eigenvalues();
-                    double[] coef = new double[d];
-                    for (int j = 0; j < d; j++) {
-                        coef[j] = -r * y[k][j] / Math.max(w[j], Double.MIN_NORMAL);
-                    }
-                    back(components[k], coef, gsum);
                 }
-                for (int i = 0; i < d; i++) {
-                    grad[b * d + i] = (float) gsum[i];
-                }
+                components[k].combineAdd(coef, n, acc);
             }
-        });
+            for (int i = 0; i < n * d; i++) {
+                grad[i] = (float) acc[i];
+            }
+        }
         return out;
     }
 
@@ -224,137 +214,108 @@ public final class DenseGaussianMixture implements Denoiser, PosteriorOracle {
         int d = size();
         int kk = components.length;
         double s2 = sigma * sigma;
-        float[] out = new float[n * d];
-        IntStream.range(0, n).parallel().forEach(b -> {
-            double[][] y = new double[kk][];
-            double[] r = new double[kk];
+        double[][] y = new double[kk][];
+        double[] r = responsibilities(x, n, s2, y, null);
+        double[] acc = new double[n * d];
+        double[] vd = null;
+        double[][] vk = null;
+        double[] dv = null;
+        double[] dvBar = null;
+        if (v != null) {
+            // D_k . v = mu_k . v + sum_j gain_j y_kj (V_k^T v)_j, and its r-weighted mean
+            vd = components[0].centred(v, n, false);
+            vk = new double[kk][];
+            dv = new double[n * kk];
+            dvBar = new double[n];
             for (int k = 0; k < kk; k++) {
-                y[k] = project(components[k], x, b * d);
-                r[k] = logWeights[k] + logNormal(components[k], y[k], s2);
-            }
-            MixtureWeights.softmaxInPlace(r, 0, kk);
-            double[] acc = new double[d];
-            if (v == null) {
-                double[] coef = new double[d];
-                for (int k = 0; k < kk; k++) {
-                    if (r[k] == 0) {
-                        continue;
-                    }
-                    double[] w = components[k].eigenvalues();
-                    double[] mu = components[k].mean();
-                    for (int j = 0; j < d; j++) {
-                        coef[j] = r[k] * gain(w[j], s2) * y[k][j];
-                    }
-                    back(components[k], coef, acc);
-                    for (int i = 0; i < d; i++) {
-                        acc[i] += r[k] * mu[i];
-                    }
-                }
-            } else {
-                // sum_k r_k J_k v  +  sum_k r_k (D_k . v) (g_k - g_bar)
-                double[] dv = new double[kk];
-                double[] vb = new double[d];
-                for (int i = 0; i < d; i++) {
-                    vb[i] = v[b * d + i];
-                }
-                double dvBar = 0;
-                for (int k = 0; k < kk; k++) {
-                    if (r[k] == 0) {
-                        continue;
-                    }
-                    DenseGaussian c = components[k];
-                    double[] w = c.eigenvalues();
-                    double[] vk = projectRaw(c, vb);
-                    double[] mu = c.mean();
-                    // D_k . v = mu . v + sum_j gain_j y_j (V^T v)_j
+                vk[k] = components[k].project(vd, n);
+                double[] w = components[k].eigenvalues();
+                double[] mu = components[k].meanRef();
+                for (int b = 0; b < n; b++) {
                     double dot = 0;
                     for (int i = 0; i < d; i++) {
-                        dot += mu[i] * vb[i];
+                        dot += mu[i] * vd[b * d + i];
                     }
-                    double[] coef = new double[d];
                     for (int j = 0; j < d; j++) {
-                        double gj = gain(w[j], s2);
-                        dot += gj * y[k][j] * vk[j];
-                        coef[j] = r[k] * gj * vk[j];
+                        dot += gain(w[j], s2) * y[k][b * d + j] * vk[k][b * d + j];
                     }
-                    dv[k] = dot;
-                    dvBar += r[k] * dot;
-                    back(c, coef, acc);
-                }
-                // sum_k r_k (dv_k - dvBar) g_k, g_k = -V_k diag(1 / (w + s2)) y_k
-                for (int k = 0; k < kk; k++) {
-                    if (r[k] == 0) {
-                        continue;
-                    }
-                    double[] w = components[k].eigenvalues();
-                    double f = r[k] * (dv[k] - dvBar);
-                    double[] coef = new double[d];
-                    for (int j = 0; j < d; j++) {
-                        coef[j] = -f * y[k][j] / Math.max(w[j] + s2, Double.MIN_NORMAL);
-                    }
-                    back(components[k], coef, acc);
+                    dv[b * kk + k] = dot;
+                    dvBar[b] += r[b * kk + k] * dot;
                 }
             }
-            for (int i = 0; i < d; i++) {
-                out[b * d + i] = (float) acc[i];
+        }
+        for (int k = 0; k < kk; k++) {
+            double[] w = components[k].eigenvalues();
+            double[] mu = components[k].meanRef();
+            double[] coef = new double[n * d];
+            boolean any = false;
+            for (int b = 0; b < n; b++) {
+                double rb = r[b * kk + k];
+                if (rb == 0) {
+                    continue;
+                }
+                any = true;
+                int o = b * d;
+                if (v == null) {
+                    for (int j = 0; j < d; j++) {
+                        coef[o + j] = rb * gain(w[j], s2) * y[k][o + j];
+                    }
+                    for (int i = 0; i < d; i++) {
+                        acc[o + i] += rb * mu[i];
+                    }
+                } else {
+                    // r_k J_k v + r_k (D_k . v - mean) g_k, g_k = -V_k diag(1 / (w + s2)) y_k
+                    double f = dv[b * kk + k] - dvBar[b];
+                    for (int j = 0; j < d; j++) {
+                        coef[o + j] = rb * (gain(w[j], s2) * vk[k][o + j]
+                                - f * y[k][o + j] / Math.max(w[j] + s2, Double.MIN_NORMAL));
+                    }
+                }
             }
-        });
+            if (any) {
+                components[k].combineAdd(coef, n, acc);
+            }
+        }
+        float[] out = new float[n * d];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) acc[i];
+        }
         return out;
+    }
+
+    // responsibilities r[b * K + k] at noise s2; fills y[k] = (x - mu_k) V_k and, when not null, lse[b] = log p(x_b)
+    private double[] responsibilities(float[] x, int n, double s2, double[][] y, double[] lse) {
+        int d = size();
+        int kk = components.length;
+        double[] r = new double[n * kk];
+        for (int k = 0; k < kk; k++) {
+            DenseGaussian c = components[k];
+            y[k] = c.project(c.centred(x, n, true), n);
+            double[] w = c.eigenvalues();
+            double logDet = 0;
+            for (int j = 0; j < d; j++) {
+                logDet += Math.log(Math.max(w[j] + s2, Double.MIN_NORMAL));
+            }
+            double constant = logWeights[k] - 0.5 * (logDet + d * Math.log(2 * Math.PI));
+            for (int b = 0; b < n; b++) {
+                double q = 0;
+                for (int j = 0; j < d; j++) {
+                    double yj = y[k][b * d + j];
+                    q += yj * yj / Math.max(w[j] + s2, Double.MIN_NORMAL);
+                }
+                r[b * kk + k] = constant - 0.5 * q;
+            }
+        }
+        for (int b = 0; b < n; b++) {
+            if (lse != null) {
+                lse[b] = MixtureWeights.logSumExp(r, b * kk, kk);
+            }
+            MixtureWeights.softmaxInPlace(r, b * kk, kk);
+        }
+        return r;
     }
 
     private static double gain(double w, double s2) {
         return w + s2 > 0 ? w / (w + s2) : 1.0;
-    }
-
-    // log N(x; mu, C + s2 I) from y = V^T (x - mu)
-    private static double logNormal(DenseGaussian c, double[] y, double s2) {
-        double[] w = c.eigenvalues();
-        double q = 0;
-        double logDet = 0;
-        for (int j = 0; j < y.length; j++) {
-            double e = Math.max(w[j] + s2, Double.MIN_NORMAL);
-            q += y[j] * y[j] / e;
-            logDet += Math.log(e);
-        }
-        return -0.5 * (q + logDet + y.length * Math.log(2 * Math.PI));
-    }
-
-    // V^T (x[off..off+d) - mu)
-    private static double[] project(DenseGaussian c, float[] x, int off) {
-        int d = c.size();
-        double[] mu = c.mean();
-        double[] centred = new double[d];
-        for (int i = 0; i < d; i++) {
-            centred[i] = x[off + i] - mu[i];
-        }
-        return projectRaw(c, centred);
-    }
-
-    private static double[] projectRaw(DenseGaussian c, double[] u) {
-        int d = u.length;
-        double[] vec = c.eigenvectors();
-        double[] y = new double[d];
-        for (int i = 0; i < d; i++) {
-            double ui = u[i];
-            int row = i * d;
-            for (int k = 0; k < d; k++) {
-                y[k] += vec[row + k] * ui;
-            }
-        }
-        return y;
-    }
-
-    // acc += V coef
-    private static void back(DenseGaussian c, double[] coef, double[] acc) {
-        int d = coef.length;
-        double[] vec = c.eigenvectors();
-        for (int i = 0; i < d; i++) {
-            double s = 0;
-            int row = i * d;
-            for (int k = 0; k < d; k++) {
-                s += vec[row + k] * coef[k];
-            }
-            acc[i] += s;
-        }
     }
 }

@@ -19,7 +19,7 @@ class EdmHeunSamplerTest extends SamplerContract {
     @Test
     void heunConvergesAtSecondOrderAndEulerAtFirst() {
         // deterministic ODE from the same initial noise: error against a 1024-step Heun solution
-        Denoiser den = problem.posterior;
+        Denoiser den = problem.posterior();
         float[] reference = EdmSampler.heun(den, KarrasSchedule.edm(1024)).sample(20, 5);
         double heun16 = rms(EdmSampler.heun(den, KarrasSchedule.edm(16)).sample(20, 5), reference);
         double heun32 = rms(EdmSampler.heun(den, KarrasSchedule.edm(32)).sample(20, 5), reference);
