@@ -1,5 +1,6 @@
 package dev.strata.sampler;
 
+import dev.strata.kernels.sampling.SamplingKernels;
 import java.util.stream.IntStream;
 
 /**
@@ -10,6 +11,8 @@ import java.util.stream.IntStream;
  * is h = 0 and dx = the injected noise.
  *
  * <p>Arrays are flat {@code [n, size]}; inputs are not modified; results are new arrays. Parallel over blocks of points.
+ * {@link #extrapolate} and {@link #heun} run the per-point bodies of {@link SamplingKernels} (float arithmetic), the
+ * same bodies a {@link BackendSteps} runs on a compute backend, so this class is their JVM reference.
  */
 public final class StepArithmetic {
     private static final int BLOCK = 1 << 14;
@@ -32,9 +35,11 @@ public final class StepArithmetic {
             requireSameLength(x, dx);
         }
         float[] out = new float[x.length];
+        float[] extra = dx == null ? new float[x.length] : dx;
+        float[] coef = {(float) h};
         blocks(x.length, (lo, hi) -> {
             for (int k = lo; k < hi; k++) {
-                out[k] = (float) (x[k] + h * (x[k] - x0hat[k])) + (dx == null ? 0f : dx[k]);
+                SamplingKernels.extrapolate(k, x, x0hat, extra, out, coef);
             }
         });
         return out;
@@ -56,10 +61,11 @@ public final class StepArithmetic {
             requireSameLength(x, dx);
         }
         float[] out = new float[x.length];
+        float[] extra = dx == null ? new float[x.length] : dx;
+        float[] coef = {(float) h1, (float) h2};
         blocks(x.length, (lo, hi) -> {
             for (int k = lo; k < hi; k++) {
-                double v = x[k] + h1 * (x[k] - x0hat[k]) + h2 * (xPred[k] - x0hatPred[k]);
-                out[k] = (float) v + (dx == null ? 0f : dx[k]);
+                SamplingKernels.heun(k, x, x0hat, xPred, x0hatPred, extra, out, coef);
             }
         });
         return out;
