@@ -28,6 +28,7 @@ public final class TrainingSet {
     private static final int ROWS = 4; // examples per register block
     private static final int CHUNK = 1024; // values per weighted-sum block (fits L1/L2 with 8 accumulators)
     private static final int BATCH_BLOCK = 8; // weighted-sum rows per pass over the examples
+    private static final int GROUP = 4; // examples folded into each accumulator update
 
     private final int[] shape;
     private final int count;
@@ -142,7 +143,8 @@ public final class TrainingSet {
 
     /**
      * S[b] = sum_k W[b, k] x_k for each weight matrix of {@code ws} ([n, count] each, not modified); returns one
-     * [n, size] double array per weight matrix. Exact zeros in W are skipped, so sparse (peaked) weights are cheap.
+     * [n, size] double array per weight matrix. Groups of four examples whose weights are all exactly zero are
+     * skipped, so sparse (peaked) weights are cheap.
      */
     public double[][] weightedSums(int n, double[]... ws) {
         for (double[] w : ws) {
@@ -162,20 +164,27 @@ public final class TrainingSet {
             int r0 = rb * BATCH_BLOCK;
             int rows = Math.min(BATCH_BLOCK, rowsTotal - r0);
             double[][] acc = new double[rows][len];
-            double[] wk = new double[rows];
+            double[] wk = new double[rows * GROUP];
             int[] active = new int[rows];
-            for (int k = 0; k < count; k++) {
+            for (int k0 = 0; k0 < count; k0 += GROUP) {
+                int g = Math.min(GROUP, count - k0);
                 int na = 0;
                 for (int r = 0; r < rows; r++) {
                     int row = r0 + r;
-                    double w = ws[row / n][(row % n) * count + k];
-                    if (w != 0) {
-                        active[na] = r;
-                        wk[na++] = w;
+                    double[] w = ws[row / n];
+                    int off = (row % n) * count + k0;
+                    boolean any = false;
+                    for (int j = 0; j < GROUP; j++) {
+                        double v = j < g ? w[off + j] : 0;
+                        wk[na * GROUP + j] = v;
+                        any |= v != 0;
+                    }
+                    if (any) {
+                        active[na++] = r;
                     }
                 }
                 if (na > 0) {
-                    axpyRows(k * size + lo, len, acc, active, wk, na);
+                    axpyRows(k0, g, lo, len, acc, active, wk, na);
                 }
             }
             for (int r = 0; r < rows; r++) {
@@ -186,20 +195,37 @@ public final class TrainingSet {
         return out;
     }
 
-    // acc[active[a]][i] += wk[a] * data[off + i], i < len
-    private void axpyRows(int off, int len, double[][] acc, int[] active, double[] wk, int na) {
+    // acc[active[a]][i] += sum_j wk[a * GROUP + j] * x_{k0+j}[lo + i], i < len: GROUP examples per pass over acc
+    private void axpyRows(int k0, int g, int lo, int len, double[][] acc, int[] active, double[] wk, int na) {
+        int o0 = k0 * size + lo;
+        int o1 = g > 1 ? o0 + size : o0;
+        int o2 = g > 2 ? o0 + 2 * size : o0;
+        int o3 = g > 3 ? o0 + 3 * size : o0; // missing examples carry weight 0 and reread example k0
         int i = 0;
         for (; i <= len - LANES; i += LANES) {
-            DoubleVector t = widen(data, off + i);
+            DoubleVector t0 = widen(data, o0 + i);
+            DoubleVector t1 = widen(data, o1 + i);
+            DoubleVector t2 = widen(data, o2 + i);
+            DoubleVector t3 = widen(data, o3 + i);
             for (int a = 0; a < na; a++) {
                 double[] row = acc[active[a]];
-                t.fma(DoubleVector.broadcast(DS, wk[a]), DoubleVector.fromArray(DS, row, i)).intoArray(row, i);
+                int w = a * GROUP;
+                DoubleVector s = DoubleVector.fromArray(DS, row, i);
+                s = t0.fma(DoubleVector.broadcast(DS, wk[w]), s);
+                s = t1.fma(DoubleVector.broadcast(DS, wk[w + 1]), s);
+                s = t2.fma(DoubleVector.broadcast(DS, wk[w + 2]), s);
+                s = t3.fma(DoubleVector.broadcast(DS, wk[w + 3]), s);
+                s.intoArray(row, i);
             }
         }
         for (; i < len; i++) {
-            double t = data[off + i];
+            double t0 = data[o0 + i];
+            double t1 = data[o1 + i];
+            double t2 = data[o2 + i];
+            double t3 = data[o3 + i];
             for (int a = 0; a < na; a++) {
-                acc[active[a]][i] += wk[a] * t;
+                int w = a * GROUP;
+                acc[active[a]][i] += wk[w] * t0 + wk[w + 1] * t1 + wk[w + 2] * t2 + wk[w + 3] * t3;
             }
         }
     }
