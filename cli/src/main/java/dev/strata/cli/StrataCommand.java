@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code strata} command and its subcommands. */
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataCommand.Version.class,
         description = "Diffusion-model posterior sampling for subsurface inversion.",
-        subcommands = {DemoCommand.class, DevicesCommand.class, VerifyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, DevicesCommand.class, VerifyCommand.class, BenchCommand.class,
+                ValidateCommand.class, CommandLine.HelpCommand.class})
 public final class StrataCommand implements Runnable {
 
     @CommandLine.Spec

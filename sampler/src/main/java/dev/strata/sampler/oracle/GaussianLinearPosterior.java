@@ -11,6 +11,39 @@ public final class GaussianLinearPosterior {
     private GaussianLinearPosterior() {
     }
 
+    /** The posterior of a {@link DenseGaussian} prior; see {@link #of(int[], double[], double[], double[], double[], double)}. */
+    public static DenseGaussian of(DenseGaussian prior, double[] a, double[] y, double noise) {
+        return of(prior.shape(), prior.mean(), prior.covariance(), a, y, noise);
+    }
+
+    /**
+     * log N(y; A mu, A C A^T + s^2 I), the evidence of the data under the prior (the marginal likelihood), via the
+     * eigenvalues of the m x m data covariance.
+     */
+    public static double logEvidence(DenseGaussian prior, double[] a, double[] y, double noise) {
+        int d = prior.size();
+        int m = y.length;
+        SimpleMatrix c = new SimpleMatrix(d, d, true, prior.covariance());
+        SimpleMatrix am = new SimpleMatrix(m, d, true, a);
+        SimpleMatrix s = am.mult(c).mult(am.transpose()).plus(SimpleMatrix.identity(m).scale(noise * noise));
+        s = s.plus(s.transpose()).scale(0.5);
+        SimpleMatrix r = new SimpleMatrix(m, 1, true, y).minus(am.mult(new SimpleMatrix(d, 1, true, prior.mean())));
+        var evd = s.eig();
+        double logDet = 0;
+        double q = 0;
+        for (int k = 0; k < m; k++) {
+            double e = evd.getEigenvalue(k).getReal();
+            if (!(e > 0)) {
+                throw new IllegalArgumentException("data covariance is not positive definite (eigenvalue " + e + ")");
+            }
+            SimpleMatrix u = evd.getEigenVector(k);
+            double p = u.dot(r);
+            q += p * p / e;
+            logDet += Math.log(e);
+        }
+        return -0.5 * (q + logDet + m * Math.log(2 * Math.PI));
+    }
+
     /**
      * @param mean  prior mean, length d
      * @param cov   prior covariance, d x d row-major

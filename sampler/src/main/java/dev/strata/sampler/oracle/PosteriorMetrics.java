@@ -6,6 +6,7 @@ import java.util.Arrays;
  * How well samples match an exact posterior, per pixel then averaged:
  * meanErr = RMS over pixels of (sample mean - exact mean) / exact std; stdErr = RMS of (sample std / exact std - 1);
  * coverage90 = share of exact-posterior draws inside the samples' pixelwise 5 %-95 % interval.
+ * Pixels whose exact std is 0 (a pixel every training example shares, say) are left out of meanErr and stdErr.
  */
 public record PosteriorMetrics(double meanErr, double stdErr, double coverage90) {
 
@@ -14,13 +15,14 @@ public record PosteriorMetrics(double meanErr, double stdErr, double coverage90)
      * @param exact        the exact posterior
      * @param exactDraws   independent exact draws, [m, d]
      */
-    public static PosteriorMetrics compare(float[] samples, int n, DenseGaussian exact, float[] exactDraws, int m) {
+    public static PosteriorMetrics compare(float[] samples, int n, PosteriorOracle exact, float[] exactDraws, int m) {
         int d = exact.size();
         double[] mu = exact.mean();
         double[] sd = exact.std();
         double me = 0;
         double se = 0;
         double cover = 0;
+        int used = 0;
         float[] column = new float[n];
         for (int i = 0; i < d; i++) {
             double s = 0;
@@ -33,8 +35,11 @@ public record PosteriorMetrics(double meanErr, double stdErr, double coverage90)
             }
             double mean = s / n;
             double var = Math.max(0, (s2 - n * mean * mean) / (n - 1));
-            me += Math.pow((mean - mu[i]) / sd[i], 2);
-            se += Math.pow(Math.sqrt(var) / sd[i] - 1, 2);
+            if (sd[i] > 0) {
+                me += Math.pow((mean - mu[i]) / sd[i], 2);
+                se += Math.pow(Math.sqrt(var) / sd[i] - 1, 2);
+                used++;
+            }
             Arrays.sort(column);
             double lo = quantile(column, 0.05);
             double hi = quantile(column, 0.95);
@@ -47,7 +52,12 @@ public record PosteriorMetrics(double meanErr, double stdErr, double coverage90)
             }
             cover += (double) inside / m;
         }
-        return new PosteriorMetrics(Math.sqrt(me / d), Math.sqrt(se / d), cover / d);
+        return new PosteriorMetrics(Math.sqrt(me / Math.max(1, used)), Math.sqrt(se / Math.max(1, used)), cover / d);
+    }
+
+    /** As {@link #compare(float[], int, PosteriorOracle, float[], int)} with {@code m} fresh exact draws of {@code seed}. */
+    public static PosteriorMetrics compare(float[] samples, int n, PosteriorOracle exact, int m, long seed) {
+        return compare(samples, n, exact, exact.sample(m, seed), m);
     }
 
     private static double quantile(float[] sorted, double q) {

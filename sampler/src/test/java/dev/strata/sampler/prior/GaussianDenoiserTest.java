@@ -4,12 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.sampler.Denoiser;
+import dev.strata.sampler.DenoiserContract;
 import dev.strata.sampler.Gaussian;
 import dev.strata.sampler.GaussianLinearProblem;
 import org.junit.jupiter.api.Test;
 
-class GaussianDenoiserTest {
+class GaussianDenoiserTest extends DenoiserContract {
     private final GaussianLinearProblem problem = new GaussianLinearProblem(7);
+
+    @Override
+    protected Denoiser denoiser() {
+        return problem.prior.denoiser();
+    }
+
+    @Override
+    protected float[] input(int n, long seed) {
+        return problem.prior.sample(n, seed);
+    }
 
     @Test
     void spectralDenoiserMatchesDenseTweedieFormula() {
@@ -75,11 +87,4 @@ class GaussianDenoiserTest {
         assertTrue(worst < 4 / Math.sqrt(2.0 * n), "worst relative std error " + worst);
     }
 
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (double) a[i] * b[i];
-        }
-        return s;
-    }
 }

@@ -1,0 +1,85 @@
+package dev.strata.cli;
+
+import dev.strata.sampler.validate.ValidationRow;
+import dev.strata.sampler.validate.ValidationSuite;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code strata validate}: every sampler against posteriors known in closed form. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Run every sampler against exact posteriors (Gaussian-linear, Gaussian-mixture-linear,",
+                "memorized, linearised GMM) and report meanErr, stdErr and coverage90 per (sampler, oracle). Exact",
+                "samplers must meet meanErr<=0.05, stdErr<=0.05, coverage90 in [0.88,0.92]; DPS its measured band;",
+                "MCMC its own Monte Carlo error. Exits 1 if any row misses its bound. Takes a few minutes; --quick",
+                "runs a subset in seconds."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "One JSON object per (sampler, oracle).")
+    boolean json;
+
+    @Option(names = "--quick", description = "A fast subset (one or two samplers per oracle, fewer samples).")
+    boolean quick;
+
+    @Option(names = "--sampler", paramLabel = "NAME", description = "Only samplers whose name starts with this.")
+    String sampler;
+
+    @Option(names = "--oracle", paramLabel = "NAME", description = "Only oracles whose name starts with this.")
+    String oracle;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (!json) {
+            out.printf("%-18s %-17s %6s %8s %8s %10s %8s  %s%n", "sampler", "oracle", "n", "meanErr", "stdErr",
+                    "coverage90", "seconds", "ok");
+            out.flush();
+        }
+        long t0 = System.nanoTime();
+        List<ValidationRow> rows = ValidationSuite.run(new ValidationSuite.Settings(quick, sampler, oracle), r -> {
+            out.println(json ? Json.object(fields(r)) : text(r));
+            out.flush();
+        });
+        if (rows.isEmpty()) {
+            throw new UserInputException("no (sampler, oracle) pair matches --sampler " + sampler + " --oracle " + oracle
+                    + "; the pairs are: " + String.join(", ", ValidationSuite.names(quick)));
+        }
+        long failed = rows.stream().filter(r -> !r.ok()).count();
+        if (!json) {
+            out.printf("%d rows, %d outside their bounds, %.1f s%n", rows.size(), failed, (System.nanoTime() - t0) / 1e9);
+        }
+        return failed == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
+    }
+
+    private static Map<String, Object> fields(ValidationRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("sampler", r.sampler());
+        m.put("oracle", r.oracle());
+        m.put("samples", r.samples());
+        m.put("meanErr", r.metrics().meanErr());
+        m.put("stdErr", r.metrics().stdErr());
+        m.put("coverage90", r.metrics().coverage90());
+        m.put("seconds", r.seconds());
+        m.put("ok", r.ok());
+        m.put("bound", r.bound().description());
+        m.putAll(r.extras());
+        return m;
+    }
+
+    private static String text(ValidationRow r) {
+        String line = String.format("%-18s %-17s %6d %8.4f %8.4f %10.4f %8.2f  %s", r.sampler(), r.oracle(),
+                r.samples(), r.metrics().meanErr(), r.metrics().stdErr(), r.metrics().coverage90(), r.seconds(),
+                r.ok() ? "ok" : "OUTSIDE " + r.bound().description());
+        Double ess = r.extras().get("essMin");
+        return ess == null ? line : line + String.format("  (ESS min %.0f, median %.0f; %.1f ESS/s)", ess,
+                r.extras().get("essMedian"), r.extras().get("essPerSecond"));
+    }
+}

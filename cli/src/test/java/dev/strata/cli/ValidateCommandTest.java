@@ -1,0 +1,52 @@
+package dev.strata.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code strata validate --quick}: the CI subset of the validation suite must run and meet every bound. */
+class ValidateCommandTest {
+
+    @Test
+    void quickValidationMeetsEveryBoundAndPrintsOneJsonObjectPerRow() {
+        CliRunner r = CliRunner.run("validate", "--json", "--quick");
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.size() >= 7, "rows: " + lines.size());
+        for (String l : lines) {
+            assertTrue(l.startsWith("{\"sampler\":\"") && l.endsWith("}"), "not one JSON object: " + l);
+            for (String key : new String[] {"oracle", "meanErr", "stdErr", "coverage90", "seconds", "ok", "bound"}) {
+                assertTrue(l.contains("\"" + key + "\":"), key + " missing in " + l);
+            }
+            assertTrue(l.contains("\"ok\":true"), l);
+        }
+        assertTrue(r.out().contains("\"oracle\":\"gmm-linear\""), r.out());
+        assertTrue(r.out().contains("\"sampler\":\"pcn\"") && r.out().contains("\"essMin\":"), r.out());
+    }
+
+    @Test
+    void filterThatMatchesNothingIsBadInput() {
+        CliRunner r = CliRunner.run("validate", "--quick", "--sampler", "nosuch");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.err().contains("edm-heun-32 @ gaussian-linear"), r.err());
+    }
+
+    @Test
+    void helpNamesTheBounds() {
+        CliRunner r = CliRunner.run("validate", "--help");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().contains("Usage: strata validate"), r.out());
+        assertTrue(r.out().contains("coverage90 in [0.88,0.92]"), r.out());
+    }
+
+    @Test
+    void textOutputIsATable() {
+        CliRunner r = CliRunner.run("validate", "--quick", "--oracle", "gmm-iso");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().startsWith("sampler"), r.out());
+        assertTrue(r.out().contains("linearised-gmm"), r.out());
+        assertTrue(r.out().contains("1 rows, 0 outside their bounds"), r.out());
+    }
+}

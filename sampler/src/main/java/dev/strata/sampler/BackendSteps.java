@@ -1,0 +1,103 @@
+package dev.strata.sampler;
+
+import dev.strata.kernels.ComputeBackend;
+import dev.strata.kernels.ExecutionPlan;
+import dev.strata.kernels.KernelGraph;
+import dev.strata.kernels.TransferMode;
+import dev.strata.kernels.sampling.StepKernels;
+import java.util.Arrays;
+
+/**
+ * The sampler update kernels ({@link StepKernels}) on a {@link ComputeBackend}, for one batch size: two execution
+ * plans (Euler/DDIM extrapolation and the Heun correction) built once over resident buffers of {@code length}
+ * floats, whose inputs are copied in and output copied out at every step; the step coefficients travel in a small
+ * array, so the plans never need rebuilding. On the JVM backend the copies are the only overhead; on a device they
+ * are the host-device transfers (a later step could keep x resident across steps). Close it to release the plans.
+ */
+public final class BackendSteps implements StepRunner {
+    private final float[] x;
+    private final float[] x0hat;
+    private final float[] xPred;
+    private final float[] x0hatPred;
+    private final float[] dx;
+    private final float[] out;
+    private final float[] coef = new float[2];
+    private final ExecutionPlan euler;
+    private final ExecutionPlan heun;
+
+    /**
+     * @param backend where the kernels run (not closed by this object)
+     * @param length  values per state array, n * size
+     */
+    public BackendSteps(ComputeBackend backend, int length) {
+        x = new float[length];
+        x0hat = new float[length];
+        xPred = new float[length];
+        x0hatPred = new float[length];
+        dx = new float[length];
+        out = new float[length];
+        euler = backend.plan(KernelGraph.builder("sampler-euler")
+                .transferToDevice(TransferMode.EVERY_EXECUTION, x, x0hat, dx, coef)
+                .task("extrapolate", StepKernels.EXTRAPOLATE, x, x0hat, dx, out, coef)
+                .transferToHost(TransferMode.EVERY_EXECUTION, out)
+                .build());
+        ExecutionPlan h;
+        try {
+            h = backend.plan(KernelGraph.builder("sampler-heun")
+                    .transferToDevice(TransferMode.EVERY_EXECUTION, x, x0hat, xPred, x0hatPred, dx, coef)
+                    .task("heun", StepKernels.HEUN, x, x0hat, xPred, x0hatPred, dx, out, coef)
+                    .transferToHost(TransferMode.EVERY_EXECUTION, out)
+                    .build());
+        } catch (RuntimeException e) {
+            euler.close();
+            throw e;
+        }
+        heun = h;
+    }
+
+    @Override
+    public float[] extrapolate(float[] xIn, float[] x0hatIn, double h, float[] dxIn) {
+        load(xIn, x0hatIn, dxIn);
+        coef[0] = (float) h;
+        euler.execute();
+        return out.clone();
+    }
+
+    @Override
+    public float[] heun(float[] xIn, float[] x0hatIn, double h1, float[] xPredIn, float[] x0hatPredIn, double h2,
+            float[] dxIn) {
+        load(xIn, x0hatIn, dxIn);
+        copy(xPredIn, xPred);
+        copy(x0hatPredIn, x0hatPred);
+        coef[0] = (float) h1;
+        coef[1] = (float) h2;
+        heun.execute();
+        return out.clone();
+    }
+
+    private void load(float[] xIn, float[] x0hatIn, float[] dxIn) {
+        copy(xIn, x);
+        copy(x0hatIn, x0hat);
+        if (dxIn == null) {
+            Arrays.fill(dx, 0f);
+        } else {
+            copy(dxIn, dx);
+        }
+    }
+
+    private static void copy(float[] from, float[] to) {
+        if (from.length != to.length) {
+            throw new IllegalArgumentException("expected " + to.length + " values, got " + from.length);
+        }
+        System.arraycopy(from, 0, to, 0, to.length);
+    }
+
+    @Override
+    public void close() {
+        try {
+            euler.close();
+        } finally {
+            heun.close();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.strata.sampler.edm;
+
+import dev.strata.kernels.ComputeBackend;
+import dev.strata.sampler.BackendSteps;
+import dev.strata.sampler.Denoiser;
+import dev.strata.sampler.Gaussian;
+import dev.strata.sampler.Guidance;
+import dev.strata.sampler.ProgressListener;
+import dev.strata.sampler.Sampler;
+import dev.strata.sampler.StepRunner;
+
+/**
+ * The EDM sampler of Karras et al. (2022), Alg. 2 (Alg. 1 when churn is off), batched over n samples:
+ * x_0 ~ N(0, sigma_0^2 I); at each level sigma_i optional churn lifts x to sigma_hat (see {@link Churn}); then
+ * d = (x - D(x; sigma_hat)) / sigma_hat and the Euler step x' = x + (sigma_{i+1} - sigma_hat) d; with {@link Method#HEUN}
+ * and sigma_{i+1} > 0 the step is corrected to x + (sigma_{i+1} - sigma_hat) (d + d') / 2, d' = (x' - D(x'; sigma_{i+1}))
+ * / sigma_{i+1}. The guidance correction, evaluated at (x, D(x; sigma_hat), sigma_hat), is added after each step.
+ * The step to sigma = 0 returns D(x; sigma_hat) plus the guidance. Denoiser calls: N (Euler) or 2N - 1 (Heun).
+ * The update arithmetic runs on the JVM, or as kernels on a {@link ComputeBackend} when one is given
+ * ({@link BackendSteps}); both run the same per-point bodies and give the same samples.
+ */
+public final class EdmSampler implements Sampler {
+
+    /** The ODE step. */
+    public enum Method {
+        /** First order, one denoiser call per level. */
+        EULER,
+        /** Second order (trapezoidal), two calls per level except the last. */
+        HEUN
+    }
+
+    private final Denoiser denoiser;
+    private final KarrasSchedule schedule;
+    private final Method method;
+    private final Churn churn;
+    private final Guidance guidance;
+    private final ComputeBackend backend;
+
+    /**
+     * @param denoiser the prior (or posterior) denoiser D(x; sigma)
+     * @param schedule noise levels
+     * @param method   Euler or Heun
+     * @param churn    stochastic churn, {@link Churn#NONE} for the deterministic sampler
+     * @param guidance data-consistency correction, {@link Guidance#NONE} for none
+     */
+    public EdmSampler(Denoiser denoiser, KarrasSchedule schedule, Method method, Churn churn, Guidance guidance) {
+        this(denoiser, schedule, method, churn, guidance, null);
+    }
+
+    /**
+     * As {@link #EdmSampler(Denoiser, KarrasSchedule, Method, Churn, Guidance)}, with the update arithmetic run as
+     * kernels on {@code backend} ({@code null}: on the JVM directly). The backend is used, not closed.
+     */
+    public EdmSampler(Denoiser denoiser, KarrasSchedule schedule, Method method, Churn churn, Guidance guidance,
+            ComputeBackend backend) {
+        this.denoiser = denoiser;
+        this.schedule = schedule;
+        this.method = method;
+        this.churn = churn;
+        this.guidance = guidance;
+        this.backend = backend;
+    }
+
+    /** Unguided Heun without churn (Karras et al. 2022, Alg. 1). */
+    public static EdmSampler heun(Denoiser denoiser, KarrasSchedule schedule) {
+        return new EdmSampler(denoiser, schedule, Method.HEUN, Churn.NONE, Guidance.NONE);
+    }
+
+    private int steps() {
+        return schedule.steps();
+    }
+
+    @Override
+    public int[] shape() {
+        return denoiser.shape();
+    }
+
+    @Override
+    public float[] sample(int n, long seed, ProgressListener listener) {
+        double[] sigmas = schedule.sigmas();
+        Gaussian g = new Gaussian(seed);
+        float[] x = g.array(n * denoiser.size(), sigmas[0]);
+        try (StepRunner steps = backend == null ? StepRunner.jvm() : new BackendSteps(backend, x.length)) {
+            for (int i = 0; i < steps(); i++) {
+                double s = sigmas[i];
+                double sNext = sigmas[i + 1];
+                double gamma = churn.gamma(s, schedule.steps());
+                double sHat = s * (1 + gamma);
+                if (gamma > 0) {
+                    float[] z = g.array(x.length, churn.sNoise() * Math.sqrt(sHat * sHat - s * s));
+                    x = steps.extrapolate(x, x, 0, z); // x + z
+                }
+                float[] x0 = denoiser.denoise(x, sHat, n);
+                float[] dx = guidance.correction(denoiser, x, x0, sHat, sNext, n);
+                if (method == Method.HEUN && sNext > 0) {
+                    float[] pred = steps.extrapolate(x, x0, (sNext - sHat) / sHat, null);
+                    float[] x0Pred = denoiser.denoise(pred, sNext, n);
+                    double half = 0.5 * (sNext - sHat);
+                    x = steps.heun(x, x0, half / sHat, pred, x0Pred, half / sNext, dx);
+                } else {
+                    x = steps.extrapolate(x, x0, (sNext - sHat) / sHat, dx);
+                }
+                listener.stepDone(i + 1, steps());
+            }
+        }
+        return x;
+    }
+}

@@ -1,0 +1,52 @@
+package dev.strata.sampler.validate;
+
+import dev.strata.sampler.oracle.PosteriorMetrics;
+
+/**
+ * What a validation row must meet: meanErr and stdErr inside [min, max], coverage90 inside [minCoverage,
+ * maxCoverage].
+ *
+ * @param description one line, e.g. {@code exact: meanErr<=0.05 stdErr<=0.05 coverage90 in [0.88,0.92]}
+ */
+public record Bound(String description, double minMeanErr, double maxMeanErr, double minStdErr, double maxStdErr,
+        double minCoverage, double maxCoverage) {
+
+    /**
+     * The bound for exact samplers: meanErr <= 0.05, stdErr <= 0.05, coverage90 in [0.88, 0.92]. Monte Carlo basis:
+     * with n independent samples meanErr ~ 1/sqrt(n) and stdErr ~ 1/sqrt(2n) (Gaussian marginals; RMS over correlated
+     * pixels, so the spread is that of a chi-square with few degrees of freedom); the coverage of a sample 90 %
+     * interval has a standard error ~ sqrt(2 * 0.05 * 0.95 / n) per pixel. At n = 4000 these are 0.016, 0.011 and
+     * 0.005, a third of the bound or less; the exact draws (8000) add less.
+     */
+    public static Bound exact() {
+        return new Bound("exact: meanErr<=0.05 stdErr<=0.05 coverage90 in [0.88,0.92]", 0, 0.05, 0, 0.05, 0.88, 0.92);
+    }
+
+    /**
+     * A measured band for an approximate method (DPS): the figures it was measured at, widened so that Monte Carlo
+     * noise does not trip it but a change in the method's behaviour does.
+     */
+    public static Bound band(String what, double minMeanErr, double maxMeanErr, double minStdErr, double maxStdErr,
+            double minCoverage, double maxCoverage) {
+        return new Bound(String.format("measured band (%s): meanErr in [%.2f,%.2f] stdErr in [%.2f,%.2f] coverage90 in"
+                + " [%.2f,%.2f]", what, minMeanErr, maxMeanErr, minStdErr, maxStdErr, minCoverage, maxCoverage),
+                minMeanErr, maxMeanErr, minStdErr, maxStdErr, minCoverage, maxCoverage);
+    }
+
+    /**
+     * The bound for MCMC, which is exact only in the limit: its figures must be within its own Monte Carlo error,
+     * meanErr and stdErr <= 3 / sqrt(ESS_min), coverage90 within max(0.02, 1 / sqrt(ESS_min)) of 0.90 (ESS_min the
+     * smallest effective sample size over pixels). A chain that has not mixed fails this because its ESS is honest.
+     */
+    public static Bound monteCarlo(double essMin) {
+        double e = 3 / Math.sqrt(essMin);
+        double c = Math.max(0.02, 1 / Math.sqrt(essMin));
+        return new Bound(String.format("MCMC error: meanErr,stdErr<=3/sqrt(ESSmin)=%.3f coverage90 in 0.90+-%.3f", e,
+                c), 0, e, 0, e, 0.9 - c, 0.9 + c);
+    }
+
+    public boolean holds(PosteriorMetrics m) {
+        return m.meanErr() >= minMeanErr && m.meanErr() <= maxMeanErr && m.stdErr() >= minStdErr
+                && m.stdErr() <= maxStdErr && m.coverage90() >= minCoverage && m.coverage90() <= maxCoverage;
+    }
+}
