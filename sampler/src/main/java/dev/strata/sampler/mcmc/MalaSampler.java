@@ -36,9 +36,9 @@ public final class MalaSampler {
     }
 
     public McmcRun run(ChainSettings settings, long seed, ProgressListener listener) {
-        long t0 = System.nanoTime();
         int c = settings.chains();
         int d = target.size();
+        ChainRecorder recorder = new ChainRecorder(settings, d, TARGET_ACCEPTANCE, 10.0, listener);
         double[] m = metric.mean();
         SplittableRandom uniform = new SplittableRandom(seed);
         Gaussian g = new Gaussian(uniform.nextLong());
@@ -50,14 +50,10 @@ public final class MalaSampler {
         float[] grad = new float[c * d];
         double[] logp = target.evaluate(x, c, grad);
         double[] gu = whitenedGradients(grad, c);
-        StepAdaptation adapt = new StepAdaptation(settings.initialStep(), TARGET_ACCEPTANCE, 10.0);
-        float[] kept = new float[c * settings.kept() * d];
-        int total = settings.burnIn() + settings.iterations();
-        long accepted = 0;
         double[] uProp = new double[c * d];
         float[] gradProp = new float[c * d];
-        for (int it = 0; it < total; it++) {
-            double tau = adapt.step();
+        for (int it = 0; it < recorder.total(); it++) {
+            double tau = recorder.step();
             double noise = Math.sqrt(2 * tau);
             for (int i = 0; i < uProp.length; i++) {
                 uProp[i] = u[i] + tau * gu[i] + noise * g.next();
@@ -84,20 +80,9 @@ public final class MalaSampler {
                     acc++;
                 }
             }
-            if (it < settings.burnIn()) {
-                adapt.record(acc, c);
-            } else {
-                accepted += acc;
-                int t = it - settings.burnIn();
-                if ((t + 1) % settings.thin() == 0 && t / settings.thin() < settings.kept()) {
-                    PcnSampler.store(x, kept, c, settings.kept(), d, t / settings.thin());
-                }
-            }
-            listener.stepDone(it + 1, total);
+            recorder.record(it, acc, x);
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new McmcRun(kept, c, settings.kept(), d, (double) accepted / ((long) c * settings.iterations()),
-                adapt.step(), seconds);
+        return recorder.finish();
     }
 
     // x = m + M^(1/2) u per chain

@@ -31,22 +31,18 @@ public final class PcnSampler {
     }
 
     public McmcRun run(ChainSettings settings, long seed, ProgressListener listener) {
-        long start = System.nanoTime();
         int c = settings.chains();
         int d = prior.size();
+        ChainRecorder recorder = new ChainRecorder(settings, d, TARGET_ACCEPTANCE, 1.0, listener);
         double[] mu = prior.mean();
         SplittableRandom uniform = new SplittableRandom(seed);
         Gaussian g = new Gaussian(uniform.nextLong());
         float[] x = prior.sample(c, uniform.nextLong());
         double[] logLik = likelihood.evaluate(x, c, null);
-        StepAdaptation adapt = new StepAdaptation(settings.initialStep(), TARGET_ACCEPTANCE, 1.0);
-        float[] kept = new float[c * settings.kept() * d];
-        int total = settings.burnIn() + settings.iterations();
-        long accepted = 0;
         double[] z = new double[c * d];
         float[] proposal = new float[c * d];
-        for (int it = 0; it < total; it++) {
-            double beta = adapt.step();
+        for (int it = 0; it < recorder.total(); it++) {
+            double beta = recorder.step();
             double keep = Math.sqrt(1 - beta * beta);
             for (int i = 0; i < z.length; i++) {
                 z[i] = g.next();
@@ -66,25 +62,8 @@ public final class PcnSampler {
                     acc++;
                 }
             }
-            if (it < settings.burnIn()) {
-                adapt.record(acc, c);
-            } else {
-                accepted += acc;
-                int t = it - settings.burnIn();
-                if ((t + 1) % settings.thin() == 0 && t / settings.thin() < settings.kept()) {
-                    store(x, kept, c, settings.kept(), d, t / settings.thin());
-                }
-            }
-            listener.stepDone(it + 1, total);
+            recorder.record(it, acc, x);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new McmcRun(kept, c, settings.kept(), d, (double) accepted / ((long) c * settings.iterations()),
-                adapt.step(), seconds);
-    }
-
-    static void store(float[] x, float[] kept, int chains, int perChain, int d, int t) {
-        for (int b = 0; b < chains; b++) {
-            System.arraycopy(x, b * d, kept, (b * perChain + t) * d, d);
-        }
+        return recorder.finish();
     }
 }
