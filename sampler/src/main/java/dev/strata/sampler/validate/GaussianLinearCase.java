@@ -25,26 +25,20 @@ public record GaussianLinearCase(SpectralGaussianPrior prior, DenseGaussian dens
     public static GaussianLinearCase of(int nz, int nx, int m, double noise, long seed) {
         int d = nz * nx;
         int[] shape = {1, nz, nx};
-        SpectralGaussianPrior prior = new SpectralGaussianPrior(new SpectralGaussianPrior.Config(1, nz, nx,
-                new double[] {0.3}, new double[] {1.0}, 2.0, 2.0, nz, nx, 0.05));
+        SpectralGaussianPrior prior = smoothPrior(nz, nx);
         double[] mean = new double[d];
         Arrays.fill(mean, 0.3);
         double[] cov = prior.denseCovariance(0);
         DenseGaussian densePrior = new DenseGaussian(shape, mean, cov);
-        Gaussian g = new Gaussian(seed);
-        double[] a = new double[m * d];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = g.next() / Math.sqrt(d);
-        }
-        MatrixOperator operator = new MatrixOperator(shape, m, a);
-        float[] clean = operator.apply(prior.sample(1, seed + 1), 1);
-        float[] data = new float[m];
-        double[] y = new double[m];
-        for (int i = 0; i < m; i++) {
-            data[i] = (float) (clean[i] + noise * g.next());
-            y[i] = data[i];
-        }
-        return new GaussianLinearCase(prior, densePrior, operator, data, noise,
-                GaussianLinearPosterior.of(shape, mean, cov, a, y, noise));
+        LinearMeasurement measured = LinearMeasurement.draw(shape, m, noise, prior.sample(1, seed + 1),
+                new Gaussian(seed));
+        return new GaussianLinearCase(prior, densePrior, measured.operator(), measured.data(), noise,
+                GaussianLinearPosterior.of(shape, mean, cov, measured.matrix(), measured.dataAsDouble(), noise));
+    }
+
+    /** The prior of this case on an nz x nx grid: mean 0.3, std 1, correlation length 2 cells, 5 % nugget. */
+    static SpectralGaussianPrior smoothPrior(int nz, int nx) {
+        return new SpectralGaussianPrior(new SpectralGaussianPrior.Config(1, nz, nx, new double[] {0.3},
+                new double[] {1.0}, 2.0, 2.0, nz, nx, 0.05));
     }
 }

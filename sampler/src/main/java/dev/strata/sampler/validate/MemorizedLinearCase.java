@@ -24,24 +24,13 @@ public record MemorizedLinearCase(GaussianMixturePrior prior, MatrixOperator ope
         MemorizedPosterior posterior) {
 
     public static MemorizedLinearCase of(int nz, int nx, int count, int m, double noise, long seed) {
-        int d = nz * nx;
         int[] shape = {1, nz, nx};
-        SpectralGaussianPrior gaussian = new SpectralGaussianPrior(new SpectralGaussianPrior.Config(1, nz, nx,
-                new double[] {0.3}, new double[] {1.0}, 2.0, 2.0, nz, nx, 0.05));
+        SpectralGaussianPrior gaussian = GaussianLinearCase.smoothPrior(nz, nx);
         GaussianMixturePrior prior = GaussianMixturePrior.memorized(new TrainingSet(shape, gaussian.sample(count, seed),
                 count));
-        Gaussian g = new Gaussian(seed + 1);
-        double[] a = new double[m * d];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = g.next() / Math.sqrt(d);
-        }
-        MatrixOperator operator = new MatrixOperator(shape, m, a);
-        float[] clean = operator.apply(gaussian.sample(1, seed + 2), 1);
-        float[] data = new float[m];
-        for (int i = 0; i < m; i++) {
-            data[i] = (float) (clean[i] + noise * g.next());
-        }
-        return new MemorizedLinearCase(prior, operator, data, noise,
-                MemorizedPosterior.of("memorized-linear", prior, operator, data, noise));
+        LinearMeasurement measured = LinearMeasurement.draw(shape, m, noise, gaussian.sample(1, seed + 2),
+                new Gaussian(seed + 1));
+        return new MemorizedLinearCase(prior, measured.operator(), measured.data(), noise,
+                MemorizedPosterior.of("memorized-linear", prior, measured.operator(), measured.data(), noise));
     }
 }

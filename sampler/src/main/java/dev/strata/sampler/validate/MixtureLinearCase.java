@@ -41,20 +41,9 @@ public record MixtureLinearCase(DenseGaussianMixture prior, MatrixOperator opera
             comps.add(new DenseGaussian(shape, mean, p.denseCovariance(0)));
         }
         DenseGaussianMixture prior = new DenseGaussianMixture("gmm-prior", comps, null);
-        Gaussian g = new Gaussian(seed);
-        double[] a = new double[m * d];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = g.next() / Math.sqrt(d);
-        }
-        MatrixOperator operator = new MatrixOperator(shape, m, a);
-        float[] clean = operator.apply(prior.sample(1, seed + 1), 1);
-        float[] data = new float[m];
-        double[] y = new double[m];
-        for (int i = 0; i < m; i++) {
-            data[i] = (float) (clean[i] + noise * g.next());
-            y[i] = data[i];
-        }
-        return new MixtureLinearCase(prior, operator, data, noise,
-                GaussianMixturePosterior.of("gmm-linear", prior, a, y, noise));
+        LinearMeasurement measured = LinearMeasurement.draw(shape, m, noise, prior.sample(1, seed + 1),
+                new Gaussian(seed));
+        return new MixtureLinearCase(prior, measured.operator(), measured.data(), noise,
+                GaussianMixturePosterior.of("gmm-linear", prior, measured.matrix(), measured.dataAsDouble(), noise));
     }
 }
