@@ -3,6 +3,7 @@ package dev.strata.forward.darcy;
 import dev.strata.forward.Shapes;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ExecutionPlan;
+import dev.strata.kernels.Kernel;
 import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.TransferMode;
 import dev.strata.kernels.darcy.DarcyLaunchers;
@@ -104,18 +105,7 @@ public final class DarcyFlow {
         DarcySystem sys = s.system;
         double[] h = s.heads.solution();
         double[] src = new double[h.length];
-        int[] bcType = problem.boundaries().kernelTypes();
-        double[] bcHead = problem.boundaries().kernelHeads();
-        KernelGraph g = KernelGraph.builder("darcy-tangent-source")
-                .transferToDevice(TransferMode.FIRST_EXECUTION, sys.conductivity, h, dm, bcType, bcHead, src)
-                .task("source", DarcyLaunchers.TANGENT_SOURCE, sys.conductivity, h, dm, bcType, bcHead, src, sys.nb,
-                        sys.nz, sys.nx)
-                .transferToHost(TransferMode.UNDER_DEMAND, src)
-                .build();
-        try (ExecutionPlan plan = backend.plan(g)) {
-            plan.execute();
-            plan.transferToHost(src);
-        }
+        runCellKernel("darcy-tangent-source", "source", DarcyLaunchers.TANGENT_SOURCE, sys, h, dm, src);
         double[] u = PcgSolver.solve(backend, sys, problem.solver(), src).solution();
         for (int i = 0; i < u.length; i++) {
             u[i] = -u[i];
@@ -140,19 +130,29 @@ public final class DarcyFlow {
         double[] lambda = PcgSolver.solve(backend, sys, problem.solver(), rhs).solution();
         double[] h = s.heads.solution();
         float[] g = new float[h.length];
+        runCellKernel("darcy-gradient", "gradient", DarcyLaunchers.GRADIENT, sys, h, lambda, g);
+        return g;
+    }
+
+    /**
+     * Runs a per-cell launcher with the argument list that the tangent source and the adjoint gradient share,
+     * (K, h, field, boundary types, boundary heads, out, nb, nz, nx), on the backend; {@code field} (the model
+     * perturbation or the adjoint heads, {@code [n][nz][nx]}) is not modified, {@code out} ({@code [n][nz][nx]}) is
+     * overwritten with the result.
+     */
+    private void runCellKernel(String graphName, String taskId, Kernel launcher, DarcySystem sys, double[] h,
+            Object field, Object out) {
         int[] bcType = problem.boundaries().kernelTypes();
         double[] bcHead = problem.boundaries().kernelHeads();
-        KernelGraph graph = KernelGraph.builder("darcy-gradient")
-                .transferToDevice(TransferMode.FIRST_EXECUTION, sys.conductivity, h, lambda, bcType, bcHead, g)
-                .task("gradient", DarcyLaunchers.GRADIENT, sys.conductivity, h, lambda, bcType, bcHead, g, sys.nb,
-                        sys.nz, sys.nx)
-                .transferToHost(TransferMode.UNDER_DEMAND, g)
+        KernelGraph graph = KernelGraph.builder(graphName)
+                .transferToDevice(TransferMode.FIRST_EXECUTION, sys.conductivity, h, field, bcType, bcHead, out)
+                .task(taskId, launcher, sys.conductivity, h, field, bcType, bcHead, out, sys.nb, sys.nz, sys.nx)
+                .transferToHost(TransferMode.UNDER_DEMAND, out)
                 .build();
         try (ExecutionPlan plan = backend.plan(graph)) {
             plan.execute();
-            plan.transferToHost(g);
+            plan.transferToHost(out);
         }
-        return g;
     }
 
     /** Size, finiteness and range of m, checked in order so that the first bad cell is named. */
