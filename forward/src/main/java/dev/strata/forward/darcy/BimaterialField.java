@@ -1,6 +1,5 @@
 package dev.strata.forward.darcy;
 
-import dev.strata.forward.Shapes;
 import java.util.SplittableRandom;
 
 /**
@@ -22,7 +21,7 @@ import java.util.SplittableRandom;
  * @param modes     sine modes of the interface, >= 1
  */
 public record BimaterialField(DarcyGrid grid, double upper, double lower, double depth, double amplitude,
-                              int modes) {
+                              int modes) implements LogConductivityField {
 
     public BimaterialField {
         if (grid == null) {
@@ -62,7 +61,7 @@ public record BimaterialField(DarcyGrid grid, double upper, double lower, double
         return d;
     }
 
-    /** One field, {@code [nz][nx]}; advances {@code random}. */
+    @Override
     public float[] sample(SplittableRandom random) {
         int nz = grid.nz();
         int nx = grid.nx();
@@ -74,15 +73,5 @@ public record BimaterialField(DarcyGrid grid, double upper, double lower, double
             }
         }
         return m;
-    }
-
-    /** {@code n} independent fields, {@code [n][nz][nx]}; advances {@code random}. */
-    public float[] samples(SplittableRandom random, int n) {
-        int cells = grid.cells();
-        float[] out = new float[Shapes.size(n, cells)];
-        for (int b = 0; b < n; b++) {
-            System.arraycopy(sample(random), 0, out, b * cells, cells);
-        }
-        return out;
     }
 }

@@ -1,6 +1,5 @@
 package dev.strata.forward.darcy;
 
-import dev.strata.forward.Shapes;
 import java.util.SplittableRandom;
 
 /**
@@ -20,7 +19,8 @@ import java.util.SplittableRandom;
  * @param correlationLength l in metres, positive
  * @param modes             M, >= 1
  */
-public record GaussianRandomField(DarcyGrid grid, double mean, double stdDev, double correlationLength, int modes) {
+public record GaussianRandomField(DarcyGrid grid, double mean, double stdDev, double correlationLength, int modes)
+        implements LogConductivityField {
 
     public GaussianRandomField {
         if (grid == null) {
@@ -43,7 +43,7 @@ public record GaussianRandomField(DarcyGrid grid, double mean, double stdDev, do
         return new GaussianRandomField(grid, 0, stdDev, correlationLength, 256);
     }
 
-    /** One field, {@code [nz][nx]}; advances {@code random}. */
+    @Override
     public float[] sample(SplittableRandom random) {
         int nz = grid.nz();
         int nx = grid.nx();
@@ -70,15 +70,5 @@ public record GaussianRandomField(DarcyGrid grid, double mean, double stdDev, do
             }
         }
         return m;
-    }
-
-    /** {@code n} independent fields, {@code [n][nz][nx]}; advances {@code random}. */
-    public float[] samples(SplittableRandom random, int n) {
-        int cells = grid.cells();
-        float[] out = new float[Shapes.size(n, cells)];
-        for (int b = 0; b < n; b++) {
-            System.arraycopy(sample(random), 0, out, b * cells, cells);
-        }
-        return out;
     }
 }
