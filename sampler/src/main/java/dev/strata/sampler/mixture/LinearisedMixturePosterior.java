@@ -4,9 +4,7 @@ import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.Shapes;
 import dev.strata.sampler.Gaussian;
 import dev.strata.sampler.MixtureWeights;
-import dev.strata.sampler.ProgressListener;
-import dev.strata.sampler.Sampler;
-import dev.strata.sampler.oracle.PosteriorOracle;
+import dev.strata.sampler.oracle.ExactSampler;
 import java.util.SplittableRandom;
 import org.ejml.simple.SimpleEVD;
 import org.ejml.simple.SimpleMatrix;
@@ -26,7 +24,7 @@ import org.ejml.simple.SimpleMatrix;
  * Draws are exact (Matheron's rule): x = x' + gamma^2 J^T S^-1 (y - F(x_k) - J (x' - x_k) - s eta), x' = x_k +
  * gamma eps. For a linear F the linearisation is exact and this equals the exact mixture posterior.
  */
-public final class LinearisedMixturePosterior implements PosteriorOracle, Sampler {
+public final class LinearisedMixturePosterior implements ExactSampler {
     private final String name;
     private final int[] shape;
     private final int d;
@@ -228,12 +226,5 @@ public final class LinearisedMixturePosterior implements PosteriorOracle, Sample
             }
         }
         return out;
-    }
-
-    @Override
-    public float[] sample(int n, long seed, ProgressListener listener) {
-        float[] s = sample(n, seed);
-        listener.stepDone(1, 1);
-        return s;
     }
 }

@@ -3,9 +3,7 @@ package dev.strata.sampler.mixture;
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.Shapes;
 import dev.strata.sampler.MixtureWeights;
-import dev.strata.sampler.ProgressListener;
-import dev.strata.sampler.Sampler;
-import dev.strata.sampler.oracle.PosteriorOracle;
+import dev.strata.sampler.oracle.ExactSampler;
 import java.util.SplittableRandom;
 
 /**
@@ -17,7 +15,7 @@ import java.util.SplittableRandom;
  * a likelihood-weighted lookup among the training examples. Mean, marginal std and draws are exact; its denoiser
  * (a memorized prior with the weights w) is exact too, so diffusion samplers driven by it can be checked against it.
  */
-public final class MemorizedPosterior implements PosteriorOracle, Sampler {
+public final class MemorizedPosterior implements ExactSampler {
     private static final int CHUNK = 256; // examples per operator call
 
     private final String name;
@@ -145,12 +143,5 @@ public final class MemorizedPosterior implements PosteriorOracle, Sampler {
             }
         }
         return out;
-    }
-
-    @Override
-    public float[] sample(int n, long seed, ProgressListener listener) {
-        float[] s = sample(n, seed);
-        listener.stepDone(1, 1);
-        return s;
     }
 }
