@@ -5,6 +5,10 @@ import dev.strata.kernels.DeviceInfo;
 import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.TransferMode;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import uk.ac.manchester.tornado.api.TaskGraph;
 import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
@@ -22,7 +26,8 @@ import uk.ac.manchester.tornado.api.enums.ProfilerMode;
  * device but not copied there, whatever its transfer mode, so a kernel must write every element of such an array
  * (elements it skips come back undefined); each plan compiles every task afresh, specialised to its scalar
  * arguments (no cache across plans), which dominates the cost of short plans; a graph holds at most
- * {@value #MAX_TASKS} tasks.
+ * {@value #MAX_TASKS} tasks; an array that no task takes cannot be transferred (TornadoVM fails with "invalid
+ * variable"), so such transfers are dropped here: its host copy is always current.
  */
 final class TornadoPlan implements ExecutionPlan {
     /** TornadoVM names graphs globally in its properties: give each plan its own. */
@@ -31,6 +36,8 @@ final class TornadoPlan implements ExecutionPlan {
     static final int MAX_TASKS = 256;
 
     private final TornadoExecutionPlan plan;
+    /** The arrays some task takes (by identity): TornadoVM knows no other, so transfers of the rest are dropped. */
+    private final Set<Object> used = Collections.newSetFromMap(new IdentityHashMap<>());
     private final DeviceInfo device;
     private TornadoExecutionResult last;
     private boolean ranOnDevice = true;
@@ -41,15 +48,26 @@ final class TornadoPlan implements ExecutionPlan {
             throw new BackendUnavailableException("graph '" + graph.name() + "' has " + graph.tasks().size()
                     + " tasks; TornadoVM runs at most " + MAX_TASKS + " per graph: use --backend jvm");
         }
+        for (KernelGraph.Task task : graph.tasks()) {
+            for (Object arg : task.args()) {
+                if (arg instanceof float[] || arg instanceof double[] || arg instanceof int[]) {
+                    used.add(arg);
+                }
+            }
+        }
         TaskGraph tg = new TaskGraph(identifier(graph.name()) + "_" + PLANS.incrementAndGet());
         for (KernelGraph.Transfer t : graph.toDevice()) {
-            tg.transferToDevice(mode(t.mode()), t.array());
+            if (used.contains(t.array())) {
+                tg.transferToDevice(mode(t.mode()), t.array());
+            }
         }
         for (KernelGraph.Task task : graph.tasks()) {
             TornadoLaunchers.addTask(tg, identifier(task.id()), task.kernel().name(), task.args());
         }
         for (KernelGraph.Transfer t : graph.toHost()) {
-            tg.transferToHost(mode(t.mode()), t.array());
+            if (used.contains(t.array())) {
+                tg.transferToHost(mode(t.mode()), t.array());
+            }
         }
         this.plan = new TornadoExecutionPlan(tg.snapshot());
         plan.withDevice(tornadoDevice).withProfiler(ProfilerMode.SILENT);
@@ -79,7 +97,11 @@ final class TornadoPlan implements ExecutionPlan {
         if (last == null) {
             return; // nothing ran: the host arrays are current
         }
-        last.transferToHost(arrays);
+        // an array no task takes was never on the device: its host copy is current
+        Object[] onDevice = Arrays.stream(arrays).filter(used::contains).toArray();
+        if (onDevice.length > 0) {
+            last.transferToHost(onDevice);
+        }
     }
 
     @Override
