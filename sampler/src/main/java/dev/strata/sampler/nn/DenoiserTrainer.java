@@ -1,0 +1,183 @@
+package dev.strata.sampler.nn;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.strata.sampler.Gaussian;
+import dev.strata.sampler.ProgressListener;
+import dev.strata.sampler.prior.SpectralGaussianPrior;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.SplittableRandom;
+
+/**
+ * Trains an EDM-preconditioned {@link SmallUNet} denoiser on fresh draws from a {@link SpectralGaussianPrior}
+ * (Karras et al. 2022, section 5): per step, x0 ~ prior, ln sigma ~ N(P_mean, P_std^2), x = x0 + sigma eps, and the
+ * loss E[lambda(sigma) ||D(x; sigma) - x0||^2] with lambda = 1 / c_out^2, i.e. the mean of
+ * (F(c_in x; c_noise) - (x0 - c_skip x) / c_out)^2; {@link Adam} with a cosine-decayed learning rate. Everything random
+ * (weights, data, sigma, noise) comes from the seed; with fixed engine threads ({@link TorchEngine}) the same settings
+ * give bit-identical weights on one machine.
+ */
+public final class DenoiserTrainer {
+
+    /**
+     * @param prior        the Gaussian prior the training data are drawn from
+     * @param net          the network's shape
+     * @param sigmaData    sigma_data of the EDM preconditioning
+     * @param pMean        mean of ln sigma during training (EDM: -1.2)
+     * @param pStd         standard deviation of ln sigma during training (EDM: 1.2)
+     * @param steps        optimiser steps
+     * @param batch        samples per step
+     * @param learningRate Adam's learning rate at the start, decayed by a cosine to 1 % of it at the last step
+     * @param seed         seed of weights, data, noise levels and noise
+     */
+    public record Settings(SpectralGaussianPrior.Config prior, SmallUNet.Config net, double sigmaData, double pMean,
+                           double pStd, int steps, int batch, double learningRate, long seed) {
+        public Settings {
+            if (steps < 1 || batch < 1) {
+                throw new IllegalArgumentException("steps and batch must be >= 1, got " + steps + ", " + batch);
+            }
+            if (!(learningRate > 0) || !(pStd > 0)) {
+                throw new IllegalArgumentException("learningRate and pStd must be > 0");
+            }
+            if (net.channels() != prior.channels()) {
+                throw new IllegalArgumentException("network channels " + net.channels() + " != prior channels "
+                        + prior.channels());
+            }
+            new EdmPreconditioning(sigmaData);
+        }
+
+        /** The same settings with another step count (short runs for tests). */
+        public Settings withSteps(int newSteps) {
+            return new Settings(prior, net, sigmaData, pMean, pStd, newSteps, batch, learningRate, seed);
+        }
+
+        /** The same settings with another batch size (short runs for tests). */
+        public Settings withBatch(int newBatch) {
+            return new Settings(prior, net, sigmaData, pMean, pStd, steps, newBatch, learningRate, seed);
+        }
+
+        /** The same settings with another seed. */
+        public Settings withSeed(long newSeed) {
+            return new Settings(prior, net, sigmaData, pMean, pStd, steps, batch, learningRate, newSeed);
+        }
+    }
+
+    /**
+     * The result of a run.
+     *
+     * @param weights   the parameters in DJL's block format ({@code Block.saveParameters})
+     * @param losses    the loss of every step
+     * @param finalLoss the mean loss over the last 10 % of steps
+     */
+    public record Result(Settings settings, byte[] weights, float[] losses, double finalLoss) {
+    }
+
+    private DenoiserTrainer() {
+    }
+
+    /** The Gaussian prior on a 16 x 16 grid that the shipped network was trained on. */
+    public static SpectralGaussianPrior.Config gaussian16Prior() {
+        return new SpectralGaussianPrior.Config(1, 16, 16, new double[] {0.3}, new double[] {1.0}, 3.0, 3.0, 16, 16,
+                0.05);
+    }
+
+    /** The settings of the shipped 16 x 16 Gaussian denoiser. */
+    public static Settings gaussian16() {
+        return new Settings(gaussian16Prior(), new SmallUNet.Config(1, 16, 2, 4, 16, 32), 1.0, -0.4, 1.4, 600, 64,
+                2e-3, 20250501L);
+    }
+
+    /** Trains a network with {@code settings}; reports each finished step to {@code listener}. */
+    public static Result train(Settings settings, ProgressListener listener) {
+        Engine engine = TorchEngine.get();
+        SpectralGaussianPrior prior = new SpectralGaussianPrior(settings.prior());
+        EdmPreconditioning pre = new EdmPreconditioning(settings.sigmaData());
+        SmallUNet net = new SmallUNet(settings.net());
+        int[] shape = prior.shape();
+        int size = prior.size();
+        int batch = settings.batch();
+        Shape xShape = new Shape(batch, shape[0], shape[1], shape[2]);
+        Shape phiShape = new Shape(batch, settings.net().features());
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        float[] losses = new float[settings.steps()];
+        float[] xin = new float[batch * size];
+        float[] target = new float[batch * size];
+        double[] cNoise = new double[batch];
+        try (Model model = Model.newInstance("strata-denoiser", Device.cpu(), TorchEngine.NAME)) {
+            model.setBlock(net);
+            net.setInitializer(new SeededInitializer(random.nextLong()), Parameter.Type.WEIGHT);
+            net.initialize(model.getNDManager(), DataType.FLOAT32, xShape, phiShape);
+            ParameterStore store = new ParameterStore(model.getNDManager(), false);
+            Adam adam = new Adam();
+            for (int step = 0; step < settings.steps(); step++) {
+                float[] x0 = prior.sample(batch, random.nextLong());
+                Gaussian g = new Gaussian(random.nextLong());
+                for (int b = 0; b < batch; b++) {
+                    double sigma = Math.exp(settings.pMean() + settings.pStd() * g.next());
+                    double cIn = pre.cIn(sigma);
+                    double cSkip = pre.cSkip(sigma);
+                    double cOut = pre.cOut(sigma);
+                    cNoise[b] = pre.cNoise(sigma);
+                    for (int i = b * size; i < (b + 1) * size; i++) {
+                        double x = x0[i] + sigma * g.next();
+                        xin[i] = (float) (cIn * x);
+                        target[i] = (float) ((x0[i] - cSkip * x) / cOut);
+                    }
+                }
+                float[] phi = SmallUNet.noiseFeatures(cNoise, settings.net().features());
+                try (NDManager sm = model.getNDManager().newSubManager()) {
+                    NDArray t = Ops.tensor(sm, target, xShape);
+                    NDList in = new NDList(Ops.tensor(sm, xin, xShape), Ops.tensor(sm, phi, phiShape));
+                    synchronized (GradientLock.LOCK) {
+                        try (GradientCollector gc = engine.newGradientCollector()) {
+                            NDArray loss = net.forward(store, in, true).singletonOrThrow().sub(t).square().mean();
+                            gc.backward(loss);
+                            losses[step] = loss.getFloat();
+                        }
+                    }
+                    adam.step(net.getParameters(), learningRate(settings, step), sm);
+                }
+                listener.stepDone(step + 1, settings.steps());
+            }
+            return new Result(settings, weights(net), losses, tailMean(losses));
+        }
+    }
+
+    /** Cosine decay from the learning rate at step 0 to 1 % of it at the last step (Loshchilov and Hutter 2017). */
+    static double learningRate(Settings settings, int step) {
+        double lr = settings.learningRate();
+        double end = 0.01 * lr;
+        double f = settings.steps() == 1 ? 0 : (double) step / (settings.steps() - 1);
+        return end + 0.5 * (lr - end) * (1 + Math.cos(Math.PI * f));
+    }
+
+    static byte[] weights(SmallUNet net) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            net.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static double tailMean(float[] losses) {
+        int from = losses.length - Math.max(1, losses.length / 10);
+        double s = 0;
+        for (int i = from; i < losses.length; i++) {
+            s += losses[i];
+        }
+        return s / (losses.length - from);
+    }
+}

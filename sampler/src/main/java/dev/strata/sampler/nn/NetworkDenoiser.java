@@ -1,0 +1,192 @@
+package dev.strata.sampler.nn;
+
+import ai.djl.Device;
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.strata.forward.Shapes;
+import dev.strata.sampler.Denoiser;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+
+/**
+ * A learned denoiser D(x; sigma) = c_skip x + c_out F(c_in x; c_noise) (EDM preconditioning, Karras et al. 2022) with
+ * F a {@link SmallUNet} run by DJL's PyTorch engine on the CPU.
+ *
+ * <p>Batches run in one forward pass per chunk of at most {@link #MAX_CHUNK} samples (to bound native memory; a
+ * batch of one runs as two, see {@link #chunk}); the VJP
+ * (dD/dx)^T v = grad_x sum(v . D(x; sigma)) runs in one batched {@link GradientCollector} call per chunk, which is
+ * exact for the batch since samples do not interact. Every call works in a child {@link NDManager} closed before it
+ * returns, so native memory does not grow; the weights live in this object's manager until {@link #close()}.
+ *
+ * <p>Thread safety: calls are serialised on this instance; calls on different instances (and training) serialise on
+ * one process-wide lock around gradient collection, because DJL's PyTorch engine allows one
+ * {@link GradientCollector} at a time per process.
+ */
+public final class NetworkDenoiser implements Denoiser, AutoCloseable {
+    /** Most samples per forward pass. */
+    public static final int MAX_CHUNK = 256;
+
+    private final int[] shape;
+    private final EdmPreconditioning preconditioning;
+    private final SmallUNet net;
+    private final NDManager manager;
+    private final ParameterStore store;
+    private final Engine engine;
+
+    /**
+     * @param shape   shape of one sample, {@code [channels, nz, nx]}
+     * @param pre     the EDM preconditioning the network was trained with
+     * @param net     the network's configuration
+     * @param weights parameters in DJL's block format, as written by {@code Block.saveParameters}; copied to native
+     *                memory, not kept
+     */
+    public NetworkDenoiser(int[] shape, EdmPreconditioning pre, SmallUNet.Config net, byte[] weights) {
+        if (shape.length != 3 || shape[0] != net.channels()) {
+            throw new IllegalArgumentException("shape must be [" + net.channels() + ", nz, nx], got "
+                    + Arrays.toString(shape));
+        }
+        this.shape = shape.clone();
+        this.preconditioning = pre;
+        this.engine = TorchEngine.get();
+        this.net = new SmallUNet(net);
+        this.manager = engine.newBaseManager(Device.cpu());
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
+            this.net.loadParameters(manager, in);
+            this.net.getParameters().values().forEach(p -> Ops.ownNatively(p.getArray()));
+        } catch (IOException e) {
+            manager.close();
+            throw new UncheckedIOException("cannot read network weights", e);
+        } catch (MalformedModelException | RuntimeException e) {
+            manager.close();
+            throw new IllegalArgumentException("weights do not fit a SmallUNet " + net + ": " + e.getMessage(), e);
+        }
+        this.store = new ParameterStore(manager, false);
+    }
+
+    /** Loads the network shipped in this jar, trained on {@link DenoiserTrainer#gaussian16()}. */
+    public static NetworkDenoiser loadShippedGaussian16() {
+        return ShippedDenoiser.GAUSSIAN16.load();
+    }
+
+    @Override
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    public EdmPreconditioning preconditioning() {
+        return preconditioning;
+    }
+
+    /** x̂0 = c_skip x + c_out F(c_in x; c_noise) for a batch of {@code n}; at sigma = 0 returns x. Returns a new array. */
+    @Override
+    public synchronized float[] denoise(float[] x, double sigma, int n) {
+        check(x, sigma, n);
+        if (sigma == 0) {
+            return x.clone();
+        }
+        int size = size();
+        float[] out = new float[x.length];
+        for (int from = 0; from < n; from += MAX_CHUNK) {
+            int m = Math.min(MAX_CHUNK, n - from);
+            int mb = Math.max(m, 2);
+            try (NDManager call = manager.newSubManager()) {
+                NDArray xa = Ops.tensor(call, chunk(x, from, m, mb, true), batchShape(mb));
+                float[] d = forward(call, xa, sigma, mb).toFloatArray();
+                System.arraycopy(d, 0, out, from * size, m * size);
+            }
+        }
+        return out;
+    }
+
+    /** (dD/dx)^T v at (x, sigma) for a batch of {@code n}, by reverse-mode autodiff; at sigma = 0 returns v. */
+    @Override
+    public synchronized float[] vjp(float[] x, double sigma, float[] v, int n) {
+        check(x, sigma, n);
+        Shapes.requireBatch("NetworkDenoiser.vjp v", v, n, size());
+        if (sigma == 0) {
+            return v.clone();
+        }
+        int size = size();
+        float[] out = new float[x.length];
+        for (int from = 0; from < n; from += MAX_CHUNK) {
+            int m = Math.min(MAX_CHUNK, n - from);
+            int mb = Math.max(m, 2);
+            try (NDManager call = manager.newSubManager()) {
+                NDArray xa = Ops.tensor(call, chunk(x, from, m, mb, true), batchShape(mb));
+                NDArray va = Ops.tensor(call, chunk(v, from, m, mb, false), batchShape(mb));
+                xa.setRequiresGradient(true);
+                synchronized (GradientLock.LOCK) {
+                    try (GradientCollector gc = engine.newGradientCollector()) {
+                        gc.backward(forward(call, xa, sigma, mb).mul(va).sum());
+                    }
+                }
+                System.arraycopy(xa.getGradient().toFloatArray(), 0, out, from * size, m * size);
+            }
+        }
+        return out;
+    }
+
+    /** Native arrays held by this denoiser (its weights, plus any leaked by a call: none). */
+    public int openArrays() {
+        return manager.getManagedArrays().size();
+    }
+
+    /** Parameters of the network. */
+    public long parameterCount() {
+        return net.getParameters().values().stream().mapToLong(p -> p.getArray().size()).sum();
+    }
+
+    @Override
+    public synchronized void close() {
+        manager.close();
+    }
+
+    private NDArray forward(NDManager call, NDArray x, double sigma, int m) {
+        EdmPreconditioning pre = preconditioning;
+        double[] cNoise = new double[m];
+        Arrays.fill(cNoise, pre.cNoise(sigma));
+        NDArray phi = Ops.tensor(call, SmallUNet.noiseFeatures(cNoise, net.config().features()),
+                new Shape(m, net.config().features()));
+        NDArray f = net.forward(store, new NDList(x.mul(Ops.scalar(call, pre.cIn(sigma))), phi), false)
+                .singletonOrThrow();
+        return x.mul(Ops.scalar(call, pre.cSkip(sigma))).add(f.mul(Ops.scalar(call, pre.cOut(sigma))));
+    }
+
+    /**
+     * Samples {@code from..from+m} of {@code a}, padded to {@code mb} samples by repeating the first ({@code repeat})
+     * or with zeros. Batches of one are run as two: for a batch of one, libtorch 2.7.1 tries NNPACK for every
+     * convolution and prints "Could not initialize NNPACK! Reason: Unsupported hardware." to stderr on CPUs without it.
+     */
+    private float[] chunk(float[] a, int from, int m, int mb, boolean repeat) {
+        int size = size();
+        float[] c = new float[mb * size];
+        System.arraycopy(a, from * size, c, 0, m * size);
+        for (int b = m; b < mb && repeat; b++) {
+            System.arraycopy(a, from * size, c, b * size, size);
+        }
+        return c;
+    }
+
+    private Shape batchShape(int m) {
+        return new Shape(m, shape[0], shape[1], shape[2]);
+    }
+
+    private void check(float[] x, double sigma, int n) {
+        Shapes.requireBatch("NetworkDenoiser input", x, n, size());
+        if (!(sigma >= 0) || Double.isInfinite(sigma)) {
+            throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
+        }
+        if (!manager.isOpen()) {
+            throw new IllegalStateException("NetworkDenoiser is closed");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.strata.sampler.nn;
+
+import ai.djl.engine.Engine;
+
+/**
+ * The DJL PyTorch engine, loaded offline from the native jar on the class path with fixed thread counts.
+ *
+ * <p>Before the engine first loads, this sets three process-wide DJL system properties unless the user already set
+ * them: {@code ai.djl.offline=true} (DJL then refuses every http(s) access: no native download, no EC2 telemetry
+ * call), {@code ai.djl.pytorch.num_threads=}{@link #DEFAULT_THREADS} and {@code ai.djl.pytorch.num_interop_threads=1}
+ * (fixed threads make training reproducible on one machine). The natives ({@code libtorch_cpu.so} and the DJL JNI
+ * library) come from {@code ai.djl.pytorch:pytorch-native-cpu:linux-x86_64} and {@code pytorch-jni}; DJL copies them
+ * once into its cache ({@code ~/.djl.ai/pytorch}, or {@code ENGINE_CACHE_DIR}) and loads them from there.
+ */
+public final class TorchEngine {
+    /** Intra-op threads used unless {@code ai.djl.pytorch.num_threads} is set. */
+    public static final int DEFAULT_THREADS = 1;
+    /** DJL's name of the engine. */
+    public static final String NAME = "PyTorch";
+
+    private TorchEngine() {
+    }
+
+    /** The PyTorch engine, loading it on first use (a second or so; the first run also unpacks ~450 MB of natives). */
+    public static Engine get() {
+        defaultProperty("ai.djl.offline", "true");
+        defaultProperty("ai.djl.pytorch.num_threads", Integer.toString(DEFAULT_THREADS));
+        defaultProperty("ai.djl.pytorch.num_interop_threads", "1");
+        return Engine.getEngine(NAME);
+    }
+
+    private static void defaultProperty(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}
