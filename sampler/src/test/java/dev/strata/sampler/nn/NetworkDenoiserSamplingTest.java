@@ -14,13 +14,14 @@ import org.junit.jupiter.api.Test;
 /**
  * The network driven through the same EDM Euler sampler as the exact denoiser must reproduce the prior it learned,
  * measured against the dense Gaussian of that prior. Both runs start from the same noise, so their Monte Carlo
- * errors are shared and the difference is the network's. Measured with N = 256, 16 steps, seed 1: exact meanErr
- * 0.073, stdErr 0.131; network 0.069, 0.142; RMS difference between paired samples 0.124 (prior std 1). With
- * N = 1000, 32 steps: exact 0.032, 0.061, coverage90 0.877; network 0.030, 0.079, 0.872. The network's samples are
- * slightly too narrow (std ratio about 0.93 where the exact sampler gives 0.94 at 32 steps).
+ * errors are shared and the difference is the network's. Measured with N = 128, 16 steps, seeds 1, 2, 3: exact
+ * meanErr 0.104, 0.098, 0.072 and stdErr 0.126, 0.129, 0.144; network meanErr 0.100, 0.109, 0.074 and stdErr 0.136,
+ * 0.135, 0.145; RMS difference between paired samples 0.126, 0.130, 0.121 (prior std 1). With N = 1000, 32 steps:
+ * exact meanErr 0.032, stdErr 0.061, coverage90 0.877; network 0.030, 0.079, 0.872: the network's samples are
+ * slightly too narrow (mean std ratio 0.931 where the exact sampler gives 0.941 at 32 steps).
  */
 class NetworkDenoiserSamplingTest {
-    private static final int N = 256;
+    private static final int N = 128;
     private static final int STEPS = 16;
 
     @Test
@@ -44,7 +45,7 @@ class NetworkDenoiserSamplingTest {
         }
         double pairedRms = Math.sqrt(d / netSamples.length);
         String report = "network " + network + ", exact " + exact + ", paired RMS " + pairedRms;
-        assertTrue(network.meanErr() <= 0.09, report);
+        assertTrue(network.meanErr() <= exact.meanErr() + 0.03, report);
         assertTrue(network.stdErr() <= exact.stdErr() + 0.03, report);
         assertTrue(pairedRms <= 0.15, report);
     }
