@@ -11,17 +11,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every call runs in a child NDManager that is closed before it returns, so the denoiser's manager holds its weights
- * and nothing more however many calls it serves, and the process's resident memory stays flat. A leak of one call's
- * activations would be about 4 MB per call here (4 samples, some 60 arrays of up to 4 x 48 x 16 x 16 floats), so the
- * RSS bound of 64 MB over 200 calls would catch a leak of a tenth of them.
+ * (42 arrays) and nothing more however many calls it serves; DJL attaches every native result to a manager, so this
+ * count sees any leaked tensor. The process's resident memory is checked too, loosely: it also grows while the JVM
+ * first touches its heap and while malloc settles (measured 30 to 50 MB over the first 200 small calls, then flat:
+ * +8 MB from 1000 to 3000 calls of 16 samples with a 128 MB heap; 9 to 31 MB over these 80), whereas leaking one
+ * iteration's activations (about 12 MB per forward pass of 16 samples, more with the backward pass) would cost
+ * gigabytes over the 80 iterations here.
  */
 class NetworkDenoiserMemoryTest {
-    private static final int CALLS = 200;
+    private static final int CALLS = 80;
 
     @Test
     void nativeMemoryStaysFlatOverManyDenoiseAndVjpCalls() throws IOException {
         try (NetworkDenoiser net = NetworkDenoiser.loadShippedGaussian16()) {
-            int n = 4;
+            int n = 16;
             float[] x = new Gaussian(1).array(n * net.size(), 1);
             float[] v = new Gaussian(2).array(n * net.size(), 1);
             for (int i = 0; i < 20; i++) {
@@ -34,7 +37,7 @@ class NetworkDenoiserMemoryTest {
             }
             assertEquals(arrays, net.openArrays(), "arrays held by the denoiser's manager");
             long grownKb = residentKb() - rss;
-            assertTrue(grownKb < 64 * 1024, "resident memory grew by " + grownKb + " kB over " + CALLS + " calls");
+            assertTrue(grownKb < 512 * 1024, "resident memory grew by " + grownKb + " kB over " + CALLS + " calls");
         }
     }
 
