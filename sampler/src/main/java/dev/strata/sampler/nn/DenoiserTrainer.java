@@ -92,7 +92,13 @@ public final class DenoiserTrainer {
                 0.05);
     }
 
-    /** The settings of the shipped 16 x 16 Gaussian denoiser. */
+    /**
+     * The settings of the shipped 16 x 16 Gaussian denoiser: a two-level {@link SmallUNet} of width 16 (46,880
+     * parameters, 192 kB of weights), 600 steps of 64 draws (about 45 s on one core), seed 20250501. ln sigma is drawn
+     * from N(-0.4, 1.4^2) rather than EDM's N(-1.2, 1.2^2) so that the noise levels of 1 to 20, where the sampler sets
+     * the samples' spread, are trained too: with EDM's choice the sampled std came out 11 % low (stdErr 0.118 at
+     * N = 1000, 32 steps), with this one 7 % (0.079; the exact denoiser gives 0.061 there).
+     */
     public static Settings gaussian16() {
         return new Settings(gaussian16Prior(), new SmallUNet.Config(1, 16, 2, 4, 16, 32), 1.0, -0.4, 1.4, 600, 64,
                 2e-3, 20250501L);
