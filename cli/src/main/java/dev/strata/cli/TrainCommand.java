@@ -54,6 +54,11 @@ final class TrainCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new UserInputException("--out " + out + " is a file; give a folder");
         }
+        try {
+            Files.createDirectories(out); // fail before a minute of training, not after
+        } catch (IOException e) {
+            throw new UserInputException("cannot create --out " + out + ": " + e.getMessage(), e);
+        }
         long start = System.nanoTime();
         DenoiserTrainer.Result r;
         try (Progress p = new Progress("training", settings.steps())) {
