@@ -2,9 +2,10 @@ package dev.strata.sampler.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.sampler.Denoiser;
+import dev.strata.sampler.DenoiserContract;
 import dev.strata.sampler.Gaussian;
 import dev.strata.sampler.prior.GaussianDenoiser;
 import dev.strata.sampler.prior.SpectralGaussianPrior;
@@ -22,7 +23,7 @@ import org.junit.jupiter.api.TestInstance;
  * and 7.7 % (sigma 80); the relative error grows with sigma because ||D - mu|| shrinks like 1 / sigma^2.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NetworkDenoiserTest {
+class NetworkDenoiserTest extends DenoiserContract {
     static final double[] SIGMAS = {0.05, 0.2, 0.5, 1, 2, 5};
     /** Measured relative errors of the shipped network at {@link #SIGMAS}. */
     static final double[] MEASURED = {0.0036, 0.0196, 0.0500, 0.0813, 0.1193, 0.2062};
@@ -42,6 +43,16 @@ class NetworkDenoiserTest {
     @AfterAll
     void close() {
         net.close();
+    }
+
+    @Override
+    protected Denoiser denoiser() {
+        return net;
+    }
+
+    @Override
+    protected float[] input(int n, long seed) {
+        return noisy(prior, n, 0.5, seed);
     }
 
     /** x = x0 + sigma eps for {@code n} prior draws. */
@@ -123,38 +134,10 @@ class NetworkDenoiserTest {
     }
 
     @Test
-    void eachSampleIsDenoisedAsIfAlone() {
-        float[] x = noisy(prior, 3, 0.7, 21);
-        float[] batch = net.denoise(x, 0.7, 3);
-        int size = net.size();
-        float[] second = net.denoise(Arrays.copyOfRange(x, size, 2 * size), 0.7, 1);
-        assertArrayEquals(second, Arrays.copyOfRange(batch, size, 2 * size), 1e-5f);
-    }
-
-    @Test
     void zeroNoiseIsIdentity() {
         float[] x = prior.sample(2, 3);
         assertArrayEquals(x, net.denoise(x, 0, 2));
         assertArrayEquals(x, net.vjp(new float[x.length], 0, x, 2));
-    }
-
-    @Test
-    void wrongSizeOrNegativeSigmaIsRejected() {
-        assertThrows(IllegalArgumentException.class, () -> net.denoise(new float[255], 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> net.denoise(new float[256], -1, 1));
-        assertThrows(IllegalArgumentException.class, () -> net.vjp(new float[256], 1, new float[512], 1));
-    }
-
-    @Test
-    void inputsAreNotModified() {
-        float[] x = noisy(prior, 2, 1, 31);
-        float[] v = new Gaussian(32).array(x.length, 1);
-        float[] x0 = x.clone();
-        float[] v0 = v.clone();
-        net.denoise(x, 1, 2);
-        net.vjp(x, 1, v, 2);
-        assertArrayEquals(x0, x);
-        assertArrayEquals(v0, v);
     }
 
     private static float[] shift(float[] x, float[] v, double h) {
@@ -163,13 +146,5 @@ class NetworkDenoiserTest {
             y[i] = (float) (x[i] + h * v[i]);
         }
         return y;
-    }
-
-    static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (double) a[i] * b[i];
-        }
-        return s;
     }
 }
