@@ -12,9 +12,10 @@ import java.util.Map;
  * Adam (Kingma and Ba 2015) on DJL parameters, in array ops: m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2,
  * w -= lr sqrt(1 - b2^t) / (1 - b1^t) m / (sqrt(v) + eps); then the gradient is set to 0 for the next backward pass.
  *
- * <p>Strata's own rather than DJL's {@code Optimizer.adam()} through {@code Trainer}: with DJL 0.35.1's PyTorch engine
- * that path gave non-deterministic NaN weights within 150 steps in 2 of 3 identical runs, while this one gave
- * bit-identical runs. The moments live in the parameters' manager; temporaries go to the caller's scratch manager.
+ * <p>Strata's own rather than DJL's {@code Optimizer.adam()} behind {@code Trainer}: while non-deterministic NaN weights
+ * were being chased, the update was made explicit (array ops, temporaries in the caller's scratch manager, moments in
+ * the parameters' manager), and it trains bit-reproducibly. The NaNs turned out to come from the two engine problems
+ * worked around in {@link Ops} and {@link SmallUNet}; DJL's own path was not tried again after those fixes.
  * Not thread-safe.
  */
 final class Adam {
