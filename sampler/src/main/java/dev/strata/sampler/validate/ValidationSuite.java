@@ -1,5 +1,10 @@
 package dev.strata.sampler.validate;
 
+import dev.strata.sampler.nn.DenoiserTrainer;
+import dev.strata.sampler.nn.NetworkDenoiser;
+import dev.strata.sampler.prior.SpectralGaussianPrior;
+import dev.strata.sampler.oracle.DenseGaussian;
+
 import dev.strata.forward.linear.MatrixOperator;
 import dev.strata.sampler.Denoiser;
 import dev.strata.sampler.Guidance;
@@ -178,9 +183,32 @@ public final class ValidationSuite {
                     EdmSampler.heun(c.posterior().denoiser(), KarrasSchedule.edm(32)), c.posterior(), n / 2,
                     Bound.exact());
         }));
+        // the learned denoiser (DJL network trained by Strata on this prior) next to the exact one, same sampler and noise
+        Lazy<DenseGaussian> g16 = new Lazy<>(ValidationSuite::gaussian16Prior);
+        int nNet = quick ? 256 : 1000;
+        list.add(new Check("edm-heun-16-exact", "gaussian16-prior", false, () -> sampled("edm-heun-16-exact",
+                "gaussian16-prior", EdmSampler.heun(new SpectralGaussianPrior(DenoiserTrainer.gaussian16Prior())
+                        .denoiser(), KarrasSchedule.edm(16)), g16.get(), nNet,
+                Bound.band("exact denoiser, 16 Heun steps", 0.0, 0.10, 0.0, 0.10, 0.85, 0.93))));
+        list.add(new Check("edm-heun-16-network", "gaussian16-prior", false, () -> {
+            try (NetworkDenoiser net = NetworkDenoiser.loadShippedGaussian16()) {
+                return sampled("edm-heun-16-network", "gaussian16-prior", EdmSampler.heun(net, KarrasSchedule.edm(16)),
+                        g16.get(), nNet, Bound.band("DJL network denoiser, 16 Heun steps", 0.0, 0.10, 0.0, 0.12, 0.85,
+                                0.93));
+            }
+        }));
         list.add(new Check("linearised-gmm", "gmm-iso-linear", true, () -> sampled("linearised-gmm", "gmm-iso-linear",
                 lin.get().linearised(), lin.get().exact(), n, Bound.exact())));
         return list;
+    }
+
+    /** The prior the shipped network was trained on, as a dense Gaussian oracle. */
+    private static DenseGaussian gaussian16Prior() {
+        SpectralGaussianPrior.Config c = DenoiserTrainer.gaussian16Prior();
+        SpectralGaussianPrior p = new SpectralGaussianPrior(c);
+        double[] mean = new double[c.nz() * c.nx()];
+        Arrays.fill(mean, c.mean()[0]);
+        return new DenseGaussian(p.shape(), mean, p.denseCovariance(0));
     }
 
     /** A sampler built around an exact posterior denoiser. */
