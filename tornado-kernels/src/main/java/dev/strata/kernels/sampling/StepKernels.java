@@ -1,10 +1,5 @@
 package dev.strata.kernels.sampling;
 
-import static dev.strata.kernels.KernelArgs.count;
-import static dev.strata.kernels.KernelArgs.floats;
-import static dev.strata.kernels.KernelArgs.minLength;
-
-import dev.strata.kernels.IndexRange;
 import dev.strata.kernels.Kernel;
 
 /** Launchers of {@link SamplingKernels}: one point per array element, a 1-D range split among threads. */
@@ -13,27 +8,7 @@ public final class StepKernels {
     }
 
     /** {@code (float[] x, float[] x0hat, float[] dx, float[] out, float[] coef)}; coef[0] = h. */
-    public static final Kernel EXTRAPOLATE = new Kernel() {
-        @Override
-        public String name() {
-            return "sampling.extrapolate";
-        }
-
-        @Override
-        public void check(Object[] a) {
-            count(name(), a, 5);
-            int n = floats(name(), a, 0).length;
-            for (int i = 1; i <= 3; i++) {
-                minLength(name(), "argument " + i, floats(name(), a, i).length, n);
-            }
-            minLength(name(), "coef", floats(name(), a, 4).length, 1);
-        }
-
-        @Override
-        public IndexRange range(Object[] a) {
-            return IndexRange.of1d(0, ((float[]) a[0]).length);
-        }
-
+    public static final Kernel EXTRAPOLATE = new ElementwiseKernel("sampling.extrapolate", 4, 1) {
         @Override
         public void runRows(Object[] a, int s0, int s1) {
             float[] x = (float[]) a[0];
@@ -48,27 +23,7 @@ public final class StepKernels {
     };
 
     /** {@code (float[] x, float[] x0hat, float[] xPred, float[] x0hatPred, float[] dx, float[] out, float[] coef)}. */
-    public static final Kernel HEUN = new Kernel() {
-        @Override
-        public String name() {
-            return "sampling.heun";
-        }
-
-        @Override
-        public void check(Object[] a) {
-            count(name(), a, 7);
-            int n = floats(name(), a, 0).length;
-            for (int i = 1; i <= 5; i++) {
-                minLength(name(), "argument " + i, floats(name(), a, i).length, n);
-            }
-            minLength(name(), "coef", floats(name(), a, 6).length, 2);
-        }
-
-        @Override
-        public IndexRange range(Object[] a) {
-            return IndexRange.of1d(0, ((float[]) a[0]).length);
-        }
-
+    public static final Kernel HEUN = new ElementwiseKernel("sampling.heun", 6, 2) {
         @Override
         public void runRows(Object[] a, int s0, int s1) {
             float[] x = (float[]) a[0];
