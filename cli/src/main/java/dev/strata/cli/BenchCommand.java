@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.io.Json;
 import dev.strata.bench.StencilBench;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ComputeBackends;

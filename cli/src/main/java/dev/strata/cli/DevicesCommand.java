@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.io.Json;
 import dev.strata.kernels.ComputeBackendProvider;
 import dev.strata.kernels.ComputeBackends;
 import dev.strata.kernels.DeviceInfo;

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.io.Json;
 import dev.strata.sampler.nn.DenoiserCheckpoint;
 import dev.strata.sampler.nn.DenoiserTrainer;
 import java.io.IOException;

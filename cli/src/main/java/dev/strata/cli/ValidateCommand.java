@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.io.Json;
 import dev.strata.sampler.validate.ValidationRow;
 import dev.strata.sampler.validate.ValidationSuite;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.io.Json;
 import dev.strata.forward.verify.OperatorVerification;
 import dev.strata.forward.verify.VerificationResult;
 import dev.strata.forward.verify.Verifier;

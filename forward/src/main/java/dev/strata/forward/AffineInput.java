@@ -1,37 +1,71 @@
 package dev.strata.forward;
 
+import java.util.Arrays;
+
 /**
- * An operator seen through an affine change of model units: B(x) = A(offset + scale x). Diffusion models work in
- * normalised units (mean ~ 0, std ~ 1); physics works in physical ones (impedance, velocity). J_B = scale J_A.
+ * An operator seen through an elementwise affine change of model units: B(x) = A(offset + scale ⊙ x), so
+ * J_B = J_A diag(scale). Diffusion models work in normalised units (mean ~ 0, std ~ 1); physics works in physical ones
+ * (impedance, velocity). Offset and scale are given per model element (a background trend, per-channel scales) or
+ * as one number each.
  */
 public final class AffineInput implements ForwardOperator {
     private final ForwardOperator inner;
-    private final float offset;
-    private final float scale;
+    private final float[] offset;
+    private final float[] scale;
 
+    /** One offset and one scale for every model element. */
     public AffineInput(ForwardOperator inner, double offset, double scale) {
-        if (!(scale != 0 && Double.isFinite(scale) && Double.isFinite(offset))) {
-            throw new IllegalArgumentException("scale must be finite and non-zero, offset finite; got " + scale + ", " + offset);
-        }
-        this.inner = inner;
-        this.offset = (float) offset;
-        this.scale = (float) scale;
+        this(inner, filled(inner.inputSize(), offset), filled(inner.inputSize(), scale));
     }
 
-    /** Physical model offset + scale x, a new array. */
+    /**
+     * @param offset physical value at x = 0, one per model element (copied)
+     * @param scale  physical change per unit of x, one per model element, finite and non-zero (copied)
+     */
+    public AffineInput(ForwardOperator inner, float[] offset, float[] scale) {
+        int size = inner.inputSize();
+        if (offset.length != size || scale.length != size) {
+            throw new IllegalArgumentException("affine input needs " + size + " offsets and scales, got "
+                    + offset.length + " and " + scale.length);
+        }
+        for (int i = 0; i < size; i++) {
+            if (!(scale[i] != 0 && Float.isFinite(scale[i]) && Float.isFinite(offset[i]))) {
+                throw new IllegalArgumentException("scale must be finite and non-zero, offset finite; got " + scale[i]
+                        + ", " + offset[i] + " at model element " + i);
+            }
+        }
+        this.inner = inner;
+        this.offset = offset.clone();
+        this.scale = scale.clone();
+    }
+
+    private static float[] filled(int n, double v) {
+        float[] a = new float[n];
+        Arrays.fill(a, (float) v);
+        return a;
+    }
+
+    /** The operator in physical units. */
+    public ForwardOperator inner() {
+        return inner;
+    }
+
+    /** Physical models offset + scale ⊙ x for a batch, a new array. */
     public float[] toPhysical(float[] x) {
+        int size = offset.length;
         float[] p = new float[x.length];
         for (int i = 0; i < x.length; i++) {
-            p[i] = offset + scale * x[i];
+            p[i] = offset[i % size] + scale[i % size] * x[i];
         }
         return p;
     }
 
-    /** Normalised model (p - offset) / scale, a new array. */
+    /** Normalised models (p - offset) / scale for a batch, a new array. */
     public float[] toNormalised(float[] p) {
+        int size = offset.length;
         float[] x = new float[p.length];
         for (int i = 0; i < p.length; i++) {
-            x[i] = (p[i] - offset) / scale;
+            x[i] = (p[i] - offset[i % size]) / scale[i % size];
         }
         return x;
     }
@@ -54,18 +88,21 @@ public final class AffineInput implements ForwardOperator {
     @Override
     public float[] vjp(float[] x, float[] dy, int n) {
         float[] g = inner.vjp(toPhysical(x), dy, n);
-        for (int i = 0; i < g.length; i++) {
-            g[i] *= scale;
-        }
+        scaleInPlace(g);
         return g;
     }
 
     @Override
     public float[] jvp(float[] x, float[] dx, int n) {
-        float[] sdx = new float[dx.length];
-        for (int i = 0; i < dx.length; i++) {
-            sdx[i] = scale * dx[i];
-        }
+        float[] sdx = dx.clone();
+        scaleInPlace(sdx);
         return inner.jvp(toPhysical(x), sdx, n);
+    }
+
+    private void scaleInPlace(float[] v) {
+        int size = scale.length;
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= scale[i % size];
+        }
     }
 }

@@ -12,13 +12,18 @@ import java.nio.file.StandardOpenOption;
  * disk, and is then renamed onto the target in one atomic step. On any failure the temporary file is deleted and an
  * {@link IOException} says what failed, where, and how to fix it; an existing target is left untouched.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     private AtomicFiles() {
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code target} atomically; see {@link #write}. */
+    public static void writeText(Path target, String what, String text) throws IOException {
+        write(target, what, temp -> Files.writeString(temp, text, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Writes the content of a temporary file, given its path; the file exists and is empty when called. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(Path temp) throws IOException;
     }
 
@@ -30,7 +35,7 @@ final class AtomicFiles {
      * @param content fills the temporary file
      * @throws IOException naming {@code target} when anything fails; nothing is left behind then
      */
-    static void write(Path target, String what, Content content) throws IOException {
+    public static void write(Path target, String what, Content content) throws IOException {
         Path file = target.toAbsolutePath().normalize();
         Path dir = file.getParent();
         if (dir == null) {
@@ -54,7 +59,9 @@ final class AtomicFiles {
         }
         Path temp;
         try {
-            temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+            // createFile without attributes takes the user's umask (createTempFile would force 0600)
+            temp = Files.createFile(dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime())
+                    + Long.toHexString(Thread.currentThread().threadId()) + ".tmp"));
         } catch (IOException e) {
             throw failure(what, file, "could not create a temporary file in " + dir + " (" + e + ")",
                     "check permissions and free disk space", e);

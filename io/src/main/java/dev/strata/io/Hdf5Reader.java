@@ -88,6 +88,19 @@ public final class Hdf5Reader implements AutoCloseable {
         return out;
     }
 
+    /** Names of the children of the group at {@code path}, in file order. */
+    public java.util.List<String> children(String path) throws IOException {
+        if (!(node(path) instanceof io.jhdf.api.Group group)) {
+            throw new IOException(where(path) + " is a dataset, not a group");
+        }
+        return new java.util.ArrayList<>(group.getChildren().keySet());
+    }
+
+    /** A numeric attribute (int32, int64, float32 or float64) as a double. */
+    public double numberAttribute(String nodePath, String name) throws IOException {
+        return attribute(nodePath, name, Number.class).doubleValue();
+    }
+
     /** An int32 attribute written by {@link Hdf5Writer#putAttribute(String, String, int)}. */
     public int intAttribute(String nodePath, String name) throws IOException {
         return attribute(nodePath, name, Integer.class);

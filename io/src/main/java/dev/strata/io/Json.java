@@ -1,4 +1,4 @@
-package dev.strata.cli;
+package dev.strata.io;
 
 import java.util.Map;
 
@@ -6,11 +6,11 @@ import java.util.Map;
  * Writes flat JSON objects (strings, numbers, booleans, null) for the {@code --json} outputs. Hand-written because
  * these are one-line records with scalar values; a JSON library would add a dependency for 30 lines.
  */
-final class Json {
+public final class Json {
     private Json() {
     }
 
-    static String object(Map<String, ?> fields) {
+    public static String object(Map<String, ?> fields) {
         StringBuilder sb = new StringBuilder("{");
         boolean first = true;
         for (Map.Entry<String, ?> e : fields.entrySet()) {

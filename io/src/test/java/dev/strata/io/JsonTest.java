@@ -1,4 +1,4 @@
-package dev.strata.cli;
+package dev.strata.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

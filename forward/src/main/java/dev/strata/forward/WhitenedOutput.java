@@ -1,0 +1,70 @@
+package dev.strata.forward;
+
+/**
+ * Data whitened by their noise: W(x) = A(x) / sigma_d elementwise, so that a Gaussian likelihood
+ * N(y; A(x), diag(sigma_d^2)) becomes N(y / sigma_d; W(x), I) and data of different units can be stacked.
+ */
+public final class WhitenedOutput implements ForwardOperator {
+    private final ForwardOperator inner;
+    private final float[] inverseSigma;
+
+    /** @param sigma noise standard deviation per datum of one sample, positive and finite (copied) */
+    public WhitenedOutput(ForwardOperator inner, double[] sigma) {
+        if (sigma.length != inner.outputSize()) {
+            throw new IllegalArgumentException("need one noise sigma per datum (" + inner.outputSize() + "), got "
+                    + sigma.length);
+        }
+        this.inner = inner;
+        this.inverseSigma = new float[sigma.length];
+        for (int j = 0; j < sigma.length; j++) {
+            if (!(sigma[j] > 0) || !Double.isFinite(sigma[j])) {
+                throw new IllegalArgumentException("noise sigma must be positive and finite, got " + sigma[j]
+                        + " at datum " + j);
+            }
+            inverseSigma[j] = (float) (1 / sigma[j]);
+        }
+    }
+
+    /** y / sigma_d for a batch of data, a new array. */
+    public float[] whiten(float[] y) {
+        float[] w = y.clone();
+        weigh(w);
+        return w;
+    }
+
+    @Override
+    public int[] inputShape() {
+        return inner.inputShape();
+    }
+
+    @Override
+    public int[] outputShape() {
+        return inner.outputShape();
+    }
+
+    @Override
+    public float[] apply(float[] x, int n) {
+        float[] y = inner.apply(x, n);
+        weigh(y);
+        return y;
+    }
+
+    @Override
+    public float[] vjp(float[] x, float[] dy, int n) {
+        return inner.vjp(x, whiten(dy), n);
+    }
+
+    @Override
+    public float[] jvp(float[] x, float[] dx, int n) {
+        float[] y = inner.jvp(x, dx, n);
+        weigh(y);
+        return y;
+    }
+
+    private void weigh(float[] y) {
+        int m = inverseSigma.length;
+        for (int i = 0; i < y.length; i++) {
+            y[i] *= inverseSigma[i % m];
+        }
+    }
+}
