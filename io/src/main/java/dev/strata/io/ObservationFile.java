@@ -18,7 +18,8 @@ import java.util.Map;
  *
  * <pre>
  * /                 problem, strata_schema
- * /model            nz, nx, dz_m, dx_m, channels ("facies,impedance"), units;  truth [C][nz][nx] (optional)
+ * /model            nz, nx, dz_m, dx_m, channels ("facies,impedance"), units;  truth [C][nz][nx] (optional),
+ *                   background [C][nz][nx] (optional: smooth prior mean / starting model)
  * /seismic          data [rows][nx], wavelet [L];  dt_s, convention (same-rows | difference-rows), noise_a, noise_b
  * /wells/NAME       z_m [k], x_m [k], values [k][c], sigma [c];  channels ("impedance")
  * /fwi              data [shots][nt][receivers], sources [shots][2], receivers [receivers][2];  dt_s, peak_hz,
@@ -50,6 +51,9 @@ public final class ObservationFile {
                 .putAttribute("model", "units", String.join(",", g.units()));
         if (obs.truth() != null) {
             w.putFloats("model/truth", obs.truth(), g.channels(), g.nz(), g.nx());
+        }
+        if (obs.background() != null) {
+            w.putFloats("model/background", obs.background(), g.channels(), g.nz(), g.nx());
         }
         SeismicSection s = obs.seismic();
         if (s != null) {
@@ -122,15 +126,17 @@ public final class ObservationFile {
             String problem = string("/", "problem");
             ModelGrid grid = new ModelGrid(integer("model", "nz"), integer("model", "nx"), number("model", "dz_m"),
                     number("model", "dx_m"), names(string("model", "channels")), names(string("model", "units")));
-            float[] truth = null;
-            if (in.contains("model/truth")) {
-                truth = floats("model/truth", grid.channels(), grid.nz(), grid.nx()).data();
-            }
+            float[] truth = optionalModel("model/truth", grid);
+            float[] background = optionalModel("model/background", grid);
             try {
-                return new Observations(problem, grid, seismic(), wells(), shots(), heads(), truth);
+                return new Observations(problem, grid, seismic(), wells(), shots(), heads(), truth, background);
             } catch (IllegalArgumentException e) {
                 throw bad(e.getMessage(), "correct the file's content");
             }
+        }
+
+        private float[] optionalModel(String path, ModelGrid grid) throws IOException {
+            return in.contains(path) ? floats(path, grid.channels(), grid.nz(), grid.nx()).data() : null;
         }
 
         private SeismicSection seismic() throws IOException {

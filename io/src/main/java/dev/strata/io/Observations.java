@@ -14,22 +14,19 @@ import java.util.List;
  * @param wells   well logs (empty if none)
  * @param shots   shot gathers, or null
  * @param heads   hydraulic head measurements, or null
- * @param truth   the true model {@code [channels][nz][nx]} in physical units, or null (real data)
+ * @param truth      the true model {@code [channels][nz][nx]} in physical units, or null (real data)
+ * @param background a smooth prior mean / starting model {@code [channels][nz][nx]}, physical units, or null
  */
 public record Observations(String problem, ModelGrid grid, SeismicSection seismic, List<WellLog> wells,
-                           ShotGathers shots, HeadData heads, float[] truth) {
+                           ShotGathers shots, HeadData heads, float[] truth, float[] background) {
 
     public Observations {
         wells = List.copyOf(wells);
-        if (truth != null && truth.length != grid.size()) {
-            throw new IllegalArgumentException("true model has " + truth.length + " values, the grid "
-                    + grid.channels() + " x " + grid.nz() + " x " + grid.nx() + " needs " + grid.size());
+        for (float[] model : new float[][] {truth, background}) {
+            if (model != null) {
+                requireLength(model == truth ? "true model" : "background model", model, grid.size());
+            }
         }
-    }
-
-    /** The same observations with another true model (physical units), or null for none. */
-    public Observations withTruth(float[] t) {
-        return new Observations(problem, grid, seismic, wells, shots, heads, t);
     }
 
     /**

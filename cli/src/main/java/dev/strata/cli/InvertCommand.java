@@ -1,0 +1,159 @@
+package dev.strata.cli;
+
+import dev.strata.cli.invert.InvertRun;
+import dev.strata.cli.invert.InvertSettings;
+import dev.strata.io.ConfigText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code strata invert}: posterior samples of a subsurface model from a user's observations. */
+@Command(name = "invert", mixinStandardHelpOptions = true,
+        description = {"Draw posterior samples of a subsurface model given observations: a diffusion prior and the",
+                "physics (forward operator and adjoint) meet in every reverse step. Writes a sample store",
+                "(manifest.json + shards/), posterior.h5 (mean, std, quantiles, misfit, metrics) and posterior.png",
+                "under --out. A killed run continues with --resume."})
+public final class InvertCommand implements Callable<Integer> {
+
+    @Option(names = "--problem", description = "seismic | wells | seismic+wells | fwi | darcy.")
+    String problem;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "Observation file (HDF5, see the README's schema).")
+    Path data;
+
+    @Option(names = "--true", paramLabel = "MODEL",
+            description = "True model to synthesise observations from: raw .f32 with a JSON sidecar, or an HDF5"
+                    + " training set (its first model).")
+    Path truth;
+
+    @Option(names = "--noise", defaultValue = "0.05",
+            description = "Relative noise of synthesised data (default: ${DEFAULT-VALUE}).")
+    double noise;
+
+    @Option(names = "--prior", defaultValue = "gaussian",
+            description = "gaussian | gmm:FILE | memorized:FILE | network:DIR (default: ${DEFAULT-VALUE}).")
+    String prior;
+
+    @Option(names = "--sampler", defaultValue = "edm-euler",
+            description = "edm-euler | edm-heun | ddim | ddpm (default: ${DEFAULT-VALUE}).")
+    String sampler;
+
+    @Option(names = "--guidance", defaultValue = "dps",
+            description = "dps | cdps (corrected, noise-aware DPS) | none (default: ${DEFAULT-VALUE}).")
+    String guidance;
+
+    @Option(names = "--zeta", defaultValue = "1", description = "DPS step scale (default: ${DEFAULT-VALUE}).")
+    double zeta;
+
+    @Option(names = "--samples", defaultValue = "16", description = "Posterior samples (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--seed", defaultValue = "2026", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--steps", defaultValue = "100", description = "Reverse steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--churn", defaultValue = "0", description = "EDM churn S_churn (default: ${DEFAULT-VALUE}).")
+    double churn;
+
+    @Option(names = "--batch", defaultValue = "8",
+            description = "Samples drawn together, one shard each (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--backend", defaultValue = "jvm", paramLabel = "NAME[:DEVICE]",
+            description = "Compute backend for every operator and the sampler: jvm or tornadovm[:N] (default:"
+                    + " ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--out", defaultValue = "strata-out/invert",
+            description = "Output folder (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue the interrupted run in --out with its own settings.")
+    boolean resume;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Settings file (YAML or JSON, 'name: value' per flag); flags on the command line win.")
+    Path config;
+
+    @Option(names = "--json", description = "One JSON object per event on stdout.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        if (config != null) {
+            return withConfig();
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        InvertSettings settings = resume ? null : settings();
+        try (Progress progress = new Progress("sampling", steps)) {
+            InvertRun.execute(settings, out, resume, json, progress, stdout);
+        }
+        stdout.flush();
+        return ExitCodes.OK;
+    }
+
+    private InvertSettings settings() {
+        if (problem == null) {
+            throw new UserInputException("--problem is missing; fix: add --problem seismic|wells|seismic+wells|fwi"
+                    + "|darcy");
+        }
+        return new InvertSettings(problem, data == null ? "" : data.toAbsolutePath().toString(),
+                truth == null ? "" : truth.toAbsolutePath().toString(), noise, prior, sampler, guidance, zeta, samples,
+                seed, steps, churn, batch, backend);
+    }
+
+    /** Re-parses the command line with the settings file's values placed before the flags (which thus win). */
+    private Integer withConfig() {
+        Map<String, String> fromFile;
+        try {
+            fromFile = ConfigText.read(config);
+        } catch (IOException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
+        List<String> args = new ArrayList<>();
+        for (Map.Entry<String, String> e : fromFile.entrySet()) {
+            String flag = "--" + e.getKey();
+            if (spec.findOption(flag) == null || flag.equals("--config")) {
+                throw new UserInputException("config file " + config + ": unknown setting '" + e.getKey()
+                        + "'; fix: use the names of the flags of 'strata invert --help' without the dashes");
+            }
+            if (spec.findOption(flag).arity().max() == 0) {
+                if (Boolean.parseBoolean(e.getValue())) {
+                    args.add(flag);
+                }
+            } else {
+                args.add(flag);
+                args.add(e.getValue());
+            }
+        }
+        args.addAll(spec.commandLine().getParseResult().originalArgs().stream()
+                .filter(a -> !a.equals("--config") && !a.startsWith("--config=") && !a.equals(config.toString()))
+                .toList());
+        CommandLine again = new CommandLine(new InvertCommand());
+        again.setOut(spec.commandLine().getOut());
+        again.setErr(spec.commandLine().getErr());
+        again.setOverwrittenOptionsAllowed(true);
+        try {
+            again.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UserInputException(e.getMessage() + " (with the settings of " + config + ")", e);
+        }
+        try {
+            return ((InvertCommand) again.getCommand()).call();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
+    }
+}

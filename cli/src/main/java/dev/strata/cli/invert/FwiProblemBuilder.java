@@ -1,0 +1,83 @@
+package dev.strata.cli.invert;
+
+import dev.strata.cli.UserInputException;
+import dev.strata.forward.acoustic.AcousticSetup;
+import dev.strata.forward.acoustic.AcousticWaveOperator;
+import dev.strata.forward.acoustic.Acquisition;
+import dev.strata.forward.acoustic.CpmlBoundary;
+import dev.strata.forward.acoustic.DispersionRule;
+import dev.strata.forward.acoustic.Grid;
+import dev.strata.forward.acoustic.GridPoint;
+import dev.strata.forward.acoustic.RickerSource;
+import dev.strata.forward.acoustic.Shot;
+import dev.strata.forward.acoustic.TimeAxis;
+import dev.strata.forward.acoustic.VelocityRange;
+import dev.strata.io.Observations;
+import dev.strata.io.Observations.ModelGrid;
+import dev.strata.io.Observations.ShotGathers;
+import dev.strata.kernels.ComputeBackend;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Full-waveform inversion: pressure shot gathers of the 2-D acoustic wave equation (8th order in space, CPML
+ * boundaries), a velocity model on a square grid. The prior is centred on the file's background (starting) model,
+ * or a constant velocity where there is none.
+ */
+final class FwiProblemBuilder {
+    /** Velocities the CFL and dispersion checks are made for: the background +- this many prior spreads. */
+    static final double RANGE_SPREADS = 4;
+
+    private FwiProblemBuilder() {
+    }
+
+    static PhysicalProblem build(Observations obs, ComputeBackend backend) {
+        ModelGrid g = obs.grid();
+        ShotGathers s = SeismicProblemBuilder.require(obs.shots(), obs, "an /fwi group");
+        if (g.channels() != 1 || !g.channelNames().getFirst().equals("velocity")) {
+            throw new UserInputException("fwi needs one model channel named 'velocity', the grid has "
+                    + g.channelNames() + "; fix: set /model channels to velocity");
+        }
+        if (Math.abs(g.dz() - g.dx()) > 1e-6 * g.dx()) {
+            throw new UserInputException("fwi needs a square grid (dz = dx), got dz " + g.dz() + " m, dx " + g.dx()
+                    + " m; fix: resample the model");
+        }
+        float[] background = obs.background() != null ? obs.background()
+                : PriorDefaults.background(g, obs.wells());
+        float[] spread = PriorDefaults.spread(g, obs.wells());
+        double vmin = Double.MAX_VALUE;
+        double vmax = 0;
+        for (int i = 0; i < background.length; i++) {
+            vmin = Math.min(vmin, background[i] - RANGE_SPREADS * spread[i]);
+            vmax = Math.max(vmax, background[i] + RANGE_SPREADS * spread[i]);
+        }
+        vmin = Math.max(vmin, 300);
+        Grid grid = new Grid(g.nz(), g.nx(), g.dx());
+        List<GridPoint> receivers = new ArrayList<>();
+        for (int r = 0; r < s.receiverCount(); r++) {
+            receivers.add(point(s.receivers(), r, g, "receiver"));
+        }
+        List<Shot> shots = new ArrayList<>();
+        for (int k = 0; k < s.shots(); k++) {
+            shots.add(new Shot(point(s.sources(), k, g, "source"), receivers));
+        }
+        AcousticSetup setup = new AcousticSetup(grid, new TimeAxis(s.nt(), s.dt()), RickerSource.withPeak(s.peakHz()),
+                new Acquisition(shots), new VelocityRange(vmin, vmax), CpmlBoundary.DEFAULT, DispersionRule.DEFAULT);
+        AcousticWaveOperator op = new AcousticWaveOperator(setup, backend);
+        double[] sigma = new double[s.data().length];
+        Arrays.fill(sigma, s.sigma());
+        return new PhysicalProblem(obs, op, s.data(), sigma,
+                List.of(new DataBlock("shots", 0, s.data().length)), background, spread);
+    }
+
+    private static GridPoint point(float[] zx, int i, ModelGrid g, String what) {
+        GridPoint p = GridPoint.nearest(zx[2 * i], zx[2 * i + 1], g.dx());
+        if (p.z() < 0 || p.z() >= g.nz() || p.x() < 0 || p.x() >= g.nx()) {
+            throw new UserInputException(what + " " + i + " at z " + zx[2 * i] + " m, x " + zx[2 * i + 1]
+                    + " m lies outside the model (" + (g.nz() - 1) * g.dz() + " m deep, " + (g.nx() - 1) * g.dx()
+                    + " m wide); fix: correct the " + what + " positions");
+        }
+        return p;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.strata.cli.invert;
+
+import dev.strata.io.FloatDataset;
+import dev.strata.io.SampleStore;
+import dev.strata.io.SampleStore.Shard;
+import dev.strata.io.SampleStore.ShardContent;
+import dev.strata.sampler.ProgressListener;
+import dev.strata.sampler.Sampler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Draws the posterior samples of a run shard by shard into its {@link SampleStore}: each shard of {@code batch}
+ * samples with global indices {@code [first, first + count)} is drawn in one batch (sample i depends on (seed, i)
+ * only) and written atomically; shards already in the store are skipped, so a killed run resumes where it stopped
+ * and ends with the same samples as an uninterrupted one.
+ */
+final class Inversion {
+    /** What one shard reports when it is written. */
+    record ShardDone(Shard shard, double seconds, Map<String, Double> split, float[] misfit) {
+    }
+
+    private final InvertSettings settings;
+    private final InverseProblem problem;
+    private final Prior prior;
+    private final PosteriorSamplerFactory samplers;
+    private final Map<String, String> attributes;
+
+    /**
+     * @param attributes written into every shard (version, settings, backend)
+     */
+    Inversion(InvertSettings settings, InverseProblem problem, Prior prior, PosteriorSamplerFactory samplers,
+              Map<String, String> attributes) {
+        this.settings = settings;
+        this.problem = problem;
+        this.prior = prior;
+        this.samplers = samplers;
+        this.attributes = Map.copyOf(attributes);
+    }
+
+    /** First indices of the shards the run is made of that are not yet in {@code store}. */
+    List<Long> missing(SampleStore store) throws IOException {
+        Set<Long> done = new HashSet<>();
+        for (Shard s : store.shards()) {
+            if (s.count() == settings.shardSize(s.first())) {
+                done.add(s.first());
+            }
+        }
+        java.util.ArrayList<Long> out = new java.util.ArrayList<>();
+        for (long first = 0; first < settings.samples(); first += settings.batch()) {
+            if (!done.contains(first)) {
+                out.add(first);
+            }
+        }
+        return out;
+    }
+
+    /** Draws every missing shard; {@code progress} hears reverse steps per shard, {@code done} each written shard. */
+    void run(SampleStore store, ProgressListener progress, Consumer<ShardDone> done) throws IOException {
+        for (long first : missing(store)) {
+            done.accept(drawShard(store, first, progress));
+        }
+    }
+
+    private ShardDone drawShard(SampleStore store, long first, ProgressListener progress) {
+        int n = settings.shardSize(first);
+        PhaseClock clock = new PhaseClock();
+        RecordingOperator recorded = new RecordingOperator(problem, clock);
+        Sampler sampler = samplers.sampler(new TimedDenoiser(prior.denoiser(), clock), recorded, problem.data());
+        long t0 = System.nanoTime();
+        float[] x = sampler.sample(n, settings.seed(), first, progress);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        float[] misfit = problem.misfit(problem.operator().apply(x, n), n);
+        int blocks = problem.blocks().size();
+        List<float[]> trace = recorded.trace();
+        int steps = Math.max(trace.size(), 1);
+        float[] wrmse = new float[n * blocks * steps];
+        for (int s = 0; s < trace.size(); s++) {
+            for (int b = 0; b < n; b++) {
+                for (int k = 0; k < blocks; k++) {
+                    wrmse[(b * blocks + k) * steps + s] = trace.get(s)[b * blocks + k];
+                }
+            }
+        }
+        int[] shape = problem.modelShape();
+        Map<String, Double> split = clock.split(seconds);
+        Map<String, String> attrs = new LinkedHashMap<>(attributes);
+        attrs.put("seconds", Double.toString(seconds));
+        split.forEach((k, v) -> attrs.put("seconds_" + k, Double.toString(v)));
+        ShardContent content = new ShardContent(first,
+                new FloatDataset(problem.units().toPhysical(x), new int[] {n, shape[0], shape[1], shape[2]}),
+                new FloatDataset(misfit, new int[] {n, blocks}),
+                new FloatDataset(wrmse, new int[] {n, blocks, steps}), attrs);
+        try {
+            return new ShardDone(store.write(content), seconds, split, misfit);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.strata.cli.invert;
+
+import dev.strata.cli.UserInputException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything that defines an inversion run; written to the run's manifest and into every output file, and read back
+ * by {@code --resume}. Checked when built: each bad value is refused by name with the fix.
+ *
+ * @param problem   seismic | wells | seismic+wells | fwi | darcy
+ * @param data      observation file, or empty with {@code truth}
+ * @param truth     true model to synthesise observations from, or empty
+ * @param noise     relative noise of synthesised data (share of the clean data's RMS)
+ * @param prior     gaussian | gmm:FILE | memorized:FILE | network:DIR
+ * @param sampler   edm-euler | edm-heun | ddim | ddpm
+ * @param guidance  dps | cdps | none
+ * @param zeta      DPS step scale
+ * @param samples   posterior samples
+ * @param seed      random seed; sample i depends on (seed, i) only
+ * @param steps     reverse-diffusion steps
+ * @param churn     EDM stochastic churn S_churn (0: deterministic)
+ * @param batch     samples drawn together; also the shard size
+ * @param backend   compute backend (jvm, tornadovm[:N])
+ */
+public record InvertSettings(String problem, String data, String truth, double noise, String prior, String sampler,
+                             String guidance, double zeta, int samples, long seed, int steps, double churn, int batch,
+                             String backend) {
+
+    static final Set<String> PROBLEMS = Set.of("seismic", "wells", "seismic+wells", "fwi", "darcy");
+    static final Set<String> SAMPLERS = Set.of("edm-euler", "edm-heun", "ddim", "ddpm");
+    static final Set<String> GUIDANCES = Set.of("dps", "cdps", "none");
+
+    public InvertSettings {
+        oneOf("--problem", problem, PROBLEMS);
+        oneOf("--sampler", sampler, SAMPLERS);
+        oneOf("--guidance", guidance, GUIDANCES);
+        if (data.isEmpty() == truth.isEmpty()) {
+            throw new UserInputException("give exactly one of --data FILE (observations) and --true MODEL (synthesise"
+                    + " observations); got " + (data.isEmpty() ? "neither" : "both"));
+        }
+        finitePositive("--noise", noise);
+        finitePositive("--zeta", zeta);
+        if (!(churn >= 0) || !Double.isFinite(churn)) {
+            throw new UserInputException("--churn must be finite and >= 0, got " + churn);
+        }
+        atLeast("--samples", samples, 1);
+        atLeast("--steps", steps, 2);
+        atLeast("--batch", batch, 1);
+        if (steps > 100_000) {
+            throw new UserInputException("--steps " + steps + " is more than 100000; fix: use fewer steps");
+        }
+        if (prior.isBlank()) {
+            throw new UserInputException("--prior is empty; fix: gaussian, gmm:FILE, memorized:FILE or network:DIR");
+        }
+    }
+
+    /** The settings as text, in a fixed order (manifest, file attributes, config files). */
+    public Map<String, String> toMap() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("problem", problem);
+        m.put("data", data);
+        m.put("true", truth);
+        m.put("noise", Double.toString(noise));
+        m.put("prior", prior);
+        m.put("sampler", sampler);
+        m.put("guidance", guidance);
+        m.put("zeta", Double.toString(zeta));
+        m.put("samples", Integer.toString(samples));
+        m.put("seed", Long.toString(seed));
+        m.put("steps", Integer.toString(steps));
+        m.put("churn", Double.toString(churn));
+        m.put("batch", Integer.toString(batch));
+        m.put("backend", backend);
+        return m;
+    }
+
+    /** Reads settings written by {@link #toMap()}. */
+    public static InvertSettings fromMap(Map<String, String> m) {
+        try {
+            return new InvertSettings(m.get("problem"), m.get("data"), m.get("true"),
+                    Double.parseDouble(m.get("noise")), m.get("prior"), m.get("sampler"), m.get("guidance"),
+                    Double.parseDouble(m.get("zeta")), Integer.parseInt(m.get("samples")), Long.parseLong(m.get("seed")),
+                    Integer.parseInt(m.get("steps")), Double.parseDouble(m.get("churn")),
+                    Integer.parseInt(m.get("batch")), m.get("backend"));
+        } catch (NullPointerException | NumberFormatException e) {
+            throw new UserInputException("the run's manifest is incomplete or damaged (" + e.getMessage()
+                    + "); fix: start a new run in another --out");
+        }
+    }
+
+    /** Samples drawn together in the shard starting at global index {@code first}. */
+    public int shardSize(long first) {
+        return (int) Math.min(batch, samples - first);
+    }
+
+    private static void oneOf(String flag, String value, Set<String> allowed) {
+        if (value == null || !allowed.contains(value)) {
+            throw new UserInputException(flag + " '" + value + "' is unknown; fix: use one of "
+                    + String.join(", ", new java.util.TreeSet<>(allowed)));
+        }
+    }
+
+    private static void finitePositive(String flag, double v) {
+        if (!(v > 0) || !Double.isFinite(v)) {
+            throw new UserInputException(flag + " must be a finite number > 0, got " + v);
+        }
+    }
+
+    private static void atLeast(String flag, long v, long min) {
+        if (v < min) {
+            throw new UserInputException(flag + " must be >= " + min + ", got " + v);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.strata.cli.invert;
+
+import dev.strata.forward.ForwardOperator;
+import dev.strata.io.Observations;
+import java.util.List;
+
+/**
+ * An inverse problem in physical units, as read from the observations: y = A(m) + e, e ~ N(0, diag(sigma^2)).
+ *
+ * @param observations what was read (grid, geometry, true model if any)
+ * @param operator     A on physical models {@code [channels][nz][nx]}, all data stacked
+ * @param data         observed y, stacked as {@code blocks}
+ * @param sigma        noise standard deviation per datum
+ * @param blocks       the kinds of data in y
+ * @param background   prior mean in physical units per model element (the analytic prior's offset)
+ * @param spread       prior standard deviation per model element (the analytic prior's scale)
+ */
+public record PhysicalProblem(Observations observations, ForwardOperator operator, float[] data, double[] sigma,
+                              List<DataBlock> blocks, float[] background, float[] spread) {
+}

@@ -1,0 +1,67 @@
+package dev.strata.cli.invert;
+
+import dev.strata.forward.ForwardOperator;
+import dev.strata.kernels.ComputeBackend;
+import dev.strata.sampler.Denoiser;
+import dev.strata.sampler.Guidance;
+import dev.strata.sampler.Sampler;
+import dev.strata.sampler.edm.Churn;
+import dev.strata.sampler.edm.EdmSampler;
+import dev.strata.sampler.edm.KarrasSchedule;
+import dev.strata.sampler.guidance.DenoiserErrorProfile;
+import dev.strata.sampler.guidance.DpsGuidance;
+import dev.strata.sampler.guidance.NoiseAwareDpsGuidance;
+import dev.strata.sampler.vp.BetaSchedule;
+import dev.strata.sampler.vp.DdimSampler;
+import dev.strata.sampler.vp.DdpmSampler;
+import java.util.Arrays;
+
+/**
+ * Wires a posterior sampler from the settings: a diffusion sampler (EDM Euler / Heun with optional churn, DDIM,
+ * DDPM) over the prior's denoiser, with the data entering through a guidance (DPS, Chung et al. 2023; corrected,
+ * noise-aware DPS, seed 000) on the whitened problem.
+ */
+final class PosteriorSamplerFactory {
+    /** Relative residual of the conjugate-gradient solve of C_tot in corrected DPS. */
+    static final double CG_TOLERANCE = 1e-4;
+    static final int CG_MAX_ITERATIONS = 100;
+
+    private final InvertSettings settings;
+    private final Prior prior;
+    private final DenoiserErrorProfile profile;
+    private final ComputeBackend backend;
+
+    PosteriorSamplerFactory(InvertSettings settings, Prior prior, ComputeBackend backend) {
+        this.settings = settings;
+        this.prior = prior;
+        this.backend = backend;
+        int channels = prior.denoiser().shape()[0];
+        int n = Math.min(prior.count(), PriorFactory.PROFILE_EXAMPLES);
+        this.profile = settings.guidance().equals("cdps")
+                ? DenoiserErrorProfile.estimate(prior.denoiser(), Arrays.copyOf(prior.examples(),
+                        n * prior.denoiser().size()), n, channels, 0.002, 80, 24, settings.seed() ^ 0xc0ffee)
+                : null;
+    }
+
+    /** A sampler whose guidance sees {@code operator} (the whitened problem, possibly instrumented). */
+    Sampler sampler(Denoiser denoiser, ForwardOperator operator, float[] whitenedData) {
+        Guidance guidance = switch (settings.guidance()) {
+            case "dps" -> new DpsGuidance(operator, whitenedData, settings.zeta());
+            case "cdps" -> {
+                double[] unit = new double[whitenedData.length];
+                Arrays.fill(unit, 1);
+                yield new NoiseAwareDpsGuidance(operator, whitenedData, unit, profile, CG_TOLERANCE,
+                        CG_MAX_ITERATIONS);
+            }
+            default -> Guidance.NONE;
+        };
+        int steps = settings.steps();
+        return switch (settings.sampler()) {
+            case "edm-euler", "edm-heun" -> new EdmSampler(denoiser, KarrasSchedule.edm(steps),
+                    settings.sampler().equals("edm-heun") ? EdmSampler.Method.HEUN : EdmSampler.Method.EULER,
+                    settings.churn() > 0 ? Churn.everywhere(settings.churn()) : Churn.NONE, guidance, backend);
+            case "ddim" -> new DdimSampler(denoiser, BetaSchedule.cosine(Math.max(steps, 1000)), steps, 0, guidance);
+            default -> new DdpmSampler(denoiser, BetaSchedule.cosine(steps), DdpmSampler.Variance.POSTERIOR, guidance);
+        };
+    }
+}

@@ -1,0 +1,17 @@
+package dev.strata.cli.invert;
+
+import dev.strata.sampler.Denoiser;
+
+/**
+ * A prior as the sampler uses it: a denoiser in normalised units and the map to physical units
+ * (physical = offset + scale x, per model element).
+ *
+ * @param description what it is, for file attributes and messages
+ * @param denoiser    D(x; sigma) in normalised units
+ * @param offset      physical value at x = 0, per model element
+ * @param scale       physical change per unit x, per model element
+ * @param examples    normalised draws from the prior {@code [count][size]}, to measure the denoiser's error profile
+ * @param count       number of examples
+ */
+record Prior(String description, Denoiser denoiser, float[] offset, float[] scale, float[] examples, int count) {
+}

@@ -1,0 +1,122 @@
+package dev.strata.cli.invert;
+
+import dev.strata.cli.UserInputException;
+import dev.strata.io.FloatDataset;
+import dev.strata.io.Hdf5Reader;
+import dev.strata.sampler.mixture.GaussianMixtureDenoiser;
+import dev.strata.sampler.mixture.TrainingSet;
+import dev.strata.sampler.prior.SpectralGaussianPrior;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Builds the prior named by {@code --prior}: {@code gaussian} (the analytic smooth Gaussian around the problem's
+ * background), {@code gmm:FILE} (a Gaussian mixture over a training set, component std {@value #GMM_GAMMA} in
+ * normalised units), {@code memorized:FILE} (seed 001: the training set itself, a mixture of deltas) and
+ * {@code network:DIR} (weights from {@code strata train}).
+ */
+final class PriorFactory {
+    /** Component standard deviation of {@code gmm:} priors, in units of the training set's per-channel std. */
+    static final double GMM_GAMMA = 0.1;
+    /** Examples drawn from an analytic prior to measure the denoiser's error profile. */
+    static final int PROFILE_EXAMPLES = 64;
+
+    private PriorFactory() {
+    }
+
+    static Prior build(String spec, PhysicalProblem problem, long seed) {
+        int[] shape = problem.operator().inputShape();
+        int channels = shape[0];
+        if (spec.equals("gaussian")) {
+            return gaussian(problem, shape, seed);
+        }
+        int colon = spec.indexOf(':');
+        String kind = colon < 0 ? spec : spec.substring(0, colon);
+        String arg = colon < 0 ? "" : spec.substring(colon + 1);
+        return switch (kind) {
+            case "gmm" -> mixture(spec, arg, shape, GMM_GAMMA);
+            case "memorized" -> mixture(spec, arg, shape, 0);
+            case "network" -> throw new UserInputException("--prior " + spec + ": no trained network prior is shipped"
+                    + " for " + channels + "-channel " + shape[1] + " x " + shape[2] + " models yet; fix: use --prior"
+                    + " gaussian, gmm:TRAINING.h5 or memorized:TRAINING.h5 (training sets: strata datagen)");
+            default -> throw new UserInputException("--prior '" + spec + "' is unknown; fix: use gaussian,"
+                    + " gmm:FILE, memorized:FILE or network:DIR");
+        };
+    }
+
+    private static Prior gaussian(PhysicalProblem problem, int[] shape, long seed) {
+        int channels = shape[0];
+        double[] zero = new double[channels];
+        double[] one = new double[channels];
+        Arrays.fill(one, 1);
+        double[] corr = correlationCells(problem.observations().problem());
+        SpectralGaussianPrior prior = new SpectralGaussianPrior(new SpectralGaussianPrior.Config(channels, shape[1],
+                shape[2], zero, one, corr[0], corr[1], Math.min(shape[1], 40), Math.min(shape[2], 40), 0.02));
+        return new Prior("gaussian (cosine-basis spectrum, correlation " + corr[0] + " x " + corr[1] + " cells)",
+                prior.denoiser(), problem.background(), problem.spread(), prior.sample(PROFILE_EXAMPLES, seed ^ 0x5eed),
+                PROFILE_EXAMPLES);
+    }
+
+    /** Correlation lengths (depth, lateral) in cells of the analytic prior per problem. */
+    static double[] correlationCells(String problem) {
+        return switch (problem) {
+            case "fwi" -> new double[] {4, 12};
+            case "darcy" -> new double[] {5, 5};
+            default -> new double[] {3, 25};
+        };
+    }
+
+    private static Prior mixture(String spec, String file, int[] shape, double gamma) {
+        if (file.isEmpty()) {
+            throw new UserInputException("--prior " + spec + " needs a training-set file after the colon; fix: e.g."
+                    + " --prior " + spec + "training.h5 (make one with strata datagen)");
+        }
+        FloatDataset models;
+        try (Hdf5Reader in = Hdf5Reader.open(Path.of(file))) {
+            models = in.readFloats("models");
+        } catch (IOException e) {
+            throw new UserInputException("--prior " + spec + ": " + e.getMessage(), e);
+        }
+        int[] s = models.shape();
+        if (s.length != 4 || s[1] != shape[0] || s[2] != shape[1] || s[3] != shape[2]) {
+            throw new UserInputException("--prior " + spec + ": training models have shape " + Arrays.toString(s)
+                    + ", the problem needs [N, " + shape[0] + ", " + shape[1] + ", " + shape[2] + "]; fix: make a"
+                    + " training set on the problem's grid");
+        }
+        int n = s[0];
+        int size = shape[0] * shape[1] * shape[2];
+        int plane = shape[1] * shape[2];
+        float[] data = models.data();
+        float[] offset = new float[size];
+        float[] scale = new float[size];
+        for (int c = 0; c < shape[0]; c++) {
+            double sum = 0;
+            double sum2 = 0;
+            for (int k = 0; k < n; k++) {
+                for (int i = 0; i < plane; i++) {
+                    double v = data[k * size + c * plane + i];
+                    sum += v;
+                    sum2 += v * v;
+                }
+            }
+            double count = (double) n * plane;
+            double mean = sum / count;
+            double std = Math.sqrt(Math.max(sum2 / count - mean * mean, 0));
+            if (!(std > 0) || !Double.isFinite(std)) {
+                throw new UserInputException("--prior " + spec + ": channel " + c + " of the training set is constant"
+                        + " or not finite; fix: check the training set");
+            }
+            Arrays.fill(offset, c * plane, (c + 1) * plane, (float) mean);
+            Arrays.fill(scale, c * plane, (c + 1) * plane, (float) std);
+        }
+        float[] normalised = new float[data.length];
+        for (int i = 0; i < data.length; i++) {
+            normalised[i] = (data[i] - offset[i % size]) / scale[i % size];
+        }
+        TrainingSet set = new TrainingSet(shape, normalised, n);
+        String what = gamma == 0 ? "memorized training set" : "Gaussian mixture (component std " + gamma + ")";
+        return new Prior(what + " over " + n + " models of " + file,
+                new GaussianMixtureDenoiser(set, gamma, null), offset, scale, normalised, n);
+    }
+}

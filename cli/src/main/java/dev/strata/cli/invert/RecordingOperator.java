@@ -1,0 +1,54 @@
+package dev.strata.cli.invert;
+
+import dev.strata.cli.invert.PhaseClock.Phase;
+import dev.strata.forward.ForwardOperator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The inversion's operator, timed (apply and JVP as physics forward, VJP as physics adjoint), recording the
+ * whitened misfit of every predicted batch the guidance computes: each reverse step predicts A(x̂0) once, so the
+ * records are the WRMSE trace over the steps without an extra forward run.
+ */
+final class RecordingOperator implements ForwardOperator {
+    private final InverseProblem problem;
+    private final PhaseClock clock;
+    private final List<float[]> trace = new ArrayList<>();
+
+    RecordingOperator(InverseProblem problem, PhaseClock clock) {
+        this.problem = problem;
+        this.clock = clock;
+    }
+
+    /** Misfit {@code [n][blocks]} of each recorded prediction, in call order. */
+    List<float[]> trace() {
+        return trace;
+    }
+
+    @Override
+    public int[] inputShape() {
+        return problem.operator().inputShape();
+    }
+
+    @Override
+    public int[] outputShape() {
+        return problem.operator().outputShape();
+    }
+
+    @Override
+    public float[] apply(float[] x, int n) {
+        float[] y = clock.time(Phase.PHYSICS_FORWARD, () -> problem.operator().apply(x, n));
+        trace.add(problem.misfit(y, n));
+        return y;
+    }
+
+    @Override
+    public float[] vjp(float[] x, float[] dy, int n) {
+        return clock.time(Phase.PHYSICS_ADJOINT, () -> problem.operator().vjp(x, dy, n));
+    }
+
+    @Override
+    public float[] jvp(float[] x, float[] dx, int n) {
+        return clock.time(Phase.PHYSICS_FORWARD, () -> problem.operator().jvp(x, dx, n));
+    }
+}

@@ -1,0 +1,257 @@
+package dev.strata.cli.invert;
+
+import dev.strata.cli.UserInputException;
+import dev.strata.forward.seismic.RickerWavelet;
+import dev.strata.io.FloatDataset;
+import dev.strata.io.Hdf5Reader;
+import dev.strata.io.Observations;
+import dev.strata.io.Observations.HeadData;
+import dev.strata.io.Observations.ModelGrid;
+import dev.strata.io.Observations.SeismicSection;
+import dev.strata.io.Observations.ShotGathers;
+import dev.strata.io.Observations.WellLog;
+import dev.strata.io.RawGrid;
+import dev.strata.kernels.ComputeBackend;
+import dev.strata.sampler.Gaussian;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Synthetic observations from a true model ({@code --true}): the problem's default survey over the model, the
+ * clean data from the forward operator, and Gaussian noise of relative size {@code noise}. Default surveys:
+ * seismic, seed 000's conventions (as many data rows as model rows, even-length 30 Hz Ricker at 2 ms,
+ * sigma_d = a + b |d| with a = noise RMS(d) / 2, b = noise / 2); wells, three vertical wells at 15, 50 and 85 % of
+ * the width logging every channel; fwi, 8 surface shots and a receiver every other cell, peak frequency and time
+ * step from the dispersion and CFL rules, a 1-D starting model (the true model averaged laterally); darcy, head
+ * 1 m on the left and 0 m on the right, no flow above and below, one injection well, heads on a 6 x 6 array.
+ */
+final class Synthesis {
+    private Synthesis() {
+    }
+
+    /** Reads {@code --true}: raw float32 with a JSON sidecar (.f32), or an HDF5 training set (its first model). */
+    static Observations truthGrid(String problem, Path file) {
+        try {
+            if (file.toString().endsWith(".f32")) {
+                RawGrid r = RawGrid.read(file);
+                String channel = problem.equals("fwi") ? "velocity" : problem.equals("darcy") ? "log_conductivity"
+                        : "impedance";
+                ModelGrid g = new ModelGrid(r.nz(), r.nx(), r.dz(), r.dx(), List.of(channel),
+                        List.of(unitOf(channel)));
+                return new Observations(problem, g, null, List.of(), null, null, r.values(), null);
+            }
+            try (Hdf5Reader in = Hdf5Reader.open(file)) {
+                FloatDataset models = in.readFloats("models");
+                int[] s = models.shape();
+                if (s.length != 4) {
+                    throw new UserInputException("--true " + file + ": /models has shape " + Arrays.toString(s)
+                            + ", expected [N, channels, nz, nx]; fix: give a training-set file from strata datagen");
+                }
+                Map<String, Object> a = in.attributes("/");
+                List<String> channels = Arrays.stream(String.valueOf(a.get("channels")).split(",")).map(String::trim)
+                        .toList();
+                List<String> units = Arrays.stream(String.valueOf(a.get("units")).split(",")).map(String::trim)
+                        .toList();
+                ModelGrid g = new ModelGrid(s[2], s[3], in.numberAttribute("/", "dz_m"),
+                        in.numberAttribute("/", "dx_m"), channels, units);
+                float[] first = Arrays.copyOf(models.data(), g.size());
+                return new Observations(problem, g, null, List.of(), null, null, first, null);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UserInputException("--true " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String unitOf(String channel) {
+        return switch (channel) {
+            case "velocity" -> "m/s";
+            case "impedance" -> "m/s*g/cm3";
+            case "log_conductivity" -> "ln(m/s)";
+            default -> "1";
+        };
+    }
+
+    /** Observations of {@code truth} (a grid and true model, no data) by the default survey, with noise. */
+    static Observations observe(Observations truth, double noise, long seed, ComputeBackend backend) {
+        Observations survey = survey(truth);
+        PhysicalProblem p = ProblemBuilders.build(survey, backend);
+        float[] clean = p.operator().apply(truth.truth(), 1);
+        Gaussian g = new Gaussian(seed ^ 0x0b5e7L);
+        List<float[]> noisy = new ArrayList<>();
+        for (DataBlock b : p.blocks()) {
+            float[] c = Arrays.copyOfRange(clean, b.offset(), b.offset() + b.size());
+            double rms = Math.sqrt(Arrays.stream(toDouble(c)).map(v -> v * v).average().orElse(0));
+            double[] s = new double[c.length];
+            float[] d = new float[c.length];
+            for (int j = 0; j < c.length; j++) {
+                s[j] = switch (b.name()) {
+                    case "seismic" -> 0.5 * noise * rms + 0.5 * noise * Math.abs(c[j]);
+                    default -> noise * rms;
+                };
+                d[j] = (float) (c[j] + s[j] * g.next());
+            }
+            noisy.add(d);
+        }
+        List<WellLog> logs = new ArrayList<>();
+        for (WellLog w : survey.wells()) {
+            float[] values = w.values().clone();
+            int c = w.channels().size();
+            for (int i = 0; i < values.length; i++) {
+                values[i] += (float) (w.sigma()[i % c] * g.next());
+            }
+            logs.add(new WellLog(w.name(), w.zM(), w.xM(), w.channels(), values, w.sigma()));
+        }
+        return withData(survey, noisy, logs, noise, rmsOf(clean, p.blocks()));
+    }
+
+    private static double[] rmsOf(float[] clean, List<DataBlock> blocks) {
+        double[] out = new double[blocks.size()];
+        for (int k = 0; k < blocks.size(); k++) {
+            DataBlock b = blocks.get(k);
+            double s = 0;
+            for (int j = b.offset(); j < b.offset() + b.size(); j++) {
+                s += (double) clean[j] * clean[j];
+            }
+            out[k] = Math.sqrt(s / b.size());
+        }
+        return out;
+    }
+
+    private static double[] toDouble(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i];
+        }
+        return d;
+    }
+
+    /** The default survey over the truth's grid, with placeholder (zero) data. */
+    static Observations survey(Observations t) {
+        ModelGrid g = t.grid();
+        return switch (t.problem()) {
+            case "seismic", "wells", "seismic+wells" -> seismicSurvey(t, g);
+            case "fwi" -> fwiSurvey(t, g);
+            default -> darcySurvey(t, g);
+        };
+    }
+
+    private static Observations seismicSurvey(Observations t, ModelGrid g) {
+        SeismicSection seismic = null;
+        if (t.problem().contains("seismic")) {
+            float[] w = RickerWavelet.symmetricSamples(30, 0.002, 42);
+            seismic = new SeismicSection(new float[g.nz() * g.nx()], g.nz(), g.nx(), w, 0.002, true, 1, 0);
+        }
+        List<WellLog> wells = new ArrayList<>();
+        if (t.problem().contains("wells")) {
+            for (double at : new double[] {0.15, 0.5, 0.85}) {
+                int ix = (int) Math.round(at * (g.nx() - 1));
+                float[] z = new float[g.nz()];
+                float[] x = new float[g.nz()];
+                for (int iz = 0; iz < g.nz(); iz++) {
+                    z[iz] = (float) (iz * g.dz());
+                    x[iz] = (float) (ix * g.dx());
+                }
+                double[] sigma = new double[g.channels()];
+                float[] values = new float[g.nz() * g.channels()];
+                for (int c = 0; c < g.channels(); c++) {
+                    sigma[c] = 0.05 * PriorDefaults.typical(g.channelNames().get(c))[1];
+                    for (int iz = 0; iz < g.nz(); iz++) {
+                        values[iz * g.channels() + c] = t.truth()[(c * g.nz() + iz) * g.nx() + ix];
+                    }
+                }
+                wells.add(new WellLog("W" + (wells.size() + 1), z, x, g.channelNames(), values, sigma));
+            }
+        }
+        return new Observations(t.problem(), g, seismic, wells, null, null, t.truth(), null);
+    }
+
+    private static Observations fwiSurvey(Observations t, ModelGrid g) {
+        float[] v = t.truth();
+        double vmin = Double.MAX_VALUE;
+        double vmax = 0;
+        for (float x : v) {
+            vmin = Math.min(vmin, x);
+            vmax = Math.max(vmax, x);
+        }
+        double h = g.dx();
+        double peak = 0.9 * vmin / (2.5 * 4 * h);
+        double dt = 0.4 * h / (vmax * 1.3);
+        double duration = (2 * g.nz() * h + 0.5 * g.nx() * h) / vmin;
+        int nt = (int) Math.ceil(duration / dt);
+        int shots = Math.min(8, g.nx());
+        float[] sources = new float[2 * shots];
+        for (int k = 0; k < shots; k++) {
+            sources[2 * k] = (float) (2 * h);
+            sources[2 * k + 1] = (float) (Math.round((k + 0.5) * (g.nx() - 1) / shots) * h);
+        }
+        int nrec = (g.nx() + 1) / 2;
+        float[] receivers = new float[2 * nrec];
+        for (int r = 0; r < nrec; r++) {
+            receivers[2 * r] = (float) (2 * h);
+            receivers[2 * r + 1] = (float) (2 * r * h);
+        }
+        ShotGathers s = new ShotGathers(new float[shots * nt * nrec], shots, nt, nrec, sources, receivers, dt, peak,
+                1, false);
+        return new Observations("fwi", g, null, List.of(), s, null, v, lateralMean(v, g));
+    }
+
+    /** The 1-D starting model: the model averaged along x at each depth. */
+    static float[] lateralMean(float[] v, ModelGrid g) {
+        float[] out = new float[v.length];
+        for (int iz = 0; iz < g.nz(); iz++) {
+            double s = 0;
+            for (int ix = 0; ix < g.nx(); ix++) {
+                s += v[iz * g.nx() + ix];
+            }
+            Arrays.fill(out, iz * g.nx(), (iz + 1) * g.nx(), (float) (s / g.nx()));
+        }
+        return out;
+    }
+
+    private static Observations darcySurvey(Observations t, ModelGrid g) {
+        int k = 6;
+        float[] positions = new float[2 * k * k];
+        int at = 0;
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                positions[at++] = (float) ((i + 0.5) * g.nz() / k * g.dz());
+                positions[at++] = (float) ((j + 0.5) * g.nx() / k * g.dx());
+            }
+        }
+        float[] wells = {(float) (g.nz() / 2.0 * g.dz()), (float) (g.nx() / 4.0 * g.dx()), 1e-4f};
+        HeadData h = new HeadData(new float[k * k], positions, wells, List.of("no-flow", "no-flow", "head:1",
+                "head:0"), 1);
+        return new Observations("darcy", g, null, List.of(), null, h, t.truth(), null);
+    }
+
+    private static Observations withData(Observations s, List<float[]> data, List<WellLog> noisyLogs, double noise,
+                                         double[] rms) {
+        int k = 0;
+        SeismicSection seismic = s.seismic();
+        if (seismic != null) {
+            seismic = new SeismicSection(data.get(k), seismic.rows(), seismic.nx(), seismic.wavelet(), seismic.dt(),
+                    seismic.sameRows(), 0.5 * noise * rms[k], 0.5 * noise);
+            k++;
+        }
+        List<WellLog> wells = new ArrayList<>();
+        if (!s.wells().isEmpty()) {
+            k++; // well logs observe the model directly: noise is added to each log (noisyLogs)
+            wells = noisyLogs;
+        }
+        ShotGathers f = s.shots();
+        if (f != null) {
+            f = new ShotGathers(data.get(k), f.shots(), f.nt(), f.receiverCount(), f.sources(), f.receivers(), f.dt(),
+                    f.peakHz(), noise * rms[k], f.freeSurface());
+            k++;
+        }
+        HeadData h = s.heads();
+        if (h != null) {
+            h = new HeadData(data.get(k), h.positions(), h.wells(), h.sides(), Math.max(noise * rms[k], 1e-6));
+        }
+        return new Observations(s.problem(), s.grid(), seismic, wells, f, h, s.truth(), s.background());
+    }
+}
