@@ -17,16 +17,29 @@ import dev.strata.kernels.seismic.SeismicLaunchers;
  *
  * <pre>
  *   r[z, x] = (Ip[z+1, x] - Ip[z, x]) / (Ip[z+1, x] + Ip[z, x]),       0 &lt;= z &lt; nz - 1
- *   d[z, x] = sum_k w[k] r[z - k + c, x],   c = (L - 1) / 2,           r = 0 outside [0, nz - 1)
+ *   r[nz-1, x] = 0                                                     (SAME_ROWS only)
+ *   d[z, x] = sum_k w[k] r[z - k + c, x],   c = floor((L - 1) / 2),    r = 0 outside [0, R)
  * </pre>
  *
- * <p>Input shape {@code [channels, nz, nx]}, Ip in channel {@link #impedanceChannel()}; output shape
- * {@code [nz - 1, nx]} ("same"-size convolution with a centred odd-length wavelet of length L). The map is nonlinear
- * in Ip and does not depend on the other channels, whose gradient is zero. Ip must keep Ip[z] + Ip[z+1] &gt; 0; any
- * call that sees otherwise throws IllegalArgumentException naming the position. The per-point bodies are
- * {@link SeismicKernels}; each call runs them as one {@link KernelGraph} of {@link SeismicLaunchers} tasks on the
- * operator's {@link ComputeBackend} (the JVM backend unless one is given), the intermediate reflectivity staying on
- * the device. Instances are immutable and thread-safe; the backend is not closed here.
+ * <p>Input shape {@code [channels, nz, nx]}, Ip in channel {@link #impedanceChannel()}; output shape {@code [R, nx]}
+ * with R = {@link SeismicConvention#rows(int) convention.rows(nz)}: nz - 1 for
+ * {@link SeismicConvention#DIFFERENCE_ROWS} (the original operator), nz for {@link SeismicConvention#SAME_ROWS}
+ * (Seed 000: 80 data rows for 80 model rows). The convolution keeps R rows ("same" size). Centring: sample c of
+ * the wavelet of length L lands on the reflector; for odd L it is the middle sample, for even L it is L/2 - 1, so
+ * a symmetric even wavelet, whose peak lies between its samples L/2 - 1 and L/2, peaks half a sample below the
+ * reflector. This is numpy.convolve(r, w, mode='same') for L &lt;= R: of the R + L - 1 samples of the full
+ * convolution, full[m] = sum_k w[k] r[m - k], numpy keeps full[c .. c + R - 1], dropping floor((L - 1) / 2) in front
+ * and the rest behind. The kernels take odd wavelets only; an even one runs as the odd wavelet {0, w[0], ..,
+ * w[L-1]}, whose middle sample L/2 is w[L/2 - 1]: the same sum.
+ *
+ * <p>The map is nonlinear in Ip and does not depend on the other channels, whose gradient is zero. Ip must keep
+ * Ip[z] + Ip[z+1] &gt; 0, and with SAME_ROWS also Ip[nz-1] &gt; 0; any call that sees otherwise throws
+ * IllegalArgumentException naming the position. SAME_ROWS runs the DIFFERENCE_ROWS kernels on the impedance with its
+ * bottom row repeated ({@link RepeatedBottomRow}: Ip[nz] = Ip[nz-1] gives r[nz-1] = 0 exactly), so J = J' P and
+ * J^T = P^T J'^T exactly. The per-point bodies are {@link SeismicKernels}; each call runs them as one
+ * {@link KernelGraph} of {@link SeismicLaunchers} tasks on the operator's {@link ComputeBackend} (the JVM backend
+ * unless one is given), the intermediate reflectivity staying on the device. Instances are immutable and
+ * thread-safe; the backend is not closed here.
  */
 public final class ConvolutionalSeismic implements ForwardOperator {
 
@@ -44,11 +57,33 @@ public final class ConvolutionalSeismic implements ForwardOperator {
     private final int nx;
     private final int impedanceChannel;
     private final float[] wavelet;
+    /** The wavelet as the kernels take it: itself if odd, else a 0 in front (the same centring, see above). */
+    private final float[] kernelWavelet;
+    private final SeismicConvention convention;
+    /** P for SAME_ROWS, null for DIFFERENCE_ROWS. */
+    private final RepeatedBottomRow extension;
     private final ComputeBackend backend;
 
     /** The operator on a JVM backend of its own (every core); see the full constructor. */
     public ConvolutionalSeismic(int channels, int nz, int nx, int impedanceChannel, float[] wavelet) {
-        this(channels, nz, nx, impedanceChannel, wavelet, null);
+        this(channels, nz, nx, impedanceChannel, wavelet, (ComputeBackend) null);
+    }
+
+    /**
+     * The original operator: {@link SeismicConvention#DIFFERENCE_ROWS} with an odd-length wavelet only.
+     *
+     * @param wavelet odd-length wavelet, centred on its middle sample; copied, not modified
+     * @see #ConvolutionalSeismic(int, int, int, int, float[], SeismicConvention, ComputeBackend)
+     */
+    public ConvolutionalSeismic(int channels, int nz, int nx, int impedanceChannel, float[] wavelet,
+                                ComputeBackend backend) {
+        this(channels, nz, nx, impedanceChannel, requireOdd(wavelet), SeismicConvention.DIFFERENCE_ROWS, backend);
+    }
+
+    /** The operator with {@code convention} on a JVM backend of its own; see the full constructor. */
+    public ConvolutionalSeismic(int channels, int nz, int nx, int impedanceChannel, float[] wavelet,
+                                SeismicConvention convention) {
+        this(channels, nz, nx, impedanceChannel, wavelet, convention, null);
     }
 
     /**
@@ -56,11 +91,13 @@ public final class ConvolutionalSeismic implements ForwardOperator {
      * @param nz               depth samples, at least 2 (one reflection coefficient)
      * @param nx               lateral samples, at least 1
      * @param impedanceChannel channel that holds Ip, in [0, channels)
-     * @param wavelet          odd-length wavelet, centred on its middle sample; copied, not modified
+     * @param wavelet          at least one sample, odd or even length; sample floor((L - 1) / 2) lands on the
+     *                         reflector (see the class comment); copied, not modified
+     * @param convention       rows of the data: nz - 1 or nz; not null
      * @param backend          where the kernels run; null for a JVM backend of its own; not closed here
      */
     public ConvolutionalSeismic(int channels, int nz, int nx, int impedanceChannel, float[] wavelet,
-                                ComputeBackend backend) {
+                                SeismicConvention convention, ComputeBackend backend) {
         if (channels < 1 || nz < 2 || nx < 1) {
             throw new IllegalArgumentException("convolutional seismic needs channels >= 1, nz >= 2, nx >= 1, got "
                     + channels + " x " + nz + " x " + nx);
@@ -69,17 +106,39 @@ public final class ConvolutionalSeismic implements ForwardOperator {
             throw new IllegalArgumentException("impedance channel " + impedanceChannel + " outside [0, " + channels
                     + ")");
         }
-        if (wavelet == null || wavelet.length % 2 == 0) {
-            throw new IllegalArgumentException("wavelet must have an odd length (centred), got "
-                    + (wavelet == null ? "null" : wavelet.length));
+        if (wavelet == null || wavelet.length == 0) {
+            throw new IllegalArgumentException("wavelet must have at least one sample, got "
+                    + (wavelet == null ? "null" : "none"));
         }
-        Shapes.size(channels, nz, nx);
+        if (convention == null) {
+            throw new IllegalArgumentException("seismic convention must be given (DIFFERENCE_ROWS or SAME_ROWS)");
+        }
+        Shapes.size(channels, nz + 1, nx);
         this.channels = channels;
         this.nz = nz;
         this.nx = nx;
         this.impedanceChannel = impedanceChannel;
         this.wavelet = wavelet.clone();
+        this.kernelWavelet = wavelet.length % 2 == 1 ? this.wavelet : zeroInFront(wavelet);
+        this.convention = convention;
+        this.extension = convention == SeismicConvention.SAME_ROWS
+                ? new RepeatedBottomRow(channels, impedanceChannel, nz, nx) : null;
         this.backend = backend != null ? backend : JvmBackend.withDefaults();
+    }
+
+    private static float[] requireOdd(float[] wavelet) {
+        if (wavelet == null || wavelet.length % 2 == 0) {
+            throw new IllegalArgumentException("wavelet must have an odd length (centred), got "
+                    + (wavelet == null ? "null" : wavelet.length));
+        }
+        return wavelet;
+    }
+
+    /** {0, w[0], .., w[L-1]}: odd length L + 1 for even L, middle sample L/2 = w[L/2 - 1]. */
+    private static float[] zeroInFront(float[] w) {
+        float[] padded = new float[w.length + 1];
+        System.arraycopy(w, 0, padded, 1, w.length);
+        return padded;
     }
 
     /** The paper's setting: 2 channels (0 = facies, 1 = Ip) on an 80 x 100 grid, data 79 x 100. */
@@ -90,6 +149,21 @@ public final class ConvolutionalSeismic implements ForwardOperator {
     /** {@link #defaultProblem(RickerWavelet)} on {@code backend} (null: the JVM). */
     public static ConvolutionalSeismic defaultProblem(RickerWavelet wavelet, ComputeBackend backend) {
         return new ConvolutionalSeismic(2, DEFAULT_NZ, DEFAULT_NX, IMPEDANCE_CHANNEL, wavelet.samples(), backend);
+    }
+
+    /**
+     * 2 channels (0 = facies, 1 = Ip) on an 80 x 100 grid with {@code convention}, e.g. Seed 000's
+     * {@link SeismicConvention#SAME_ROWS} with an even wavelet from {@link RickerWavelet#symmetricSamples}: data
+     * 80 x 100. {@code backend} null: the JVM.
+     */
+    public static ConvolutionalSeismic defaultProblem(float[] wavelet, SeismicConvention convention,
+                                                      ComputeBackend backend) {
+        return new ConvolutionalSeismic(2, DEFAULT_NZ, DEFAULT_NX, IMPEDANCE_CHANNEL, wavelet, convention, backend);
+    }
+
+    /** Rows of the data: nz - 1 or nz. */
+    public SeismicConvention convention() {
+        return convention;
     }
 
     /** The channel that holds Ip. */
@@ -108,61 +182,63 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         return new int[] {channels, nz, nx};
     }
 
-    /** {@code [nz - 1, nx]}. */
+    /** {@code [R, nx]}, R = nz - 1 (DIFFERENCE_ROWS) or nz (SAME_ROWS). */
     @Override
     public int[] outputShape() {
-        return new int[] {nz - 1, nx};
+        return new int[] {convention.rows(nz), nx};
     }
 
-    /** d = W r(Ip) for {@code n} models {@code [n][channels][nz][nx]}; returns new {@code [n][nz-1][nx]}. */
+    /** d = W r(Ip) for {@code n} models {@code [n][channels][nz][nx]}; returns new {@code [n][R][nx]}. */
     @Override
     public float[] apply(float[] x, int n) {
         Shapes.requireBatch("convolutional seismic model", x, n, inputSize());
-        requirePositiveImpedance(x, n);
+        KernelModel m = kernelModel(x, n);
         float[] rc = new float[n * outputSize()];
         float[] d = new float[rc.length];
         run(KernelGraph.builder("seismic-apply")
-                .transferToDevice(TransferMode.FIRST_EXECUTION, x, wavelet, rc, d)
-                .task("reflectivity", SeismicLaunchers.REFLECTIVITY, x, rc, n, channels, impedanceChannel, nz, nx)
-                .task("convolve", SeismicLaunchers.CONVOLVE, rc, wavelet, d, n, nz - 1, nx), d);
+                .transferToDevice(TransferMode.FIRST_EXECUTION, m.values, kernelWavelet, rc, d)
+                .task("reflectivity", SeismicLaunchers.REFLECTIVITY, m.values, rc, n, m.channels, m.ch, m.nz, nx)
+                .task("convolve", SeismicLaunchers.CONVOLVE, rc, kernelWavelet, d, n, m.nz - 1, nx), d);
         return d;
     }
 
     /**
-     * dx = J(x)^T dy = (dr/dIp)^T W^T dy in the impedance channel and 0 elsewhere; {@code x} is
-     * {@code [n][channels][nz][nx]}, {@code dy} is {@code [n][nz-1][nx]}; returns new {@code [n][channels][nz][nx]}.
+     * dx = J(x)^T dy = (dr/dIp)^T W^T dy in the impedance channel and 0 elsewhere (with SAME_ROWS, P^T of that on
+     * the extended impedance); {@code x} is {@code [n][channels][nz][nx]}, {@code dy} is {@code [n][R][nx]}; returns
+     * new {@code [n][channels][nz][nx]}.
      */
     @Override
     public float[] vjp(float[] x, float[] dy, int n) {
         Shapes.requireBatch("convolutional seismic model", x, n, inputSize());
         Shapes.requireBatch("convolutional seismic data cotangent", dy, n, outputSize());
-        requirePositiveImpedance(x, n);
+        KernelModel m = kernelModel(x, n);
         float[] drc = new float[n * outputSize()];
-        float[] dx = new float[n * inputSize()];
+        float[] dm = new float[m.values.length];
         run(KernelGraph.builder("seismic-vjp")
-                .transferToDevice(TransferMode.FIRST_EXECUTION, x, dy, wavelet, drc, dx)
-                .task("correlate", SeismicLaunchers.CORRELATE, dy, wavelet, drc, n, nz - 1, nx)
-                .task("reflectivityVjp", SeismicLaunchers.REFLECTIVITY_VJP, x, drc, dx, n, channels,
-                        impedanceChannel, nz, nx), dx);
-        return dx;
+                .transferToDevice(TransferMode.FIRST_EXECUTION, m.values, dy, kernelWavelet, drc, dm)
+                .task("correlate", SeismicLaunchers.CORRELATE, dy, kernelWavelet, drc, n, m.nz - 1, nx)
+                .task("reflectivityVjp", SeismicLaunchers.REFLECTIVITY_VJP, m.values, drc, dm, n, m.channels, m.ch,
+                        m.nz, nx), dm);
+        return extension == null ? dm : extension.fold(dm, n);
     }
 
     /**
      * dy = J(x) dx = W dr/dIp dIp; only the impedance channel of {@code dx} matters; {@code x} and {@code dx} are
-     * {@code [n][channels][nz][nx]}; returns new {@code [n][nz-1][nx]}.
+     * {@code [n][channels][nz][nx]}; returns new {@code [n][R][nx]}.
      */
     @Override
     public float[] jvp(float[] x, float[] dx, int n) {
         Shapes.requireBatch("convolutional seismic model", x, n, inputSize());
         Shapes.requireBatch("convolutional seismic model tangent", dx, n, inputSize());
-        requirePositiveImpedance(x, n);
+        KernelModel m = kernelModel(x, n);
+        float[] dm = extension == null ? dx : extension.extend(dx, n);
         float[] drc = new float[n * outputSize()];
         float[] dy = new float[drc.length];
         run(KernelGraph.builder("seismic-jvp")
-                .transferToDevice(TransferMode.FIRST_EXECUTION, x, dx, wavelet, drc, dy)
-                .task("reflectivityJvp", SeismicLaunchers.REFLECTIVITY_JVP, x, dx, drc, n, channels,
-                        impedanceChannel, nz, nx)
-                .task("convolve", SeismicLaunchers.CONVOLVE, drc, wavelet, dy, n, nz - 1, nx), dy);
+                .transferToDevice(TransferMode.FIRST_EXECUTION, m.values, dm, kernelWavelet, drc, dy)
+                .task("reflectivityJvp", SeismicLaunchers.REFLECTIVITY_JVP, m.values, dm, drc, n, m.channels, m.ch,
+                        m.nz, nx)
+                .task("convolve", SeismicLaunchers.CONVOLVE, drc, kernelWavelet, dy, n, m.nz - 1, nx), dy);
         return dy;
     }
 
@@ -174,18 +250,35 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         }
     }
 
-    /** Checks Ip[z] + Ip[z+1] > 0 everywhere (NaN fails too), sequentially, so the first bad position is reported. */
-    private void requirePositiveImpedance(float[] x, int n) {
+    /**
+     * What the kernels see: the models themselves (DIFFERENCE_ROWS) or P x, impedance alone with its bottom row
+     * repeated (SAME_ROWS), as {@code [n][channels][nz][nx]} with Ip in channel ch; checked for positive impedance.
+     */
+    private record KernelModel(float[] values, int channels, int ch, int nz) {
+    }
+
+    private KernelModel kernelModel(float[] x, int n) {
+        KernelModel m = extension == null ? new KernelModel(x, channels, impedanceChannel, nz)
+                : new KernelModel(extension.extend(x, n), 1, 0, nz + 1);
+        requirePositiveImpedance(m, n);
+        return m;
+    }
+
+    /**
+     * Checks Ip[z] + Ip[z+1] > 0 everywhere in the kernels' model (NaN fails too), sequentially, so the first bad
+     * position is reported; z and x are those of the caller's model (rows of P x below nz - 1 are rows of x).
+     */
+    private void requirePositiveImpedance(KernelModel m, int n) {
         for (int b = 0; b < n; b++) {
-            int base = (b * channels + impedanceChannel) * nz * nx;
-            for (int z = 0; z < nz - 1; z++) {
+            int base = (b * m.channels + m.ch) * m.nz * nx;
+            for (int z = 0; z < m.nz - 1; z++) {
                 for (int ix = 0; ix < nx; ix++) {
                     int i = base + z * nx + ix;
-                    float sum = x[i] + x[i + nx];
+                    float sum = m.values[i] + m.values[i + nx];
                     if (!(sum > 0)) {
-                        throw new IllegalArgumentException("impedance must be positive: Ip[z] + Ip[z+1] = " + x[i]
-                                + " + " + x[i + nx] + " at batch " + b + ", z " + z + ", x " + ix + " (channel "
-                                + impedanceChannel + ")");
+                        throw new IllegalArgumentException("impedance must be positive: Ip[z] + Ip[z+1] = "
+                                + m.values[i] + " + " + m.values[i + nx] + " at batch " + b + ", z " + z + ", x "
+                                + ix + " (channel " + impedanceChannel + ")");
                     }
                 }
             }

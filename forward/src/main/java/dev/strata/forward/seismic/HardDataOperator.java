@@ -10,13 +10,21 @@ import dev.strata.kernels.TransferMode;
 import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.kernels.seismic.SeismicLaunchers;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * Hard data (well logs): y = S x, the model values at the points a mask selects; the local conditioning data of
- * Seed 000 (arXiv 2507.15809). The adjoint S^T y scatters the values back and leaves every unobserved point 0.
+ * Hard data (well logs): y = S x, the model values at selected points; the local conditioning data of Seed 000
+ * (arXiv 2507.15809). The adjoint S^T y scatters the values back, adding them where a point is observed more than
+ * once, and leaves every unobserved point 0.
  *
- * <p>Input shape is the mask's shape, e.g. {@code [channels, nz, nx]}; output shape {@code [m]}, m = number of
- * selected points, in row-major order of the mask. The gather and scatter run as {@link SeismicLaunchers#GATHER} /
+ * <pre>
+ *   y[j] = x[i_j],   (S^T y)[i] = sum over j with i_j = i of y[j]
+ * </pre>
+ *
+ * <p>Input shape is the model's shape, e.g. {@code [channels, nz, nx]}; output shape {@code [m]}. The points
+ * i_j ({@link #observedIndices()}) come from a mask (each once, row-major order) or from well paths
+ * ({@link #alongWells}: well by well, labelled by {@link #wellObservations()}). The gather and scatter run as {@link SeismicLaunchers#GATHER} /
  * {@link SeismicLaunchers#SCATTER} kernels on the operator's {@link ComputeBackend} (the JVM backend unless one is
  * given). Instances are immutable and thread-safe; the backend is not closed here.
  */
@@ -24,8 +32,11 @@ public final class HardDataOperator implements LinearOperator {
 
     private final int[] shape;
     private final int[] indices;
-    /** Inverse of indices: slot[i] = j where point i is observed as value j, else -1. */
+    /** slot[i] = the first j with indices[j] = i, else -1: what the SCATTER kernel writes. */
     private final int[] slot;
+    /** The later j of points observed twice or more, which the adjoint adds on the host after the kernel. */
+    private final int[] repeats;
+    private final List<WellObservation> wellObservations;
     private final ComputeBackend backend;
 
     /** The operator on a JVM backend of its own; see the full constructor. */
@@ -40,28 +51,67 @@ public final class HardDataOperator implements LinearOperator {
      * @param backend where the kernels run; null for a JVM backend of its own; not closed here
      */
     public HardDataOperator(int[] shape, boolean[] mask, ComputeBackend backend) {
+        this(shape, maskIndices(shape, mask), List.of(), backend);
+    }
+
+    /** indices[j] = i_j in [0, size(shape)), any order, repeats allowed; labels empty or one per datum. */
+    private HardDataOperator(int[] shape, int[] indices, List<WellObservation> labels, ComputeBackend backend) {
+        this.shape = shape.clone();
+        this.indices = indices;
+        this.slot = new int[Shapes.size(shape)];
+        Arrays.fill(slot, -1);
+        int[] later = new int[indices.length];
+        int count = 0;
+        for (int j = 0; j < indices.length; j++) {
+            if (slot[indices[j]] < 0) {
+                slot[indices[j]] = j;
+            } else {
+                later[count++] = j;
+            }
+        }
+        this.repeats = Arrays.copyOf(later, count);
+        this.wellObservations = labels;
+        this.backend = backend != null ? backend : JvmBackend.withDefaults();
+    }
+
+    /** The flat indices a mask selects, ascending; throws unless the mask fits the shape and selects a point. */
+    private static int[] maskIndices(int[] shape, boolean[] mask) {
         int size = Shapes.size(shape);
         if (mask == null || mask.length != size) {
             throw new IllegalArgumentException("mask must have " + size + " elements for shape "
                     + Arrays.toString(shape) + ", got " + (mask == null ? "null" : mask.length));
         }
-        int m = 0;
-        for (boolean observed : mask) {
-            m += observed ? 1 : 0;
-        }
-        if (m == 0) {
+        int[] selected = IntStream.range(0, size).filter(i -> mask[i]).toArray();
+        if (selected.length == 0) {
             throw new IllegalArgumentException("mask selects no points: hard data need at least one observation");
         }
-        this.shape = shape.clone();
-        this.indices = new int[m];
-        this.slot = new int[size];
-        for (int i = 0, j = 0; i < size; i++) {
-            slot[i] = mask[i] ? j : -1;
-            if (mask[i]) {
-                indices[j++] = i;
-            }
-        }
-        this.backend = backend != null ? backend : JvmBackend.withDefaults();
+        return selected;
+    }
+
+    /**
+     * Well logs along (vertical or deviated) paths: the chosen channels of a {@code [channels, nz, nx]} model at the
+     * cells each path passes ({@link WellGrid#cellOf}: nearest cell centre), each cell once per well. Data go well by
+     * well, then channel by channel in the order given, then along the path; {@link #wellObservations()} labels
+     * them. Where two wells pass one cell, it is observed once for each well: S stays linear and S^T adds both
+     * residuals there.
+     *
+     * @param grid             the model's nz x nx cells and their size in metres
+     * @param channels         channels of a model, at least 1
+     * @param observedChannels channels logged, each in [0, channels), no repeats
+     * @param wells            at least one path; a point outside the grid is refused, naming the well and point
+     * @param backend          where the kernels run; null for a JVM backend of its own; not closed here
+     */
+    public static HardDataOperator alongWells(WellGrid grid, int channels, int[] observedChannels,
+                                              List<WellPath> wells, ComputeBackend backend) {
+        List<WellObservation> labels = WellLogs.observations(grid, channels, observedChannels, wells);
+        int[] idx = labels.stream().mapToInt(o -> (o.channel() * grid.nz() + o.z()) * grid.nx() + o.x()).toArray();
+        return new HardDataOperator(new int[] {channels, grid.nz(), grid.nx()}, idx, labels, backend);
+    }
+
+    /** {@link #alongWells(WellGrid, int, int[], List, ComputeBackend)} on a JVM backend of its own. */
+    public static HardDataOperator alongWells(WellGrid grid, int channels, int[] observedChannels,
+                                              List<WellPath> wells) {
+        return alongWells(grid, channels, observedChannels, wells, null);
     }
 
     /**
@@ -91,9 +141,17 @@ public final class HardDataOperator implements LinearOperator {
         return new HardDataOperator(shape, mask, backend);
     }
 
-    /** Flat row-major indices (within one model) of the observed points, ascending; a copy. */
+    /**
+     * Flat row-major indices (within one model) of the observed points in data order, i_j for datum j: ascending for
+     * a mask; for {@link #alongWells}, (channel nz + z) nx + x of {@link #wellObservations()} entry j. A copy.
+     */
     public int[] observedIndices() {
         return indices.clone();
+    }
+
+    /** For {@link #alongWells}: well, point, channel and cell of each datum, in data order; empty for a mask. */
+    public List<WellObservation> wellObservations() {
+        return wellObservations;
     }
 
     /** The mask's shape. */
@@ -117,12 +175,21 @@ public final class HardDataOperator implements LinearOperator {
         return y;
     }
 
-    /** x[b, indices[j]] = y[b, j], 0 elsewhere, for {@code y} of {@code [n][m]}; returns new {@code [n][inputSize]}. */
+    /**
+     * x[b, i] = sum of y[b, j] over the j with indices[j] = i, 0 elsewhere, for {@code y} of {@code [n][m]}; returns
+     * new {@code [n][inputSize]}. The kernel writes the first such j; repeats are added here, in data order.
+     */
     @Override
     public float[] adjoint(float[] y, int n) {
         Shapes.requireBatch("hard data values", y, n, indices.length);
-        float[] x = new float[n * inputSize()];
+        int size = inputSize();
+        float[] x = new float[n * size];
         run("hard-data-scatter", SeismicLaunchers.SCATTER, slot, y, x, n, indices.length);
+        for (int b = 0; b < n; b++) {
+            for (int j : repeats) {
+                x[b * size + indices[j]] += y[b * indices.length + j];
+            }
+        }
         return x;
     }
 

@@ -29,14 +29,7 @@ class ConvolutionalSeismicTest extends ForwardOperatorContract {
     /** Facies 0 / 1 and impedance uniform in 4000 .. 8000 (positive everywhere), independent per point. */
     @Override
     protected float[] randomModels(SplittableRandom random, int n) {
-        float[] x = new float[n * CHANNELS * NZ * NX];
-        for (int b = 0; b < n; b++) {
-            for (int i = 0; i < NZ * NX; i++) {
-                x[index(b, FACIES, 0, 0) + i] = random.nextBoolean() ? 1 : 0;
-                x[index(b, IP, 0, 0) + i] = (float) (4000 + 4000 * random.nextDouble());
-            }
-        }
-        return x;
+        return ImpedanceModels.random(random, n, NZ, NX);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.strata.forward.seismic;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,6 +62,19 @@ class RickerWaveletTest {
             }
         }
         assertEquals(ricker.peakFrequency(), bestNu, 0.01 * ricker.peakFrequency());
+    }
+
+    @Test
+    void symmetricSamplesOfEvenLengthPeakBetweenTheTwoMiddleSamples() {
+        float[] w = RickerWavelet.symmetricSamples(25, 0.002, 100);
+        assertEquals(100, w.length);
+        for (int k = 0; k < 50; k++) {
+            assertEquals(w[k], w[99 - k], "offset " + k);
+        }
+        assertTrue(w[49] < 1.0f && w[49] > w[48], "peak between samples 49 and 50: " + w[48] + ", " + w[49]);
+        assertArrayEquals(ricker.samples(), RickerWavelet.symmetricSamples(25, 0.002, 101), "odd length");
+        assertMessage(() -> RickerWavelet.symmetricSamples(25, 0.002, 0), "positive");
+        assertMessage(() -> RickerWavelet.symmetricSamples(300, 0.002, 10), "Nyquist");
     }
 
     @Test

@@ -1,0 +1,141 @@
+package dev.strata.forward;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Several operators on the same model stacked into one: y = [A_1(x), ..., A_k(x)], e.g. seismic and well data
+ * conditioning one sample together, as in Seed 000 (arXiv 2507.15809).
+ *
+ * <pre>
+ *   J dx    = [J_1 dx, ..., J_k dx]
+ *   J^T dy  = sum_i J_i^T dy_i,      dy = [dy_1, ..., dy_k]
+ * </pre>
+ *
+ * <p>Input shape: the parts' common input shape. Output shape {@code [m]}, m = sum of the parts' output sizes; per
+ * sample, part i's data (flattened row-major) sit at {@link #blockOffset(int)} .. + {@link #blockSize(int)}, so a
+ * batch is {@code [n][m]}. Immutable and thread-safe if the parts are.
+ */
+public final class JointOperator implements ForwardOperator {
+    private final List<ForwardOperator> parts;
+    private final int[] offsets;
+    private final int[] inputShape;
+
+    /**
+     * @param parts at least one operator, all with the same input shape; kept in this order
+     * @throws IllegalArgumentException if there are none, or two input shapes differ (the message names both)
+     */
+    public JointOperator(List<? extends ForwardOperator> parts) {
+        if (parts == null || parts.isEmpty()) {
+            throw new IllegalArgumentException("a joint operator needs at least one part");
+        }
+        this.parts = List.copyOf(parts);
+        this.inputShape = this.parts.getFirst().inputShape();
+        this.offsets = new int[this.parts.size() + 1];
+        for (int i = 0; i < this.parts.size(); i++) {
+            int[] shape = this.parts.get(i).inputShape();
+            if (!Arrays.equals(inputShape, shape)) {
+                throw new IllegalArgumentException("joint operator parts must share one input shape: part 0 takes "
+                        + Arrays.toString(inputShape) + ", part " + i + " takes " + Arrays.toString(shape));
+            }
+            offsets[i + 1] = Math.addExact(offsets[i], this.parts.get(i).outputSize());
+        }
+    }
+
+    /** {@link #JointOperator(List)} of {@code parts}. */
+    public static JointOperator of(ForwardOperator... parts) {
+        return new JointOperator(parts == null ? null : Arrays.asList(parts));
+    }
+
+    /** The parts, in order; unmodifiable. */
+    public List<ForwardOperator> parts() {
+        return parts;
+    }
+
+    /** Where part i's data start within one joint data sample. */
+    public int blockOffset(int i) {
+        return offsets[checkPart(i)];
+    }
+
+    /** Elements of part i's data in one joint data sample, its outputSize(). */
+    public int blockSize(int i) {
+        return offsets[checkPart(i) + 1] - offsets[i];
+    }
+
+    @Override
+    public int[] inputShape() {
+        return inputShape.clone();
+    }
+
+    /** {@code [m]}, m = sum of the parts' output sizes. */
+    @Override
+    public int[] outputShape() {
+        return new int[] {offsets[parts.size()]};
+    }
+
+    /** [A_1(x), ..., A_k(x)] per sample; returns new {@code [n][m]}. */
+    @Override
+    public float[] apply(float[] x, int n) {
+        Shapes.requireBatch("joint operator model", x, n, inputSize());
+        float[] y = new float[n * outputSize()];
+        for (int i = 0; i < parts.size(); i++) {
+            place(parts.get(i).apply(x, n), y, i, n);
+        }
+        return y;
+    }
+
+    /** sum_i J_i(x)^T dy_i; returns new {@code [n][inputSize()]}. */
+    @Override
+    public float[] vjp(float[] x, float[] dy, int n) {
+        Shapes.requireBatch("joint operator model", x, n, inputSize());
+        Shapes.requireBatch("joint operator data cotangent", dy, n, outputSize());
+        float[] dx = new float[n * inputSize()];
+        for (int i = 0; i < parts.size(); i++) {
+            float[] g = parts.get(i).vjp(x, block(dy, i, n), n);
+            for (int j = 0; j < dx.length; j++) {
+                dx[j] += g[j];
+            }
+        }
+        return dx;
+    }
+
+    /** [J_1(x) dx, ..., J_k(x) dx] per sample; returns new {@code [n][m]}. */
+    @Override
+    public float[] jvp(float[] x, float[] dx, int n) {
+        Shapes.requireBatch("joint operator model", x, n, inputSize());
+        Shapes.requireBatch("joint operator model tangent", dx, n, inputSize());
+        float[] dy = new float[n * outputSize()];
+        for (int i = 0; i < parts.size(); i++) {
+            place(parts.get(i).jvp(x, dx, n), dy, i, n);
+        }
+        return dy;
+    }
+
+    /** Part i's data {@code [n][blockSize(i)]} of joint data {@code [n][m]}, a new array. */
+    public float[] block(float[] y, int i, int n) {
+        Shapes.requireBatch("joint operator data", y, n, outputSize());
+        int size = blockSize(i);
+        int m = offsets[parts.size()];
+        float[] part = new float[n * size];
+        for (int b = 0; b < n; b++) {
+            System.arraycopy(y, b * m + offsets[i], part, b * size, size);
+        }
+        return part;
+    }
+
+    /** Writes part i's data {@code [n][blockSize(i)]} into its block of joint data {@code [n][m]}. */
+    private void place(float[] part, float[] y, int i, int n) {
+        int size = blockSize(i);
+        int m = offsets[parts.size()];
+        for (int b = 0; b < n; b++) {
+            System.arraycopy(part, b * size, y, b * m + offsets[i], size);
+        }
+    }
+
+    private int checkPart(int i) {
+        if (i < 0 || i >= parts.size()) {
+            throw new IndexOutOfBoundsException("part " + i + " of a joint operator of " + parts.size());
+        }
+        return i;
+    }
+}
