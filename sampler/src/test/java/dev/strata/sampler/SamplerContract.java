@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.sampler.guidance.DpsGuidance;
 import dev.strata.sampler.oracle.PosteriorMetrics;
 import dev.strata.sampler.validate.GaussianLinearCase;
 import java.util.Arrays;
@@ -43,6 +44,23 @@ public abstract class SamplerContract {
         assertEquals(3 * problem.prior().size(), a.length);
         assertArrayEquals(a, sampler.sample(3, 42));
         assertFalse(Arrays.equals(a, sampler.sample(3, 43)), "another seed gave the same samples");
+    }
+
+    /**
+     * Sample i's noise depends only on (seed, i): 6 samples as one batch equal the shards [0, 2) + [2, 6) bit for bit.
+     * This relies on the denoiser (the exact spectral Gaussian one) and the guidance (DPS through a matrix) acting on
+     * each sample alone.
+     */
+    @Test
+    void shardsConcatenateToOneBatchBitForBit() {
+        Sampler sampler = sampler(problem.prior().denoiser(), new DpsGuidance(problem.operator(), problem.data(), 0.5));
+        int size = problem.prior().size();
+        float[] whole = sampler.sample(6, 42, 0, ProgressListener.NONE);
+        float[] shards = new float[6 * size];
+        System.arraycopy(sampler.sample(2, 42, 0, ProgressListener.NONE), 0, shards, 0, 2 * size);
+        System.arraycopy(sampler.sample(4, 42, 2, ProgressListener.NONE), 0, shards, 2 * size, 4 * size);
+        assertArrayEquals(whole, shards);
+        assertFalse(Arrays.equals(Arrays.copyOf(whole, size), Arrays.copyOfRange(whole, size, 2 * size)));
     }
 
     @Test

@@ -29,4 +29,9 @@ public final class EdmEulerSampler implements Sampler {
     public float[] sample(int n, long seed, ProgressListener listener) {
         return sampler.sample(n, seed, listener);
     }
+
+    @Override
+    public float[] sample(int n, long seed, long firstIndex, ProgressListener listener) {
+        return sampler.sample(n, seed, firstIndex, listener);
+    }
 }

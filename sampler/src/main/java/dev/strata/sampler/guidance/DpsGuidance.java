@@ -15,6 +15,8 @@ public final class DpsGuidance implements Guidance {
     private final ForwardOperator operator;
     private final float[] data;
     private final double zeta;
+    private final ResidualMonitor monitor;
+    private final StepCounter steps = new StepCounter();
 
     /**
      * @param operator forward operator A
@@ -22,6 +24,11 @@ public final class DpsGuidance implements Guidance {
      * @param zeta     step scale (Chung et al. use 0.1..1 for images)
      */
     public DpsGuidance(ForwardOperator operator, float[] data, double zeta) {
+        this(operator, data, zeta, ResidualMonitor.NONE);
+    }
+
+    /** As {@link #DpsGuidance(ForwardOperator, float[], double)}, telling {@code monitor} A(x̂0) at each step. */
+    public DpsGuidance(ForwardOperator operator, float[] data, double zeta, ResidualMonitor monitor) {
         Shapes.requireBatch("DPS data", data, 1, operator.outputSize());
         if (!(zeta > 0)) {
             throw new IllegalArgumentException("zeta must be > 0, got " + zeta);
@@ -29,12 +36,14 @@ public final class DpsGuidance implements Guidance {
         this.operator = operator;
         this.data = data.clone();
         this.zeta = zeta;
+        this.monitor = monitor;
     }
 
     @Override
     public float[] correction(Denoiser denoiser, float[] x, float[] x0hat, double sigma, double sigmaNext, int n) {
         int m = operator.outputSize();
         float[] predicted = operator.apply(x0hat, n);
+        monitor.residual(steps.next(sigmaNext), sigma, predicted, n);
         float[] residual = new float[predicted.length];
         double[] norm = new double[n];
         for (int b = 0; b < n; b++) {

@@ -1,5 +1,6 @@
 package dev.strata.sampler.oracle;
 
+import dev.strata.sampler.NoiseStreams;
 import dev.strata.sampler.ProgressListener;
 import dev.strata.sampler.Sampler;
 
@@ -19,5 +20,20 @@ public interface ExactSampler extends PosteriorOracle, Sampler {
         float[] s = sample(n, seed);
         listener.stepDone(1, 1);
         return s;
+    }
+
+    /**
+     * Sample i drawn alone with seed {@link NoiseStreams#seedOf(long, long) seedOf(seed, i)}: shards concatenate to the
+     * whole run; the draws differ from {@link #sample(int, long)}'s, which shares one stream over the batch.
+     */
+    @Override
+    default float[] sample(int n, long seed, long firstIndex, ProgressListener listener) {
+        int size = size();
+        float[] out = new float[n * size];
+        for (int b = 0; b < n; b++) {
+            System.arraycopy(sample(1, NoiseStreams.seedOf(seed, firstIndex + b)), 0, out, b * size, size);
+        }
+        listener.stepDone(1, 1);
+        return out;
     }
 }
