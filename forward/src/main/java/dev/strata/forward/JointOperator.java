@@ -2,6 +2,7 @@ package dev.strata.forward;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Several operators on the same model stacked into one: y = [A_1(x), ..., A_k(x)], e.g. seismic and well data
@@ -77,11 +78,7 @@ public final class JointOperator implements ForwardOperator {
     @Override
     public float[] apply(float[] x, int n) {
         Shapes.requireBatch("joint operator model", x, n, inputSize());
-        float[] y = new float[n * outputSize()];
-        for (int i = 0; i < parts.size(); i++) {
-            place(parts.get(i).apply(x, n), y, i, n);
-        }
-        return y;
+        return stack(part -> part.apply(x, n), n);
     }
 
     /** sum_i J_i(x)^T dy_i; returns new {@code [n][inputSize()]}. */
@@ -104,11 +101,7 @@ public final class JointOperator implements ForwardOperator {
     public float[] jvp(float[] x, float[] dx, int n) {
         Shapes.requireBatch("joint operator model", x, n, inputSize());
         Shapes.requireBatch("joint operator model tangent", dx, n, inputSize());
-        float[] dy = new float[n * outputSize()];
-        for (int i = 0; i < parts.size(); i++) {
-            place(parts.get(i).jvp(x, dx, n), dy, i, n);
-        }
-        return dy;
+        return stack(part -> part.jvp(x, dx, n), n);
     }
 
     /** Part i's data {@code [n][blockSize(i)]} of joint data {@code [n][m]}, a new array. */
@@ -123,13 +116,18 @@ public final class JointOperator implements ForwardOperator {
         return part;
     }
 
-    /** Writes part i's data {@code [n][blockSize(i)]} into its block of joint data {@code [n][m]}. */
-    private void place(float[] part, float[] y, int i, int n) {
-        int size = blockSize(i);
+    /** Joint data {@code [n][m]} with each part's {@code [n][blockSize(i)]}, from {@code perPart}, in its block. */
+    private float[] stack(Function<ForwardOperator, float[]> perPart, int n) {
         int m = offsets[parts.size()];
-        for (int b = 0; b < n; b++) {
-            System.arraycopy(part, b * size, y, b * m + offsets[i], size);
+        float[] y = new float[n * m];
+        for (int i = 0; i < parts.size(); i++) {
+            float[] part = perPart.apply(parts.get(i));
+            int size = blockSize(i);
+            for (int b = 0; b < n; b++) {
+                System.arraycopy(part, b * size, y, b * m + offsets[i], size);
+            }
         }
+        return y;
     }
 
     private int checkPart(int i) {
