@@ -49,6 +49,12 @@ public final class InvertCommand implements Callable<Integer> {
             description = "dps | cdps (corrected, noise-aware DPS) | none (default: ${DEFAULT-VALUE}).")
     String guidance;
 
+    @Option(names = "--covariance", defaultValue = "isotropic",
+            description = "C_x0hat of cdps: isotropic (the prior denoiser's own error per channel, seed 000) | tweedie"
+                    + " (sigma^2 dD/dx, exact for an exact denoiser; one more denoiser VJP per CG step) (default:"
+                    + " ${DEFAULT-VALUE}).")
+    String covariance;
+
     @Option(names = "--zeta", defaultValue = "1", description = "DPS step scale (default: ${DEFAULT-VALUE}).")
     double zeta;
 
@@ -110,7 +116,7 @@ public final class InvertCommand implements Callable<Integer> {
                     + "|darcy");
         }
         return new InvertSettings(problem, data == null ? "" : data.toAbsolutePath().toString(),
-                truth == null ? "" : truth.toAbsolutePath().toString(), noise, prior, sampler, guidance, zeta, samples,
+                truth == null ? "" : truth.toAbsolutePath().toString(), noise, prior, sampler, guidance, covariance, zeta, samples,
                 seed, steps, churn, batch, backend);
     }
 

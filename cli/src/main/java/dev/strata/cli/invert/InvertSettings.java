@@ -16,6 +16,7 @@ import java.util.Set;
  * @param prior     gaussian | gmm:FILE | memorized:FILE | network:DIR
  * @param sampler   edm-euler | edm-heun | ddim | ddpm
  * @param guidance  dps | cdps | none
+ * @param covariance C_x̂0 of cdps: isotropic (the denoiser's error per channel, seed 000) | tweedie
  * @param zeta      DPS step scale
  * @param samples   posterior samples
  * @param seed      random seed; sample i depends on (seed, i) only
@@ -25,7 +26,7 @@ import java.util.Set;
  * @param backend   compute backend (jvm, tornadovm[:N])
  */
 public record InvertSettings(String problem, String data, String truth, double noise, String prior, String sampler,
-                             String guidance, double zeta, int samples, long seed, int steps, double churn, int batch,
+                             String guidance, String covariance, double zeta, int samples, long seed, int steps, double churn, int batch,
                              String backend) {
 
     static final Set<String> PROBLEMS = Set.of("seismic", "wells", "seismic+wells", "fwi", "darcy");
@@ -36,6 +37,7 @@ public record InvertSettings(String problem, String data, String truth, double n
         oneOf("--problem", problem, PROBLEMS);
         oneOf("--sampler", sampler, SAMPLERS);
         oneOf("--guidance", guidance, GUIDANCES);
+        oneOf("--covariance", covariance, Set.of("isotropic", "tweedie"));
         if (data.isEmpty() == truth.isEmpty()) {
             throw new UserInputException("give exactly one of --data FILE (observations) and --true MODEL (synthesise"
                     + " observations); got " + (data.isEmpty() ? "neither" : "both"));
@@ -66,6 +68,7 @@ public record InvertSettings(String problem, String data, String truth, double n
         m.put("prior", prior);
         m.put("sampler", sampler);
         m.put("guidance", guidance);
+        m.put("covariance", covariance);
         m.put("zeta", Double.toString(zeta));
         m.put("samples", Integer.toString(samples));
         m.put("seed", Long.toString(seed));
@@ -80,7 +83,7 @@ public record InvertSettings(String problem, String data, String truth, double n
     public static InvertSettings fromMap(Map<String, String> m) {
         try {
             return new InvertSettings(m.get("problem"), m.get("data"), m.get("true"),
-                    Double.parseDouble(m.get("noise")), m.get("prior"), m.get("sampler"), m.get("guidance"),
+                    Double.parseDouble(m.get("noise")), m.get("prior"), m.get("sampler"), m.get("guidance"), m.get("covariance"),
                     Double.parseDouble(m.get("zeta")), Integer.parseInt(m.get("samples")), Long.parseLong(m.get("seed")),
                     Integer.parseInt(m.get("steps")), Double.parseDouble(m.get("churn")),
                     Integer.parseInt(m.get("batch")), m.get("backend"));

@@ -10,7 +10,9 @@ import dev.strata.sampler.edm.EdmSampler;
 import dev.strata.sampler.edm.KarrasSchedule;
 import dev.strata.sampler.guidance.DenoiserErrorProfile;
 import dev.strata.sampler.guidance.DpsGuidance;
-import dev.strata.sampler.guidance.NoiseAwareDpsGuidance;
+import dev.strata.sampler.guidance.InnovationCovariance;
+import dev.strata.sampler.guidance.PosteriorCovariance;
+import dev.strata.sampler.guidance.PosteriorDenoiserGuidance;
 import dev.strata.sampler.vp.BetaSchedule;
 import dev.strata.sampler.vp.DdimSampler;
 import dev.strata.sampler.vp.DdpmSampler;
@@ -18,8 +20,9 @@ import java.util.Arrays;
 
 /**
  * Wires a posterior sampler from the settings: a diffusion sampler (EDM Euler / Heun with optional churn, DDIM,
- * DDPM) over the prior's denoiser, with the data entering through a guidance (DPS, Chung et al. 2023; corrected,
- * noise-aware DPS, seed 000) on the whitened problem.
+ * DDPM) over the prior's denoiser, with the data entering through a guidance on the whitened problem: DPS (Chung et
+ * al. 2023), or corrected, noise-aware DPS (seed 000) taken as the posterior denoiser
+ * D_y = x̂0 + C J^T (J C J^T + I)^-1 (y - A(x̂0)), which cannot overshoot however precise the data are.
  */
 final class PosteriorSamplerFactory {
     /** Relative residual of the conjugate-gradient solve of C_tot in corrected DPS. */
@@ -37,22 +40,25 @@ final class PosteriorSamplerFactory {
         this.backend = backend;
         int channels = prior.denoiser().shape()[0];
         int n = Math.min(prior.count(), PriorFactory.PROFILE_EXAMPLES);
-        this.profile = settings.guidance().equals("cdps")
+        this.profile = settings.guidance().equals("cdps") && settings.covariance().equals("isotropic")
                 ? DenoiserErrorProfile.estimate(prior.denoiser(), Arrays.copyOf(prior.examples(),
                         n * prior.denoiser().size()), n, channels, 0.002, 80, 24, settings.seed() ^ 0xc0ffee)
                 : null;
+    }
+
+    /** C_x̂0(sigma) of corrected DPS: the denoiser's error per channel (seed 000) or sigma^2 dD/dx (Tweedie). */
+    private PosteriorCovariance covariance(Denoiser denoiser) {
+        return settings.covariance().equals("tweedie") ? PosteriorCovariance.tweedie(denoiser)
+                : PosteriorCovariance.isotropic(profile);
     }
 
     /** A sampler whose guidance sees {@code operator} (the whitened problem, possibly instrumented). */
     Sampler sampler(Denoiser denoiser, ForwardOperator operator, float[] whitenedData) {
         Guidance guidance = switch (settings.guidance()) {
             case "dps" -> new DpsGuidance(operator, whitenedData, settings.zeta());
-            case "cdps" -> {
-                double[] unit = new double[whitenedData.length];
-                Arrays.fill(unit, 1);
-                yield new NoiseAwareDpsGuidance(operator, whitenedData, unit, profile, CG_TOLERANCE,
-                        CG_MAX_ITERATIONS);
-            }
+            case "cdps" -> new PosteriorDenoiserGuidance(new InnovationCovariance(operator, whitenedData,
+                    InnovationCovariance.uniformVariance(whitenedData.length, 1), covariance(denoiser),
+                    CG_TOLERANCE, CG_MAX_ITERATIONS));
             default -> Guidance.NONE;
         };
         int steps = settings.steps();
