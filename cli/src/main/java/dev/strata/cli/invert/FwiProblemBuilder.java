@@ -26,8 +26,9 @@ import java.util.List;
  * or a constant velocity where there is none.
  */
 final class FwiProblemBuilder {
-    /** Velocities the CFL and dispersion checks are made for: the background +- this many prior spreads. */
-    static final double RANGE_SPREADS = 4;
+    /** Prior spread of the velocity: this share of the background, at least {@link #MIN_SPREAD} m/s. */
+    static final double RELATIVE_SPREAD = 0.1;
+    static final double MIN_SPREAD = 100;
 
     private FwiProblemBuilder() {
     }
@@ -45,14 +46,13 @@ final class FwiProblemBuilder {
         }
         float[] background = obs.background() != null ? obs.background()
                 : PriorDefaults.background(g, obs.wells());
-        float[] spread = PriorDefaults.spread(g, obs.wells());
-        double vmin = Double.MAX_VALUE;
-        double vmax = 0;
-        for (int i = 0; i < background.length; i++) {
-            vmin = Math.min(vmin, background[i] - RANGE_SPREADS * spread[i]);
-            vmax = Math.max(vmax, background[i] + RANGE_SPREADS * spread[i]);
+        float[] spread = new float[background.length];
+        for (int i = 0; i < spread.length; i++) {
+            spread[i] = (float) Math.max(MIN_SPREAD, RELATIVE_SPREAD * background[i]);
         }
-        vmin = Math.max(vmin, 300);
+        VelocityRange range = velocityRange(background);
+        double vmin = range.min();
+        double vmax = range.max();
         Grid grid = new Grid(g.nz(), g.nx(), g.dx());
         List<GridPoint> receivers = new ArrayList<>();
         for (int r = 0; r < s.receiverCount(); r++) {
@@ -69,6 +69,20 @@ final class FwiProblemBuilder {
         Arrays.fill(sigma, s.sigma());
         return new PhysicalProblem(obs, op, s.data(), sigma,
                 List.of(new DataBlock("shots", 0, s.data().length)), background, spread);
+    }
+
+    /**
+     * Velocities the CFL and dispersion checks are made for, and models must stay within: 0.6 x the slowest and
+     * 1.5 x the fastest background velocity.
+     */
+    static VelocityRange velocityRange(float[] background) {
+        double min = Double.MAX_VALUE;
+        double max = 0;
+        for (float v : background) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        return new VelocityRange(0.6 * min, 1.5 * max);
     }
 
     private static GridPoint point(float[] zx, int i, ModelGrid g, String what) {

@@ -53,7 +53,8 @@ public final class InverseProblem {
 
     /** Shape of one model {@code [channels, nz, nx]}. */
     public int[] modelShape() {
-        return operator.inputShape();
+        Observations.ModelGrid g = physical.observations().grid();
+        return new int[] {g.channels(), g.nz(), g.nx()};
     }
 
     /**

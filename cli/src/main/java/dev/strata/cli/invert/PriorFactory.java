@@ -26,7 +26,8 @@ final class PriorFactory {
     }
 
     static Prior build(String spec, PhysicalProblem problem, long seed) {
-        int[] shape = problem.operator().inputShape();
+        var g = problem.observations().grid();
+        int[] shape = {g.channels(), g.nz(), g.nx()};
         int channels = shape[0];
         if (spec.equals("gaussian")) {
             return gaussian(problem, shape, seed);

@@ -171,16 +171,14 @@ final class Synthesis {
 
     private static Observations fwiSurvey(Observations t, ModelGrid g) {
         float[] v = t.truth();
-        double vmin = Double.MAX_VALUE;
-        double vmax = 0;
-        for (float x : v) {
-            vmin = Math.min(vmin, x);
-            vmax = Math.max(vmax, x);
-        }
+        float[] background = lateralMean(v, g);
+        dev.strata.forward.acoustic.VelocityRange range = FwiProblemBuilder.velocityRange(background);
+        double vmin = range.min();
+        double vmax = range.max();
         double h = g.dx();
         double peak = 0.9 * vmin / (2.5 * 4 * h);
-        double dt = 0.4 * h / (vmax * 1.3);
-        double duration = (2 * g.nz() * h + 0.5 * g.nx() * h) / vmin;
+        double dt = 0.45 * h / vmax;
+        double duration = (2 * g.nz() * h + 0.5 * g.nx() * h) / (vmin / 0.6);
         int nt = (int) Math.ceil(duration / dt);
         int shots = Math.min(8, g.nx());
         float[] sources = new float[2 * shots];
@@ -196,7 +194,7 @@ final class Synthesis {
         }
         ShotGathers s = new ShotGathers(new float[shots * nt * nrec], shots, nt, nrec, sources, receivers, dt, peak,
                 1, false);
-        return new Observations("fwi", g, null, List.of(), s, null, v, lateralMean(v, g));
+        return new Observations("fwi", g, null, List.of(), s, null, v, background);
     }
 
     /** The 1-D starting model: the model averaged along x at each depth. */
