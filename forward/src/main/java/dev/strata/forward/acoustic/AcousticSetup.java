@@ -11,7 +11,7 @@ package dev.strata.forward.acoustic;
  * @param source      the wavelet every shot fires
  * @param acquisition sources and receivers, by grid point
  * @param velocities  the velocity range the checks are made for; models must stay inside
- * @param boundary    absorbing boundary around the model
+ * @param boundary    absorbing boundary around the model, optionally with a {@link FreeSurface} on top
  * @param dispersion  the points-per-wavelength rule
  */
 public record AcousticSetup(Grid grid, TimeAxis time, RickerSource source, Acquisition acquisition,
@@ -23,6 +23,9 @@ public record AcousticSetup(Grid grid, TimeAxis time, RickerSource source, Acqui
             throw new IllegalArgumentException("acoustic setup: no component may be null");
         }
         StabilityChecks.requireInside(grid, acquisition);
+        if (boundary.freeSurface()) {
+            FreeSurface.requireBelowSurface(acquisition);
+        }
         StabilityChecks.requireCfl(grid, time, velocities);
         StabilityChecks.requireDispersion(grid, time, source, velocities, dispersion);
     }

@@ -9,7 +9,8 @@ import dev.strata.kernels.ComputeBackend;
  * the wave equation u_tt = v^2 (Laplacian u + w(t) delta(x - x_s)), leapfrog in time, 8th order in space, on the
  * model padded by edge replication and surrounded by an absorbing border: a Cerjan sponge ({@link SpongeBoundary},
  * the default: fast, reflects a few per cent) or a convolutional PML ({@link CpmlBoundary}: reflects about 1e-4, costs
- * several times more per step on the JVM). The scheme is in {@link WavePropagator}.
+ * several times more per step on the JVM), optionally with a pressure-free top ({@link FreeSurface}). The scheme is in
+ * {@link WavePropagator}.
  *
  * <ul>
  *   <li>{@link #apply}: data d[shot, t, r] = u_shot(x_r, t dt), t = 0 .. nt - 1; receivers and sources on grid points.
@@ -283,24 +284,37 @@ public final class AcousticWaveOperator implements ForwardOperator {
         return setup.time().nt() * setup.acquisition().nrec();
     }
 
-    /** vc = (v dt / h)^2 on the padded grid, per model {@code [n][pnz][pnx]}, computed in double. */
+    /**
+     * vc = (v dt / h)^2 on the padded grid, per model {@code [n][pnz][pnx]}, computed in double; 0 on the surface row
+     * and above under a {@link FreeSurface}.
+     */
     private float[] paddedVc(float[] v, int n) {
         float[] vp = replicate(v, n);
         for (int i = 0; i < vp.length; i++) {
             double vi = vp[i];
             vp[i] = (float) (vcScale * vi * vi);
         }
-        return vp;
+        return surfaceMasked(vp, n);
     }
 
-    /** dvc = 2 v (dt / h)^2 dv on the padded grid, per model. */
+    /** dvc = 2 v (dt / h)^2 dv on the padded grid, per model (masked as vc is: its derivative). */
     private float[] paddedDvc(float[] v, float[] dv, int n) {
         float[] vp = replicate(v, n);
         float[] dp = replicate(dv, n);
         for (int i = 0; i < dp.length; i++) {
             dp[i] = (float) (2.0 * vcScale * vp[i] * dp[i]);
         }
-        return dp;
+        return surfaceMasked(dp, n);
+    }
+
+    /** Zeroes the surface row and the padding above it of each of n padded fields under a free surface. */
+    private float[] surfaceMasked(float[] fields, int n) {
+        if (setup.boundary().freeSurface()) {
+            for (int m = 0; m < n; m++) {
+                FreeSurface.clearSurfaceRows(padded, fields, m * padded.size());
+            }
+        }
+        return fields;
     }
 
     private float[] replicate(float[] v, int n) {

@@ -11,10 +11,13 @@ package dev.strata.forward.acoustic;
  * @param width      border width in points, at least 1
  * @param reflection R, the theoretical normal-incidence reflection coefficient, in (0, 1)
  */
-public record CpmlBoundary(int width, double reflection) implements AbsorbingBoundary {
+public record CpmlBoundary(int width, double reflection) implements AbsorbingLayer {
 
     /** 20 points, R = 1e-3. */
     public static final CpmlBoundary DEFAULT = new CpmlBoundary(20, 1e-3);
+
+    /** RECOMMENDED_DOC */
+    public static final CpmlBoundary RECOMMENDED = new CpmlBoundary(30, 1e-4);
 
     public CpmlBoundary {
         if (width < 1 || !(reflection > 0 && reflection < 1)) {
@@ -29,6 +32,15 @@ public record CpmlBoundary(int width, double reflection) implements AbsorbingBou
      * b = d / (d + alpha) (a - 1); a = 1, b = 0 elsewhere.
      */
     public float[] profile(int n, int frame, double h, double dt, double vmax, double peakFrequency) {
+        return profile(n, frame, h, dt, vmax, peakFrequency, true);
+    }
+
+    /**
+     * {@link #profile(int, int, double, double, double, double)}, with the strip at the low end of the axis (the top,
+     * for z) switched off (a = 1, b = 0) when {@code absorbLow} is false: under a {@link FreeSurface}.
+     */
+    public float[] profile(int n, int frame, double h, double dt, double vmax, double peakFrequency,
+                           boolean absorbLow) {
         float[] prof = new float[2 * n];
         double d0 = -3.0 * vmax * Math.log(reflection) / (2.0 * width * h);
         double alphaMax = Math.PI * peakFrequency;
@@ -39,7 +51,7 @@ public record CpmlBoundary(int width, double reflection) implements AbsorbingBou
             } else if (k >= n - frame - width) {
                 depth = k - (n - frame - width - 1);
             }
-            if (depth == 0 || depth > width) {
+            if (depth == 0 || depth > width || (!absorbLow && k < frame + width)) {
                 prof[k] = 1f;
                 continue;
             }

@@ -89,7 +89,7 @@ final class WavePropagator {
         this.nt = setup.time().nt();
         this.nrec = setup.acquisition().nrec();
         int frame = AcousticKernels.RADIUS;
-        switch (setup.boundary()) {
+        switch (setup.boundary().layer()) {
             case SpongeBoundary s -> {
                 this.cpml = false;
                 this.pmlWidth = 0;
@@ -107,7 +107,7 @@ final class WavePropagator {
                 double dt = setup.time().dt();
                 double vmax = setup.velocities().max();
                 double f = setup.source().peakFrequency();
-                this.profZ = c.profile(padded.nz(), frame, h, dt, vmax, f);
+                this.profZ = c.profile(padded.nz(), frame, h, dt, vmax, f, !setup.boundary().freeSurface());
                 this.profX = c.profile(padded.nx(), frame, h, dt, vmax, f);
             }
         }
