@@ -30,11 +30,24 @@ public record AcousticSetup(Grid grid, TimeAxis time, RickerSource source, Acqui
         StabilityChecks.requireDispersion(grid, time, source, velocities, dispersion);
     }
 
-    /** A setup with the default sponge ({@link SpongeBoundary#DEFAULT}) and dispersion rule. */
+    /**
+     * A setup with the default sponge ({@link SpongeBoundary#DEFAULT}, kept for existing callers; it reflects 0.1 to
+     * 0.5 of the direct wave, too much for reflection data: use {@link #withRecommendedBoundary()} or
+     * {@link AbsorbingBoundary#RECOMMENDED}) and dispersion rule.
+     */
     public static AcousticSetup of(Grid grid, TimeAxis time, RickerSource source, Acquisition acquisition,
                                    VelocityRange velocities) {
         return new AcousticSetup(grid, time, source, acquisition, velocities, SpongeBoundary.DEFAULT,
                 DispersionRule.DEFAULT);
+    }
+
+    /**
+     * The same setup with {@link CpmlBoundary#forWavelength} for its vmax, peak frequency and spacing (the accurate
+     * choice for reflection data), keeping a free surface if this setup has one.
+     */
+    public AcousticSetup withRecommendedBoundary() {
+        CpmlBoundary cpml = CpmlBoundary.forWavelength(velocities.max(), source.peakFrequency(), grid.spacing());
+        return withBoundary(boundary.freeSurface() ? cpml.withFreeSurface() : cpml);
     }
 
     /** The same setup with another boundary (checked again). */
