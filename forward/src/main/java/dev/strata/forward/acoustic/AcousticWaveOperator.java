@@ -151,6 +151,22 @@ public final class AcousticWaveOperator implements ForwardOperator {
         return withShotsPerPass(shotsPerPassFor(budgetBytes));
     }
 
+    /**
+     * The gather of one shot, a new {@code [nt][nrec]} row-major array (time slow), from data in this operator's
+     * layout {@code [n][nshots][nt][nrec]}: model {@code model}'s shot {@code shot}.
+     */
+    public float[] shotGather(float[] data, int model, int shot) {
+        int nshots = setup.acquisition().nshots();
+        if (data == null || data.length % outputSize() != 0 || model < 0 || shot < 0 || shot >= nshots
+                || (long) (model + 1) * outputSize() > data.length) {
+            throw new IllegalArgumentException("shot gather: need data of n x " + outputSize() + " values, model in "
+                    + "[0, n) and shot in [0, " + nshots + "), got " + (data == null ? "null" : data.length)
+                    + " values, model " + model + ", shot " + shot);
+        }
+        int from = model * outputSize() + shot * traceSize();
+        return java.util.Arrays.copyOfRange(data, from, from + traceSize());
+    }
+
     /** {@code [nz, nx]}. */
     @Override
     public int[] inputShape() {
