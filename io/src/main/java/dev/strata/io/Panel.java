@@ -67,6 +67,83 @@ public record Panel(String title, float[] values, int nz, int nx, Colormap color
         return new Panel(title, values, nz, nx, colormap, range, columns.clone());
     }
 
+    /** How {@link #resampled} maps many cells onto one. */
+    public enum Resampling {
+        /** Mean of the (finite) cells each target cell covers, weighted by the overlapped area: no aliasing. */
+        AREA_AVERAGE,
+        /** The cell under each target cell's centre: keeps extreme values, may alias. */
+        NEAREST
+    }
+
+    /**
+     * This panel drawn at no more than {@code maxRows x maxColumns} cells: unchanged if it fits, else resampled to
+     * the largest size within the limits that keeps the aspect ratio of cells (each axis scaled by the same factor)
+     * with the colour range fixed to this panel's {@link #effectiveRange()} and the markers moved with their columns.
+     * Use it so a long record (e.g. a 2001 x 200 shot gather) is drawn at a target size rather than one pixel or
+     * more per cell.
+     */
+    public Panel fitTo(int maxRows, int maxColumns, Resampling how) {
+        if (maxRows < 1 || maxColumns < 1 || how == null) {
+            throw new IllegalArgumentException("panel '" + title + "': fit needs maxRows, maxColumns >= 1 and a "
+                    + "resampling, got " + maxRows + ", " + maxColumns + ", " + how);
+        }
+        double scale = Math.min(1.0, Math.min(maxRows / (double) nz, maxColumns / (double) nx));
+        if (scale == 1.0) {
+            return this;
+        }
+        int rows = Math.max(1, Math.min(maxRows, (int) Math.round(nz * scale)));
+        int cols = Math.max(1, Math.min(maxColumns, (int) Math.round(nx * scale)));
+        return resampled(rows, cols, how);
+    }
+
+    /**
+     * This panel resampled to exactly {@code rows x cols} cells (either way), with the colour range fixed to this
+     * panel's effective range and each marker moved to the column that covers it.
+     */
+    public Panel resampled(int rows, int cols, Resampling how) {
+        if (rows < 1 || cols < 1 || how == null) {
+            throw new IllegalArgumentException("panel '" + title + "': resampling needs rows, cols >= 1 and a mode, "
+                    + "got " + rows + ", " + cols + ", " + how);
+        }
+        float[] out = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                out[r * cols + c] = how == Resampling.NEAREST ? nearest(r, rows, c, cols) : areaMean(r, rows, c, cols);
+            }
+        }
+        int[] markers = Arrays.stream(markerColumns).map(m -> Math.min(cols - 1, (int) ((m + 0.5) * cols / nx)))
+                .distinct().toArray();
+        return new Panel(title, out, rows, cols, colormap, effectiveRange(), markers);
+    }
+
+    private float nearest(int r, int rows, int c, int cols) {
+        int z = Math.min(nz - 1, (int) ((r + 0.5) * nz / rows));
+        int x = Math.min(nx - 1, (int) ((c + 0.5) * nx / cols));
+        return values[z * nx + x];
+    }
+
+    /** Area-weighted mean of the finite source cells under target cell (r, c); NaN if none is finite. */
+    private float areaMean(int r, int rows, int c, int cols) {
+        double z0 = r * (double) nz / rows;
+        double z1 = (r + 1) * (double) nz / rows;
+        double x0 = c * (double) nx / cols;
+        double x1 = (c + 1) * (double) nx / cols;
+        double sum = 0;
+        double weight = 0;
+        for (int z = (int) z0; z < Math.min(nz, Math.ceil(z1)); z++) {
+            double wz = Math.min(z1, z + 1) - Math.max(z0, z);
+            for (int x = (int) x0; x < Math.min(nx, Math.ceil(x1)); x++) {
+                double w = wz * (Math.min(x1, x + 1) - Math.max(x0, x));
+                float v = values[z * nx + x];
+                if (w > 0 && Float.isFinite(v)) {
+                    sum += w * v;
+                    weight += w;
+                }
+            }
+        }
+        return weight > 0 ? (float) (sum / weight) : Float.NaN;
+    }
+
     /** The range used for drawing: {@link #range()} if set, else the automatic one. */
     public ValueRange effectiveRange() {
         if (range != null) {

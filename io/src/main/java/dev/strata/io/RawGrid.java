@@ -70,6 +70,57 @@ public record RawGrid(int nz, int nx, double dz, double dx, float[] values) {
         return new RawGrid(nz, nx, dz, dx, values);
     }
 
+    /** How the samples of a headerless file are laid out: which index is slow, and the byte order. */
+    public enum Layout {
+        /** Row-major [nz][nx] (depth slow), little-endian. */
+        Z_MAJOR_LITTLE_ENDIAN(true, ByteOrder.LITTLE_ENDIAN),
+        /** Row-major [nz][nx] (depth slow), big-endian. */
+        Z_MAJOR_BIG_ENDIAN(true, ByteOrder.BIG_ENDIAN),
+        /** Column-major [nx][nz] (x slow, each trace a depth column, as Fortran and SEG-Y order), little-endian. */
+        X_MAJOR_LITTLE_ENDIAN(false, ByteOrder.LITTLE_ENDIAN),
+        /** Column-major [nx][nz] (x slow), big-endian. */
+        X_MAJOR_BIG_ENDIAN(false, ByteOrder.BIG_ENDIAN);
+
+        private final boolean zMajor;
+        private final ByteOrder order;
+
+        Layout(boolean zMajor, ByteOrder order) {
+            this.zMajor = zMajor;
+            this.order = order;
+        }
+    }
+
+    /**
+     * Reads a headerless float32 file of {@code nz x nx} samples laid out as {@code layout}, with spacings given by
+     * the caller; returns the grid in this record's row-major [nz][nx] order. Refuses a file whose size is not
+     * exactly 4 nz nx bytes, giving expected and actual bytes.
+     */
+    public static RawGrid readHeaderless(Path file, int nz, int nx, double dz, double dx, Layout layout)
+            throws IOException {
+        if (nz < 1 || nx < 1 || layout == null) {
+            throw new IllegalArgumentException("headerless grid needs nz, nx >= 1 and a layout, got " + nz + " x "
+                    + nx + ", " + layout);
+        }
+        long expected = 4L * nz * nx;
+        long size = Files.size(file);
+        if (size != expected) {
+            throw new IOException(file + " holds " + size + " bytes, but a " + nz + " x " + nx
+                    + " float32 grid needs " + expected + " bytes");
+        }
+        float[] raw = new float[nz * nx];
+        ByteBuffer.wrap(Files.readAllBytes(file)).order(layout.order).asFloatBuffer().get(raw);
+        if (layout.zMajor) {
+            return new RawGrid(nz, nx, dz, dx, raw);
+        }
+        float[] values = new float[nz * nx];
+        for (int x = 0; x < nx; x++) {
+            for (int z = 0; z < nz; z++) {
+                values[z * nx + x] = raw[x * nz + z];
+            }
+        }
+        return new RawGrid(nz, nx, dz, dx, values);
+    }
+
     /** Value at depth index z, lateral index x. */
     public float value(int z, int x) {
         return values[z * nx + x];

@@ -9,7 +9,8 @@ import dev.strata.kernels.ComputeBackend;
  * the wave equation u_tt = v^2 (Laplacian u + w(t) delta(x - x_s)), leapfrog in time, 8th order in space, on the
  * model padded by edge replication and surrounded by an absorbing border: a Cerjan sponge ({@link SpongeBoundary},
  * the default: fast, reflects a few per cent) or a convolutional PML ({@link CpmlBoundary}: reflects about 1e-4, costs
- * several times more per step on the JVM). The scheme is in {@link WavePropagator}.
+ * several times more per step on the JVM), optionally with a pressure-free top ({@link FreeSurface}). The scheme is in
+ * {@link WavePropagator}.
  *
  * <ul>
  *   <li>{@link #apply}: data d[shot, t, r] = u_shot(x_r, t dt), t = 0 .. nt - 1; receivers and sources on grid points.
@@ -94,6 +95,78 @@ public final class AcousticWaveOperator implements ForwardOperator {
         return backend;
     }
 
+    /** Most (model, shot) pairs propagated in one pass: shots per pass for one model. */
+    public int shotsPerPass() {
+        return maxPairsPerPass;
+    }
+
+    /**
+     * The same operator propagating at most {@code shotsPerPass} shots at once (same checkpoint interval). Every
+     * result is computed per shot and summed or concatenated in shot order, so it equals this operator's bit for
+     * bit.
+     */
+    public AcousticWaveOperator withShotsPerPass(int shotsPerPass) {
+        return new AcousticWaveOperator(setup, backend, checkpointing.interval(), shotsPerPass);
+    }
+
+    /**
+     * Bytes held at the peak of {@link #misfitGradient} for one model with {@code shotsPerPass} shots per pass (the
+     * backward sweep; with preconditioning, which is the larger): per shot, with F = (nz + 2 pad)(nx + 2 pad) floats
+     * a field, the checkpoints (2 S fields, 6 S with the CPML), the 2k-level ring, the backward sweep's own fields
+     * ({@link WavePropagator#backwardFields}: 5, or 14 with the CPML), the shot's vc and illumination (2), and its
+     * nt nrec residual; plus, once, vc of the model (F floats), gradient and illumination sums (2 nz nx doubles), the
+     * residual of all shots (nshots nt nrec floats) and a host field of double and float for the gradient (F each).
+     * The 4 bytes a float; JVM object headers and the caller's observed data are not counted.
+     */
+    public long bytesForGradient(int shotsPerPass) {
+        if (shotsPerPass < 1) {
+            throw new IllegalArgumentException("shots per pass must be >= 1, got " + shotsPerPass);
+        }
+        long field = padded.size();
+        long fields = checkpointing.fieldsHeld(propagator.fieldsPerCheckpoint()) + propagator.backwardFields() + 2L;
+        long perShot = Float.BYTES * (fields * field + traceSize());
+        long once = Float.BYTES * field + Double.BYTES * 2L * inputSize() + Float.BYTES * (long) outputSize()
+                + (Double.BYTES + Float.BYTES) * field;
+        return once + shotsPerPass * perShot;
+    }
+
+    /**
+     * The most shots per pass (at most nshots) whose {@link #bytesForGradient} fits {@code budgetBytes}; refuses a
+     * budget too small for one shot per pass, giving the bytes that needs.
+     */
+    public int shotsPerPassFor(long budgetBytes) {
+        long one = bytesForGradient(1);
+        if (budgetBytes < one) {
+            throw new IllegalArgumentException("memory budget of " + budgetBytes + " bytes is too small for one shot "
+                    + "per pass: a gradient on " + setup.grid() + " with " + setup.time().nt() + " steps needs "
+                    + one + " bytes");
+        }
+        long perShot = bytesForGradient(2) - one;
+        long k = 1 + (budgetBytes - one) / perShot;
+        return (int) Math.min(k, setup.acquisition().nshots());
+    }
+
+    /** {@link #withShotsPerPass} with {@link #shotsPerPassFor}{@code (budgetBytes)}. */
+    public AcousticWaveOperator withMemoryBudget(long budgetBytes) {
+        return withShotsPerPass(shotsPerPassFor(budgetBytes));
+    }
+
+    /**
+     * The gather of one shot, a new {@code [nt][nrec]} row-major array (time slow), from data in this operator's
+     * layout {@code [n][nshots][nt][nrec]}: model {@code model}'s shot {@code shot}.
+     */
+    public float[] shotGather(float[] data, int model, int shot) {
+        int nshots = setup.acquisition().nshots();
+        if (data == null || data.length % outputSize() != 0 || model < 0 || shot < 0 || shot >= nshots
+                || (long) (model + 1) * outputSize() > data.length) {
+            throw new IllegalArgumentException("shot gather: need data of n x " + outputSize() + " values, model in "
+                    + "[0, n) and shot in [0, " + nshots + "), got " + (data == null ? "null" : data.length)
+                    + " values, model " + model + ", shot " + shot);
+        }
+        int from = model * outputSize() + shot * traceSize();
+        return java.util.Arrays.copyOfRange(data, from, from + traceSize());
+    }
+
     /** {@code [nz, nx]}. */
     @Override
     public int[] inputShape() {
@@ -152,10 +225,10 @@ public final class AcousticWaveOperator implements ForwardOperator {
         forEachPass(n, (first, count) -> {
             WavePropagator.Pass p = propagator.pass(first, count);
             float[] vc = perPair(vcModels, first, count);
-            WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, false);
+            WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, false, false);
             float[] traces = new float[count * traceSize()];
             System.arraycopy(dd, first * traceSize(), traces, 0, traces.length);
-            addGradient(propagator.gradientSweep(vc, p, stored, traces), vc, v, first, count, grad);
+            addGradient(propagator.gradientSweep(vc, p, stored, traces), vc, v, first, count, grad, true);
         });
         return toFloat(grad);
     }
@@ -163,19 +236,42 @@ public final class AcousticWaveOperator implements ForwardOperator {
     /**
      * J(v) = 0.5 ||A(v) - d||^2 and dJ/dv for one model {@code v} {@code [nz][nx]} and observed data
      * {@code [nshots][nt][nrec]}: one checkpointed forward run gives the residual, one adjoint sweep the gradient.
+     * The gradient is exact: the padding replicates the edge cells, so its sensitivity is summed into them (as in
+     * {@link #vjp}); the edge rows and columns therefore carry the whole border's sensitivity.
      */
     public Misfit misfitGradient(float[] v, float[] observed) {
+        return misfit(v, observed, null);
+    }
+
+    /**
+     * J(v) and the preconditioned gradient {@link GradientPreconditioning#apply}(dJ/dv_cells, I) for one model:
+     * dJ/dv_cells is the sensitivity to the velocity of the model cells themselves, the padding held fixed (its
+     * sensitivity is dropped, not folded into the edge cells, so edges are not inflated), and I = sum_shots sum_t
+     * u_s^2 the source illumination of the same forward run. Residual and value are those of
+     * {@link #misfitGradient(float[], float[])}.
+     */
+    public Misfit misfitGradient(float[] v, float[] observed, GradientPreconditioning preconditioning) {
+        if (preconditioning == null) {
+            throw new IllegalArgumentException("preconditioning must not be null; use the two-argument "
+                    + "misfitGradient for the plain gradient");
+        }
+        return misfit(v, observed, preconditioning);
+    }
+
+    private Misfit misfit(float[] v, float[] observed, GradientPreconditioning pre) {
         Shapes.requireBatch("acoustic velocity model", v, 1, inputSize());
         Shapes.requireBatch("observed data", observed, 1, outputSize());
         requireVelocities(v, 1);
+        boolean precondition = pre != null;
         float[] vcModels = paddedVc(v, 1);
         double[] grad = new double[inputSize()];
+        double[] illumination = precondition ? new double[inputSize()] : null;
         float[] residual = new float[outputSize()];
         double[] value = new double[1];
         forEachPass(1, (first, count) -> {
             WavePropagator.Pass p = propagator.pass(first, count);
             float[] vc = perPair(vcModels, first, count);
-            WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, true);
+            WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, true, precondition);
             float[] r = stored.data();
             int offset = first * traceSize();
             for (int i = 0; i < r.length; i++) {
@@ -183,9 +279,13 @@ public final class AcousticWaveOperator implements ForwardOperator {
                 value[0] += 0.5 * (double) r[i] * r[i];
             }
             System.arraycopy(r, 0, residual, offset, r.length);
-            addGradient(propagator.gradientSweep(vc, p, stored, r), vc, v, first, count, grad);
+            addGradient(propagator.gradientSweep(vc, p, stored, r), vc, v, first, count, grad, !precondition);
+            if (precondition) {
+                addModelCells(stored.illumination(), count, illumination);
+            }
         });
-        return new Misfit(value[0], toFloat(grad), residual);
+        float[] g = precondition ? pre.apply(setup.grid(), grad, illumination) : toFloat(grad);
+        return new Misfit(value[0], g, residual);
     }
 
     /** {@link #rtmImage(float[], float[], double)} with eps = {@link #DEFAULT_RTM_EPSILON}. */
@@ -205,42 +305,45 @@ public final class AcousticWaveOperator implements ForwardOperator {
      * @param epsilon stabiliser relative to the largest illumination, &gt;= 0
      */
     public float[] rtmImage(float[] v, float[] data, double epsilon) {
-        Shapes.requireBatch("acoustic velocity model", v, 1, inputSize());
-        Shapes.requireBatch("data to migrate", data, 1, outputSize());
         if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
             throw new IllegalArgumentException("RTM epsilon must be finite and >= 0, got " + epsilon);
         }
+        return rtmImage(v, data, new GradientPreconditioning(epsilon, 0));
+    }
+
+    /**
+     * {@link #rtmImage(float[], float[], double)} with the illumination division and top mute of
+     * {@code preconditioning}: I(x) = w(z) sum u_s q_s / (sum u_s^2 + eps max), over the model cells.
+     */
+    public float[] rtmImage(float[] v, float[] data, GradientPreconditioning preconditioning) {
+        Shapes.requireBatch("acoustic velocity model", v, 1, inputSize());
+        Shapes.requireBatch("data to migrate", data, 1, outputSize());
+        if (preconditioning == null) {
+            throw new IllegalArgumentException("RTM preconditioning must not be null");
+        }
         requireVelocities(v, 1);
         float[] vcModels = paddedVc(v, 1);
-        int field = padded.size();
-        double[] image = new double[field];
-        double[] illumination = new double[field];
+        double[] image = new double[inputSize()];
+        double[] illumination = new double[inputSize()];
         forEachPass(1, (first, count) -> {
             WavePropagator.Pass p = propagator.pass(first, count);
             float[] vc = perPair(vcModels, first, count);
-            WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, false);
+            WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, false, false);
             float[] traces = timeDerivative(data, first * traceSize(), count);
             WavePropagator.Images im = propagator.rtmSweep(vc, p, stored, traces);
-            for (int j = 0; j < count; j++) {
-                for (int i = 0; i < field; i++) {
-                    image[i] += im.image()[j * field + i];
-                    illumination[i] += im.illumination()[j * field + i];
-                }
-            }
+            addModelCells(im.image(), count, image);
+            addModelCells(im.illumination(), count, illumination);
         });
-        double max = 0;
-        for (double s : illumination) {
-            max = Math.max(max, s);
+        return preconditioning.apply(setup.grid(), image, illumination);
+    }
+
+    /** Adds the model cells of {@code count} padded member fields into {@code sum} {@code [nz][nx]}. */
+    private void addModelCells(float[] members, int count, double[] sum) {
+        int field = padded.size();
+        for (int j = 0; j < count; j++) {
+            int base = j * field;
+            padded.cropAdd(i -> members[base + i], sum, 0);
         }
-        double eps = epsilon * max;
-        float[] normalised = new float[field];
-        for (int i = 0; i < field; i++) {
-            double den = illumination[i] + eps;
-            normalised[i] = den > 0 ? (float) (image[i] / den) : 0f;
-        }
-        float[] out = new float[inputSize()];
-        padded.crop(normalised, 0, out, 0);
-        return out;
     }
 
     /**
@@ -283,24 +386,37 @@ public final class AcousticWaveOperator implements ForwardOperator {
         return setup.time().nt() * setup.acquisition().nrec();
     }
 
-    /** vc = (v dt / h)^2 on the padded grid, per model {@code [n][pnz][pnx]}, computed in double. */
+    /**
+     * vc = (v dt / h)^2 on the padded grid, per model {@code [n][pnz][pnx]}, computed in double; 0 on the surface row
+     * and above under a {@link FreeSurface}.
+     */
     private float[] paddedVc(float[] v, int n) {
         float[] vp = replicate(v, n);
         for (int i = 0; i < vp.length; i++) {
             double vi = vp[i];
             vp[i] = (float) (vcScale * vi * vi);
         }
-        return vp;
+        return surfaceMasked(vp, n);
     }
 
-    /** dvc = 2 v (dt / h)^2 dv on the padded grid, per model. */
+    /** dvc = 2 v (dt / h)^2 dv on the padded grid, per model (masked as vc is: its derivative). */
     private float[] paddedDvc(float[] v, float[] dv, int n) {
         float[] vp = replicate(v, n);
         float[] dp = replicate(dv, n);
         for (int i = 0; i < dp.length; i++) {
             dp[i] = (float) (2.0 * vcScale * vp[i] * dp[i]);
         }
-        return dp;
+        return surfaceMasked(dp, n);
+    }
+
+    /** Zeroes the surface row and the padding above it of each of n padded fields under a free surface. */
+    private float[] surfaceMasked(float[] fields, int n) {
+        if (setup.boundary().freeSurface()) {
+            for (int m = 0; m < n; m++) {
+                FreeSurface.clearSurfaceRows(padded, fields, m * padded.size());
+            }
+        }
+        return fields;
     }
 
     private float[] replicate(float[] v, int n) {
@@ -325,9 +441,11 @@ public final class AcousticWaveOperator implements ForwardOperator {
 
     /**
      * dJ/dv = dJ/dvc dvc/dv = (A / vc) 2 v (dt / h)^2 on the padded grid (vc as propagated, v replicated), then
-     * summed over the replicated padding into the model of each pair (adding the shots of one model together).
+     * summed over the replicated padding into the model of each pair if {@code foldPadding} (the exact adjoint of
+     * the replication), else taken at the model cells only; the shots of one model are added together.
      */
-    private void addGradient(float[] a, float[] vc, float[] v, int first, int count, double[] grad) {
+    private void addGradient(float[] a, float[] vc, float[] v, int first, int count, double[] grad,
+                             boolean foldPadding) {
         int field = padded.size();
         int nshots = setup.acquisition().nshots();
         double[] g = new double[field];
@@ -339,7 +457,11 @@ public final class AcousticWaveOperator implements ForwardOperator {
                 int k = j * field + i;
                 g[i] = a[k] == 0f ? 0.0 : a[k] / (double) vc[k] * 2.0 * vcScale * vp[i];
             }
-            padded.replicateAdjoint(g, 0, grad, model * inputSize());
+            if (foldPadding) {
+                padded.replicateAdjoint(g, 0, grad, model * inputSize());
+            } else {
+                padded.cropAdd(i -> g[i], grad, model * inputSize());
+            }
         }
     }
 

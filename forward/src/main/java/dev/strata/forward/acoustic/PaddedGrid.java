@@ -87,4 +87,18 @@ public record PaddedGrid(Grid model, int pad) {
             System.arraycopy(src, srcOffset + (z + pad) * nx() + pad, dst, dstOffset + z * model.nx(), model.nx());
         }
     }
+
+    /**
+     * dst[z, x] += src(index of padded point (z + pad, x + pad)) over the model points only: the adjoint of embedding
+     * the model in a zero border (the padding's values are dropped, not folded into the edge cells).
+     */
+    public void cropAdd(java.util.function.IntToDoubleFunction src, double[] dst, int dstOffset) {
+        for (int z = 0; z < model.nz(); z++) {
+            int row = (z + pad) * nx() + pad;
+            int drow = dstOffset + z * model.nx();
+            for (int x = 0; x < model.nx(); x++) {
+                dst[drow + x] += src.applyAsDouble(row + x);
+            }
+        }
+    }
 }

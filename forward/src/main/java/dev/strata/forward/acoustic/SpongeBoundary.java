@@ -9,7 +9,7 @@ package dev.strata.forward.acoustic;
  * @param width    border width in points, at least 0 (0: a rigid p = 0 wall at the model edge)
  * @param strength a, at least 0
  */
-public record SpongeBoundary(int width, double strength) implements AbsorbingBoundary {
+public record SpongeBoundary(int width, double strength) implements AbsorbingLayer {
 
     /** 20 points, a = 0.015: the setting of shared/perf-ref/wave-c. */
     public static final SpongeBoundary DEFAULT = new SpongeBoundary(20, 0.015);

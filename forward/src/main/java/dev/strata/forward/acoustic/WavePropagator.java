@@ -42,10 +42,12 @@ final class WavePropagator {
     }
 
     /**
-     * Fields stored by a checkpointed forward run: the two time levels, the CPML state (null with the sponge), and
-     * the data recorded (null if not asked for).
+     * Fields stored by a checkpointed forward run: the two time levels, the CPML state (null with the sponge), the
+     * data recorded and the source illumination sum_t (u^t)^2 per member {@code [nb][pnz][pnx]} (each null if not
+     * asked for). The illumination sums the levels t = 0 .. steps - 1 the checkpointed run computes (steps - nt &lt;
+     * the number of segments: a few levels past the record, of no weight for a preconditioner).
      */
-    record Stored(float[] checkpoints, float[] pmlCheckpoints, float[] data) {
+    record Stored(float[] checkpoints, float[] pmlCheckpoints, float[] data, float[] illumination) {
     }
 
     /** RTM accumulations of a pass: zero-lag cross-correlation and source illumination, padded fields. */
@@ -89,7 +91,7 @@ final class WavePropagator {
         this.nt = setup.time().nt();
         this.nrec = setup.acquisition().nrec();
         int frame = AcousticKernels.RADIUS;
-        switch (setup.boundary()) {
+        switch (setup.boundary().layer()) {
             case SpongeBoundary s -> {
                 this.cpml = false;
                 this.pmlWidth = 0;
@@ -107,7 +109,7 @@ final class WavePropagator {
                 double dt = setup.time().dt();
                 double vmax = setup.velocities().max();
                 double f = setup.source().peakFrequency();
-                this.profZ = c.profile(padded.nz(), frame, h, dt, vmax, f);
+                this.profZ = c.profile(padded.nz(), frame, h, dt, vmax, f, !setup.boundary().freeSurface());
                 this.profX = c.profile(padded.nx(), frame, h, dt, vmax, f);
             }
         }
@@ -120,6 +122,14 @@ final class WavePropagator {
     /** Fields stored per checkpoint and member: 2 time levels, plus 4 CPML fields. */
     int fieldsPerCheckpoint() {
         return cpml ? 6 : 2;
+    }
+
+    /**
+     * Fields per member allocated by a gradient's backward sweep besides checkpoints and the 2k ring: the two
+     * levels of source and adjoint field and the gradient (5), plus 8 CPML auxiliary fields and the bracket (9).
+     */
+    int backwardFields() {
+        return cpml ? 14 : 5;
     }
 
     /** Indices and wavelets for members {@code first .. first + nb - 1}, member m being shot m mod nshots. */
@@ -212,10 +222,10 @@ final class WavePropagator {
 
     /**
      * The forward run of a checkpointed sweep: stores (u^t, u^{t-1}) at every multiple of the interval into
-     * {@code [segments][2][nb pnz pnx]} (and the CPML state into {@code [segments][4][...]}), and records data if
-     * asked.
+     * {@code [segments][2][nb pnz pnx]} (and the CPML state into {@code [segments][4][...]}), and records data and
+     * sums the source illumination if asked.
      */
-    Stored forwardWithCheckpoints(float[] vc, Pass p, boolean record) {
+    Stored forwardWithCheckpoints(float[] vc, Pass p, boolean record, boolean illuminate) {
         int n = p.nb() * padded.size();
         int k = checkpointing.interval();
         int steps = checkpointing.steps();
@@ -224,10 +234,11 @@ final class WavePropagator {
         float[] checkpoints = new float[Math.toIntExact(2L * checkpointing.segments() * n)];
         float[] pmlCheckpoints = cpml ? new float[Math.toIntExact(4L * checkpointing.segments() * n)] : null;
         float[] data = new float[record ? p.nb() * nt * nrec : 1];
+        float[] illumination = new float[illuminate ? n : 1];
         int[] clock = new int[1];
         Pml pml = cpml ? Pml.of(n) : null;
         KernelGraph.Builder g = graph("acoustic-forward-checkpointed", p, vc, a, b, data, clock)
-                .transferToDevice(TransferMode.FIRST_EXECUTION, checkpoints);
+                .transferToDevice(TransferMode.FIRST_EXECUTION, checkpoints, illumination);
         addPml(g, pml);
         if (cpml) {
             g.transferToDevice(TransferMode.FIRST_EXECUTION, pmlCheckpoints);
@@ -248,16 +259,19 @@ final class WavePropagator {
             if (record) {
                 g.task(id + ".record", ReceiverKernels.RECORD, cur, data, p.recIndex(), clock, p.nb(), nrec, nt);
             }
+            if (illuminate) {
+                g.task(id + ".illumination", CpmlKernels.ADD_PRODUCT, illumination, cur, cur, rows, padded.nx());
+            }
             addStep(g, id, cur, prev, vc, pml, null, clock, p);
         }
-        g.transferToHost(TransferMode.UNDER_DEMAND, checkpoints, data);
+        g.transferToHost(TransferMode.UNDER_DEMAND, checkpoints, data, illumination);
         if (cpml) {
             g.transferToHost(TransferMode.UNDER_DEMAND, pmlCheckpoints);
-            run(g.build(), steps / 2, checkpoints, pmlCheckpoints, data);
+            run(g.build(), steps / 2, checkpoints, pmlCheckpoints, data, illumination);
         } else {
-            run(g.build(), steps / 2, checkpoints, data);
+            run(g.build(), steps / 2, checkpoints, data, illumination);
         }
-        return new Stored(checkpoints, pmlCheckpoints, record ? data : null);
+        return new Stored(checkpoints, pmlCheckpoints, record ? data : null, illuminate ? illumination : null);
     }
 
     /**
