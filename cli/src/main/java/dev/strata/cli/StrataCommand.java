@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataCommand.Version.class,
         description = "Diffusion-model posterior sampling for subsurface inversion.",
         subcommands = {DemoCommand.class, DevicesCommand.class, VerifyCommand.class, BenchCommand.class,
-                ValidateCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+                ValidateCommand.class, TrainCommand.class, DatagenCommand.class, CommandLine.HelpCommand.class})
 public final class StrataCommand implements Runnable {
 
     @CommandLine.Spec
