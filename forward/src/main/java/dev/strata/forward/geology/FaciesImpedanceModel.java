@@ -28,8 +28,8 @@ import java.util.SplittableRandom;
  * @param channelShare      probability that a body is a channel rather than a lens, in [0, 1] (default 0.6)
  * @param channelThickness  T of channels in m (default 4 to 10)
  * @param channelWidth      W of channels in m (default 300 to 800)
- * @param meanderAmplitude  A in m, >= 0 (default 2 to 8)
- * @param meanderWavelength lambda in m, positive (default 150 to 400)
+ * @param meanderAmplitude  A in m, >= 0 (default 1 to 4)
+ * @param meanderWavelength lambda in m, positive (default 300 to 1000)
  * @param lensThickness     T of lenses in m (default 2 to 6)
  * @param lensWidth         W of lenses in m (default 60 to 200)
  * @param shale             Ip of shale, m/s * g/cm^3 (default 6500 +- 400)
@@ -78,7 +78,7 @@ public record FaciesImpedanceModel(SectionGrid grid, double sandProportion, doub
     /** The defaults above on {@code grid}. */
     public static FaciesImpedanceModel defaults(SectionGrid grid) {
         return new FaciesImpedanceModel(grid, 0.3, 0.6, new Interval(4, 10), new Interval(300, 800),
-                new Interval(2, 8), new Interval(150, 400), new Interval(2, 6), new Interval(60, 200),
+                new Interval(1, 4), new Interval(300, 1000), new Interval(2, 6), new Interval(60, 200),
                 new Normal(6500, 400), new Normal(5500, 300),
                 new SpectralGaussianField(Covariance.EXPONENTIAL, 2, 40, 256));
     }
