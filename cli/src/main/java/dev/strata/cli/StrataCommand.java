@@ -6,8 +6,9 @@ import picocli.CommandLine.Command;
 /** The {@code strata} command and its subcommands. */
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataCommand.Version.class,
         description = "Diffusion-model posterior sampling for subsurface inversion.",
-        subcommands = {InvertCommand.class, DemoCommand.class, DevicesCommand.class, VerifyCommand.class, BenchCommand.class,
-                ValidateCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InvertCommand.class, DatagenCommand.class, DemoCommand.class, DevicesCommand.class,
+                VerifyCommand.class, BenchCommand.class, ValidateCommand.class, TrainCommand.class,
+                CommandLine.HelpCommand.class})
 public final class StrataCommand implements Runnable {
 
     @CommandLine.Spec

@@ -3,7 +3,7 @@ package dev.strata.io;
 import java.util.Map;
 
 /**
- * Writes flat JSON objects (strings, numbers, booleans, null) for the {@code --json} outputs. Hand-written because
+ * Writes flat JSON objects (strings, numbers, booleans, null, arrays of longs) for the {@code --json} outputs. Hand-written because
  * these are one-line records with scalar values; a JSON library would add a dependency for 30 lines.
  */
 public final class Json {
@@ -30,6 +30,12 @@ public final class Json {
             sb.append("null");
         } else if (v instanceof Boolean || v instanceof Integer || v instanceof Long) {
             sb.append(v);
+        } else if (v instanceof long[] a) {
+            sb.append('[');
+            for (int i = 0; i < a.length; i++) {
+                sb.append(i == 0 ? "" : ",").append(a[i]);
+            }
+            sb.append(']');
         } else if (v instanceof Number n) {
             double d = n.doubleValue();
             sb.append(Double.isFinite(d) ? String.valueOf(d) : "null");
