@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.io.Json;
 import dev.strata.forward.geology.Channel;
 import dev.strata.forward.geology.FieldStatistics;
 import dev.strata.forward.geology.ModelGenerator;

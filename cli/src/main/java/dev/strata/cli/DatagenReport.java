@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.io.Json;
 import dev.strata.forward.geology.ChannelStatistics;
 import dev.strata.forward.geology.FaciesStatistics;
 import dev.strata.forward.geology.FieldStatistics;
