@@ -25,9 +25,16 @@ public final class SeismicDemo {
     private SeismicDemo() {
     }
 
-    public static Result run(SeismicDemoConfig c, ProgressListener progress) {
-        long t0 = System.nanoTime();
-        int plane = c.nz() * c.nx();
+    /**
+     * The demo's inverse problem: the prior over the normalised impedance, the seismic operator on it, the normalised
+     * truth, the clean and the noisy data, and the noise std.
+     */
+    public record Problem(SpectralGaussianPrior prior, AffineInput operator, float[] truth, float[] clean,
+                          float[] data, double noiseStd) {
+    }
+
+    /** The truth, data and operator of {@code c}, drawn from its seed. */
+    public static Problem problem(SeismicDemoConfig c) {
         SpectralGaussianPrior prior = new SpectralGaussianPrior(new SpectralGaussianPrior.Config(1, c.nz(), c.nx(),
                 new double[] {0.0}, new double[] {1.0}, c.corrZ(), c.corrX(), Math.min(c.nz(), 40),
                 Math.min(c.nx(), 25), 0.02));
@@ -43,30 +50,42 @@ public final class SeismicDemo {
         for (int i = 0; i < data.length; i++) {
             data[i] = (float) (clean[i] + noiseStd * g.next());
         }
+        return new Problem(prior, operator, truthNormalised, clean, data, noiseStd);
+    }
 
-        var sampler = new EdmEulerSampler(prior.denoiser(), KarrasSchedule.edm(c.steps()),
-                new DpsGuidance(operator, data, c.zeta()));
+    public static Result run(SeismicDemoConfig c, ProgressListener progress) {
+        long t0 = System.nanoTime();
+        int plane = c.nz() * c.nx();
+        Problem p = problem(c);
+        var operator = p.operator();
+        var sampler = new EdmEulerSampler(p.prior().denoiser(), KarrasSchedule.edm(c.steps()),
+                new DpsGuidance(operator, p.data(), c.zeta()));
         float[] normalised = sampler.sample(c.samples(), c.seed() + 2, progress);
-
-        float[] predicted = operator.apply(normalised, c.samples());
-        double[] chi = new double[c.samples()];
-        int m = data.length;
-        for (int b = 0; b < c.samples(); b++) {
-            double s = 0;
-            for (int j = 0; j < m; j++) {
-                double r = predicted[b * m + j] - data[j];
-                s += r * r;
-            }
-            chi[b] = Math.sqrt(s / m) / noiseStd;
-        }
+        double[] chi = chi(p, normalised, c.samples());
         float[] samples = operator.toPhysical(normalised);
         float[] mean = new float[plane];
         float[] std = new float[plane];
         moments(samples, c.samples(), plane, mean, std);
         float[] priorStd = new float[plane];
         java.util.Arrays.fill(priorStd, (float) c.stdIp());
-        return new Result(c, operator.toPhysical(truthNormalised), clean, data, noiseStd, samples, mean, std, priorStd,
-                chi, (System.nanoTime() - t0) / 1e9);
+        return new Result(c, operator.toPhysical(p.truth()), p.clean(), p.data(), p.noiseStd(), samples, mean, std,
+                priorStd, chi, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** RMS(A(x_b) - y) / noise std per sample b of the normalised {@code samples}: 1 for a fit to the noise level. */
+    public static double[] chi(Problem p, float[] samples, int n) {
+        float[] predicted = p.operator().apply(samples, n);
+        double[] chi = new double[n];
+        int m = p.data().length;
+        for (int b = 0; b < n; b++) {
+            double s = 0;
+            for (int j = 0; j < m; j++) {
+                double r = predicted[b * m + j] - p.data()[j];
+                s += r * r;
+            }
+            chi[b] = Math.sqrt(s / m) / p.noiseStd();
+        }
+        return chi;
     }
 
     private static int oddLength(double samples) {

@@ -1,12 +1,16 @@
 package dev.strata.sampler.mixture;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.forward.linear.MatrixOperator;
 import dev.strata.sampler.Gaussian;
+import dev.strata.sampler.NoiseStreams;
+import dev.strata.sampler.ProgressListener;
 import dev.strata.sampler.edm.EdmSampler;
 import dev.strata.sampler.edm.KarrasSchedule;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The memorized posterior is the likelihood-reweighted training set, and a diffusion sampler on it finds that. */
@@ -18,6 +22,16 @@ class MemorizedPosteriorTest {
     private final double noise = 0.7;
     private final MemorizedPosterior post =
             MemorizedPosterior.of("mem", GaussianMixturePrior.memorized(set), operator, data, noise);
+
+    /** ExactSampler's per-sample streams: sample i is the draw of seed seedOf(seed, i), so shards equal one batch. */
+    @Test
+    void shardedExactDrawsEqualOneBatch() {
+        float[] whole = post.sample(5, 3, 0, ProgressListener.NONE);
+        float[] tail = post.sample(3, 3, 2, ProgressListener.NONE);
+        assertArrayEquals(Arrays.copyOfRange(whole, 2 * 16, 5 * 16), tail);
+        assertArrayEquals(
+                post.sample(1, NoiseStreams.seedOf(3, 4)), Arrays.copyOfRange(whole, 64, 80));
+    }
 
     @Test
     void weightsAreNormalisedLikelihoods() {
