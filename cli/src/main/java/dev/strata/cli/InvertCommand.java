@@ -79,6 +79,11 @@ public final class InvertCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     String backend;
 
+    @Option(names = "--max-memory", paramLabel = "SIZE",
+            description = "FWI: memory budget of one gradient, e.g. 2G; shots run in passes that fit (default: all"
+                    + " shots at once).")
+    String maxMemory;
+
     @Option(names = "--out", defaultValue = "strata-out/invert",
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -117,7 +122,8 @@ public final class InvertCommand implements Callable<Integer> {
         }
         return new InvertSettings(problem, data == null ? "" : data.toAbsolutePath().toString(),
                 truth == null ? "" : truth.toAbsolutePath().toString(), noise, prior, sampler, guidance, covariance, zeta, samples,
-                seed, steps, churn, batch, backend);
+                seed, steps, churn, batch, backend,
+                maxMemory == null ? 0 : InvertSettings.parseBytes("--max-memory", maxMemory));
     }
 
     /** Re-parses the command line with the settings file's values placed before the flags (which thus win). */

@@ -4,7 +4,9 @@ import dev.strata.cli.UserInputException;
 import dev.strata.forward.acoustic.AcousticSetup;
 import dev.strata.forward.acoustic.AcousticWaveOperator;
 import dev.strata.forward.acoustic.Acquisition;
-import dev.strata.forward.acoustic.CpmlBoundary;
+import dev.strata.forward.ClippedInput;
+import dev.strata.forward.ForwardOperator;
+import dev.strata.forward.acoustic.AbsorbingBoundary;
 import dev.strata.forward.acoustic.DispersionRule;
 import dev.strata.forward.acoustic.Grid;
 import dev.strata.forward.acoustic.GridPoint;
@@ -21,9 +23,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Full-waveform inversion: pressure shot gathers of the 2-D acoustic wave equation (8th order in space, CPML
- * boundaries), a velocity model on a square grid. The prior is centred on the file's background (starting) model,
- * or a constant velocity where there is none.
+ * Full-waveform inversion: pressure shot gathers of the 2-D acoustic wave equation (8th order in space, the
+ * recommended CPML on every side, or below a free surface), a velocity model on a square grid. The prior is centred on
+ * the file's background (starting) model, or a constant velocity where there is none; models are clipped to the
+ * velocity range the CFL and dispersion checks were made for ({@link ClippedInput}).
  */
 final class FwiProblemBuilder {
     /** Prior spread of the velocity: this share of the background, at least {@link #MIN_SPREAD} m/s. */
@@ -33,7 +36,10 @@ final class FwiProblemBuilder {
     private FwiProblemBuilder() {
     }
 
-    static PhysicalProblem build(Observations obs, ComputeBackend backend) {
+    /**
+     * @param maxMemoryBytes memory budget of one gradient (shots per pass chosen to fit), or 0 for the default
+     */
+    static PhysicalProblem build(Observations obs, ComputeBackend backend, long maxMemoryBytes) {
         ModelGrid g = obs.grid();
         ShotGathers s = SeismicProblemBuilder.require(obs.shots(), obs, "an /fwi group");
         if (g.channels() != 1 || !g.channelNames().getFirst().equals("velocity")) {
@@ -62,13 +68,19 @@ final class FwiProblemBuilder {
         for (int k = 0; k < s.shots(); k++) {
             shots.add(new Shot(point(s.sources(), k, g, "source"), receivers));
         }
+        AbsorbingBoundary boundary = s.freeSurface() ? AbsorbingBoundary.RECOMMENDED.withFreeSurface()
+                : AbsorbingBoundary.RECOMMENDED;
         AcousticSetup setup = new AcousticSetup(grid, new TimeAxis(s.nt(), s.dt()), RickerSource.withPeak(s.peakHz()),
-                new Acquisition(shots), new VelocityRange(vmin, vmax), CpmlBoundary.DEFAULT, DispersionRule.DEFAULT);
-        AcousticWaveOperator op = new AcousticWaveOperator(setup, backend);
+                new Acquisition(shots), range, boundary, DispersionRule.DEFAULT);
+        AcousticWaveOperator wave = new AcousticWaveOperator(setup, backend);
+        if (maxMemoryBytes > 0) {
+            wave = wave.withMemoryBudget(maxMemoryBytes);
+        }
+        ForwardOperator op = new ClippedInput(wave, vmin, vmax);
         double[] sigma = new double[s.data().length];
         Arrays.fill(sigma, s.sigma());
         return new PhysicalProblem(obs, op, s.data(), sigma,
-                List.of(new DataBlock("shots", 0, s.data().length)), background, spread);
+                List.of(new DataBlock("shots", 0, s.data().length)), background, spread, vmin, vmax);
     }
 
     /**

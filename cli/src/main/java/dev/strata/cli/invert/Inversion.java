@@ -94,7 +94,8 @@ final class Inversion {
         attrs.put("seconds", Double.toString(seconds));
         split.forEach((k, v) -> attrs.put("seconds_" + k, Double.toString(v)));
         ShardContent content = new ShardContent(first,
-                new FloatDataset(problem.units().toPhysical(x), new int[] {n, shape[0], shape[1], shape[2]}),
+                new FloatDataset(problem.physical().clip(problem.units().toPhysical(x)),
+                        new int[] {n, shape[0], shape[1], shape[2]}),
                 new FloatDataset(misfit, new int[] {n, blocks}),
                 new FloatDataset(wrmse, new int[] {n, blocks, steps}), attrs);
         try {

@@ -44,7 +44,7 @@ public final class InvertRun {
         long t0 = System.nanoTime();
         try (ComputeBackend backend = openBackend(settings.backend())) {
             Observations obs = observations(settings, backend);
-            PhysicalProblem physical = ProblemBuilders.build(obs, backend);
+            PhysicalProblem physical = ProblemBuilders.build(obs, backend, settings.maxMemoryBytes());
             Prior prior = PriorFactory.build(settings.prior(), physical, settings.seed());
             requireMemory(settings, physical, prior);
             InverseProblem problem = new InverseProblem(physical, prior.offset(), prior.scale());

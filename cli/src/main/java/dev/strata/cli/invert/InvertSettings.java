@@ -24,10 +24,11 @@ import java.util.Set;
  * @param churn     EDM stochastic churn S_churn (0: deterministic)
  * @param batch     samples drawn together; also the shard size
  * @param backend   compute backend (jvm, tornadovm[:N])
+ * @param maxMemoryBytes memory budget of one FWI gradient in bytes (shots run in passes that fit), 0 for all shots
  */
 public record InvertSettings(String problem, String data, String truth, double noise, String prior, String sampler,
                              String guidance, String covariance, double zeta, int samples, long seed, int steps, double churn, int batch,
-                             String backend) {
+                             String backend, long maxMemoryBytes) {
 
     static final Set<String> PROBLEMS = Set.of("seismic", "wells", "seismic+wells", "fwi", "darcy");
     static final Set<String> SAMPLERS = Set.of("edm-euler", "edm-heun", "ddim", "ddpm");
@@ -50,6 +51,9 @@ public record InvertSettings(String problem, String data, String truth, double n
         atLeast("--samples", samples, 1);
         atLeast("--steps", steps, 2);
         atLeast("--batch", batch, 1);
+        if (maxMemoryBytes < 0) {
+            throw new UserInputException("--max-memory must be positive, got " + maxMemoryBytes + " bytes");
+        }
         if (steps > 100_000) {
             throw new UserInputException("--steps " + steps + " is more than 100000; fix: use fewer steps");
         }
@@ -76,6 +80,7 @@ public record InvertSettings(String problem, String data, String truth, double n
         m.put("churn", Double.toString(churn));
         m.put("batch", Integer.toString(batch));
         m.put("backend", backend);
+        m.put("max_memory_bytes", Long.toString(maxMemoryBytes));
         return m;
     }
 
@@ -86,11 +91,27 @@ public record InvertSettings(String problem, String data, String truth, double n
                     Double.parseDouble(m.get("noise")), m.get("prior"), m.get("sampler"), m.get("guidance"), m.get("covariance"),
                     Double.parseDouble(m.get("zeta")), Integer.parseInt(m.get("samples")), Long.parseLong(m.get("seed")),
                     Integer.parseInt(m.get("steps")), Double.parseDouble(m.get("churn")),
-                    Integer.parseInt(m.get("batch")), m.get("backend"));
+                    Integer.parseInt(m.get("batch")), m.get("backend"), Long.parseLong(m.get("max_memory_bytes")));
         } catch (NullPointerException | NumberFormatException e) {
             throw new UserInputException("the run's manifest is incomplete or damaged (" + e.getMessage()
                     + "); fix: start a new run in another --out");
         }
+    }
+
+    /** Parses a memory size such as {@code 512M}, {@code 2G} or {@code 1500000} (bytes). */
+    public static long parseBytes(String flag, String text) {
+        String t = text.trim().toUpperCase(java.util.Locale.ROOT);
+        long unit = t.endsWith("K") ? 1L << 10 : t.endsWith("M") ? 1L << 20 : t.endsWith("G") ? 1L << 30 : 1;
+        String digits = unit == 1 ? t : t.substring(0, t.length() - 1);
+        try {
+            double v = Double.parseDouble(digits);
+            if (v > 0 && Double.isFinite(v)) {
+                return (long) (v * unit);
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message below
+        }
+        throw new UserInputException(flag + " '" + text + "' is not a memory size; fix: write e.g. 512M or 2G");
     }
 
     /** Samples drawn together in the shard starting at global index {@code first}. */

@@ -14,7 +14,25 @@ import java.util.List;
  * @param blocks       the kinds of data in y
  * @param background   prior mean in physical units per model element (the analytic prior's offset)
  * @param spread       prior standard deviation per model element (the analytic prior's scale)
+ * @param lowest       models are clipped to [lowest, highest] before the physics (FWI's velocity range), so the
+ *                     samples reported are clipped too; -inf, +inf for no clip
  */
 public record PhysicalProblem(Observations observations, ForwardOperator operator, float[] data, double[] sigma,
-                              List<DataBlock> blocks, float[] background, float[] spread) {
+                              List<DataBlock> blocks, float[] background, float[] spread, double lowest,
+                              double highest) {
+
+    /** A problem whose models reach the physics unclipped. */
+    public PhysicalProblem(Observations observations, ForwardOperator operator, float[] data, double[] sigma,
+                           List<DataBlock> blocks, float[] background, float[] spread) {
+        this(observations, operator, data, sigma, blocks, background, spread, Double.NEGATIVE_INFINITY,
+                Double.POSITIVE_INFINITY);
+    }
+
+    /** Physical models clipped to [lowest, highest] in place; returns the array. */
+    public float[] clip(float[] models) {
+        for (int i = 0; i < models.length; i++) {
+            models[i] = (float) Math.min(highest, Math.max(lowest, models[i]));
+        }
+        return models;
+    }
 }

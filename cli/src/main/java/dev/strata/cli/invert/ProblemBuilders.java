@@ -9,11 +9,11 @@ final class ProblemBuilders {
     private ProblemBuilders() {
     }
 
-    static PhysicalProblem build(Observations obs, ComputeBackend backend) {
+    static PhysicalProblem build(Observations obs, ComputeBackend backend, long maxMemoryBytes) {
         try {
             return switch (obs.problem()) {
                 case "seismic", "wells", "seismic+wells" -> SeismicProblemBuilder.build(obs, backend);
-                case "fwi" -> FwiProblemBuilder.build(obs, backend);
+                case "fwi" -> FwiProblemBuilder.build(obs, backend, maxMemoryBytes);
                 case "darcy" -> DarcyProblemBuilder.build(obs, backend);
                 default -> throw new UserInputException("problem '" + obs.problem() + "' is unknown; fix: use seismic,"
                         + " wells, seismic+wells, fwi or darcy");

@@ -25,7 +25,7 @@ import java.util.Map;
  * clean data from the forward operator, and Gaussian noise of relative size {@code noise}. Default surveys:
  * seismic, seed 000's conventions (as many data rows as model rows, even-length 30 Hz Ricker at 2 ms,
  * sigma_d = a + b |d| with a = noise RMS(d) / 2, b = noise / 2); wells, three vertical wells at 15, 50 and 85 % of
- * the width logging every channel; fwi, 8 surface shots and a receiver every other cell, peak frequency and time
+ * the width logging every channel; fwi, 6 surface shots and a receiver every other cell, recording 2.2 times the vertical travel time, peak frequency and time
  * step from the dispersion and CFL rules, a 1-D starting model (the true model averaged laterally); darcy, head
  * 1 m on the left and 0 m on the right, no flow above and below, one injection well, heads on a 6 x 6 array.
  */
@@ -78,7 +78,7 @@ final class Synthesis {
     /** Observations of {@code truth} (a grid and true model, no data) by the default survey, with noise. */
     static Observations observe(Observations truth, double noise, long seed, ComputeBackend backend) {
         Observations survey = survey(truth);
-        PhysicalProblem p = ProblemBuilders.build(survey, backend);
+        PhysicalProblem p = ProblemBuilders.build(survey, backend, 0);
         float[] clean = p.operator().apply(truth.truth(), 1);
         Gaussian g = new Gaussian(seed ^ 0x0b5e7L);
         List<float[]> noisy = new ArrayList<>();
@@ -178,9 +178,9 @@ final class Synthesis {
         double h = g.dx();
         double peak = 0.9 * vmin / (2.5 * 4 * h);
         double dt = 0.45 * h / vmax;
-        double duration = (2 * g.nz() * h + 0.5 * g.nx() * h) / (vmin / 0.6);
+        double duration = (2.2 * g.nz() * h + 0.25 * g.nx() * h) / meanOf(background);
         int nt = (int) Math.ceil(duration / dt);
-        int shots = Math.min(8, g.nx());
+        int shots = Math.min(6, g.nx());
         float[] sources = new float[2 * shots];
         for (int k = 0; k < shots; k++) {
             sources[2 * k] = (float) (2 * h);
@@ -195,6 +195,14 @@ final class Synthesis {
         ShotGathers s = new ShotGathers(new float[shots * nt * nrec], shots, nt, nrec, sources, receivers, dt, peak,
                 1, false);
         return new Observations("fwi", g, null, List.of(), s, null, v, background);
+    }
+
+    private static double meanOf(float[] a) {
+        double s = 0;
+        for (float v : a) {
+            s += v;
+        }
+        return s / a.length;
     }
 
     /** The 1-D starting model: the model averaged along x at each depth. */

@@ -1,0 +1,70 @@
+package dev.strata.forward;
+
+/**
+ * An operator that sees its model clipped to a box: B(m) = A(clip(m, lo, hi)), J_B = J_A D with D = diag(1 inside
+ * the box, 0 outside), the derivative of the clip almost everywhere. Keeps an operator that is only defined (or only
+ * checked for stability) on a range of models, such as a wave simulation on a velocity range, usable when a sampler
+ * wanders outside it: values outside the box have no effect on the data and receive no gradient.
+ */
+public final class ClippedInput implements ForwardOperator {
+    private final ForwardOperator inner;
+    private final float lo;
+    private final float hi;
+
+    /** @param lo lowest value passed on; @param hi highest value passed on, {@code lo < hi} */
+    public ClippedInput(ForwardOperator inner, double lo, double hi) {
+        if (!(lo < hi) || !Double.isFinite(lo) || !Double.isFinite(hi)) {
+            throw new IllegalArgumentException("clip box needs finite lo < hi, got [" + lo + ", " + hi + "]");
+        }
+        this.inner = inner;
+        this.lo = (float) lo;
+        this.hi = (float) hi;
+    }
+
+    @Override
+    public int[] inputShape() {
+        return inner.inputShape();
+    }
+
+    @Override
+    public int[] outputShape() {
+        return inner.outputShape();
+    }
+
+    @Override
+    public float[] apply(float[] x, int n) {
+        return inner.apply(clip(x), n);
+    }
+
+    @Override
+    public float[] vjp(float[] x, float[] dy, int n) {
+        float[] g = inner.vjp(clip(x), dy, n);
+        mask(x, g);
+        return g;
+    }
+
+    @Override
+    public float[] jvp(float[] x, float[] dx, int n) {
+        float[] d = dx.clone();
+        mask(x, d);
+        return inner.jvp(clip(x), d, n);
+    }
+
+    private float[] clip(float[] x) {
+        float[] c = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            c[i] = Math.min(hi, Math.max(lo, x[i]));
+        }
+        return c;
+    }
+
+    /** Zeroes v where x lies outside the box (the clip's derivative); v and x need not have equal length. */
+    private void mask(float[] x, float[] v) {
+        int m = Math.min(x.length, v.length);
+        for (int i = 0; i < m; i++) {
+            if (x[i] < lo || x[i] > hi) {
+                v[i] = 0;
+            }
+        }
+    }
+}
