@@ -1,62 +1,77 @@
 package dev.strata.cli;
 
-import dev.strata.cli.demo.DemoOutputs;
-import dev.strata.cli.demo.SeismicDemo;
-import dev.strata.cli.demo.SeismicDemoConfig;
+import dev.strata.cli.invert.InvertRun;
+import dev.strata.cli.invert.InvertSettings;
+import dev.strata.io.SampleStore;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code strata demo}: a small seismic impedance inversion that writes HDF5 results and a picture. */
+/** {@code strata demo}: a preset of {@code strata invert} on a built-in seismic + wells problem. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the built-in demo: invert noisy synthetic seismic for acoustic impedance on an 80 x 100 section,",
-                "drawing posterior samples with a diffusion sampler (EDM + DPS). Writes posterior.h5 and posterior.png."})
+        description = {"Run the built-in demo, a preset of 'strata invert': a facies + impedance section (80 x 100,",
+                "from Strata's geological generator) is observed by noisy full-stack seismic and three wells, and",
+                "posterior samples are drawn with corrected DPS. Same as: strata invert --problem seismic+wells",
+                "--true builtin:seismic --guidance cdps. Replaces the previous demo run in --out."})
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "strata-out/demo", description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--samples", defaultValue = "16", description = "Posterior samples (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--samples", defaultValue = "8", description = "Posterior samples (default: ${DEFAULT-VALUE}).")
     int samples;
 
-    @Option(names = "--steps", defaultValue = "200", description = "Diffusion steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", defaultValue = "50", description = "Diffusion steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
     @Option(names = "--seed", defaultValue = "2026", description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--zeta", defaultValue = "30", description = "DPS step scale (default: ${DEFAULT-VALUE}).")
-    double zeta;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** The preset's settings. */
+    static InvertSettings preset(int samples, int steps, long seed) {
+        if (samples < 2) {
+            throw new UserInputException("--samples must be >= 2 to estimate a spread, got " + samples);
+        }
+        return new InvertSettings("seismic+wells", "", "builtin:seismic", 0.05, "gaussian", "edm-euler", "cdps",
+                "isotropic", 1, samples, seed, steps, 0, samples, "jvm", 0);
+    }
+
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        SeismicDemoConfig config = SeismicDemoConfig.defaults().withRun(samples, steps, seed).withZeta(zeta);
-        SeismicDemo.Result r;
-        try (Progress p = new Progress("sampling", steps)) {
-            r = SeismicDemo.run(config, p);
+    public Integer call() throws IOException {
+        PrintWriter stdout = spec.commandLine().getOut();
+        InvertSettings settings = preset(samples, steps, seed);
+        removePreviousRun(out);
+        try (Progress progress = new Progress("sampling", steps)) {
+            InvertRun.execute(settings, out, false, false, progress, stdout);
         }
-        out.printf("demo: %d posterior samples of %d x %d impedance in %.1f s%n", samples, config.nz(), config.nx(), r.seconds());
-        double chiMean = java.util.Arrays.stream(r.chi()).average().orElse(Double.NaN);
-        out.printf("data fit: RMS residual / noise std = %.2f (1 = fits to the noise)%n", chiMean);
-        double err = 0;
-        double spread = 0;
-        for (int i = 0; i < r.mean().length; i++) {
-            err += Math.pow(r.mean()[i] - r.truth()[i], 2);
-            spread += Math.pow(r.std()[i], 2);
-        }
-        out.printf("posterior mean vs truth: RMS error %.0f; posterior std %.0f; prior std %.0f%n",
-                Math.sqrt(err / r.mean().length), Math.sqrt(spread / r.mean().length), config.stdIp());
-        for (Path p : DemoOutputs.write(this.out, r)) {
-            out.println("wrote " + p.toAbsolutePath().normalize());
-        }
-        out.flush();
+        stdout.flush();
         return ExitCodes.OK;
+    }
+
+    /** Deletes the store and pictures of an earlier run in {@code dir}, if it holds one; nothing else. */
+    private static void removePreviousRun(Path dir) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(SampleStore.MANIFEST))) {
+            return;
+        }
+        Path shardDir = dir.resolve("shards");
+        try (Stream<Path> shards = Files.isDirectory(shardDir) ? Files.list(shardDir) : Stream.empty()) {
+            for (Path p : (Iterable<Path>) shards::iterator) {
+                if (p.getFileName().toString().endsWith(".h5")) {
+                    Files.delete(p);
+                }
+            }
+        }
+        for (String name : new String[] {SampleStore.MANIFEST, "posterior.h5", "posterior.png"}) {
+            Files.deleteIfExists(dir.resolve(name));
+        }
     }
 }

@@ -29,9 +29,9 @@ public final class InvertCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--true", paramLabel = "MODEL",
-            description = "True model to synthesise observations from: raw .f32 with a JSON sidecar, or an HDF5"
-                    + " training set (its first model).")
-    Path truth;
+            description = "True model to synthesise observations from: raw .f32 with a JSON sidecar, an HDF5"
+                    + " training set (its first model), or builtin:seismic | builtin:marmousi | builtin:darcy.")
+    String truth;
 
     @Option(names = "--noise", defaultValue = "0.05",
             description = "Relative noise of synthesised data (default: ${DEFAULT-VALUE}).")
@@ -121,7 +121,7 @@ public final class InvertCommand implements Callable<Integer> {
                     + "|darcy");
         }
         return new InvertSettings(problem, data == null ? "" : data.toAbsolutePath().toString(),
-                truth == null ? "" : truth.toAbsolutePath().toString(), noise, prior, sampler, guidance, covariance, zeta, samples,
+                truth == null ? "" : truth.startsWith("builtin:") ? truth : Path.of(truth).toAbsolutePath().toString(), noise, prior, sampler, guidance, covariance, zeta, samples,
                 seed, steps, churn, batch, backend,
                 maxMemory == null ? 0 : InvertSettings.parseBytes("--max-memory", maxMemory));
     }

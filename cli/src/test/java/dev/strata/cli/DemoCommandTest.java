@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -22,10 +23,12 @@ class DemoCommandTest {
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("wrote " + out.resolve("posterior.h5")), r.out());
         try (Hdf5Reader h5 = Hdf5Reader.open(out.resolve("posterior.h5"))) {
-            assertEquals(3, h5.readFloats("posterior/samples").shape()[0]);
-            assertEquals(80, h5.readFloats("posterior/mean").shape()[0]);
-            assertEquals(79, h5.readFloats("data/seismic").shape()[0]);
-            assertEquals(12, h5.intAttribute("/", "steps"));
+            assertEquals(3, h5.intAttribute("/", "samples"));
+            assertArrayEquals(new int[] {2, 80, 100}, h5.readFloats("posterior/mean").shape());
+            assertEquals(80 * 100 + 3 * 2 * 80, h5.readFloats("data/observed").shape()[0],
+                    "seismic with as many rows as the model (seed 000), plus three wells logging both channels");
+            assertEquals("12", h5.stringAttribute("/", "setting_steps"));
+            assertEquals("cdps", h5.stringAttribute("/", "setting_guidance"));
         }
         assertTrue(ImageIO.read(out.resolve("posterior.png").toFile()).getWidth() > 600);
     }

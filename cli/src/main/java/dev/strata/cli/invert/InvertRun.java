@@ -95,7 +95,7 @@ public final class InvertRun {
             }
             return obs;
         }
-        return Synthesis.observe(Synthesis.truthGrid(s.problem(), Path.of(s.truth())), s.noise(), s.seed(), backend);
+        return Synthesis.observe(Synthesis.truthGrid(s.problem(), s.truth(), s.seed()), s.noise(), s.seed(), backend);
     }
 
     /** Refuses, before anything runs, a run whose summary or reverse steps would not fit in the heap. */
@@ -164,10 +164,7 @@ public final class InvertRun {
             m.putAll(fields);
             out.println(Json.object(m));
         } else {
-            StringBuilder sb = new StringBuilder(kind).append(':');
-            fields.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v instanceof Double d
-                    ? String.format("%.4g", d) : v));
-            out.println(sb);
+            out.println(HumanEvents.line(kind, fields));
         }
         out.flush();
     }

@@ -2,6 +2,12 @@ package dev.strata.cli.invert;
 
 import dev.strata.cli.UserInputException;
 import dev.strata.forward.seismic.RickerWavelet;
+import dev.strata.forward.darcy.DarcyGrid;
+import dev.strata.forward.geology.Channel;
+import dev.strata.forward.geology.FaciesImpedanceModel;
+import dev.strata.forward.geology.LogConductivityModel;
+import dev.strata.forward.geology.ModelGenerator;
+import dev.strata.forward.geology.SectionGrid;
 import dev.strata.io.FloatDataset;
 import dev.strata.io.Hdf5Reader;
 import dev.strata.io.Observations;
@@ -19,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
  * Synthetic observations from a true model ({@code --true}): the problem's default survey over the model, the
@@ -33,8 +40,20 @@ final class Synthesis {
     private Synthesis() {
     }
 
-    /** Reads {@code --true}: raw float32 with a JSON sidecar (.f32), or an HDF5 training set (its first model). */
-    static Observations truthGrid(String problem, Path file) {
+    /** Names of the built-in true models of {@code --true builtin:NAME}. */
+    static final List<String> BUILTIN = List.of("seismic", "marmousi", "darcy");
+
+    /**
+     * Reads {@code --true}: raw float32 with a JSON sidecar (.f32), an HDF5 training set (its first model), or
+     * {@code builtin:seismic} (a facies + impedance section from Strata's object-based generator, 80 x 100),
+     * {@code builtin:marmousi} (Marmousi-II, 5 x 5 block-averaged to 34 x 100 cells of 100 m, shipped) or
+     * {@code builtin:darcy} (a Gaussian random log-conductivity field, 32 x 32 cells of 10 m).
+     */
+    static Observations truthGrid(String problem, String spec, long seed) {
+        if (spec.startsWith("builtin:")) {
+            return builtin(problem, spec.substring("builtin:".length()), seed);
+        }
+        Path file = Path.of(spec);
         try {
             if (file.toString().endsWith(".f32")) {
                 RawGrid r = RawGrid.read(file);
@@ -62,7 +81,39 @@ final class Synthesis {
                 return new Observations(problem, g, null, List.of(), null, null, first, null);
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new UserInputException("--true " + file + ": " + e.getMessage(), e);
+            throw new UserInputException("--true " + spec + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Observations builtin(String problem, String name, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        ModelGenerator generator = switch (name) {
+            case "seismic" -> FaciesImpedanceModel.defaults();
+            case "darcy" -> LogConductivityModel.gaussian(new DarcyGrid(32, 32, 10));
+            case "marmousi" -> null;
+            default -> throw new UserInputException("--true builtin:" + name + " is unknown; fix: use one of builtin:"
+                    + String.join(", builtin:", BUILTIN));
+        };
+        if (generator == null) {
+            return new Observations(problem, new ModelGrid(34, 100, 100, 100, List.of("velocity"), List.of("m/s")),
+                    null, List.of(), null, null, shippedMarmousi(), null);
+        }
+        SectionGrid g = generator.grid();
+        ModelGrid grid = new ModelGrid(g.nz(), g.nx(), g.dz(), g.dx(),
+                generator.channels().stream().map(Channel::name).toList(),
+                generator.channels().stream().map(Channel::unit).toList());
+        return new Observations(problem, grid, null, List.of(), null, null, generator.sample(random), null);
+    }
+
+    /** The shipped Marmousi-II velocity model, 34 x 100 cells of 100 m (see the JSON beside it). */
+    static float[] shippedMarmousi() {
+        try (var in = Synthesis.class.getResourceAsStream("marmousi2_34x100.f32")) {
+            byte[] bytes = in.readAllBytes();
+            float[] v = new float[34 * 100];
+            java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+            return v;
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("the shipped Marmousi model is missing from the jar", e);
         }
     }
 
