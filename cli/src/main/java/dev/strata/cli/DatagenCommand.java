@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.cli.invert.ExampleObservations;
 import dev.strata.io.Json;
 import dev.strata.forward.geology.Channel;
 import dev.strata.forward.geology.FieldStatistics;
@@ -34,14 +35,21 @@ final class DatagenCommand implements Callable<Integer> {
     /** Models drawn in the PNG. */
     static final int PICTURED = 8;
 
-    @Option(names = "--problem", required = true, paramLabel = "seismic|fwi|darcy", description = "Which problem.")
+    @Option(names = "--problem", required = true, paramLabel = "PROBLEM",
+            description = "seismic | fwi | darcy; with --observations also wells | seismic+wells.")
     String problem;
 
-    @Option(names = "--n", required = true, paramLabel = "N", description = "Number of models, >= 1.")
-    int n;
+    @Option(names = "--n", paramLabel = "N", description = "Number of models, >= 1 (training sets).")
+    Integer n;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "HDF5 file to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE|DIR",
+            description = "HDF5 file to write; with --observations the folder for PROBLEM-observations.h5.")
     Path out;
+
+    @Option(names = "--observations",
+            description = "Write an example observation file for 'strata invert --data' instead of a training set:"
+                    + " the problem's default survey over its built-in true model, with 5 % noise.")
+    boolean observations;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -78,9 +86,15 @@ final class DatagenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (observations) {
+            Path file = ExampleObservations.write(problem, out, seed, 0.05);
+            spec.commandLine().getOut().println("wrote " + file);
+            spec.commandLine().getOut().flush();
+            return ExitCodes.OK;
+        }
         DatagenProblem p = DatagenProblem.parse(problem);
-        if (n < 1) {
-            throw new UserInputException("--n must be >= 1, got " + n);
+        if (n == null || n < 1) {
+            throw new UserInputException("--n must be given and >= 1 for a training set, got " + n);
         }
         SectionGrid grid = p.grid(nz, nx, dz, dx);
         ModelGenerator generator = p.generator(family, grid, marmousi, covariance);
