@@ -19,7 +19,7 @@ public interface GaussianPrior {
     /** The mean m, length {@link #size()} (a new array). */
     double[] mean();
 
-    /** S z per row for a batch of {@code n} rows: white noise z ~ N(0, I) becomes N(0, C). {@code z} is not modified. */
+    /** S z per row for a batch of {@code n} rows: white z ~ N(0, I) becomes N(0, C). {@code z} is not modified. */
     double[] colour(double[] z, int n);
 
     /** S^T g per row for a batch of {@code n} rows (a gradient to whitened coordinates). {@code g} is not modified. */

@@ -20,7 +20,10 @@ interface ChainNoise {
     /** The next uniform on [0, 1) of chain {@code chain}; the shared form needs the chains asked in order. */
     double uniform(int chain);
 
-    /** One stream for the batch: the draws {@link MetropolisHastings#run(ChainSettings, long, dev.strata.sampler.ProgressListener)} was measured at. */
+    /**
+     * One stream for the batch: the draws of
+     * {@link MetropolisHastings#run(ChainSettings, long, dev.strata.sampler.ProgressListener)}.
+     */
     static ChainNoise shared(long seed) {
         return new SharedChainNoise(seed);
     }

@@ -30,7 +30,7 @@ public final class McmcPosteriorSampler implements Sampler {
             }
         }
 
-        /** A budget of {@code steps} iterations per sample (at least 2): the first half burn-in, the rest fixed-step. */
+        /** A budget of {@code steps} iterations per sample (at least 2): half burn-in, the rest at the fixed step. */
         public static Settings ofBudget(int steps, double initialStep) {
             if (steps < 2) {
                 throw new IllegalArgumentException("need a budget of at least 2 steps, got " + steps);

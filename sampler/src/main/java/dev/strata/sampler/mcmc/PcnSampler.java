@@ -22,7 +22,8 @@ public final class PcnSampler extends MetropolisHastings {
      */
     public PcnSampler(GaussianPrior prior, LogDensity likelihood) {
         if (prior.size() != likelihood.size()) {
-            throw new IllegalArgumentException("prior has " + prior.size() + " values, likelihood " + likelihood.size());
+            throw new IllegalArgumentException("prior has " + prior.size() + " values, likelihood "
+                    + likelihood.size());
         }
         this.prior = prior;
         this.likelihood = likelihood;
