@@ -10,6 +10,7 @@ import dev.strata.forward.WhitenedOutput;
 import dev.strata.sampler.GaussianPrior;
 import dev.strata.sampler.ProgressListener;
 import dev.strata.sampler.Sampler;
+import dev.strata.sampler.SamplerContract;
 import dev.strata.sampler.oracle.PosteriorMetrics;
 import dev.strata.sampler.prior.SpectralGaussianPrior;
 import dev.strata.sampler.validate.Bound;
@@ -81,15 +82,9 @@ class McmcPosteriorSamplerTest {
     }
 
     private void assertShardsConcatenate(McmcPosteriorSampler sampler) {
-        int size = problem.prior().size();
-        float[] whole = sampler.sample(4, 42, 0, ProgressListener.NONE);
-        float[] shards = new float[4 * size];
-        System.arraycopy(sampler.sample(2, 42, 0, ProgressListener.NONE), 0, shards, 0, 2 * size);
-        System.arraycopy(sampler.sample(2, 42, 2, ProgressListener.NONE), 0, shards, 2 * size, 2 * size);
-        assertArrayEquals(whole, shards);
-        assertFalse(Arrays.equals(Arrays.copyOf(whole, size), Arrays.copyOfRange(whole, size, 2 * size)));
-        assertFalse(Arrays.equals(whole, sampler.sample(4, 43, 0, ProgressListener.NONE)),
-                "another seed gave the same samples");
+        SamplerContract.assertShardsConcatenate(sampler, 4, 2);
+        assertFalse(Arrays.equals(sampler.sample(2, 42, 0, ProgressListener.NONE),
+                sampler.sample(2, 43, 0, ProgressListener.NONE)), "another seed gave the same samples");
     }
 
     @Test
