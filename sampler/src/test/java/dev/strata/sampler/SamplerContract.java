@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.forward.Shapes;
 import dev.strata.sampler.guidance.DpsGuidance;
 import dev.strata.sampler.oracle.PosteriorMetrics;
 import dev.strata.sampler.validate.GaussianLinearCase;
@@ -54,11 +55,20 @@ public abstract class SamplerContract {
     @Test
     void shardsConcatenateToOneBatchBitForBit() {
         Sampler sampler = sampler(problem.prior().denoiser(), new DpsGuidance(problem.operator(), problem.data(), 0.5));
-        int size = problem.prior().size();
-        float[] whole = sampler.sample(6, 42, 0, ProgressListener.NONE);
-        float[] shards = new float[6 * size];
-        System.arraycopy(sampler.sample(2, 42, 0, ProgressListener.NONE), 0, shards, 0, 2 * size);
-        System.arraycopy(sampler.sample(4, 42, 2, ProgressListener.NONE), 0, shards, 2 * size, 4 * size);
+        assertShardsConcatenate(sampler, 6, 2);
+    }
+
+    /**
+     * {@code n} samples of seed 42 as one batch equal the shards [0, split) + [split, n) bit for bit, and the first
+     * two samples differ.
+     */
+    public static void assertShardsConcatenate(Sampler sampler, int n, int split) {
+        int size = Shapes.size(sampler.shape());
+        float[] whole = sampler.sample(n, 42, 0, ProgressListener.NONE);
+        float[] shards = new float[n * size];
+        System.arraycopy(sampler.sample(split, 42, 0, ProgressListener.NONE), 0, shards, 0, split * size);
+        System.arraycopy(sampler.sample(n - split, 42, split, ProgressListener.NONE), 0, shards, split * size,
+                (n - split) * size);
         assertArrayEquals(whole, shards);
         assertFalse(Arrays.equals(Arrays.copyOf(whole, size), Arrays.copyOfRange(whole, size, 2 * size)));
     }

@@ -1,7 +1,7 @@
 package dev.strata.sampler.mcmc;
 
 import dev.strata.forward.Shapes;
-import dev.strata.sampler.oracle.DenseGaussian;
+import dev.strata.sampler.GaussianPrior;
 import dev.strata.sampler.oracle.DenseGaussianMixture;
 
 /** A log density known up to a constant, with its gradient, evaluated on a batch (the target of an MCMC sampler). */
@@ -46,8 +46,8 @@ public interface LogDensity {
         };
     }
 
-    /** The log density of a dense Gaussian. */
-    static LogDensity of(DenseGaussian g) {
+    /** The log density of a Gaussian (a dense one, or a spectral prior). */
+    static LogDensity of(GaussianPrior g) {
         return new LogDensity() {
             @Override
             public int[] shape() {

@@ -1,9 +1,7 @@
 package dev.strata.sampler.mcmc;
 
-import dev.strata.sampler.Gaussian;
+import dev.strata.sampler.GaussianPrior;
 import dev.strata.sampler.ProgressListener;
-import dev.strata.sampler.oracle.DenseGaussian;
-import java.util.SplittableRandom;
 
 /**
  * Preconditioned Metropolis-adjusted Langevin (Roberts and Tweedie 1996; constant metric as in Girolami and
@@ -13,21 +11,22 @@ import java.util.SplittableRandom;
  *   accept with min(1, pi(x') q(x | x') / (pi(x) q(x' | x))),  log q(a | b) = -||a - b - tau M grad log pi(b)||^2_{M^-1} / (4 tau).
  * </pre>
  * Run in whitened coordinates x = m + M^(1/2) u, where the proposal is u' = u + tau g_u + sqrt(2 tau) xi with
- * g_u = (M^(1/2))^T grad_x log pi and q is isotropic: two d x d products per chain and iteration besides the target.
- * tau adapts towards 57.4 % acceptance during burn-in. M and m are the covariance and mean of a {@link DenseGaussian}
- * (the prior, or the moment-matched prior of a mixture); chains start at its draws and advance as one batch.
+ * g_u = (M^(1/2))^T grad_x log pi and q is isotropic: two products with the square root per chain and iteration
+ * besides the target (d x d for a dense Gaussian, two cosine transforms for a spectral one). tau adapts towards
+ * 57.4 % acceptance during burn-in. M and m are the covariance and mean of a {@link GaussianPrior} (the prior, or the
+ * moment-matched prior of a mixture); chains start at its draws and advance as one batch.
  */
-public final class MalaSampler {
+public final class MalaSampler extends MetropolisHastings {
     private static final double TARGET_ACCEPTANCE = 0.574;
 
     private final LogDensity target;
-    private final DenseGaussian metric;
+    private final GaussianPrior metric;
 
     /**
      * @param target log pi up to a constant, with gradient (prior plus likelihood)
      * @param metric M = its covariance (positive definite), m = its mean; chains start at its draws
      */
-    public MalaSampler(LogDensity target, DenseGaussian metric) {
+    public MalaSampler(LogDensity target, GaussianPrior metric) {
         if (target.size() != metric.size()) {
             throw new IllegalArgumentException("target has " + target.size() + " values, metric " + metric.size());
         }
@@ -35,34 +34,42 @@ public final class MalaSampler {
         this.metric = metric;
     }
 
-    public McmcRun run(ChainSettings settings, long seed, ProgressListener listener) {
+    @Override
+    public int[] shape() {
+        return target.shape();
+    }
+
+    @Override
+    McmcRun run(ChainSettings settings, ChainNoise noise, ProgressListener listener) {
         int c = settings.chains();
         int d = target.size();
-        ChainRecorder recorder = new ChainRecorder(settings, d, TARGET_ACCEPTANCE, 10.0, listener);
+        ChainRecorder recorder = new ChainRecorder(settings, d, TARGET_ACCEPTANCE, 10.0, listener,
+                noise.independent());
         double[] m = metric.mean();
-        SplittableRandom uniform = new SplittableRandom(seed);
-        Gaussian g = new Gaussian(uniform.nextLong());
         double[] u = new double[c * d];
-        for (int i = 0; i < u.length; i++) {
-            u[i] = g.next();
-        }
+        noise.normals(u);
         float[] x = toStates(u, m, c);
         float[] grad = new float[c * d];
         double[] logp = target.evaluate(x, c, grad);
         double[] gu = whitenedGradients(grad, c);
+        double[] z = new double[c * d];
         double[] uProp = new double[c * d];
         float[] gradProp = new float[c * d];
+        boolean[] accepted = new boolean[c];
         for (int it = 0; it < recorder.total(); it++) {
-            double tau = recorder.step();
-            double noise = Math.sqrt(2 * tau);
-            for (int i = 0; i < uProp.length; i++) {
-                uProp[i] = u[i] + tau * gu[i] + noise * g.next();
+            noise.normals(z);
+            for (int b = 0; b < c; b++) {
+                double tau = recorder.step(b);
+                double spread = Math.sqrt(2 * tau);
+                for (int i = b * d; i < (b + 1) * d; i++) {
+                    uProp[i] = u[i] + tau * gu[i] + spread * z[i];
+                }
             }
             float[] proposal = toStates(uProp, m, c);
             double[] logpProp = target.evaluate(proposal, c, gradProp);
             double[] guProp = whitenedGradients(gradProp, c);
-            int acc = 0;
             for (int b = 0; b < c; b++) {
+                double tau = recorder.step(b);
                 double fwd = 0;
                 double back = 0;
                 for (int k = b * d; k < (b + 1) * d; k++) {
@@ -72,15 +79,15 @@ public final class MalaSampler {
                     back += r * r;
                 }
                 double logAlpha = logpProp[b] - logp[b] + (fwd - back) / (4 * tau);
-                if (Math.log(uniform.nextDouble()) < logAlpha) {
+                accepted[b] = Math.log(noise.uniform(b)) < logAlpha;
+                if (accepted[b]) {
                     System.arraycopy(uProp, b * d, u, b * d, d);
                     System.arraycopy(proposal, b * d, x, b * d, d);
                     System.arraycopy(guProp, b * d, gu, b * d, d);
                     logp[b] = logpProp[b];
-                    acc++;
                 }
             }
-            recorder.record(it, acc, x);
+            recorder.record(it, accepted, x);
         }
         return recorder.finish();
     }

@@ -3,15 +3,17 @@ package dev.strata.sampler.oracle;
 import dev.strata.forward.Shapes;
 import dev.strata.sampler.Denoiser;
 import dev.strata.sampler.Gaussian;
+import dev.strata.sampler.GaussianPrior;
 import org.ejml.simple.SimpleEVD;
 import org.ejml.simple.SimpleMatrix;
 
 /**
  * A dense Gaussian N(mu, C) in d dimensions (small d: oracles and tests), held by its eigendecomposition
  * C = V diag(w) V^T. Its exact denoiser is D(x; sigma) = mu + V diag(w / (w + sigma^2)) V^T (x - mu).
- * Batches go through the eigenbasis as two dense products ({@link DenseProducts}).
+ * Batches go through the eigenbasis as two dense products ({@link DenseProducts}). As a {@link GaussianPrior} its
+ * square root is S = V diag(sqrt(w)), whitened coordinates being eigen coordinates.
  */
-public final class DenseGaussian implements Denoiser, PosteriorOracle {
+public final class DenseGaussian implements Denoiser, PosteriorOracle, GaussianPrior {
     private final int[] shape;
     private final double[] mean;
     private final double[] vectors; // d x d row-major, column k is eigenvector k
@@ -139,6 +141,7 @@ public final class DenseGaussian implements Denoiser, PosteriorOracle {
      * log N(x; mu, C) for a batch of {@code n}, and its gradient -C^-1 (x - mu) into {@code grad} ([n, d], overwritten)
      * when not {@code null}. C must be positive definite. {@code x} is not modified.
      */
+    @Override
     public double[] logDensity(float[] x, int n, float[] grad) {
         int d = mean.length;
         Shapes.requireBatch("DenseGaussian.logDensity x", x, n, d);
@@ -174,6 +177,7 @@ public final class DenseGaussian implements Denoiser, PosteriorOracle {
      * C^(1/2) z = V diag(sqrt(w)) z per row for a batch of {@code n} rows of length d in eigen coordinates (a
      * colouring of white noise); {@code z} is not modified.
      */
+    @Override
     public double[] colour(double[] z, int n) {
         int d = mean.length;
         double[] y = new double[n * d];
@@ -186,6 +190,7 @@ public final class DenseGaussian implements Denoiser, PosteriorOracle {
     }
 
     /** (C^(1/2))^T g = diag(sqrt(w)) V^T g per row for a batch of {@code n} (a gradient to eigen coordinates). */
+    @Override
     public double[] colourTranspose(double[] g, int n) {
         int d = mean.length;
         double[] y = project(g, n);

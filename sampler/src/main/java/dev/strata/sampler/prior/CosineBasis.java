@@ -51,6 +51,15 @@ public final class CosineBasis {
 
     /** Coefficients y[k][l] = sum_ij phi_{k,l}(i,j) f[i][j] of one field at {@code f[off..off+nz*nx)}. */
     public double[] analyze(float[] f, int off) {
+        double[] plane = new double[nz * nx];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = f[off + i];
+        }
+        return analyze(plane, 0);
+    }
+
+    /** As {@link #analyze(float[], int)} for a field in double. */
+    public double[] analyze(double[] f, int off) {
         double[] t = new double[kz * nx]; // Cz f
         for (int k = 0; k < kz; k++) {
             for (int i = 0; i < nz; i++) {
@@ -76,6 +85,22 @@ public final class CosineBasis {
 
     /** Adds {@code scale * sum_{k,l} y[k][l] phi_{k,l}} to the field at {@code out[off..off+nz*nx)}. */
     public void synthesizeAdd(double[] y, double scale, float[] out, int off) {
+        double[] f = synthesize(y);
+        for (int i = 0; i < f.length; i++) {
+            out[off + i] += (float) (scale * f[i]);
+        }
+    }
+
+    /** As {@link #synthesizeAdd(double[], double, float[], int)} for a field in double. */
+    public void synthesizeAdd(double[] y, double scale, double[] out, int off) {
+        double[] f = synthesize(y);
+        for (int i = 0; i < f.length; i++) {
+            out[off + i] += scale * f[i];
+        }
+    }
+
+    /** sum_{k,l} y[k][l] phi_{k,l} as a new nz x nx field. */
+    private double[] synthesize(double[] y) {
         double[] t = new double[kz * nx]; // y Cx
         for (int k = 0; k < kz; k++) {
             for (int l = 0; l < kx; l++) {
@@ -88,16 +113,17 @@ public final class CosineBasis {
                 }
             }
         }
+        double[] f = new double[nz * nx];
         for (int i = 0; i < nz; i++) {
-            int row = off + i * nx;
             for (int j = 0; j < nx; j++) {
                 double s = 0;
                 for (int k = 0; k < kz; k++) {
                     s += cz[k * nz + i] * t[k * nx + j];
                 }
-                out[row + j] += (float) (scale * s);
+                f[i * nx + j] = s;
             }
         }
+        return f;
     }
 
     /** Mode indices (k, l) of coefficient m. */

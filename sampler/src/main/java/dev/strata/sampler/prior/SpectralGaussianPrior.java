@@ -2,6 +2,8 @@ package dev.strata.sampler.prior;
 
 import dev.strata.forward.Shapes;
 import dev.strata.sampler.Gaussian;
+import dev.strata.sampler.GaussianPrior;
+import java.util.function.DoubleUnaryOperator;
 import java.util.stream.IntStream;
 
 /**
@@ -10,8 +12,12 @@ import java.util.stream.IntStream;
  * This is a smooth, near-stationary random field (Gaussian covariance with correlation lengths lz, lx cells, reflecting
  * boundaries) with a low-rank-plus-diagonal structure, so that its exact denoiser is cheap ({@link GaussianDenoiser}).
  * Channels are independent, each with its own mean and standard deviation.
+ *
+ * <p>As a {@link GaussianPrior} (pCN, MALA) it is exact in its basis: with P orthonormal, a function of Sigma is
+ * f(Sigma) = f(eps) I + P diag(f(lambda) - f(eps)) P^T, so the square root S = Sigma^(1/2) is symmetric
+ * (S^T = S), Sigma^-1 is as cheap, and log det Sigma = (nz nx - K) log eps + sum log lambda per channel.
  */
-public final class SpectralGaussianPrior {
+public final class SpectralGaussianPrior implements GaussianPrior {
 
     /**
      * @param channels channels per sample
@@ -78,10 +84,12 @@ public final class SpectralGaussianPrior {
         return config;
     }
 
+    @Override
     public int[] shape() {
         return new int[] {config.channels(), config.nz(), config.nx()};
     }
 
+    @Override
     public int size() {
         return Shapes.size(shape());
     }
@@ -100,6 +108,92 @@ public final class SpectralGaussianPrior {
 
     double mean(int channel) {
         return config.mean()[channel];
+    }
+
+    /** The per-channel means broadcast over the grid, length {@link #size()}. */
+    @Override
+    public double[] mean() {
+        int plane = config.nz() * config.nx();
+        double[] m = new double[size()];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = mean(i / plane);
+        }
+        return m;
+    }
+
+    /** Sigma^(1/2) z per row: the symmetric square root. */
+    @Override
+    public double[] colour(double[] z, int n) {
+        return spectralFunction(z, n, Math::sqrt);
+    }
+
+    /** Sigma^(1/2) g per row: the square root is symmetric. */
+    @Override
+    public double[] colourTranspose(double[] g, int n) {
+        return colour(g, n);
+    }
+
+    @Override
+    public double[] logDensity(float[] x, int n, float[] grad) {
+        Shapes.requireBatch("SpectralGaussianPrior.logDensity x", x, n, size());
+        double[] m = mean();
+        int d = m.length;
+        double[] r = new double[n * d];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = x[i] - m[i % d];
+        }
+        double[] w = spectralFunction(r, n, v -> 1 / v); // Sigma^-1 (x - m)
+        double constant = -0.5 * (logDeterminant() + d * Math.log(2 * Math.PI));
+        double[] out = new double[n];
+        for (int b = 0; b < n; b++) {
+            double q = 0;
+            for (int i = b * d; i < (b + 1) * d; i++) {
+                q += r[i] * w[i];
+            }
+            out[b] = constant - 0.5 * q;
+        }
+        if (grad != null) {
+            for (int i = 0; i < w.length; i++) {
+                grad[i] = (float) -w[i];
+            }
+        }
+        return out;
+    }
+
+    /** log det Sigma over all channels. */
+    private double logDeterminant() {
+        int free = config.nz() * config.nx() - basis.modes();
+        double s = 0;
+        for (int c = 0; c < config.channels(); c++) {
+            s += free * Math.log(eps[c]);
+            for (double l : lambda[c]) {
+                s += Math.log(l);
+            }
+        }
+        return s;
+    }
+
+    /** f(Sigma) v per row of a batch of {@code n}: f(eps) v + P diag(f(lambda) - f(eps)) P^T v per channel. */
+    private double[] spectralFunction(double[] v, int n, DoubleUnaryOperator f) {
+        if (v.length != (long) n * size()) {
+            throw new IllegalArgumentException("need " + n + " x " + size() + " values, got " + v.length);
+        }
+        int plane = config.nz() * config.nx();
+        double[] out = new double[v.length];
+        IntStream.range(0, n * config.channels()).parallel().forEach(bc -> {
+            int c = bc % config.channels();
+            int off = bc * plane;
+            double fEps = f.applyAsDouble(eps[c]);
+            for (int i = off; i < off + plane; i++) {
+                out[i] = fEps * v[i];
+            }
+            double[] y = basis.analyze(v, off);
+            for (int m = 0; m < y.length; m++) {
+                y[m] *= f.applyAsDouble(lambda[c][m]) - fEps;
+            }
+            basis.synthesizeAdd(y, 1.0, out, off);
+        });
+        return out;
     }
 
     /** The exact denoiser of this prior. */
