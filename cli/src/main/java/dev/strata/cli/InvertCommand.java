@@ -42,7 +42,8 @@ public final class InvertCommand implements Callable<Integer> {
     String prior;
 
     @Option(names = "--sampler", defaultValue = "edm-euler",
-            description = "edm-euler | edm-heun | ddim | ddpm (default: ${DEFAULT-VALUE}).")
+            description = "edm-euler | edm-heun | ddim | ddpm, or the MCMC baselines pcn | mala (one chain per"
+                    + " sample, --steps iterations, analytic prior only) (default: ${DEFAULT-VALUE}).")
     String sampler;
 
     @Option(names = "--guidance", defaultValue = "dps",

@@ -49,8 +49,10 @@ final class HumanEvents {
                 }
             });
         }
-        sb.append(String.format("%nnote: DPS-type guidance gives an approximation of the posterior, not the posterior"
+        if (Boolean.TRUE.equals(f.get("approximate_posterior"))) {
+            sb.append(String.format("%nnote: DPS-type guidance gives an approximation of the posterior, not the posterior"
                 + " itself; 'strata validate' measures its bias on problems with a known answer."));
+        }
         return sb.toString();
     }
 }

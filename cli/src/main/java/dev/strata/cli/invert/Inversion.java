@@ -74,11 +74,18 @@ final class Inversion {
         RecordingOperator recorded = new RecordingOperator(problem, clock);
         Sampler sampler = samplers.sampler(new TimedDenoiser(prior.denoiser(), clock), recorded, problem.data());
         long t0 = System.nanoTime();
-        float[] x = sampler.sample(n, settings.seed(), first, progress);
+        float[] x;
+        try {
+            x = sampler.sample(n, settings.seed(), first, progress);
+        } catch (IllegalArgumentException e) {
+            throw new dev.strata.cli.UserInputException("the sampler left the models the physics accepts (" + e.getMessage()
+                    + "); the run stopped with the shards drawn so far; fix: use --guidance cdps, a smaller --zeta or"
+                    + " more --steps, and start again in a new --out", e);
+        }
         double seconds = (System.nanoTime() - t0) / 1e9;
         float[] misfit = problem.misfit(problem.operator().apply(x, n), n);
         int blocks = problem.blocks().size();
-        List<float[]> trace = recorded.trace();
+        List<float[]> trace = recorded.trace().stream().filter(t -> t.length == n * blocks).toList();
         int steps = Math.max(trace.size(), 1);
         float[] wrmse = new float[n * blocks * steps];
         for (int s = 0; s < trace.size(); s++) {

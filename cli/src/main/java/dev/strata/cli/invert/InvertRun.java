@@ -61,7 +61,10 @@ public final class InvertRun {
             for (Path p : InversionOutputs.write(store.dir(), summary, problem, all)) {
                 event(stdout, json, "wrote", Map.of("file", p.toString()));
             }
-            event(stdout, json, "done", doneEvent(summary, problem, (System.nanoTime() - t0) / 1e9));
+            Map<String, Object> done = doneEvent(summary, problem, (System.nanoTime() - t0) / 1e9);
+            done.put("approximate_posterior", !settings.guidance().equals("none")
+                    && !settings.sampler().equals("pcn") && !settings.sampler().equals("mala"));
+            event(stdout, json, "done", done);
         }
     }
 

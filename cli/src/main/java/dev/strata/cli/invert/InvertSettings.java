@@ -14,7 +14,7 @@ import java.util.Set;
  * @param truth     true model to synthesise observations from, or empty
  * @param noise     relative noise of synthesised data (share of the clean data's RMS)
  * @param prior     gaussian | gmm:FILE | memorized:FILE | network:DIR
- * @param sampler   edm-euler | edm-heun | ddim | ddpm
+ * @param sampler   edm-euler | edm-heun | ddim | ddpm | pcn | mala (MCMC baselines; steps = iterations)
  * @param guidance  dps | cdps | none
  * @param covariance C_x̂0 of cdps: isotropic (the denoiser's error per channel, seed 000) | tweedie
  * @param zeta      DPS step scale
@@ -31,7 +31,7 @@ public record InvertSettings(String problem, String data, String truth, double n
                              String backend, long maxMemoryBytes) {
 
     static final Set<String> PROBLEMS = Set.of("seismic", "wells", "seismic+wells", "fwi", "darcy");
-    static final Set<String> SAMPLERS = Set.of("edm-euler", "edm-heun", "ddim", "ddpm");
+    static final Set<String> SAMPLERS = Set.of("edm-euler", "edm-heun", "ddim", "ddpm", "pcn", "mala");
     static final Set<String> GUIDANCES = Set.of("dps", "cdps", "none");
 
     public InvertSettings {

@@ -3,7 +3,10 @@ package dev.strata.cli.invert;
 import dev.strata.forward.ForwardOperator;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.sampler.Denoiser;
+import dev.strata.cli.UserInputException;
+import dev.strata.sampler.GaussianPrior;
 import dev.strata.sampler.Guidance;
+import dev.strata.sampler.mcmc.McmcPosteriorSampler;
 import dev.strata.sampler.Sampler;
 import dev.strata.sampler.edm.Churn;
 import dev.strata.sampler.edm.EdmSampler;
@@ -19,8 +22,9 @@ import dev.strata.sampler.vp.DdpmSampler;
 import java.util.Arrays;
 
 /**
- * Wires a posterior sampler from the settings: a diffusion sampler (EDM Euler / Heun with optional churn, DDIM,
- * DDPM) over the prior's denoiser, with the data entering through a guidance on the whitened problem: DPS (Chung et
+ * Wires a posterior sampler from the settings: pCN or preconditioned MALA chains (one chain per sample, the
+ * {@code --steps} budget split between burn-in and sampling; the analytic prior only), or a diffusion sampler (EDM
+ * Euler / Heun with optional churn, DDIM, DDPM) over the prior's denoiser, with the data entering through a guidance on the whitened problem: DPS (Chung et
  * al. 2023), or corrected, noise-aware DPS (seed 000) taken as the posterior denoiser
  * D_y = x̂0 + C J^T (J C J^T + I)^-1 (y - A(x̂0)), which cannot overshoot however precise the data are.
  */
@@ -40,10 +44,19 @@ final class PosteriorSamplerFactory {
         this.backend = backend;
         int channels = prior.denoiser().shape()[0];
         int n = Math.min(prior.count(), PriorFactory.PROFILE_EXAMPLES);
-        this.profile = settings.guidance().equals("cdps") && settings.covariance().equals("isotropic")
+        boolean mcmc = settings.sampler().equals("pcn") || settings.sampler().equals("mala");
+        this.profile = !mcmc && settings.guidance().equals("cdps") && settings.covariance().equals("isotropic")
                 ? DenoiserErrorProfile.estimate(prior.denoiser(), Arrays.copyOf(prior.examples(),
                         n * prior.denoiser().size()), n, channels, 0.002, 80, 24, settings.seed() ^ 0xc0ffee)
                 : null;
+    }
+
+    private GaussianPrior gaussianPrior() {
+        if (prior.gaussian() == null) {
+            throw new UserInputException("--sampler " + settings.sampler() + " needs the analytic prior; fix: use"
+                    + " --prior gaussian, or a diffusion sampler with " + settings.prior());
+        }
+        return prior.gaussian();
     }
 
     /** C_x̂0(sigma) of corrected DPS: the denoiser's error per channel (seed 000) or sigma^2 dD/dx (Tweedie). */
@@ -63,6 +76,10 @@ final class PosteriorSamplerFactory {
         };
         int steps = settings.steps();
         return switch (settings.sampler()) {
+            case "pcn" -> McmcPosteriorSampler.pcn(gaussianPrior(), operator, whitenedData,
+                    McmcPosteriorSampler.Settings.ofBudget(steps, 0.1));
+            case "mala" -> McmcPosteriorSampler.mala(gaussianPrior(), operator, whitenedData,
+                    McmcPosteriorSampler.Settings.ofBudget(steps, 1e-4));
             case "edm-euler", "edm-heun" -> new EdmSampler(denoiser, KarrasSchedule.edm(steps),
                     settings.sampler().equals("edm-heun") ? EdmSampler.Method.HEUN : EdmSampler.Method.EULER,
                     settings.churn() > 0 ? Churn.everywhere(settings.churn()) : Churn.NONE, guidance, backend);

@@ -1,6 +1,7 @@
 package dev.strata.cli.invert;
 
 import dev.strata.sampler.Denoiser;
+import dev.strata.sampler.GaussianPrior;
 
 /**
  * A prior as the sampler uses it: a denoiser in normalised units and the map to physical units
@@ -12,6 +13,8 @@ import dev.strata.sampler.Denoiser;
  * @param scale       physical change per unit x, per model element
  * @param examples    normalised draws from the prior {@code [count][size]}, to measure the denoiser's error profile
  * @param count       number of examples
+ * @param gaussian    the prior as a Gaussian N(m, C) in normalised units where it is one (MCMC needs it), else null
  */
-record Prior(String description, Denoiser denoiser, float[] offset, float[] scale, float[] examples, int count) {
+record Prior(String description, Denoiser denoiser, float[] offset, float[] scale, float[] examples, int count,
+             GaussianPrior gaussian) {
 }

@@ -56,7 +56,7 @@ final class PriorFactory {
                 shape[2], zero, one, corr[0], corr[1], Math.min(shape[1], 40), Math.min(shape[2], 40), 0.02));
         return new Prior("gaussian (cosine-basis spectrum, correlation " + corr[0] + " x " + corr[1] + " cells)",
                 prior.denoiser(), problem.background(), problem.spread(), prior.sample(PROFILE_EXAMPLES, seed ^ 0x5eed),
-                PROFILE_EXAMPLES);
+                PROFILE_EXAMPLES, prior);
     }
 
     /** Correlation lengths (depth, lateral) in cells of the analytic prior per problem. */
@@ -118,6 +118,6 @@ final class PriorFactory {
         TrainingSet set = new TrainingSet(shape, normalised, n);
         String what = gamma == 0 ? "memorized training set" : "Gaussian mixture (component std " + gamma + ")";
         return new Prior(what + " over " + n + " models of " + file,
-                new GaussianMixtureDenoiser(set, gamma, null), offset, scale, normalised, n);
+                new GaussianMixtureDenoiser(set, gamma, null), offset, scale, normalised, n, null);
     }
 }
