@@ -99,7 +99,7 @@ public record DataKind(String name, int offset, int size, int sheets, int rows, 
     /** The kinds stored by {@link #write}, in file order. */
     static List<DataKind> read(Hdf5Reader in) throws IOException {
         List<DataKind> out = new ArrayList<>();
-        for (String name : in.children(GROUP)) {
+        for (String name : in.children(GROUP.substring(0, GROUP.length() - 1))) {
             String p = GROUP + name;
             out.add(new DataKind(name, in.intAttribute(p, "offset"), in.intAttribute(p, "size"),
                     in.intAttribute(p, "sheets"), in.intAttribute(p, "rows"), in.intAttribute(p, "columns"),
