@@ -1,26 +1,21 @@
 package dev.strata.io;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Renders 2-D fields as a PNG figure: a grid of panels, each with a title, the field drawn cell by cell (depth
  * down, {@code pixelsPerCell} pixels per cell, no smoothing), a frame, optional vertical marker lines through the centre of chosen columns (e.g. wells: white, edged black) and
  * a colour bar labelled with its max (top), middle (when there is room) and min (bottom) values; a figure title above all.
+ * A panel {@linkplain Panel#withAxes with axes} also gets round-number ticks in physical units down its left side
+ * (e.g. depth in m) and along its bottom (e.g. distance in m), with the axis names; a panel without keeps none.
  *
  * <pre>{@code
  * ValueRange shared = ValueRange.of(truth, mean);
@@ -49,7 +44,6 @@ import java.util.Locale;
  * and may be shared between threads.
  */
 public final class FieldPlot {
-    private static final Logger LOG = LoggerFactory.getLogger(FieldPlot.class);
 
     private static final int MARGIN = 16;
     private static final int CELL_GAP = 24;
@@ -114,22 +108,9 @@ public final class FieldPlot {
     }
 
     public FieldPlot(Options options) {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        TextPainter.requireHeadless();
         this.options = options;
-        this.text = switch (options.text()) {
-            case BUILT_IN_FONT -> new TextPainter.Bitmap();
-            case SYSTEM_FONT -> TextPainter.SystemFont.probe() instanceof TextPainter.SystemFont f ? f
-                    : failNoFonts();
-            case AUTO -> {
-                TextPainter.SystemFont f = TextPainter.SystemFont.probe();
-                if (f == null) {
-                    LOG.info("No usable system font (fontconfig finds none); labels use the built-in bitmap font");
-                }
-                yield f != null ? f : new TextPainter.Bitmap();
-            }
-        };
+        this.text = TextPainter.of(options.text());
     }
 
     /** Whether labels are drawn with a system font (else with the built-in bitmap font). */
@@ -198,33 +179,61 @@ public final class FieldPlot {
      * @throws IOException naming {@code png} if it cannot be written; no partial file remains
      */
     public void write(Path png, String title, List<Panel> panels) throws IOException {
-        BufferedImage image = render(title, panels);
-        AtomicFiles.write(png, "PNG image", temp -> {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                if (!ImageIO.write(image, "png", out)) {
-                    throw new IOException("this JDK has no PNG encoder");
-                }
-            }
-        });
+        PngFiles.write(png, render(title, panels));
     }
 
-    /** Label for a colour-bar tick: up to 4 significant digits, plain for 1e-3 <= |v| < 1e5, else scientific. */
+    /** Label for a colour-bar tick: see {@link AxisTicks#label}. */
     static String label(double v) {
-        if (v == 0) {
-            return "0";
-        }
-        double a = Math.abs(v);
-        if (a >= 1e-3 && a < 1e5) {
-            return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
-        }
-        String[] parts = String.format(Locale.ROOT, "%.3e", v).split("e");
-        String mantissa = parts[0].replaceAll("\\.?0+$", "");
-        return mantissa + "e" + Integer.parseInt(parts[1]);
+        return AxisTicks.label(v);
     }
 
-    /** Sizes and labels of one panel, relative to its cell's top-left corner. */
-    private record Block(Panel panel, ValueRange range, String[] labels, int labelWidth, int fieldTop, int width,
-                         int height) {
+    /**
+     * Sizes and labels of one panel, relative to its cell's top-left corner: the field's frame starts at
+     * ({@code fieldLeft}, {@code fieldTop}); {@code axes} is null for a panel without axes.
+     */
+    private record Block(Panel panel, ValueRange range, String[] labels, int fieldLeft, int fieldTop, int width,
+                         int height, AxisLayout axes) {
+    }
+
+    /** Tick values along the rows (down) and columns (across) of a panel with axes, and the margins they take. */
+    private record AxisLayout(List<Double> rowTicks, List<Double> columnTicks, AxisMargins margins) {
+    }
+
+    /** Room taken by axes: to the left of the field's frame and below it. */
+    record AxisMargins(int left, int bottom) {
+    }
+
+    /** The margins that {@code panel}'s axes add to its block; zero for a panel without axes. */
+    AxisMargins axisMargins(Panel panel) {
+        AxisLayout a = axisLayout(panel);
+        return a == null ? new AxisMargins(0, 0) : a.margins();
+    }
+
+    private AxisLayout axisLayout(Panel panel) {
+        Panel.Axes axes = panel.axes();
+        if (axes == null) {
+            return null;
+        }
+        int p = options.pixelsPerCell();
+        int lineHeight = text.height(TextPainter.Size.TICK);
+        double depth = panel.nz() * axes.rowStep();
+        double across = panel.nx() * axes.columnStep();
+        List<Double> rows = ticks(depth, panel.nz() * p / (2 * lineHeight));
+        int columnLabel = text.width(AxisTicks.label(across), TextPainter.Size.TICK) + 4 * LABEL_GAP;
+        List<Double> columns = ticks(across, panel.nx() * p / columnLabel);
+        int widest = 0;
+        for (double v : rows) {
+            widest = Math.max(widest, text.width(AxisTicks.label(v), TextPainter.Size.TICK));
+        }
+        int left = lineHeight + LABEL_GAP + widest + LABEL_GAP + TICK_LENGTH;
+        int bottom = TICK_LENGTH + LABEL_GAP + lineHeight + LABEL_GAP + lineHeight;
+        return new AxisLayout(rows, columns, new AxisMargins(left, bottom));
+    }
+
+    /** Round ticks in {@code [0, extent]}, at most 6 and at most {@code room}; just 0 if there is room for one. */
+    private static List<Double> ticks(double extent, int room) {
+        List<Double> ticks = AxisTicks.linear(0, extent, Math.clamp(room, 2, 6));
+        return room < 2 ? ticks.subList(0, 1) : ticks;
     }
 
     private Block layout(Panel panel) {
@@ -234,21 +243,31 @@ public final class FieldPlot {
         for (String l : labels) {
             labelWidth = Math.max(labelWidth, text.width(l, TextPainter.Size.TICK));
         }
+        AxisLayout axes = axisLayout(panel);
+        AxisMargins margins = axes == null ? new AxisMargins(0, 0) : axes.margins();
         int p = options.pixelsPerCell();
         int halfTick = text.height(TextPainter.Size.TICK) / 2 + 1;
         int fieldTop = text.height(TextPainter.Size.PANEL_TITLE) + Math.max(TITLE_GAP, halfTick);
-        int graphicsWidth = panel.nx() * p + 2 + BAR_GAP + BAR_WIDTH + 2 + TICK_LENGTH + LABEL_GAP + labelWidth;
-        int width = Math.max(graphicsWidth, text.width(panel.title(), TextPainter.Size.PANEL_TITLE));
-        int height = fieldTop + panel.nz() * p + 2 + halfTick;
-        return new Block(panel, range, labels, labelWidth, fieldTop, width, height);
+        int graphicsWidth = margins.left() + panel.nx() * p + 2 + BAR_GAP + BAR_WIDTH + 2 + TICK_LENGTH + LABEL_GAP
+                + labelWidth;
+        int axisNameWidth = axes == null ? 0
+                : margins.left() + text.width(panel.axes().columnLabel(), TextPainter.Size.TICK);
+        int width = Math.max(Math.max(graphicsWidth, axisNameWidth),
+                text.width(panel.title(), TextPainter.Size.PANEL_TITLE));
+        int height = fieldTop + panel.nz() * p + 2 + Math.max(halfTick, margins.bottom());
+        return new Block(panel, range, labels, margins.left(), fieldTop, width, height, axes);
     }
 
-    private void draw(Graphics2D g, BufferedImage image, Block b, int x, int y) {
+    private void draw(Graphics2D g, BufferedImage image, Block b, int blockX, int y) {
         Panel panel = b.panel();
         int p = options.pixelsPerCell();
         int w = panel.nx() * p;
         int h = panel.nz() * p;
         int top = y + b.fieldTop();
+        int x = blockX + b.fieldLeft();
+        if (b.axes() != null) {
+            drawAxes(g, panel.axes(), b.axes(), blockX, x, top, w, h);
+        }
 
         int titleWidth = text.width(panel.title(), TextPainter.Size.PANEL_TITLE);
         int titleX = Math.max(x, x + (w + 2 - titleWidth) / 2);
@@ -284,6 +303,34 @@ public final class FieldPlot {
         }
     }
 
+    /** Ticks, tick labels and axis names left of and below the field whose frame starts at ({@code x}, {@code top}). */
+    private void drawAxes(Graphics2D g, Panel.Axes axes, AxisLayout a, int blockX, int x, int top, int w, int h) {
+        TextPainter.Size size = TextPainter.Size.TICK;
+        int lineHeight = text.height(size);
+        double depth = h / (double) options.pixelsPerCell() * axes.rowStep();
+        double across = w / (double) options.pixelsPerCell() * axes.columnStep();
+        g.setColor(INK);
+        for (double v : a.rowTicks()) {
+            int ty = top + 1 + (int) Math.round(Math.min(v / depth, 1) * (h - 1));
+            g.drawLine(x - TICK_LENGTH, ty, x - 1, ty);
+            String l = AxisTicks.label(v);
+            text.draw(g, l, x - TICK_LENGTH - LABEL_GAP - text.width(l, size), ty - lineHeight / 2, size, INK);
+        }
+        int nameTop = top + Math.max(0, (h + 2 - text.width(axes.rowLabel(), size)) / 2);
+        text.drawUpwards(g, axes.rowLabel(), blockX, nameTop, size, INK);
+        int below = top + h + 2;
+        for (double v : a.columnTicks()) {
+            int tx = x + 1 + (int) Math.round(Math.min(v / across, 1) * (w - 1));
+            g.setColor(INK);
+            g.drawLine(tx, below, tx, below + TICK_LENGTH - 1);
+            String l = AxisTicks.label(v);
+            text.draw(g, l, tx - text.width(l, size) / 2, below + TICK_LENGTH + LABEL_GAP, size, INK);
+        }
+        int nameWidth = text.width(axes.columnLabel(), size);
+        text.draw(g, axes.columnLabel(), Math.max(blockX, x + (w + 2 - nameWidth) / 2),
+                below + TICK_LENGTH + LABEL_GAP + lineHeight + LABEL_GAP, size, INK);
+    }
+
     /** The field as {@code w x h} RGB pixels, row-major, each cell a {@code p x p} block. */
     private static int[] fieldPixels(Panel panel, ValueRange range, int p) {
         int nx = panel.nx();
@@ -315,9 +362,4 @@ public final class FieldPlot {
         return pixels;
     }
 
-    private static TextPainter failNoFonts() {
-        throw new IllegalStateException("Text.SYSTEM_FONT was asked for, but the JDK cannot draw text with the fonts"
-                + " on this machine. Fix: install a font package (e.g. fonts-dejavu-core) or use Text.AUTO or"
-                + " Text.BUILT_IN_FONT.");
-    }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * One 2-D field to draw: {@code nz} rows (depth, drawn top to bottom) of {@code nx} columns.
  *
  * <p>Build with {@link #of(String, float[][], Colormap)} or {@link #of(String, float[], int, int, Colormap)}, then
- * optionally {@link #withRange} and {@link #withMarkers}. The record holds the arrays it is given (no copy).
+ * optionally {@link #withRange}, {@link #withMarkers} and {@link #withAxes}. The record holds the arrays it is given (no copy).
  *
  * @param title         drawn above the field
  * @param values        row-major {@code [nz, nx]}: value at depth {@code z}, column {@code x} is
@@ -18,9 +18,31 @@ import java.util.Objects;
  * @param range         values at the ends of the colour map; {@code null} for automatic (the data's finite min and max,
  *                      made symmetric about zero for a {@linkplain Colormap#diverging() diverging} map)
  * @param markerColumns columns in {@code [0, nx)} marked by a vertical line (e.g. wells); may be empty
+ * @param axes          physical size of the cells, to draw axes with ticks along the left and bottom; {@code null} for
+ *                      none
  */
 public record Panel(String title, float[] values, int nz, int nx, Colormap colormap, ValueRange range,
-                    int[] markerColumns) {
+                    int[] markerColumns, Axes axes) {
+
+    /**
+     * What one cell spans along each axis, and the axis names; the extent drawn is {@code [0, nz * rowStep]} down
+     * and {@code [0, nx * columnStep]} across, ticked at round numbers.
+     *
+     * @param rowStep     size of a row, e.g. dz in m or dt in s; positive, finite
+     * @param columnStep  size of a column, e.g. dx in m or 1 for a trace number; positive, finite
+     * @param rowLabel    name of the vertical axis, e.g. "depth (m)"
+     * @param columnLabel name of the horizontal axis, e.g. "distance (m)"
+     */
+    public record Axes(double rowStep, double columnStep, String rowLabel, String columnLabel) {
+        public Axes {
+            if (!(rowStep > 0) || !(columnStep > 0) || Double.isInfinite(rowStep) || Double.isInfinite(columnStep)
+                    || rowLabel == null || columnLabel == null) {
+                throw new IllegalArgumentException("axes need positive finite steps and labels, got " + rowStep
+                        + ", " + columnStep + ", " + rowLabel + ", " + columnLabel);
+            }
+        }
+    }
+
     public Panel {
         if (title == null || values == null || colormap == null || markerColumns == null) {
             throw new IllegalArgumentException("title, values, colormap and markerColumns must not be null");
@@ -39,7 +61,7 @@ public record Panel(String title, float[] values, int nz, int nx, Colormap color
 
     /** A panel of a flat row-major {@code [nz, nx]} field, automatic range, no markers. */
     public static Panel of(String title, float[] values, int nz, int nx, Colormap colormap) {
-        return new Panel(title, values, nz, nx, colormap, null, new int[0]);
+        return new Panel(title, values, nz, nx, colormap, null, new int[0], null);
     }
 
     /** A panel of a field {@code field[z][x]} (copied; rows must have equal length), automatic range, no markers. */
@@ -59,12 +81,21 @@ public record Panel(String title, float[] values, int nz, int nx, Colormap color
 
     /** This panel with a fixed value range, e.g. one shared by truth and posterior mean. */
     public Panel withRange(ValueRange fixed) {
-        return new Panel(title, values, nz, nx, colormap, fixed, markerColumns);
+        return new Panel(title, values, nz, nx, colormap, fixed, markerColumns, axes);
     }
 
     /** This panel with vertical marker lines at the given columns. */
     public Panel withMarkers(int... columns) {
-        return new Panel(title, values, nz, nx, colormap, range, columns.clone());
+        return new Panel(title, values, nz, nx, colormap, range, columns.clone(), axes);
+    }
+
+    /**
+     * This panel with axes: a row spans {@code rowStep}, a column {@code columnStep} (e.g. dz and dx in metres, with
+     * "depth (m)" and "distance (m)").
+     */
+    public Panel withAxes(double rowStep, double columnStep, String rowLabel, String columnLabel) {
+        return new Panel(title, values, nz, nx, colormap, range, markerColumns,
+                new Axes(rowStep, columnStep, rowLabel, columnLabel));
     }
 
     /** How {@link #resampled} maps many cells onto one. */
@@ -113,7 +144,9 @@ public record Panel(String title, float[] values, int nz, int nx, Colormap color
         }
         int[] markers = Arrays.stream(markerColumns).map(m -> Math.min(cols - 1, (int) ((m + 0.5) * cols / nx)))
                 .distinct().toArray();
-        return new Panel(title, out, rows, cols, colormap, effectiveRange(), markers);
+        Axes scaled = axes == null ? null : new Axes(axes.rowStep() * nz / rows, axes.columnStep() * nx / cols,
+                axes.rowLabel(), axes.columnLabel());
+        return new Panel(title, out, rows, cols, colormap, effectiveRange(), markers, scaled);
     }
 
     private float nearest(int r, int rows, int c, int cols) {
@@ -157,13 +190,13 @@ public record Panel(String title, float[] values, int nz, int nx, Colormap color
     public boolean equals(Object o) {
         return o instanceof Panel p && title.equals(p.title) && Arrays.equals(values, p.values) && nz == p.nz
                 && nx == p.nx && colormap == p.colormap && Objects.equals(range, p.range)
-                && Arrays.equals(markerColumns, p.markerColumns);
+                && Arrays.equals(markerColumns, p.markerColumns) && Objects.equals(axes, p.axes);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(title, Arrays.hashCode(values), nz, nx, colormap, range,
-                Arrays.hashCode(markerColumns));
+                Arrays.hashCode(markerColumns), axes);
     }
 
     @Override

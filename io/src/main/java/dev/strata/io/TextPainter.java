@@ -1,5 +1,7 @@
 package dev.strata.io;
 
+import org.slf4j.LoggerFactory;
+
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -24,6 +26,57 @@ sealed interface TextPainter permits TextPainter.Bitmap, TextPainter.SystemFont 
 
     /** Draws {@code text} with its line's top-left corner at ({@code x}, {@code top}). */
     void draw(Graphics2D g, String text, int x, int top, Size size, Color color);
+
+    /**
+     * Draws {@code text} turned a quarter left (reading bottom to top) in the box {@code height(size)} wide and
+     * {@code width(text, size)} tall whose top-left corner is ({@code x}, {@code top}).
+     */
+    default void drawUpwards(Graphics2D g, String text, int x, int top, Size size, Color color) {
+        Graphics2D turned = (Graphics2D) g.create();
+        try {
+            turned.translate(x, top + width(text, size));
+            turned.rotate(-Math.PI / 2);
+            draw(turned, text, 0, 0, size, color);
+        } finally {
+            turned.dispose();
+        }
+    }
+
+    /**
+     * The painter for a text mode; {@link FieldPlot.Text#AUTO} probes for a system font once and logs when it falls
+     * back to the bitmap font.
+     *
+     * @throws IllegalStateException for {@link FieldPlot.Text#SYSTEM_FONT} on a machine whose JDK cannot draw text
+     */
+    static TextPainter of(FieldPlot.Text mode) {
+        return switch (mode) {
+            case BUILT_IN_FONT -> new Bitmap();
+            case SYSTEM_FONT -> {
+                SystemFont f = SystemFont.probe();
+                if (f == null) {
+                    throw new IllegalStateException("Text.SYSTEM_FONT was asked for, but the JDK cannot draw text"
+                            + " with the fonts on this machine. Fix: install a font package (e.g."
+                            + " fonts-dejavu-core) or use Text.AUTO or Text.BUILT_IN_FONT.");
+                }
+                yield f;
+            }
+            case AUTO -> {
+                SystemFont f = SystemFont.probe();
+                if (f == null) {
+                    LoggerFactory.getLogger(TextPainter.class).info("No usable system font (fontconfig"
+                            + " finds none); labels use the built-in bitmap font");
+                }
+                yield f != null ? f : new Bitmap();
+            }
+        };
+    }
+
+    /** Sets {@code java.awt.headless=true} unless the property is already set. */
+    static void requireHeadless() {
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
 
     /**
      * A 5 x 9 pixel font for printable ASCII, scaled by whole pixels; other characters are drawn as '?'. Needs no

@@ -126,4 +126,40 @@ class FieldPlotTest {
             return files.count();
         }
     }
+
+    @Test
+    void axesAddTheirMarginsAndLeaveTheFieldPixelsAsTheyWere() {
+        float[] field = new float[NZ * NX];
+        for (int i = 0; i < field.length; i++) {
+            field[i] = i % NX;
+        }
+        Panel plain = Panel.of("v", field, NZ, NX, Colormap.VIRIDIS);
+        Panel withAxes = plain.withAxes(2, 10, "depth (m)", "distance (m)");
+        FieldPlot plot = new FieldPlot(new FieldPlot.Options(1, P, FieldPlot.Text.BUILT_IN_FONT));
+        BufferedImage a = plot.render("", List.of(plain));
+        BufferedImage b = plot.render("", List.of(withAxes));
+        FieldPlot.AxisMargins m = plot.axisMargins(withAxes);
+        assertTrue(m.left() > 20 && m.bottom() > 20, m.toString());
+        assertEquals(a.getWidth() + m.left(), b.getWidth());
+        int halfTick = 9 + 1;
+        assertEquals(a.getHeight() - halfTick + m.bottom(), b.getHeight());
+        int x0 = 16 + 1;
+        int y0 = 16 + 2 * 9 + 10 + 1;
+        for (int z = 0; z < NZ * P; z += 7) {
+            for (int x = 0; x < NX * P; x += 5) {
+                assertEquals(a.getRGB(x0 + x, y0 + z), b.getRGB(x0 + m.left() + x, y0 + z), "pixel " + x + "," + z);
+            }
+        }
+        assertEquals(new FieldPlot.AxisMargins(0, 0), plot.axisMargins(plain));
+    }
+
+    @Test
+    void resamplingScalesTheAxesSoTheExtentStays() {
+        Panel p = Panel.of("shot", new float[2000 * 100], 2000, 100, Colormap.SEISMIC)
+                .withAxes(0.001, 1, "time (s)", "receiver");
+        Panel fitted = p.fitTo(200, 100, Panel.Resampling.AREA_AVERAGE);
+        assertEquals(2.0, fitted.nz() * fitted.axes().rowStep(), 1e-9);
+        assertEquals(100.0, fitted.nx() * fitted.axes().columnStep(), 1e-9);
+        assertEquals("time (s)", fitted.axes().rowLabel());
+    }
 }

@@ -1,0 +1,90 @@
+package dev.strata.io;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LinePlotTest {
+    private static final LinePlot PLOT = new LinePlot(new LinePlot.Options(500, 320, FieldPlot.Text.BUILT_IN_FONT));
+
+    @TempDir
+    Path dir;
+
+    private static LinePlot.Chart trace(boolean logY) {
+        double[] step = new double[50];
+        double[] wrmse = new double[50];
+        for (int i = 0; i < 50; i++) {
+            step[i] = i + 1;
+            wrmse[i] = 40 * Math.exp(-i / 8.0) + 0.9;
+        }
+        return new LinePlot.Chart("WRMSE per step", "reverse step", "WRMSE",
+                List.of(LinePlot.Series.line("seismic", step, wrmse)), logY,
+                List.of(new LinePlot.Reference(1, "WRMSE = 1")));
+    }
+
+    @Test
+    void writesAPngOfTheAskedSize() throws IOException {
+        Path png = dir.resolve("trace.png");
+        PLOT.write(png, trace(true));
+        BufferedImage read = ImageIO.read(png.toFile());
+        assertEquals(500, read.getWidth());
+        assertEquals(320, read.getHeight());
+    }
+
+    @Test
+    void dataRangeMapsOntoThePlotArea() {
+        LinePlot.Frame f = PLOT.frame(trace(false));
+        assertTrue(f.left() > 16 && f.right() < 500 && f.top() > 16 && f.bottom() < 320, f.toString());
+        assertEquals(f.left(), f.px(1));
+        assertEquals(f.right(), f.px(50));
+        assertTrue(f.py(40.9) > f.top() && f.py(40.9) < f.top() + 10, "max near the top: " + f.py(40.9));
+        assertTrue(f.py(0.9) < f.bottom() && f.py(0.9) > f.bottom() - 10, "min near the bottom: " + f.py(0.9));
+        for (double t : f.xTicks()) {
+            assertTrue(f.px(t) >= f.left() && f.px(t) <= f.right(), "x tick " + t);
+        }
+        for (double t : f.yTicks()) {
+            assertTrue(f.py(t) >= f.top() && f.py(t) <= f.bottom(), "y tick " + t);
+        }
+    }
+
+    @Test
+    void logAxisPutsEqualRatiosAtEqualDistances() {
+        LinePlot.Frame f = PLOT.frame(trace(true));
+        assertEquals(f.py(1) - f.py(10), f.py(10) - f.py(100), 1);
+        assertEquals(List.of(1.0, 10.0), f.yTicks());
+    }
+
+    @Test
+    void theLineIsDrawnInsideThePlotAreaAcrossItsWidth() {
+        LinePlot.Chart chart = trace(false);
+        LinePlot.Frame f = PLOT.frame(chart);
+        BufferedImage image = PLOT.render(chart);
+        int colour = LinePlot.colour(0).getRGB();
+        int minX = Integer.MAX_VALUE;
+        int maxX = -1;
+        int minY = Integer.MAX_VALUE;
+        int maxY = -1;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (image.getRGB(x, y) == colour) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        assertTrue(minX >= f.left() && maxX <= f.right() && minY >= f.top() && maxY <= f.bottom(),
+                "series pixels " + minX + ".." + maxX + " x " + minY + ".." + maxY + " outside " + f);
+        assertTrue(maxX - minX > 0.95 * (f.right() - f.left()), "series spans " + minX + ".." + maxX);
+        assertTrue(maxY - minY > 0.9 * (f.bottom() - f.top()), "series spans " + minY + ".." + maxY);
+    }
+}
