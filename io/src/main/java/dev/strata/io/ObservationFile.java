@@ -17,9 +17,10 @@ import java.util.Map;
  * ("Observation files"). Every dataset is float32, positions are metres from the grid's top-left corner:
  *
  * <pre>
- * /                 problem, strata_schema
- * /model            nz, nx, dz_m, dx_m, channels ("facies,impedance"), units;  truth [C][nz][nx] (optional),
- *                   background [C][nz][nx] (optional: smooth prior mean / starting model)
+ * /                 problem, strata_schema, and the model grid: nz, nx, dz_m, dx_m, channels ("facies,impedance"),
+ *                   units ("1,m/s*g/cm3")
+ * /model            truth [C][nz][nx] (optional), background [C][nz][nx] (optional: smooth prior mean / starting
+ *                   model)
  * /seismic          data [rows][nx], wavelet [L];  dt_s, convention (same-rows | difference-rows), noise_a, noise_b
  * /wells/NAME       z_m [k], x_m [k], values [k][c], sigma [c];  channels ("impedance")
  * /fwi              data [shots][nt][receivers], sources [shots][2], receivers [receivers][2];  dt_s, peak_hz,
@@ -40,15 +41,17 @@ public final class ObservationFile {
     /** Writes {@code obs} to {@code file} atomically. */
     public static void write(Path file, Observations obs) throws IOException {
         ModelGrid g = obs.grid();
-        Hdf5Writer w = new Hdf5Writer().putGroup("model")
+        // the grid's attributes sit on the root: jHDF 0.13 writes a group holding only attributes with a broken
+        // object header when other groups follow, which h5py and jHDF then cannot open
+        Hdf5Writer w = new Hdf5Writer()
                 .putAttribute("/", "strata_schema", SCHEMA)
                 .putAttribute("/", "problem", obs.problem())
-                .putAttribute("model", "nz", g.nz())
-                .putAttribute("model", "nx", g.nx())
-                .putAttribute("model", "dz_m", g.dz())
-                .putAttribute("model", "dx_m", g.dx())
-                .putAttribute("model", "channels", String.join(",", g.channelNames()))
-                .putAttribute("model", "units", String.join(",", g.units()));
+                .putAttribute("/", "nz", g.nz())
+                .putAttribute("/", "nx", g.nx())
+                .putAttribute("/", "dz_m", g.dz())
+                .putAttribute("/", "dx_m", g.dx())
+                .putAttribute("/", "channels", String.join(",", g.channelNames()))
+                .putAttribute("/", "units", String.join(",", g.units()));
         if (obs.truth() != null) {
             w.putFloats("model/truth", obs.truth(), g.channels(), g.nz(), g.nx());
         }
@@ -124,8 +127,8 @@ public final class ObservationFile {
                         "write it with 'strata datagen --observations' or follow the README's schema");
             }
             String problem = string("/", "problem");
-            ModelGrid grid = new ModelGrid(integer("model", "nz"), integer("model", "nx"), number("model", "dz_m"),
-                    number("model", "dx_m"), names(string("model", "channels")), names(string("model", "units")));
+            ModelGrid grid = new ModelGrid(integer("/", "nz"), integer("/", "nx"), number("/", "dz_m"),
+                    number("/", "dx_m"), names(string("/", "channels")), names(string("/", "units")));
             float[] truth = optionalModel("model/truth", grid);
             float[] background = optionalModel("model/background", grid);
             try {
