@@ -94,7 +94,7 @@ final class DatagenCommand implements Callable<Integer> {
         }
         DatagenProblem p = DatagenProblem.parse(problem);
         if (n == null || n < 1) {
-            throw new UserInputException("--n must be given and >= 1 for a training set, got " + n);
+            throw new UserInputException("--n must be >= 1 (models in the training set), got " + n);
         }
         SectionGrid grid = p.grid(nz, nx, dz, dx);
         ModelGenerator generator = p.generator(family, grid, marmousi, covariance);

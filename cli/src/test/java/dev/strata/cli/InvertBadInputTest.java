@@ -103,7 +103,7 @@ class InvertBadInputTest {
                 zeroSigmaFwi().toString()), "sigma"));
         Observations noWells = new Observations("wells", base.grid(), null, List.of(), null, null, base.truth(), null);
         cases.add(new Case("empty observations", List.of("--problem", "wells", "--data",
-                obs("empty.h5", noWells).toString()), "needs well logs"));
+                obs("empty.h5", noWells).toString()), "needs the group /wells"));
         cases.add(new Case("--samples 0", concat(seis, "--samples", "0"), "--samples must be >= 1"));
         cases.add(new Case("--samples 100000000", concat(seis, "--samples", "100000000"), "GB of memory"));
         cases.add(new Case("--zeta Infinity", concat(seis, "--zeta", "Infinity"), "--zeta must be a finite"));
@@ -184,15 +184,15 @@ class InvertBadInputTest {
         Observations.ShotGathers f = InvertFixtures.fwiObservations(1e-3, 0.1).shots();
         int n = InvertFixtures.SQUARE_N;
         Path p = tmp.resolve("sigma0.h5");
-        new Hdf5Writer().putGroup("model")
+        new Hdf5Writer()
                 .putAttribute("/", "strata_schema", ObservationFile.SCHEMA)
                 .putAttribute("/", "problem", "fwi")
-                .putAttribute("model", "nz", n)
-                .putAttribute("model", "nx", n)
-                .putAttribute("model", "dz_m", InvertFixtures.SQUARE_H)
-                .putAttribute("model", "dx_m", InvertFixtures.SQUARE_H)
-                .putAttribute("model", "channels", "velocity")
-                .putAttribute("model", "units", "m/s")
+                .putAttribute("/", "nz", n)
+                .putAttribute("/", "nx", n)
+                .putAttribute("/", "dz_m", InvertFixtures.SQUARE_H)
+                .putAttribute("/", "dx_m", InvertFixtures.SQUARE_H)
+                .putAttribute("/", "channels", "velocity")
+                .putAttribute("/", "units", "m/s")
                 .putFloats("fwi/data", f.data(), f.shots(), f.nt(), f.receiverCount())
                 .putFloats("fwi/sources", f.sources(), f.shots(), 2)
                 .putFloats("fwi/receivers", f.receivers(), f.receiverCount(), 2)

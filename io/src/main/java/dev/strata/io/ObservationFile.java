@@ -127,6 +127,13 @@ public final class ObservationFile {
                         "write it with 'strata datagen --observations' or follow the README's schema");
             }
             String problem = string("/", "problem");
+            for (String group : requiredGroups(problem)) {
+                if (!in.contains(group)) {
+                    throw bad("problem '" + problem + "' needs the group /" + group + ", which is missing (or the file"
+                            + " is cut short)", "add it (see the README's observation-file schema) or write the file"
+                            + " again");
+                }
+            }
             ModelGrid grid = new ModelGrid(integer("/", "nz"), integer("/", "nx"), number("/", "dz_m"),
                     number("/", "dx_m"), names(string("/", "channels")), names(string("/", "units")));
             float[] truth = optionalModel("model/truth", grid);
@@ -136,6 +143,17 @@ public final class ObservationFile {
             } catch (IllegalArgumentException e) {
                 throw bad(e.getMessage(), "correct the file's content");
             }
+        }
+
+        private static List<String> requiredGroups(String problem) {
+            return switch (problem) {
+                case "seismic" -> List.of("seismic");
+                case "wells" -> List.of("wells");
+                case "seismic+wells" -> List.of("seismic", "wells");
+                case "fwi" -> List.of("fwi");
+                case "darcy" -> List.of("darcy");
+                default -> List.of();
+            };
         }
 
         private float[] optionalModel(String path, ModelGrid grid) throws IOException {

@@ -52,6 +52,7 @@ final class FwiProblemBuilder {
         }
         float[] background = obs.background() != null ? obs.background()
                 : PriorDefaults.background(g, obs.wells());
+        requirePositive("background velocity", background, g);
         float[] spread = new float[background.length];
         for (int i = 0; i < spread.length; i++) {
             spread[i] = (float) Math.max(MIN_SPREAD, RELATIVE_SPREAD * background[i]);
@@ -59,6 +60,9 @@ final class FwiProblemBuilder {
         VelocityRange range = velocityRange(background);
         double vmin = range.min();
         double vmax = range.max();
+        if (obs.truth() != null) {
+            requireInside(obs.truth(), range, g);
+        }
         Grid grid = new Grid(g.nz(), g.nx(), g.dx());
         List<GridPoint> receivers = new ArrayList<>();
         for (int r = 0; r < s.receiverCount(); r++) {
@@ -95,6 +99,27 @@ final class FwiProblemBuilder {
             max = Math.max(max, v);
         }
         return new VelocityRange(0.6 * min, 1.5 * max);
+    }
+
+    private static void requirePositive(String what, float[] v, ModelGrid g) {
+        for (int i = 0; i < v.length; i++) {
+            if (!(v[i] > 0)) {
+                throw new UserInputException(what + " " + v[i] + " m/s at z " + (i / g.nx()) * g.dz() + " m, x "
+                        + (i % g.nx()) * g.dx() + " m is not positive; fix: give velocities > 0");
+            }
+        }
+    }
+
+    /** The true model must lie in the range the simulation is checked for, or its data would be unstable. */
+    private static void requireInside(float[] v, VelocityRange range, ModelGrid g) {
+        for (int i = 0; i < v.length; i++) {
+            if (!range.contains(v[i])) {
+                throw new UserInputException("true velocity " + v[i] + " m/s at z " + (i / g.nx()) * g.dz()
+                        + " m, x " + (i % g.nx()) * g.dx() + " m lies outside " + range.min() + " .. " + range.max()
+                        + " m/s (0.6 x the slowest to 1.5 x the fastest background velocity); fix: check the model"
+                        + " (negative or extreme values) or give a background closer to it");
+            }
+        }
     }
 
     private static GridPoint point(float[] zx, int i, ModelGrid g, String what) {
