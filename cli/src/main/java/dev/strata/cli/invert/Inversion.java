@@ -79,8 +79,8 @@ final class Inversion {
             x = sampler.sample(n, settings.seed(), first, progress);
         } catch (IllegalArgumentException e) {
             throw new dev.strata.cli.UserInputException("the sampler left the models the physics accepts (" + e.getMessage()
-                    + "); the run stopped with the shards drawn so far; fix: use --guidance cdps, a smaller --zeta or"
-                    + " more --steps, and start again in a new --out", e);
+                    + "); the run stopped, keeping the shards drawn before; fix: use --guidance cdps, a smaller --zeta or"
+                    + " more --steps, in a new --out", e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         float[] misfit = problem.misfit(problem.operator().apply(x, n), n);

@@ -55,7 +55,14 @@ public final class InvertRun {
             int todo = inversion.missing(store).size();
             event(stdout, json, "start", Map.of("problem", settings.problem(), "samples", settings.samples(),
                     "shards_to_draw", todo, "out", store.dir().toString()));
-            inversion.run(store, progress, done -> event(stdout, json, "shard", shardEvent(done)));
+            try {
+                inversion.run(store, progress, done -> event(stdout, json, "shard", shardEvent(done)));
+            } catch (UserInputException e) {
+                if (!resume) {
+                    removeIfEmpty(store);
+                }
+                throw e;
+            }
             PosteriorSummary summary = PosteriorSummary.of(store, obs.grid().channelNames(), obs.truth());
             Map<String, String> all = new LinkedHashMap<>(attributes);
             for (Path p : InversionOutputs.write(store.dir(), summary, problem, all)) {
@@ -65,6 +72,23 @@ public final class InvertRun {
             done.put("approximate_posterior", !settings.guidance().equals("none")
                     && !settings.sampler().equals("pcn") && !settings.sampler().equals("mala"));
             event(stdout, json, "done", done);
+        }
+    }
+
+    /** Removes a store this run created if it holds no shard yet, so a failed start leaves nothing behind. */
+    private static void removeIfEmpty(SampleStore store) {
+        try {
+            if (store.shards().isEmpty()) {
+                Files.deleteIfExists(store.dir().resolve(SampleStore.MANIFEST));
+                Files.deleteIfExists(store.dir().resolve("shards"));
+                try (var left = Files.list(store.dir())) {
+                    if (left.findAny().isEmpty()) {
+                        Files.delete(store.dir());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the original failure is what the user needs to see; an undeletable leftover is harmless
         }
     }
 
