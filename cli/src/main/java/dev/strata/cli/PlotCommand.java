@@ -30,7 +30,7 @@ final class PlotCommand implements Callable<Integer> {
         Path png = out != null ? out
                 : file.resolveSibling(file.getFileName().toString().replaceFirst("\\.[^.]*$", "") + ".png");
         for (Path p : ResultPlots.plot(file, png)) {
-            spec.commandLine().getOut().println("wrote: " + p);
+            spec.commandLine().getOut().println("wrote " + p);
         }
         return ExitCodes.OK;
     }

@@ -24,6 +24,8 @@ import java.util.List;
 record DataFigure(String title, List<DataKind> kinds, float[] observed, float[] predicted, float[] sigma) {
     static final int MAX_ROWS = 200;
     private static final int MAX_COLUMNS = 200;
+    /** Narrowest width / height of a drawn data image. */
+    private static final double MIN_ASPECT = 0.75;
 
     BufferedImage render() {
         List<Panel> panels = new ArrayList<>();
@@ -64,9 +66,13 @@ record DataFigure(String title, List<DataKind> kinds, float[] observed, float[] 
     }
 
     private static Panel image(String title, float[] values, DataKind k, Colormap map, ValueRange range) {
-        return Panel.of(title, values, k.rows(), k.columns(), map).withRange(range)
+        Panel fitted = Panel.of(title, values, k.rows(), k.columns(), map).withRange(range)
                 .withAxes(k.rowStep(), k.columnStep(), k.rowLabel(), k.columnLabel())
                 .fitTo(MAX_ROWS, MAX_COLUMNS, Panel.Resampling.AREA_AVERAGE);
+        // a gather of few receivers and many time samples is widened (cells repeated) to a readable aspect
+        int minColumns = (int) Math.ceil(MIN_ASPECT * fitted.nz());
+        return fitted.nx() >= minColumns ? fitted
+                : fitted.resampled(fitted.nz(), minColumns, Panel.Resampling.NEAREST);
     }
 
     private BufferedImage listCharts(DataKind k) {
