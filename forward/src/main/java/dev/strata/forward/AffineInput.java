@@ -8,7 +8,7 @@ import java.util.Arrays;
  * (impedance, velocity). Offset and scale are given per model element (a background trend, per-channel scales) or
  * as one number each.
  */
-public final class AffineInput implements ForwardOperator {
+public final class AffineInput implements WrappedOperator {
     private final ForwardOperator inner;
     private final float[] offset;
     private final float[] scale;
@@ -46,6 +46,7 @@ public final class AffineInput implements ForwardOperator {
     }
 
     /** The operator in physical units. */
+    @Override
     public ForwardOperator inner() {
         return inner;
     }
@@ -68,16 +69,6 @@ public final class AffineInput implements ForwardOperator {
             x[i] = (p[i] - offset[i % size]) / scale[i % size];
         }
         return x;
-    }
-
-    @Override
-    public int[] inputShape() {
-        return inner.inputShape();
-    }
-
-    @Override
-    public int[] outputShape() {
-        return inner.outputShape();
     }
 
     @Override

@@ -6,7 +6,7 @@ package dev.strata.forward;
  * checked for stability) on a range of models, such as a wave simulation on a velocity range, usable when a sampler
  * wanders outside it: values outside the box have no effect on the data and receive no gradient.
  */
-public final class ClippedInput implements ForwardOperator {
+public final class ClippedInput implements WrappedOperator {
     private final ForwardOperator inner;
     private final float lo;
     private final float hi;
@@ -22,13 +22,8 @@ public final class ClippedInput implements ForwardOperator {
     }
 
     @Override
-    public int[] inputShape() {
-        return inner.inputShape();
-    }
-
-    @Override
-    public int[] outputShape() {
-        return inner.outputShape();
+    public ForwardOperator inner() {
+        return inner;
     }
 
     @Override

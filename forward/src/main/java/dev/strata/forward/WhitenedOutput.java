@@ -4,7 +4,7 @@ package dev.strata.forward;
  * Data whitened by their noise: W(x) = A(x) / sigma_d elementwise, so that a Gaussian likelihood
  * N(y; A(x), diag(sigma_d^2)) becomes N(y / sigma_d; W(x), I) and data of different units can be stacked.
  */
-public final class WhitenedOutput implements ForwardOperator {
+public final class WhitenedOutput implements WrappedOperator {
     private final ForwardOperator inner;
     private final float[] inverseSigma;
 
@@ -33,13 +33,8 @@ public final class WhitenedOutput implements ForwardOperator {
     }
 
     @Override
-    public int[] inputShape() {
-        return inner.inputShape();
-    }
-
-    @Override
-    public int[] outputShape() {
-        return inner.outputShape();
+    public ForwardOperator inner() {
+        return inner;
     }
 
     @Override

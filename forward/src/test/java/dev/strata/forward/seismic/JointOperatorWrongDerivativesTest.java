@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.forward.ForwardOperator;
+import dev.strata.forward.WrappedOperator;
 import dev.strata.forward.JointOperator;
 import dev.strata.forward.verify.DerivativeChecks;
 import dev.strata.forward.verify.OperatorVerification;
@@ -19,17 +20,7 @@ class JointOperatorWrongDerivativesTest {
     private final SplittableRandom rng = new SplittableRandom(2507);
 
     /** The joint operator with J^T dy replaced by (1 + vjpError) J^T dy and J dx by (1 + jvpError) J dx. */
-    private record Perturbed(ForwardOperator inner, double vjpError, double jvpError) implements ForwardOperator {
-        @Override
-        public int[] inputShape() {
-            return inner.inputShape();
-        }
-
-        @Override
-        public int[] outputShape() {
-            return inner.outputShape();
-        }
-
+    private record Perturbed(ForwardOperator inner, double vjpError, double jvpError) implements WrappedOperator {
         @Override
         public float[] apply(float[] x, int n) {
             return inner.apply(x, n);
