@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
 
 /** {@code strata demo}: a preset of {@code strata invert} on a built-in seismic + wells problem. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Run the built-in demo, a preset of 'strata invert': a facies + impedance section (80 x 100,",
-                "from Strata's geological generator) is observed by noisy full-stack seismic and three wells, and",
-                "posterior samples are drawn with corrected DPS. Same as: strata invert --problem seismic+wells",
-                "--true builtin:seismic --guidance cdps. Replaces the previous demo run in --out."})
+        description = "Run the built-in demo, a preset of 'strata invert': a facies + impedance section (80 x 100,"
+                + " from Strata's geological generator) is observed by noisy full-stack seismic and three wells, and"
+                + " posterior samples are drawn with corrected DPS. Same as: strata invert --problem seismic+wells"
+                + " --true builtin:seismic --guidance cdps --samples 8 --steps 50. Replaces the previous demo run in"
+                + " --out.")
 final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--out", defaultValue = "strata-out/demo", description = "Output folder (default: ${DEFAULT-VALUE}).")

@@ -16,10 +16,12 @@ import picocli.CommandLine.Option;
 
 /** {@code strata invert}: posterior samples of a subsurface model from a user's observations. */
 @Command(name = "invert", mixinStandardHelpOptions = true,
-        description = {"Draw posterior samples of a subsurface model given observations: a diffusion prior and the",
-                "physics (forward operator and adjoint) meet in every reverse step. Writes a sample store",
-                "(manifest.json + shards/), posterior.h5 (mean, std, quantiles, misfit, metrics) and posterior.png",
-                "under --out. A killed run continues with --resume."})
+        description = "Draw posterior samples of a subsurface model given observations: a diffusion prior and the"
+                + " physics (forward operator and adjoint) meet in every reverse step. Writes under --out a sample"
+                + " store (manifest.json, shards/), posterior.h5 (mean, std, quantiles, misfit, metrics against a"
+                + " true model) and the pictures posterior.png, data.png and wrmse.png. A killed run continues with"
+                + " --resume. Examples: strata invert --problem seismic+wells --true builtin:seismic --guidance cdps;"
+                + " strata invert --problem fwi --data shots.h5 --max-memory 2G.")
 public final class InvertCommand implements Callable<Integer> {
 
     @Option(names = "--problem", description = "seismic | wells | seismic+wells | fwi | darcy.")
