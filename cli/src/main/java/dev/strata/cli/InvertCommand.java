@@ -49,7 +49,9 @@ public final class InvertCommand implements Callable<Integer> {
     String sampler;
 
     @Option(names = "--guidance", defaultValue = "dps",
-            description = "dps | cdps (corrected, noise-aware DPS) | none (default: ${DEFAULT-VALUE}).")
+            description = "dps | cdps (corrected, noise-aware DPS) | power (the power-scaled posterior"
+                    + " p(y|x)^lambda p(x)^alpha of seed 003: cdps with the likelihood tempered to noise variance"
+                    + " C_d / lambda; alpha 1 only) | none (default: ${DEFAULT-VALUE}).")
     String guidance;
 
     @Option(names = "--covariance", defaultValue = "isotropic",
@@ -60,6 +62,14 @@ public final class InvertCommand implements Callable<Integer> {
 
     @Option(names = "--zeta", defaultValue = "1", description = "DPS step scale (default: ${DEFAULT-VALUE}).")
     double zeta;
+
+    @Option(names = "--lambda", defaultValue = "1",
+            description = "power guidance: likelihood power lambda (default: ${DEFAULT-VALUE}).")
+    double lambda;
+
+    @Option(names = "--alpha", defaultValue = "1",
+            description = "power guidance: prior power alpha; only 1 for now (default: ${DEFAULT-VALUE}).")
+    double alpha;
 
     @Option(names = "--samples", defaultValue = "16", description = "Posterior samples (default: ${DEFAULT-VALUE}).")
     int samples;
@@ -124,7 +134,7 @@ public final class InvertCommand implements Callable<Integer> {
                     + "|darcy");
         }
         return new InvertSettings(problem, data == null ? "" : data.toAbsolutePath().toString(),
-                truth == null ? "" : truth.startsWith("builtin:") ? truth : Path.of(truth).toAbsolutePath().toString(), noise, prior, sampler, guidance, covariance, zeta, samples,
+                truth == null ? "" : truth.startsWith("builtin:") ? truth : Path.of(truth).toAbsolutePath().toString(), noise, prior, sampler, guidance, covariance, zeta, lambda, alpha, samples,
                 seed, steps, churn, batch, backend,
                 maxMemory == null ? 0 : InvertSettings.parseBytes("--max-memory", maxMemory));
     }

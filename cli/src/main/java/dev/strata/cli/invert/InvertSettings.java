@@ -15,9 +15,11 @@ import java.util.Set;
  * @param noise     relative noise of synthesised data (share of the clean data's RMS)
  * @param prior     gaussian | gmm:FILE | memorized:FILE | network:DIR
  * @param sampler   edm-euler | edm-heun | ddim | ddpm | pcn | mala (MCMC baselines; steps = iterations)
- * @param guidance  dps | cdps | none
+ * @param guidance  dps | cdps | power | none
  * @param covariance C_x̂0 of cdps: isotropic (the denoiser's error per channel, seed 000) | tweedie
  * @param zeta      DPS step scale
+ * @param lambda    likelihood power of the power-scaled posterior (seed 003)
+ * @param alpha     prior power of the power-scaled posterior (seed 003); only 1 until a Langevin corrector exists
  * @param samples   posterior samples
  * @param seed      random seed; sample i depends on (seed, i) only
  * @param steps     reverse-diffusion steps
@@ -27,12 +29,12 @@ import java.util.Set;
  * @param maxMemoryBytes memory budget of one FWI gradient in bytes (shots run in passes that fit), 0 for all shots
  */
 public record InvertSettings(String problem, String data, String truth, double noise, String prior, String sampler,
-                             String guidance, String covariance, double zeta, int samples, long seed, int steps, double churn, int batch,
+                             String guidance, String covariance, double zeta, double lambda, double alpha, int samples, long seed, int steps, double churn, int batch,
                              String backend, long maxMemoryBytes) {
 
     static final Set<String> PROBLEMS = Set.of("seismic", "wells", "seismic+wells", "fwi", "darcy");
     static final Set<String> SAMPLERS = Set.of("edm-euler", "edm-heun", "ddim", "ddpm", "pcn", "mala");
-    static final Set<String> GUIDANCES = Set.of("dps", "cdps", "none");
+    static final Set<String> GUIDANCES = Set.of("dps", "cdps", "power", "none");
 
     public InvertSettings {
         oneOf("--problem", problem, PROBLEMS);
@@ -45,6 +47,14 @@ public record InvertSettings(String problem, String data, String truth, double n
         }
         finitePositive("--noise", noise);
         finitePositive("--zeta", zeta);
+        if (!(lambda > 0 && lambda <= 100)) {
+            throw new UserInputException("--lambda must lie in (0, 100], got " + lambda + " (for the prior alone use"
+                    + " --guidance none)");
+        }
+        if (alpha != 1) {
+            throw new UserInputException("--alpha " + alpha + ": a prior power other than 1 needs a Langevin corrector"
+                    + " (predictor-corrector sampling), which Strata does not have yet; fix: use --alpha 1");
+        }
         if (!(churn >= 0) || !Double.isFinite(churn)) {
             throw new UserInputException("--churn must be finite and >= 0, got " + churn);
         }
@@ -74,6 +84,8 @@ public record InvertSettings(String problem, String data, String truth, double n
         m.put("guidance", guidance);
         m.put("covariance", covariance);
         m.put("zeta", Double.toString(zeta));
+        m.put("lambda", Double.toString(lambda));
+        m.put("alpha", Double.toString(alpha));
         m.put("samples", Integer.toString(samples));
         m.put("seed", Long.toString(seed));
         m.put("steps", Integer.toString(steps));
@@ -89,7 +101,8 @@ public record InvertSettings(String problem, String data, String truth, double n
         try {
             return new InvertSettings(m.get("problem"), m.get("data"), m.get("true"),
                     Double.parseDouble(m.get("noise")), m.get("prior"), m.get("sampler"), m.get("guidance"), m.get("covariance"),
-                    Double.parseDouble(m.get("zeta")), Integer.parseInt(m.get("samples")), Long.parseLong(m.get("seed")),
+                    Double.parseDouble(m.get("zeta")), Double.parseDouble(m.get("lambda")),
+                    Double.parseDouble(m.get("alpha")), Integer.parseInt(m.get("samples")), Long.parseLong(m.get("seed")),
                     Integer.parseInt(m.get("steps")), Double.parseDouble(m.get("churn")),
                     Integer.parseInt(m.get("batch")), m.get("backend"), Long.parseLong(m.get("max_memory_bytes")));
         } catch (NullPointerException | NumberFormatException e) {
