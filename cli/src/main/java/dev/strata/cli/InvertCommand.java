@@ -163,7 +163,9 @@ public final class InvertCommand implements Callable<Integer> {
                 args.add(e.getValue());
             }
         }
-        args.addAll(spec.commandLine().getParseResult().originalArgs().stream()
+        List<String> original = spec.commandLine().getParseResult().originalArgs();
+        int own = original.indexOf(spec.name()); // the arguments after this subcommand's name are its own
+        args.addAll(original.subList(own + 1, original.size()).stream()
                 .filter(a -> !a.equals("--config") && !a.startsWith("--config=") && !a.equals(config.toString()))
                 .toList());
         CommandLine again = new CommandLine(new InvertCommand());
