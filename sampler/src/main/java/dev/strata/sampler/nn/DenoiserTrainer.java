@@ -162,9 +162,13 @@ public final class DenoiserTrainer {
 
     /** Cosine decay from the learning rate at step 0 to 1 % of it at the last step (Loshchilov and Hutter 2017). */
     static double learningRate(Settings settings, int step) {
-        double lr = settings.learningRate();
+        return cosine(settings.learningRate(), step, settings.steps());
+    }
+
+    /** lr_end + (lr - lr_end) (1 + cos(pi step / (steps - 1))) / 2 with lr_end = lr / 100. */
+    static double cosine(double lr, int step, int steps) {
         double end = 0.01 * lr;
-        double f = settings.steps() == 1 ? 0 : (double) step / (settings.steps() - 1);
+        double f = steps == 1 ? 0 : (double) step / (steps - 1);
         return end + 0.5 * (lr - end) * (1 + Math.cos(Math.PI * f));
     }
 
@@ -178,7 +182,7 @@ public final class DenoiserTrainer {
         return bytes.toByteArray();
     }
 
-    private static double tailMean(float[] losses) {
+    static double tailMean(float[] losses) {
         int from = losses.length - Math.max(1, losses.length / 10);
         double s = 0;
         for (int i = from; i < losses.length; i++) {
