@@ -4,13 +4,11 @@ import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.strata.sampler.Gaussian;
 import java.io.IOException;
@@ -143,15 +141,13 @@ public final class ScoreMatchingTrainer {
         Shape xShape = new Shape(batch, shape[0], shape[1], shape[2]);
         Shape phiShape = new Shape(batch, s.net().features());
         float[] losses = new float[s.steps()];
-        float[] xin = new float[batch * size];
-        float[] target = new float[batch * size];
-        double[] cNoise = new double[batch];
         try (Model model = Model.newInstance("strata-score-matching", Device.cpu(), TorchEngine.NAME)) {
             NDManager manager = model.getNDManager();
             SmallUNet net = initialised(s, manager, xShape, phiShape);
             SmallUNet ema = initialised(s, manager, xShape, phiShape);
             ParameterStore store = new ParameterStore(manager, false);
             Adam adam = new Adam(s.weightDecay());
+            EdmLossStep loss = new EdmLossStep(pre, net, store, batch, shape);
             int first = 0;
             if (saved != null) {
                 first = saved.step();
@@ -165,29 +161,10 @@ public final class ScoreMatchingTrainer {
                 Gaussian g = new Gaussian(random.nextLong());
                 for (int b = 0; b < batch; b++) {
                     int k = random.nextInt(data.count());
-                    double sigma = Math.exp(s.pMean() + s.pStd() * g.next());
-                    double cIn = pre.cIn(sigma);
-                    double cSkip = pre.cSkip(sigma);
-                    double cOut = pre.cOut(sigma);
-                    cNoise[b] = pre.cNoise(sigma);
-                    for (int i = 0; i < size; i++) {
-                        double x0 = data.models()[k * size + i];
-                        double x = x0 + sigma * g.next();
-                        xin[b * size + i] = (float) (cIn * x);
-                        target[b * size + i] = (float) ((x0 - cSkip * x) / cOut);
-                    }
+                    loss.put(b, data.models(), k * size, Math.exp(s.pMean() + s.pStd() * g.next()), g);
                 }
-                float[] phi = SmallUNet.noiseFeatures(cNoise, s.net().features());
                 try (NDManager sm = manager.newSubManager()) {
-                    NDArray t = Ops.tensor(sm, target, xShape);
-                    NDList in = new NDList(Ops.tensor(sm, xin, xShape), Ops.tensor(sm, phi, phiShape));
-                    synchronized (GradientLock.LOCK) {
-                        try (GradientCollector gc = engine.newGradientCollector()) {
-                            NDArray loss = net.forward(store, in, true).singletonOrThrow().sub(t).square().mean();
-                            gc.backward(loss);
-                            losses[step] = loss.getFloat();
-                        }
-                    }
+                    losses[step] = loss.backward(engine, sm);
                     adam.step(net.getParameters(), s.learningRate(step), sm);
                     average(ema.getParameters(), net.getParameters(),
                             Math.min(s.emaDecay(), (1.0 + step + 1) / (10.0 + step + 1)), sm);
