@@ -91,7 +91,12 @@ final class TrainPriorCommand implements Callable<Integer> {
         int[] shape = {s[1], s[2], s[3]};
         ScoreMatchingTrainer.Settings settings = settings(shape);
         prepareOut();
-        ChannelNormalisation norm = ChannelNormalisation.of(set.models().data(), s[0], shape);
+        ChannelNormalisation norm;
+        try {
+            norm = ChannelNormalisation.of(set.models().data(), s[0], shape);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--data " + data + ": " + e.getMessage(), e);
+        }
         float[] normalised = norm.normalise(set.models().data());
         long start = System.nanoTime();
         ScoreMatchingTrainer.Result r;
@@ -102,7 +107,7 @@ final class TrainPriorCommand implements Callable<Integer> {
                         p.stepDone(done, total);
                     });
         } catch (IllegalArgumentException e) {
-            throw new UserInputException("--resume: " + e.getMessage(), e);
+            throw new UserInputException((resume ? "--resume: " : "") + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         int size = shape[0] * shape[1] * shape[2];
