@@ -5,7 +5,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A progress bar on a terminal; silent when output is not a terminal (pipes, CI, log files). */
+/** A progress bar with ETA on a terminal; silent when output is not a terminal (pipes, CI, log files). */
 final class Progress implements ProgressListener, AutoCloseable {
     private final ProgressBar bar;
 
@@ -21,6 +21,13 @@ final class Progress implements ProgressListener, AutoCloseable {
         if (bar != null) {
             bar.maxHint(total);
             bar.stepTo(done);
+        }
+    }
+
+    /** Shows {@code text} after the bar (e.g. the current loss). */
+    void message(String text) {
+        if (bar != null) {
+            bar.setExtraMessage(text);
         }
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = StrataCommand.Version.class,
         description = "Diffusion-model posterior sampling for subsurface inversion.",
         subcommands = {InvertCommand.class, DatagenCommand.class, DemoCommand.class, DevicesCommand.class,
-                VerifyCommand.class, BenchCommand.class, ValidateCommand.class, TrainCommand.class, PlotCommand.class,
+                VerifyCommand.class, BenchCommand.class, ValidateCommand.class, TrainPriorCommand.class, TrainCommand.class, PlotCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StrataCommand implements Runnable {
 

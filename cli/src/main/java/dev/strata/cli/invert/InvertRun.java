@@ -45,33 +45,34 @@ public final class InvertRun {
         try (ComputeBackend backend = openBackend(settings.backend())) {
             Observations obs = observations(settings, backend);
             PhysicalProblem physical = ProblemBuilders.build(obs, backend, settings.maxMemoryBytes());
-            Prior prior = PriorFactory.build(settings.prior(), physical, settings.seed());
-            requireMemory(settings, physical, prior);
-            InverseProblem problem = new InverseProblem(physical, prior.offset(), prior.scale());
-            Map<String, String> attributes = attributes(settings, backend, prior);
-            PosteriorSamplerFactory samplers = new PosteriorSamplerFactory(settings, prior, backend);
-            Inversion inversion = new Inversion(settings, problem, prior, samplers, attributes);
-            SampleStore store = resume ? existing : create(out, settings, attributes);
-            int todo = inversion.missing(store).size();
-            event(stdout, json, "start", Map.of("problem", settings.problem(), "samples", settings.samples(),
-                    "shards_to_draw", todo, "out", store.dir().toString()));
-            try {
-                inversion.run(store, progress, done -> event(stdout, json, "shard", shardEvent(done)));
-            } catch (UserInputException e) {
-                if (!resume) {
-                    removeIfEmpty(store);
+            try (Prior prior = PriorFactory.build(settings.prior(), physical, settings.seed())) {
+                requireMemory(settings, physical, prior);
+                InverseProblem problem = new InverseProblem(physical, prior.offset(), prior.scale());
+                Map<String, String> attributes = attributes(settings, backend, prior);
+                PosteriorSamplerFactory samplers = new PosteriorSamplerFactory(settings, prior, backend);
+                Inversion inversion = new Inversion(settings, problem, prior, samplers, attributes);
+                SampleStore store = resume ? existing : create(out, settings, attributes);
+                int todo = inversion.missing(store).size();
+                event(stdout, json, "start", Map.of("problem", settings.problem(), "samples", settings.samples(),
+                        "shards_to_draw", todo, "out", store.dir().toString()));
+                try {
+                    inversion.run(store, progress, done -> event(stdout, json, "shard", shardEvent(done)));
+                } catch (UserInputException e) {
+                    if (!resume) {
+                        removeIfEmpty(store);
+                    }
+                    throw e;
                 }
-                throw e;
+                PosteriorSummary summary = PosteriorSummary.of(store, obs.grid().channelNames(), obs.truth());
+                Map<String, String> all = new LinkedHashMap<>(attributes);
+                for (Path p : InversionOutputs.write(store.dir(), summary, problem, all)) {
+                    event(stdout, json, "wrote", Map.of("file", p.toString()));
+                }
+                Map<String, Object> done = doneEvent(summary, problem, (System.nanoTime() - t0) / 1e9);
+                done.put("approximate_posterior", !settings.guidance().equals("none")
+                        && !settings.sampler().equals("pcn") && !settings.sampler().equals("mala"));
+                event(stdout, json, "done", done);
             }
-            PosteriorSummary summary = PosteriorSummary.of(store, obs.grid().channelNames(), obs.truth());
-            Map<String, String> all = new LinkedHashMap<>(attributes);
-            for (Path p : InversionOutputs.write(store.dir(), summary, problem, all)) {
-                event(stdout, json, "wrote", Map.of("file", p.toString()));
-            }
-            Map<String, Object> done = doneEvent(summary, problem, (System.nanoTime() - t0) / 1e9);
-            done.put("approximate_posterior", !settings.guidance().equals("none")
-                    && !settings.sampler().equals("pcn") && !settings.sampler().equals("mala"));
-            event(stdout, json, "done", done);
         }
     }
 

@@ -16,5 +16,17 @@ import dev.strata.sampler.GaussianPrior;
  * @param gaussian    the prior as a Gaussian N(m, C) in normalised units where it is one (MCMC needs it), else null
  */
 record Prior(String description, Denoiser denoiser, float[] offset, float[] scale, float[] examples, int count,
-             GaussianPrior gaussian) {
+             GaussianPrior gaussian) implements AutoCloseable {
+
+    /** Frees the denoiser's native memory where it holds some (a network). */
+    @Override
+    public void close() {
+        if (denoiser instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot close the prior's denoiser", e);
+            }
+        }
+    }
 }

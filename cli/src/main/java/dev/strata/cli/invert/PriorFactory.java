@@ -5,10 +5,14 @@ import dev.strata.io.FloatDataset;
 import dev.strata.io.Hdf5Reader;
 import dev.strata.sampler.mixture.GaussianMixtureDenoiser;
 import dev.strata.sampler.mixture.TrainingSet;
+import dev.strata.sampler.nn.LearnedPriorCheckpoint;
+import dev.strata.sampler.nn.NetworkDenoiser;
+import dev.strata.sampler.prior.ChannelNormalisation;
 import dev.strata.sampler.prior.SpectralGaussianPrior;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Builds the prior named by {@code --prior}: {@code gaussian} (the analytic smooth Gaussian around the problem's
@@ -38,9 +42,15 @@ final class PriorFactory {
         return switch (kind) {
             case "gmm" -> mixture(spec, arg, shape, GMM_GAMMA);
             case "memorized" -> mixture(spec, arg, shape, 0);
-            case "network" -> throw new UserInputException("--prior " + spec + ": no trained network prior is shipped"
-                    + " for " + channels + "-channel " + shape[1] + " x " + shape[2] + " models yet; fix: use --prior"
-                    + " gaussian, gmm:TRAINING.h5 or memorized:TRAINING.h5 (training sets: strata datagen)");
+            case "network" -> {
+                if (arg.isEmpty() || List.of("seismic", "fwi", "darcy").contains(arg)) {
+                    throw new UserInputException("--prior " + spec + ": no trained network prior is shipped for "
+                            + channels + "-channel " + shape[1] + " x " + shape[2] + " models yet; fix: train one"
+                            + " with strata train and use --prior network:DIR, or use gaussian, gmm:TRAINING.h5 or"
+                            + " memorized:TRAINING.h5");
+                }
+                yield network(spec, Path.of(arg), shape);
+            }
             default -> throw new UserInputException("--prior '" + spec + "' is unknown; fix: use gaussian,"
                     + " gmm:FILE, memorized:FILE or network:DIR");
         };
@@ -68,6 +78,25 @@ final class PriorFactory {
         };
     }
 
+    /** The prior learned by {@code strata train} in {@code dir}; its NetworkDenoiser is closed with the Prior. */
+    private static Prior network(String spec, Path dir, int[] shape) {
+        LearnedPriorCheckpoint c;
+        try {
+            c = LearnedPriorCheckpoint.read(dir);
+        } catch (IOException | RuntimeException e) {
+            throw new UserInputException("--prior " + spec + ": " + e.getMessage(), e);
+        }
+        int[] trained = c.normalisation().shape();
+        if (!Arrays.equals(trained, shape)) {
+            throw new UserInputException("--prior " + spec + ": the network was trained on models of shape "
+                    + Arrays.toString(trained) + ", the problem needs " + Arrays.toString(shape) + "; fix: train on"
+                    + " a training set of the problem's grid");
+        }
+        NetworkDenoiser denoiser = c.denoiser();
+        return new Prior("learned network (EMA weights, final loss " + c.finalLoss() + ") in " + dir, denoiser,
+                c.normalisation().offset(), c.normalisation().scale(), c.examples(), c.exampleCount(), null);
+    }
+
     private static Prior mixture(String spec, String file, int[] shape, double gamma) {
         if (file.isEmpty()) {
             throw new UserInputException("--prior " + spec + " needs a training-set file after the colon; fix: e.g."
@@ -86,38 +115,16 @@ final class PriorFactory {
                     + " training set on the problem's grid");
         }
         int n = s[0];
-        int size = shape[0] * shape[1] * shape[2];
-        int plane = shape[1] * shape[2];
-        float[] data = models.data();
-        float[] offset = new float[size];
-        float[] scale = new float[size];
-        for (int c = 0; c < shape[0]; c++) {
-            double sum = 0;
-            double sum2 = 0;
-            for (int k = 0; k < n; k++) {
-                for (int i = 0; i < plane; i++) {
-                    double v = data[k * size + c * plane + i];
-                    sum += v;
-                    sum2 += v * v;
-                }
-            }
-            double count = (double) n * plane;
-            double mean = sum / count;
-            double std = Math.sqrt(Math.max(sum2 / count - mean * mean, 0));
-            if (!(std > 0) || !Double.isFinite(std)) {
-                throw new UserInputException("--prior " + spec + ": channel " + c + " of the training set is constant"
-                        + " or not finite; fix: check the training set");
-            }
-            Arrays.fill(offset, c * plane, (c + 1) * plane, (float) mean);
-            Arrays.fill(scale, c * plane, (c + 1) * plane, (float) std);
+        ChannelNormalisation norm;
+        try {
+            norm = ChannelNormalisation.of(models.data(), n, shape);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--prior " + spec + ": " + e.getMessage(), e);
         }
-        float[] normalised = new float[data.length];
-        for (int i = 0; i < data.length; i++) {
-            normalised[i] = (data[i] - offset[i % size]) / scale[i % size];
-        }
+        float[] normalised = norm.normalise(models.data());
         TrainingSet set = new TrainingSet(shape, normalised, n);
         String what = gamma == 0 ? "memorized training set" : "Gaussian mixture (component std " + gamma + ")";
         return new Prior(what + " over " + n + " models of " + file,
-                new GaussianMixtureDenoiser(set, gamma, null), offset, scale, normalised, n, null);
+                new GaussianMixtureDenoiser(set, gamma, null), norm.offset(), norm.scale(), normalised, n, null);
     }
 }

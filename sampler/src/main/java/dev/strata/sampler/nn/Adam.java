@@ -11,6 +11,8 @@ import java.util.Map;
 /**
  * Adam (Kingma and Ba 2015) on DJL parameters, in array ops: m = b1 m + (1 - b1) g, v = b2 v + (1 - b2) g^2,
  * w -= lr sqrt(1 - b2^t) / (1 - b1^t) m / (sqrt(v) + eps); then the gradient is set to 0 for the next backward pass.
+ * With a weight decay lambda > 0 it is AdamW (Loshchilov and Hutter 2019): first w -= lr lambda w, decoupled from the
+ * gradient's moments (PyTorch's convention: the decay follows the scheduled lr).
  *
  * <p>Strata's own rather than DJL's {@code Optimizer.adam()} behind {@code Trainer}: while non-deterministic NaN weights
  * were being chased, the update was made explicit (array ops, temporaries in the caller's scratch manager, moments in
@@ -24,7 +26,62 @@ final class Adam {
     private static final double EPS = 1e-8;
 
     private final Map<String, NDArray[]> moments = new LinkedHashMap<>();
+    private final double weightDecay;
     private int t;
+
+    /** Adam without weight decay. */
+    Adam() {
+        this(0);
+    }
+
+    /** AdamW with decoupled weight decay {@code weightDecay} (0: plain Adam). */
+    Adam(double weightDecay) {
+        if (!(weightDecay >= 0) || Double.isInfinite(weightDecay)) {
+            throw new IllegalArgumentException("weight decay must be finite and >= 0, got " + weightDecay);
+        }
+        this.weightDecay = weightDecay;
+    }
+
+    /** Steps taken (t of the bias correction). */
+    int steps() {
+        return t;
+    }
+
+    /**
+     * The moments (m, v) of the trainable parameters of {@code params} in their order, as float arrays; zeros for a
+     * parameter not updated yet.
+     */
+    float[][] moments(ParameterList params) {
+        java.util.List<float[]> out = new java.util.ArrayList<>();
+        for (Pair<String, Parameter> p : params) {
+            if (p.getValue().requiresGradient()) {
+                NDArray[] mv = moments.get(p.getValue().getId());
+                int size = Math.toIntExact(p.getValue().getArray().size());
+                out.add(mv == null ? new float[size] : mv[0].toFloatArray());
+                out.add(mv == null ? new float[size] : mv[1].toFloatArray());
+            }
+        }
+        return out.toArray(float[][]::new);
+    }
+
+    /** Restores {@code t} and the moments written by {@link #moments}, in {@code manager} (the parameters' one). */
+    void restore(int steps, float[][] saved, ParameterList params, NDManager manager) {
+        this.t = steps;
+        int k = 0;
+        for (Pair<String, Parameter> p : params) {
+            Parameter param = p.getValue();
+            if (param.requiresGradient()) {
+                var shape = param.getArray().getShape();
+                moments.put(param.getId(), new NDArray[] {Ops.tensor(manager, saved[k], shape),
+                        Ops.tensor(manager, saved[k + 1], shape)});
+                k += 2;
+            }
+        }
+        if (k != saved.length) {
+            throw new IllegalArgumentException("saved moments of " + saved.length / 2 + " parameters, the network has "
+                    + k / 2);
+        }
+    }
 
     /**
      * One update of every parameter that requires a gradient, with learning rate {@code lr}.
@@ -41,6 +98,7 @@ final class Adam {
         NDArray c2 = Ops.scalar(scratch, 1 - BETA2);
         NDArray eps = Ops.scalar(scratch, EPS);
         NDArray rate = Ops.scalar(scratch, lrT);
+        NDArray keep = weightDecay > 0 ? Ops.scalar(scratch, 1 - lr * weightDecay) : null;
         for (Pair<String, Parameter> p : params) {
             Parameter param = p.getValue();
             if (!param.requiresGradient()) {
@@ -52,7 +110,11 @@ final class Adam {
             mv[0].muli(b1).addi(g.mul(c1));
             mv[1].muli(b2).addi(g.square().muli(c2));
             NDArray step = local(mv[0].mul(rate), scratch).divi(local(mv[1].sqrt(), scratch).addi(eps));
-            local(w.stopGradient(), scratch).subi(step); // in place on w's storage, outside autograd
+            NDArray storage = local(w.stopGradient(), scratch); // w's storage, outside autograd
+            if (keep != null) {
+                storage.muli(keep);
+            }
+            storage.subi(step);
             g.subi(g);
         }
     }

@@ -151,7 +151,7 @@ public record DenoiserCheckpoint(DenoiserTrainer.Settings settings, byte[] weigh
         }
     }
 
-    private static void atomicWrite(Path target, byte[] data) throws IOException {
+    static void atomicWrite(Path target, byte[] data) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
         try {
             Files.write(tmp, data);

@@ -3,13 +3,10 @@ package dev.strata.sampler.nn;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.strata.sampler.Gaussian;
 import dev.strata.sampler.ProgressListener;
@@ -117,41 +114,21 @@ public final class DenoiserTrainer {
         Shape phiShape = new Shape(batch, settings.net().features());
         SplittableRandom random = new SplittableRandom(settings.seed());
         float[] losses = new float[settings.steps()];
-        float[] xin = new float[batch * size];
-        float[] target = new float[batch * size];
-        double[] cNoise = new double[batch];
         try (Model model = Model.newInstance("strata-denoiser", Device.cpu(), TorchEngine.NAME)) {
             model.setBlock(net);
             net.setInitializer(new SeededInitializer(random.nextLong()), Parameter.Type.WEIGHT);
             net.initialize(model.getNDManager(), DataType.FLOAT32, xShape, phiShape);
             ParameterStore store = new ParameterStore(model.getNDManager(), false);
             Adam adam = new Adam();
+            EdmLossStep loss = new EdmLossStep(pre, net, store, batch, shape);
             for (int step = 0; step < settings.steps(); step++) {
                 float[] x0 = prior.sample(batch, random.nextLong());
                 Gaussian g = new Gaussian(random.nextLong());
                 for (int b = 0; b < batch; b++) {
-                    double sigma = Math.exp(settings.pMean() + settings.pStd() * g.next());
-                    double cIn = pre.cIn(sigma);
-                    double cSkip = pre.cSkip(sigma);
-                    double cOut = pre.cOut(sigma);
-                    cNoise[b] = pre.cNoise(sigma);
-                    for (int i = b * size; i < (b + 1) * size; i++) {
-                        double x = x0[i] + sigma * g.next();
-                        xin[i] = (float) (cIn * x);
-                        target[i] = (float) ((x0[i] - cSkip * x) / cOut);
-                    }
+                    loss.put(b, x0, b * size, Math.exp(settings.pMean() + settings.pStd() * g.next()), g);
                 }
-                float[] phi = SmallUNet.noiseFeatures(cNoise, settings.net().features());
                 try (NDManager sm = model.getNDManager().newSubManager()) {
-                    NDArray t = Ops.tensor(sm, target, xShape);
-                    NDList in = new NDList(Ops.tensor(sm, xin, xShape), Ops.tensor(sm, phi, phiShape));
-                    synchronized (GradientLock.LOCK) {
-                        try (GradientCollector gc = engine.newGradientCollector()) {
-                            NDArray loss = net.forward(store, in, true).singletonOrThrow().sub(t).square().mean();
-                            gc.backward(loss);
-                            losses[step] = loss.getFloat();
-                        }
-                    }
+                    losses[step] = loss.backward(engine, sm);
                     adam.step(net.getParameters(), learningRate(settings, step), sm);
                 }
                 listener.stepDone(step + 1, settings.steps());
@@ -162,9 +139,13 @@ public final class DenoiserTrainer {
 
     /** Cosine decay from the learning rate at step 0 to 1 % of it at the last step (Loshchilov and Hutter 2017). */
     static double learningRate(Settings settings, int step) {
-        double lr = settings.learningRate();
+        return cosine(settings.learningRate(), step, settings.steps());
+    }
+
+    /** lr_end + (lr - lr_end) (1 + cos(pi step / (steps - 1))) / 2 with lr_end = lr / 100. */
+    static double cosine(double lr, int step, int steps) {
         double end = 0.01 * lr;
-        double f = settings.steps() == 1 ? 0 : (double) step / (settings.steps() - 1);
+        double f = steps == 1 ? 0 : (double) step / (steps - 1);
         return end + 0.5 * (lr - end) * (1 + Math.cos(Math.PI * f));
     }
 
@@ -178,7 +159,7 @@ public final class DenoiserTrainer {
         return bytes.toByteArray();
     }
 
-    private static double tailMean(float[] losses) {
+    static double tailMean(float[] losses) {
         int from = losses.length - Math.max(1, losses.length / 10);
         double s = 0;
         for (int i = from; i < losses.length; i++) {
