@@ -33,16 +33,26 @@ public record Bound(String description, double minMeanErr, double maxMeanErr, do
                 minMeanErr, maxMeanErr, minStdErr, maxStdErr, minCoverage, maxCoverage);
     }
 
+    /** The smallest ESS_min a chain may have and still be judged by its own Monte Carlo error. */
+    public static final double MIN_ESS = 100;
+
     /**
      * The bound for MCMC, which is exact only in the limit: its figures must be within its own Monte Carlo error,
      * meanErr and stdErr <= 3 / sqrt(ESS_min), coverage90 within max(0.02, 1 / sqrt(ESS_min)) of 0.90 (ESS_min the
-     * smallest effective sample size over pixels). A chain that has not mixed fails this because its ESS is honest.
+     * smallest effective sample size over pixels). The bound widens as ESS falls, so it has a floor: below
+     * ESS_min = {@value #MIN_ESS} the row fails whatever its figures (a chain that mixes badly cannot buy a looser
+     * bound); at the floor meanErr and stdErr may reach 3 / sqrt(100) = 0.3 at most.
      */
     public static Bound monteCarlo(double essMin) {
+        if (!(essMin >= MIN_ESS)) {
+            return new Bound(String.format("MCMC error: ESSmin=%.1f below the floor %.0f, fails whatever its figures",
+                    essMin, MIN_ESS), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        }
         double e = 3 / Math.sqrt(essMin);
         double c = Math.max(0.02, 1 / Math.sqrt(essMin));
-        return new Bound(String.format("MCMC error: meanErr,stdErr<=3/sqrt(ESSmin)=%.3f coverage90 in 0.90+-%.3f", e,
-                c), 0, e, 0, e, 0.9 - c, 0.9 + c);
+        return new Bound(String.format("MCMC error: ESSmin>=%.0f, meanErr,stdErr<=3/sqrt(ESSmin)=%.3f coverage90 in"
+                + " 0.90+-%.3f", MIN_ESS, e, c), 0, e, 0, e, 0.9 - c, 0.9 + c);
     }
 
     public boolean holds(PosteriorMetrics m) {
