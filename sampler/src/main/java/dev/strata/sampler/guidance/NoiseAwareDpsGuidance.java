@@ -17,6 +17,15 @@ import dev.strata.sampler.Guidance;
  * residual of {@code cgTolerance}. Approximations: isotropic per-channel C_x̂0, J at x̂0, C_tot constant in x.
  * The step is a gradient step whose size grows with J^T C_d^-1 J and diverges on stiff problems; the stable,
  * convex-combination form of the same likelihood is {@link PosteriorDenoiserGuidance}.
+ *
+ * <p>The weight (sigma - sigma_next) sigma is the probability-flow (ODE) weight, right for the EDM Euler/Heun
+ * samplers only. With DDPM ancestral sampling ({@link dev.strata.sampler.vp.DdpmSampler}, which adds this correction
+ * in EDM coordinates) it under-weights the likelihood: in EDM coordinates the ancestral mean is
+ * x_next = x + (1 - sigma_next^2 / sigma^2) (x̂0 - x), and by Tweedie a likelihood term moves x̂0 by
+ * sigma^2 grad_x log p(y | x), so the consistent weight is sigma^2 - sigma_next^2 = (sigma - sigma_next)
+ * (sigma + sigma_next), larger than the ODE weight by (sigma + sigma_next) / sigma: about 2 for fine steps (the
+ * reverse SDE's drift carries the score twice). Not corrected here; DDPM with this guidance is not used by
+ * {@code strata validate}.
  */
 public final class NoiseAwareDpsGuidance implements Guidance {
     private final InnovationCovariance innovation;

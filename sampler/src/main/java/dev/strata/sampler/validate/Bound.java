@@ -23,12 +23,13 @@ public record Bound(String description, double minMeanErr, double maxMeanErr, do
     }
 
     /**
-     * A measured band for an approximate method (DPS): the figures it was measured at, widened so that Monte Carlo
-     * noise does not trip it but a change in the method's behaviour does.
+     * A regression snapshot for an approximate method (DPS): the figures this row itself was measured at, widened so
+     * that Monte Carlo noise does not trip it but a change in the method's behaviour does. It is no accuracy claim,
+     * and its description says so.
      */
     public static Bound band(String what, double minMeanErr, double maxMeanErr, double minStdErr, double maxStdErr,
             double minCoverage, double maxCoverage) {
-        return new Bound(String.format("measured band (%s): meanErr in [%.2f,%.2f] stdErr in [%.2f,%.2f] coverage90 in"
+        return new Bound(String.format("regression snapshot, band measured from this row's own output (%s): meanErr in [%.2f,%.2f] stdErr in [%.2f,%.2f] coverage90 in"
                 + " [%.2f,%.2f]", what, minMeanErr, maxMeanErr, minStdErr, maxStdErr, minCoverage, maxCoverage),
                 minMeanErr, maxMeanErr, minStdErr, maxStdErr, minCoverage, maxCoverage);
     }
