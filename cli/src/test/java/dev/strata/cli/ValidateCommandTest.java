@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -24,6 +25,18 @@ class ValidateCommandTest {
         }
         assertTrue(r.out().contains("\"oracle\":\"gmm-linear\""), r.out());
         assertTrue(r.out().contains("\"sampler\":\"pcn\"") && r.out().contains("\"essMin\":"), r.out());
+        for (String l : lines) {
+            boolean givenTheAnswer = l.contains("\"sampler\":\"memorized-exact\"")
+                    || l.contains("\"sampler\":\"linearised-gmm\"") || l.contains("\"sampler\":\"edm-heun-32\"");
+            if (givenTheAnswer) {
+                assertFalse(l.contains("essPerSecond"), "a sampler handed the answer claims ESS/s: " + l);
+                assertTrue(l.contains("\"drawsPerSecond\":") && l.contains("not comparable with MCMC"), l);
+            }
+            if (l.contains("\"sampler\":\"pcn\"")) {
+                assertTrue(l.contains("\"essPerSecond\":") && l.contains("ESSmin>=100"), l);
+            }
+        }
+        assertTrue(r.out().contains("\"sampler\":\"tmpd-tweedie-edm-heun-32\""), r.out());
     }
 
     @Test
@@ -48,5 +61,7 @@ class ValidateCommandTest {
         assertTrue(r.out().startsWith("sampler"), r.out());
         assertTrue(r.out().contains("linearised-gmm"), r.out());
         assertTrue(r.out().contains("1 rows, 0 outside their bounds"), r.out());
+        assertTrue(r.out().contains("draws/s: exact draws, sampler handed the target's own denoiser or closed form, not"
+                + " comparable with MCMC"), r.out());
     }
 }

@@ -146,7 +146,7 @@ public abstract class ForwardOperatorContract {
     }
 
     /** {@code n} independent standard normal values. */
-    protected static float[] gaussian(SplittableRandom random, int n) {
+    public static float[] gaussian(SplittableRandom random, int n) {
         float[] v = new float[n];
         for (int i = 0; i < n; i++) {
             v[i] = (float) random.nextGaussian();

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.strata.forward.ForwardOperator;
-import dev.strata.forward.WrappedOperator;
 import dev.strata.forward.JointOperator;
+import dev.strata.forward.ScaledDerivatives;
 import dev.strata.forward.verify.DerivativeChecks;
 import dev.strata.forward.verify.OperatorVerification;
 import java.util.Arrays;
@@ -19,31 +18,6 @@ class JointOperatorWrongDerivativesTest {
     private static final double EPS = 1e-3;
     private final SplittableRandom rng = new SplittableRandom(2507);
 
-    /** The joint operator with J^T dy replaced by (1 + vjpError) J^T dy and J dx by (1 + jvpError) J dx. */
-    private record Perturbed(ForwardOperator inner, double vjpError, double jvpError) implements WrappedOperator {
-        @Override
-        public float[] apply(float[] x, int n) {
-            return inner.apply(x, n);
-        }
-
-        @Override
-        public float[] vjp(float[] x, float[] dy, int n) {
-            return scaled(inner.vjp(x, dy, n), vjpError);
-        }
-
-        @Override
-        public float[] jvp(float[] x, float[] dx, int n) {
-            return scaled(inner.jvp(x, dx, n), jvpError);
-        }
-
-        private static float[] scaled(float[] v, double error) {
-            for (int i = 0; i < v.length; i++) {
-                v[i] = (float) (v[i] * (1 + error));
-            }
-            return v;
-        }
-    }
-
     /**
      * With dy = J dx the dot-product error of (1 + eps) J^T is eps |J dx|^2 / |J dx|^2 = eps exactly (random dy would
      * see only about eps / sqrt(m)); the correct adjoint passes the same test at rounding level.
@@ -55,7 +29,7 @@ class JointOperatorWrongDerivativesTest {
         float[] dx = gaussian(N * op.inputSize());
         float[] dy = op.jvp(x, dx, N);
         double right = DerivativeChecks.dotProductError(op, x, dx, dy, N);
-        double wrong = DerivativeChecks.dotProductError(new Perturbed(op, EPS, 0), x, dx, dy, N);
+        double wrong = DerivativeChecks.dotProductError(new ScaledDerivatives(op, EPS, 0), x, dx, dy, N);
         assertTrue(right < OperatorVerification.DOT_TOLERANCE, "correct adjoint: " + right);
         assertTrue(wrong > OperatorVerification.DOT_TOLERANCE, "wrong adjoint passed: " + wrong);
         assertEquals(EPS, wrong, 1e-5, "the error the check measures");
@@ -69,7 +43,7 @@ class JointOperatorWrongDerivativesTest {
         float[] dx = gaussian(N * op.inputSize());
         double h0 = 0.03 * DerivativeChecks.norm(x) / DerivativeChecks.norm(dx);
         DerivativeChecks.Taylor right = DerivativeChecks.taylor(op, x, dx, N, h0, 4);
-        DerivativeChecks.Taylor wrong = DerivativeChecks.taylor(new Perturbed(op, 0, EPS), x, dx, N, h0, 4);
+        DerivativeChecks.Taylor wrong = DerivativeChecks.taylor(new ScaledDerivatives(op, 0, EPS), x, dx, N, h0, 4);
         assertTrue(right.passes(), "correct tangent: orders " + Arrays.toString(right.orders()));
         assertFalse(wrong.passes(), "wrong tangent passed: orders " + Arrays.toString(wrong.orders()));
     }

@@ -17,9 +17,18 @@ import dev.strata.sampler.Guidance;
  * residual of {@code cgTolerance}. Approximations: isotropic per-channel C_x̂0, J at x̂0, C_tot constant in x.
  * The step is a gradient step whose size grows with J^T C_d^-1 J and diverges on stiff problems; the stable,
  * convex-combination form of the same likelihood is {@link PosteriorDenoiserGuidance}.
+ *
+ * <p>The weight (sigma - sigma_next) sigma is the probability-flow (ODE) weight, right for the EDM Euler/Heun
+ * samplers only. With DDPM ancestral sampling ({@link dev.strata.sampler.vp.DdpmSampler}, which adds this correction
+ * in EDM coordinates) it under-weights the likelihood: in EDM coordinates the ancestral mean is
+ * x_next = x + (1 - sigma_next^2 / sigma^2) (x̂0 - x), and by Tweedie a likelihood term moves x̂0 by
+ * sigma^2 grad_x log p(y | x), so the consistent weight is sigma^2 - sigma_next^2 = (sigma - sigma_next)
+ * (sigma + sigma_next), larger than the ODE weight by (sigma + sigma_next) / sigma: about 2 for fine steps (the
+ * reverse SDE's drift carries the score twice). Use {@link LikelihoodStepWeight#ANCESTRAL} with DDPM.
  */
 public final class NoiseAwareDpsGuidance implements Guidance {
     private final InnovationCovariance innovation;
+    private final LikelihoodStepWeight weight;
 
     /**
      * @param operator     A
@@ -29,6 +38,14 @@ public final class NoiseAwareDpsGuidance implements Guidance {
      */
     public NoiseAwareDpsGuidance(ForwardOperator operator, float[] data, double[] dataVariance,
                                  DenoiserErrorProfile profile, double cgTolerance, int cgMaxIterations) {
+        this(operator, data, dataVariance, profile, cgTolerance, cgMaxIterations, LikelihoodStepWeight.PROBABILITY_FLOW);
+    }
+
+    /** As above, with the step weight of the sampler it serves ({@link LikelihoodStepWeight#ANCESTRAL} for DDPM). */
+    public NoiseAwareDpsGuidance(ForwardOperator operator, float[] data, double[] dataVariance,
+                                 DenoiserErrorProfile profile, double cgTolerance, int cgMaxIterations,
+                                 LikelihoodStepWeight weight) {
+        this.weight = weight;
         int channels = operator.inputShape().length >= 3 ? operator.inputShape()[0] : 1;
         if (profile.channels() != channels) {
             throw new IllegalArgumentException("error profile has " + profile.channels() + " channels, the model "
@@ -54,7 +71,7 @@ public final class NoiseAwareDpsGuidance implements Guidance {
         double[] r = innovation.innovation(operator.apply(x0hat, n), n);
         double[] w = innovation.solve(x, x0hat, sigma, r, n);
         float[] g = denoiser.vjp(x, sigma, operator.vjp(x0hat, InnovationCovariance.toFloat(w), n), n);
-        double scale = (sigma - sigmaNext) * sigma;
+        double scale = weight.weight(sigma, sigmaNext);
         for (int k = 0; k < g.length; k++) {
             g[k] = (float) (scale * g[k]);
         }

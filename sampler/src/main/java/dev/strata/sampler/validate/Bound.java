@@ -23,26 +23,37 @@ public record Bound(String description, double minMeanErr, double maxMeanErr, do
     }
 
     /**
-     * A measured band for an approximate method (DPS): the figures it was measured at, widened so that Monte Carlo
-     * noise does not trip it but a change in the method's behaviour does.
+     * A regression snapshot for an approximate method (DPS): the figures this row itself was measured at, widened so
+     * that Monte Carlo noise does not trip it but a change in the method's behaviour does. It is no accuracy claim,
+     * and its description says so.
      */
     public static Bound band(String what, double minMeanErr, double maxMeanErr, double minStdErr, double maxStdErr,
             double minCoverage, double maxCoverage) {
-        return new Bound(String.format("measured band (%s): meanErr in [%.2f,%.2f] stdErr in [%.2f,%.2f] coverage90 in"
+        return new Bound(String.format("regression snapshot, band measured from this row's own output (%s): meanErr in [%.2f,%.2f] stdErr in [%.2f,%.2f] coverage90 in"
                 + " [%.2f,%.2f]", what, minMeanErr, maxMeanErr, minStdErr, maxStdErr, minCoverage, maxCoverage),
                 minMeanErr, maxMeanErr, minStdErr, maxStdErr, minCoverage, maxCoverage);
     }
 
+    /** The smallest ESS_min a chain may have and still be judged by its own Monte Carlo error. */
+    public static final double MIN_ESS = 100;
+
     /**
      * The bound for MCMC, which is exact only in the limit: its figures must be within its own Monte Carlo error,
      * meanErr and stdErr <= 3 / sqrt(ESS_min), coverage90 within max(0.02, 1 / sqrt(ESS_min)) of 0.90 (ESS_min the
-     * smallest effective sample size over pixels). A chain that has not mixed fails this because its ESS is honest.
+     * smallest effective sample size over pixels). The bound widens as ESS falls, so it has a floor: below
+     * ESS_min = {@value #MIN_ESS} the row fails whatever its figures (a chain that mixes badly cannot buy a looser
+     * bound); at the floor meanErr and stdErr may reach 3 / sqrt(100) = 0.3 at most.
      */
     public static Bound monteCarlo(double essMin) {
+        if (!(essMin >= MIN_ESS)) {
+            return new Bound(String.format("MCMC error: ESSmin=%.1f below the floor %.0f, fails whatever its figures",
+                    essMin, MIN_ESS), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY);
+        }
         double e = 3 / Math.sqrt(essMin);
         double c = Math.max(0.02, 1 / Math.sqrt(essMin));
-        return new Bound(String.format("MCMC error: meanErr,stdErr<=3/sqrt(ESSmin)=%.3f coverage90 in 0.90+-%.3f", e,
-                c), 0, e, 0, e, 0.9 - c, 0.9 + c);
+        return new Bound(String.format("MCMC error: ESSmin>=%.0f, meanErr,stdErr<=3/sqrt(ESSmin)=%.3f coverage90 in"
+                + " 0.90+-%.3f", MIN_ESS, e, c), 0, e, 0, e, 0.9 - c, 0.9 + c);
     }
 
     public boolean holds(PosteriorMetrics m) {
