@@ -20,7 +20,7 @@ class TrainPriorCommandTest {
 
     private static String[] tinyTraining(Path data, Path out, int steps) {
         return new String[] {"train", "--data", data.toString(), "--out", out.toString(), "--steps",
-            Integer.toString(steps), "--batch", "4", "--width", "4", "--levels", "2", "--checkpoint-every", "5",
+            Integer.toString(steps), "--batch", "4", "--width", "16", "--levels", "2", "--checkpoint-every", "5",
             "--seed", "3", "--json"};
     }
 

@@ -50,6 +50,12 @@ public final class ScoreMatchingTrainer {
      * @param checkpointEvery steps between checkpoints (>= 1)
      * @param seed            seed of the weights, batches, noise levels and noise
      */
+    /**
+     * Narrowest network trained: convolutions with fewer than 16 output channels gave non-finite gradients in
+     * libtorch 2.7.1's oneDNN CPU kernels (SmallUNet); a width-4 test network produced a NaN loss in a full test run.
+     */
+    public static final int MIN_WIDTH = 16;
+
     public record Settings(SmallUNet.Config net, double sigmaData, double pMean, double pStd, int steps, int batch,
                            double learningRate, double weightDecay, double emaDecay, int checkpointEvery, long seed) {
         public Settings {
@@ -61,6 +67,11 @@ public final class ScoreMatchingTrainer {
                 throw new IllegalArgumentException("need learning rate > 0, P_std > 0, weight decay >= 0 and"
                         + " 0 <= EMA decay < 1, got " + learningRate + ", " + pStd + ", " + weightDecay + ", "
                         + emaDecay);
+            }
+            if (net.width() < MIN_WIDTH) {
+                throw new IllegalArgumentException("network width must be >= " + MIN_WIDTH + ", got " + net.width()
+                        + ": narrower convolutions gave non-finite input gradients on this CPU's oneDNN kernels (see"
+                        + " SmallUNet)");
             }
             new EdmPreconditioning(sigmaData);
         }

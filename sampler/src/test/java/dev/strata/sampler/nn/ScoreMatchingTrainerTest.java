@@ -30,7 +30,7 @@ class ScoreMatchingTrainerTest {
     }
 
     static ScoreMatchingTrainer.Settings tiny(int steps, int every) {
-        return new ScoreMatchingTrainer.Settings(new SmallUNet.Config(1, 4, 2, 4, 8, 8), 1.0, -0.4, 1.4, steps, 8,
+        return new ScoreMatchingTrainer.Settings(new SmallUNet.Config(1, ScoreMatchingTrainer.MIN_WIDTH, 2, 4, 8, 8), 1.0, -0.4, 1.4, steps, 8,
                 3e-3, 0.01, 0.9, every, 7);
     }
 
