@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * and ends with the same samples as an uninterrupted one.
  */
 final class Inversion {
-    /** What one shard reports when it is written. */
+    /** What one shard reports when it is written; {@code split} includes {@code io}, the time to write it. */
     record ShardDone(Shard shard, double seconds, Map<String, Double> split, float[] misfit) {
     }
 
@@ -106,7 +106,11 @@ final class Inversion {
                 new FloatDataset(misfit, new int[] {n, blocks}),
                 new FloatDataset(wrmse, new int[] {n, blocks, steps}), attrs);
         try {
-            return new ShardDone(store.write(content), seconds, split, misfit);
+            long w0 = System.nanoTime();
+            var shard = store.write(content);
+            Map<String, Double> withIo = new LinkedHashMap<>(split);
+            withIo.put("io", (System.nanoTime() - w0) / 1e9);
+            return new ShardDone(shard, seconds, withIo, misfit);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }
