@@ -20,6 +20,9 @@ import dev.strata.sampler.guidance.InnovationCovariance;
 import dev.strata.sampler.guidance.NoiseAwareDpsGuidance;
 import dev.strata.sampler.guidance.PosteriorCovariance;
 import dev.strata.sampler.guidance.PosteriorDenoiser;
+import dev.strata.sampler.guidance.PowerScaledDenoiser;
+import dev.strata.sampler.oracle.GaussianLinearConditionalDenoiser;
+import dev.strata.sampler.oracle.GaussianLinearPosterior;
 import dev.strata.sampler.guidance.PosteriorDenoiserGuidance;
 import dev.strata.sampler.mcmc.ChainSettings;
 import dev.strata.sampler.mcmc.EffectiveSampleSize;
@@ -173,6 +176,14 @@ public final class ValidationSuite {
                 "tmpd-tweedie-edm-heun-32", "gaussian-linear", EdmSampler.heun(new PosteriorDenoiser(
                         gl.get().prior().denoiser(), tweedie(gl.get())), KarrasSchedule.edm(32)), gl.get().posterior(),
                 n, Bound.exact(), SpeedBasis.PRIOR_AND_LIKELIHOOD)));
+        list.add(new Check("power-cfg-1-1-edm-euler-64", "gaussian-linear", true, () -> sampled(
+                "power-cfg-1-1-edm-euler-64", "gaussian-linear", new EdmEulerSampler(new PowerScaledDenoiser(
+                        conditional(gl.get()), gl.get().data(), 1, 1), KarrasSchedule.edm(64), Guidance.NONE),
+                gl.get().posterior(), n, Bound.exact())));
+        list.add(new Check("power-tempered-2-edm-heun-32", "gaussian-linear-power-2", false, () -> sampled(
+                "power-tempered-2-edm-heun-32", "gaussian-linear-power-2", EdmSampler.heun(new PosteriorDenoiser(
+                        gl.get().prior().denoiser(), tweedie(gl.get(), 2)), KarrasSchedule.edm(32)),
+                powerPosterior(gl.get(), 2), n, Bound.exact(), SpeedBasis.PRIOR_AND_LIKELIHOOD)));
         list.add(new Check("pcn", "gaussian-linear", true, () -> mcmc("pcn", "gaussian-linear",
                 () -> new PcnSampler(gl.get().densePrior(), likelihood(gl.get()))
                         .run(chains(quick, 0.1), 21, ProgressListener.NONE), gl.get().posterior())));
@@ -266,8 +277,34 @@ public final class ValidationSuite {
 
     /** The innovation covariance of the case with the Tweedie C of its exact prior denoiser (CG to 1e-6). */
     private static InnovationCovariance tweedie(GaussianLinearCase c) {
+        return tweedie(c, 1);
+    }
+
+    /**
+     * S = J C J^T + (s^2 / lambda) I with the Tweedie C: the likelihood to the power lambda, which for Gaussian noise
+     * is the likelihood with variance s^2 / lambda (how {@code strata invert --guidance power} samples seed 003's
+     * power-scaled posterior at alpha = 1).
+     */
+    private static InnovationCovariance tweedie(GaussianLinearCase c, double lambda) {
         return new InnovationCovariance(c.operator(), c.data(), InnovationCovariance.uniformVariance(c.data().length,
-                c.noise()), PosteriorCovariance.tweedie(c.prior().denoiser()), 1e-6, 200);
+                c.noise() / Math.sqrt(lambda)), PosteriorCovariance.tweedie(c.prior().denoiser()), 1e-6, 200);
+    }
+
+    /** The exact power-scaled posterior p(y | x)^lambda p(x) of the Gaussian-linear case: noise s / sqrt(lambda). */
+    private static DenseGaussian powerPosterior(GaussianLinearCase c, double lambda) {
+        double[] y = new double[c.data().length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = c.data()[i];
+        }
+        DenseGaussian p = c.densePrior();
+        return GaussianLinearPosterior.of(p.shape(), p.mean(), p.covariance(), c.operator().matrix(), y,
+                c.noise() / Math.sqrt(lambda));
+    }
+
+    /** The exact CFG denoiser of the Gaussian-linear case: D(x; y) and, for a null condition, D(x). */
+    private static GaussianLinearConditionalDenoiser conditional(GaussianLinearCase c) {
+        return new GaussianLinearConditionalDenoiser(c.densePrior(), c.densePrior().covariance(),
+                c.operator().matrix(), c.noise());
     }
 
     /**
