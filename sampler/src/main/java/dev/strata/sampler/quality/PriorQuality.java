@@ -9,7 +9,9 @@ import dev.strata.sampler.mixture.MemorizationMetric;
 import dev.strata.sampler.mixture.TrainingSet;
 import dev.strata.sampler.prior.ChannelNormalisation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The quality of a learned prior: samples drawn from it against held-out models of the generator that made its
@@ -63,6 +65,30 @@ public record PriorQuality(int samples, int heldOut, List<ChannelComparison> cha
         int k = Math.min(NEIGHBOURS, training.count());
         MemorizationMetric m = MemorizationMetric.of(normalisation.normalise(samples), n, training, k, THRESHOLD);
         return new PriorQuality(n, h, out, sand, heldOutSand, m.share());
+    }
+
+    /**
+     * This report as flat, ordered name-value pairs: samples, heldOut, memorization, then per channel
+     * {@code <channel>.meanDifference}, {@code .stdRatio}, {@code .rangeRatioZ}, {@code .rangeRatioX},
+     * {@code .wasserstein}, and with a facies channel sandProportion and heldOutSandProportion.
+     */
+    public Map<String, Object> fields() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("samples", samples);
+        m.put("heldOut", heldOut);
+        m.put("memorization", memorization);
+        for (ChannelComparison c : channels) {
+            m.put(c.channel() + ".meanDifference", c.meanDifference());
+            m.put(c.channel() + ".stdRatio", c.stdRatio());
+            m.put(c.channel() + ".rangeRatioZ", c.rangeRatioZ());
+            m.put(c.channel() + ".rangeRatioX", c.rangeRatioX());
+            m.put(c.channel() + ".wasserstein", c.wasserstein());
+        }
+        if (!Double.isNaN(heldOutSandProportion)) {
+            m.put("sandProportion", sandProportion);
+            m.put("heldOutSandProportion", heldOutSandProportion);
+        }
+        return m;
     }
 
     /** Index of the channel named {@value #FACIES}, or -1. */
