@@ -7,6 +7,7 @@ import dev.strata.sampler.nn.LearnedPriorCheckpoint;
 import dev.strata.sampler.nn.ScoreMatchingTrainer;
 import dev.strata.sampler.nn.SmallUNet;
 import dev.strata.sampler.prior.ChannelNormalisation;
+import dev.strata.sampler.quality.PriorQuality;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -27,7 +28,10 @@ import picocli.CommandLine.Option;
                 "network.params (EMA weights), network.properties (shape, per-channel mean/std, settings, loss),",
                 "network-examples.f32, loss.png and train-state.bin (the checkpoint, every --checkpoint-every",
                 "steps; --resume continues a killed run to the same weights). Use with",
-                "'strata invert --prior network:DIR'."})
+                "'strata invert --prior network:DIR'.",
+                "The last --holdout models are kept out of training; the prior is then judged by --quality-samples",
+                "unguided Heun draws against them (mean difference, std and variogram-range ratios, 1-D Wasserstein",
+                "distance per channel, sand proportion, memorization share), written to quality.json."})
 final class TrainPriorCommand implements Callable<Integer> {
     /** Fixed network settings: groups of the normalisation, Fourier features, embedding width. */
     static final int GROUPS = 4;
@@ -78,6 +82,19 @@ final class TrainPriorCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue the run whose checkpoint is in --out (same settings).")
     boolean resume;
 
+    @Option(names = "--holdout", defaultValue = "-1", paramLabel = "N",
+            description = "Models at the end of --data kept out of training to judge the prior (default: 10 %, at"
+                    + " least 1, at most " + HeldOutSplit.DEFAULT_CAP + ").")
+    int holdout;
+
+    @Option(names = "--quality-samples", defaultValue = "32", paramLabel = "K",
+            description = "Prior samples drawn to judge the prior (default: ${DEFAULT-VALUE}).")
+    int qualitySamples;
+
+    @Option(names = "--quality-steps", defaultValue = "32", paramLabel = "N",
+            description = "Heun levels of those draws (default: ${DEFAULT-VALUE}).")
+    int qualitySteps;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -90,19 +107,22 @@ final class TrainPriorCommand implements Callable<Integer> {
         int[] s = set.models().shape();
         int[] shape = {s[1], s[2], s[3]};
         ScoreMatchingTrainer.Settings settings = settings(shape);
+        int size = shape[0] * shape[1] * shape[2];
+        HeldOutSplit split = split(set, size);
         prepareOut();
         ChannelNormalisation norm;
         try {
-            norm = ChannelNormalisation.of(set.models().data(), s[0], shape);
+            norm = ChannelNormalisation.of(split.training(), split.trainingCount(), shape);
         } catch (IllegalArgumentException e) {
             throw new UserInputException("--data " + data + ": " + e.getMessage(), e);
         }
-        float[] normalised = norm.normalise(set.models().data());
+        float[] normalised = norm.normalise(split.training());
         long start = System.nanoTime();
         ScoreMatchingTrainer.Result r;
         try (Progress p = new Progress("training", settings.steps())) {
-            r = ScoreMatchingTrainer.train(settings, new ScoreMatchingTrainer.Data(normalised, s[0], shape),
-                    ScoreMatchingTrainer.statePath(out), resume, (done, total, loss) -> {
+            ScoreMatchingTrainer.Data training = new ScoreMatchingTrainer.Data(normalised, split.trainingCount(), shape);
+            r = ScoreMatchingTrainer.train(settings, training, ScoreMatchingTrainer.statePath(out), resume,
+                    (done, total, loss) -> {
                         p.message(String.format("loss %.4f", loss));
                         p.stepDone(done, total);
                     });
@@ -110,14 +130,21 @@ final class TrainPriorCommand implements Callable<Integer> {
             throw new UserInputException((resume ? "--resume: " : "") + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        int size = shape[0] * shape[1] * shape[2];
-        int kept = Math.min(s[0], LearnedPriorCheckpoint.EXAMPLES);
+        int kept = Math.min(split.trainingCount(), LearnedPriorCheckpoint.EXAMPLES);
         LearnedPriorCheckpoint checkpoint = new LearnedPriorCheckpoint(norm, settings.net(), settings.sigmaData(),
-                trainingMap(settings), r.finalLoss(), r.emaWeights(), Arrays.copyOf(normalised, kept * size));
+                trainingMap(settings, split.heldOutCount()), r.finalLoss(), r.emaWeights(),
+                Arrays.copyOf(normalised, kept * size));
         checkpoint.write(out);
         Path png = out.resolve("loss.png");
         new LinePlot().write(png, lossChart(r.losses()));
-        report(settings, r, seconds, png);
+        PriorQuality quality;
+        try (Progress p = new Progress("judging the prior", qualitySteps)) {
+            quality = new PriorQualityCheck(qualitySamples, qualitySteps, seed).run(checkpoint, set, split,
+                    normalised, p);
+        }
+        Path qualityJson = out.resolve("quality.json");
+        Files.writeString(qualityJson, Json.object(quality.fields()) + "\n");
+        report(settings, r, seconds, png, quality);
         return ExitCodes.OK;
     }
 
@@ -126,6 +153,20 @@ final class TrainPriorCommand implements Callable<Integer> {
             return TrainingSetFile.read(data);
         } catch (IOException e) {
             throw new UserInputException("--data: " + e.getMessage(), e);
+        }
+    }
+
+    private HeldOutSplit split(TrainingSetFile set, int size) {
+        if (qualitySamples < 1 || qualitySteps < 1) {
+            throw new UserInputException("--quality-samples and --quality-steps must be >= 1, got " + qualitySamples
+                    + " and " + qualitySteps);
+        }
+        int n = set.count();
+        try {
+            return HeldOutSplit.of(set.models().data(), n, size, holdout < 0 ? HeldOutSplit.defaultHoldout(n)
+                    : holdout);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage(), e);
         }
     }
 
@@ -166,7 +207,7 @@ final class TrainPriorCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> trainingMap(ScoreMatchingTrainer.Settings s) {
+    private Map<String, String> trainingMap(ScoreMatchingTrainer.Settings s, int heldOut) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("data", data.toAbsolutePath().normalize().toString());
         m.put("pMean", Double.toString(s.pMean()));
@@ -177,6 +218,7 @@ final class TrainPriorCommand implements Callable<Integer> {
         m.put("weightDecay", Double.toString(s.weightDecay()));
         m.put("emaDecay", Double.toString(s.emaDecay()));
         m.put("seed", Long.toString(s.seed()));
+        m.put("heldOut", Integer.toString(heldOut));
         return m;
     }
 
@@ -191,7 +233,8 @@ final class TrainPriorCommand implements Callable<Integer> {
                 List.of(LinePlot.Series.line("loss per step", x, y)), true, List.of());
     }
 
-    private void report(ScoreMatchingTrainer.Settings s, ScoreMatchingTrainer.Result r, double seconds, Path png) {
+    private void report(ScoreMatchingTrainer.Settings s, ScoreMatchingTrainer.Result r, double seconds, Path png,
+                        PriorQuality quality) {
         Path dir = out.toAbsolutePath().normalize();
         PrintWriter pw = spec.commandLine().getOut();
         if (json) {
@@ -204,6 +247,7 @@ final class TrainPriorCommand implements Callable<Integer> {
             m.put("finalLoss", r.finalLoss());
             m.put("seconds", seconds);
             m.put("out", dir.toString());
+            quality.fields().forEach((k, v) -> m.put("quality." + k, v));
             pw.println(Json.object(m));
         } else {
             pw.printf("trained %d steps of %d models in %.1f s%s; final loss %.4f%n", s.steps() - r.resumedFrom(),
@@ -211,6 +255,8 @@ final class TrainPriorCommand implements Callable<Integer> {
                     r.finalLoss());
             pw.println("wrote " + dir.resolve(LearnedPriorCheckpoint.NAME + ".params"));
             pw.println("wrote " + png.toAbsolutePath().normalize());
+            QualityText.print(pw, quality);
+            pw.println("wrote " + dir.resolve("quality.json"));
         }
         pw.flush();
     }

@@ -101,6 +101,48 @@ class TrainPriorCommandTest {
     }
 
     @Test
+    void aTinySeismicTrainingJudgesItsPriorAgainstHeldOutModelsInQualityJson() throws Exception {
+        Path data = InvertFixtures.trainingSet(tmp, "seismic", 12, InvertFixtures.SEISMIC_NZ,
+                InvertFixtures.SEISMIC_NX);
+        Path net = tmp.resolve("net");
+        CliRunner r = InvertFixtures.runOk(InvertCrashSafetyTest.concat(tinyTraining(data, net, 4), "--holdout", "4",
+                "--quality-samples", "6", "--quality-steps", "4"));
+        String json = Files.readString(net.resolve("quality.json")).strip();
+        assertTrue(json.startsWith("{\"samples\":6,\"heldOut\":4,\"memorization\":"), json);
+        double memorization = number(json, "memorization");
+        assertTrue(memorization >= 0 && memorization <= 1, json);
+        for (String channel : List.of("facies", "impedance")) {
+            for (String field : List.of("meanDifference", "stdRatio", "rangeRatioZ", "rangeRatioX")) {
+                assertTrue(json.contains("\"" + channel + "." + field + "\":"), field + " missing: " + json);
+            }
+            assertTrue(Double.isFinite(number(json, channel + ".meanDifference")), json);
+            assertTrue(number(json, channel + ".wasserstein") > 0, json);
+        }
+        double sand = number(json, "sandProportion");
+        double heldOutSand = number(json, "heldOutSandProportion");
+        assertTrue(sand >= 0 && sand <= 1 && heldOutSand > 0 && heldOutSand < 1, json);
+        assertTrue(r.out().contains("\"quality.memorization\":" + number(json, "memorization")), r.out());
+        assertTrue(Files.readString(net.resolve("network.properties")).contains("train.heldOut=4"));
+    }
+
+    @Test
+    void aHoldoutLeavingFewerThanTwoTrainingModelsIsRefused() throws Exception {
+        Path data = InvertFixtures.trainingSet(tmp, "darcy", 4, 8, 8);
+        CliRunner r = CliRunner.run(InvertCrashSafetyTest.concat(tinyTraining(data, tmp.resolve("net"), 2),
+                "--holdout", "3"));
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("--holdout 3 of 4 models"), r.err());
+    }
+
+    private static double number(String json, String key) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(key)
+                + "\":(null|[-0-9.eE]+)").matcher(json);
+        assertTrue(m.find(), key + " missing: " + json);
+        return m.group(1).equals("null") ? Double.NaN : Double.parseDouble(m.group(1));
+    }
+
+    @Test
     void aSecondRunIntoTheSameFolderNeedsResume() throws Exception {
         Path data = InvertFixtures.trainingSet(tmp, "darcy", 4, 8, 8);
         Path net = tmp.resolve("net");

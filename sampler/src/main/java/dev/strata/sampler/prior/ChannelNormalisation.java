@@ -90,6 +90,18 @@ public record ChannelNormalisation(double[] mean, double[] std, int[] shape) {
         return out;
     }
 
+    /** offset + scale x element-wise for any number of models, the inverse of {@link #normalise}; a new array. */
+    public float[] physical(float[] x) {
+        float[] offset = offset();
+        float[] scale = scale();
+        int size = offset.length;
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] * scale[i % size] + offset[i % size];
+        }
+        return out;
+    }
+
     private float[] perElement(double[] perChannel) {
         int plane = shape[1] * shape[2];
         float[] out = new float[shape[0] * plane];

@@ -1,0 +1,36 @@
+package dev.strata.cli;
+
+import dev.strata.forward.geology.Channel;
+import dev.strata.forward.geology.SectionGrid;
+import dev.strata.io.TrainingSetFile;
+import dev.strata.sampler.ProgressListener;
+import dev.strata.sampler.mixture.TrainingSet;
+import dev.strata.sampler.nn.LearnedPriorCheckpoint;
+import dev.strata.sampler.nn.NetworkDenoiser;
+import dev.strata.sampler.quality.PriorQuality;
+import dev.strata.sampler.quality.PriorSamples;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Judges a freshly trained prior: {@code samples} unguided Heun draws of {@code steps} levels from the network,
+ * against the held-out models of its training file ({@link PriorQuality}).
+ */
+record PriorQualityCheck(int samples, int steps, long seed) {
+
+    PriorQuality run(LearnedPriorCheckpoint checkpoint, TrainingSetFile file, HeldOutSplit split, float[] normalised,
+                     ProgressListener listener) {
+        int[] shape = checkpoint.normalisation().shape();
+        float[] drawn;
+        try (NetworkDenoiser d = checkpoint.denoiser()) {
+            drawn = PriorSamples.draw(d, checkpoint.normalisation(), samples, steps, seed, listener);
+        }
+        List<Channel> channels = new ArrayList<>();
+        for (int c = 0; c < shape[0]; c++) {
+            channels.add(new Channel(file.channels().get(c), file.units().get(c)));
+        }
+        SectionGrid grid = new SectionGrid(shape[1], shape[2], file.dz(), file.dx());
+        return PriorQuality.measure(drawn, samples, split.heldOut(), split.heldOutCount(), channels, grid,
+                new TrainingSet(shape, normalised, split.trainingCount()), checkpoint.normalisation());
+    }
+}
