@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.io.ObservationFile;
+import dev.strata.io.TrainingSetFile;
 import dev.strata.io.Observations;
 import dev.strata.io.Observations.SeismicSection;
 import dev.strata.io.Hdf5Writer;
@@ -204,7 +205,7 @@ class InvertBadInputTest {
         return p;
     }
 
-    /** A training set whose /models is float64 [2, 1, 24, 16]. */
+    /** A training set (schema attribute set) whose /models is float64 [2, 1, 24, 16]. */
     private Path float64TrainingSet() {
         Path p = tmp.resolve("float64.h5");
         double[][][][] m = new double[2][1][InvertFixtures.SEISMIC_NZ][InvertFixtures.SEISMIC_NX];
@@ -214,6 +215,7 @@ class InvertBadInputTest {
             }
         }
         try (WritableHdfFile w = HdfFile.write(p)) {
+            w.putAttribute("strata_schema", TrainingSetFile.SCHEMA);
             w.putDataset("models", m);
         }
         return p;

@@ -2,7 +2,7 @@ package dev.strata.cli.invert;
 
 import dev.strata.cli.UserInputException;
 import dev.strata.io.FloatDataset;
-import dev.strata.io.Hdf5Reader;
+import dev.strata.io.TrainingSetFile;
 import dev.strata.sampler.mixture.GaussianMixtureDenoiser;
 import dev.strata.sampler.mixture.TrainingSet;
 import dev.strata.sampler.nn.LearnedPriorCheckpoint;
@@ -103,8 +103,8 @@ final class PriorFactory {
                     + " --prior " + spec + "training.h5 (make one with strata datagen)");
         }
         FloatDataset models;
-        try (Hdf5Reader in = Hdf5Reader.open(Path.of(file))) {
-            models = in.readFloats("models");
+        try {
+            models = TrainingSetFile.read(Path.of(file)).models();
         } catch (IOException e) {
             throw new UserInputException("--prior " + spec + ": " + e.getMessage(), e);
         }

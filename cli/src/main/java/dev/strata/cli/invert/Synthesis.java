@@ -8,8 +8,7 @@ import dev.strata.forward.geology.FaciesImpedanceModel;
 import dev.strata.forward.geology.LogConductivityModel;
 import dev.strata.forward.geology.ModelGenerator;
 import dev.strata.forward.geology.SectionGrid;
-import dev.strata.io.FloatDataset;
-import dev.strata.io.Hdf5Reader;
+import dev.strata.io.TrainingSetFile;
 import dev.strata.io.Observations;
 import dev.strata.io.Observations.HeadData;
 import dev.strata.io.Observations.ModelGrid;
@@ -24,7 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -63,23 +61,10 @@ final class Synthesis {
                         List.of(unitOf(channel)));
                 return new Observations(problem, g, null, List.of(), null, null, r.values(), null);
             }
-            try (Hdf5Reader in = Hdf5Reader.open(file)) {
-                FloatDataset models = in.readFloats("models");
-                int[] s = models.shape();
-                if (s.length != 4) {
-                    throw new UserInputException("--true " + file + ": /models has shape " + Arrays.toString(s)
-                            + ", expected [N, channels, nz, nx]; fix: give a training-set file from strata datagen");
-                }
-                Map<String, Object> a = in.attributes("/");
-                List<String> channels = Arrays.stream(String.valueOf(a.get("channels")).split(",")).map(String::trim)
-                        .toList();
-                List<String> units = Arrays.stream(String.valueOf(a.get("units")).split(",")).map(String::trim)
-                        .toList();
-                ModelGrid g = new ModelGrid(s[2], s[3], in.numberAttribute("/", "dz_m"),
-                        in.numberAttribute("/", "dx_m"), channels, units);
-                float[] first = Arrays.copyOf(models.data(), g.size());
-                return new Observations(problem, g, null, List.of(), null, null, first, null);
-            }
+            TrainingSetFile set = TrainingSetFile.read(file);
+            ModelGrid g = new ModelGrid(set.nz(), set.nx(), set.dz(), set.dx(), set.channels(), set.units());
+            float[] first = Arrays.copyOf(set.models().data(), g.size());
+            return new Observations(problem, g, null, List.of(), null, null, first, null);
         } catch (IOException | IllegalArgumentException e) {
             throw new UserInputException("--true " + spec + ": " + e.getMessage(), e);
         }
@@ -120,7 +105,7 @@ final class Synthesis {
     static String unitOf(String channel) {
         return switch (channel) {
             case "velocity" -> "m/s";
-            case "impedance" -> "m/s*g/cm3";
+            case "impedance" -> "m/s*g/cm^3";
             case "log_conductivity" -> "ln(m/s)";
             default -> "1";
         };
@@ -133,9 +118,11 @@ final class Synthesis {
         float[] clean = p.operator().apply(truth.truth(), 1);
         Gaussian g = new Gaussian(seed ^ 0x0b5e7L);
         List<float[]> noisy = new ArrayList<>();
-        for (DataBlock b : p.blocks()) {
+        double[] rmsOfBlock = rmsOf(clean, p.blocks());
+        for (int k = 0; k < p.blocks().size(); k++) {
+            DataBlock b = p.blocks().get(k);
             float[] c = Arrays.copyOfRange(clean, b.offset(), b.offset() + b.size());
-            double rms = Math.sqrt(Arrays.stream(toDouble(c)).map(v -> v * v).average().orElse(0));
+            double rms = rmsOfBlock[k];
             double[] s = new double[c.length];
             float[] d = new float[c.length];
             for (int j = 0; j < c.length; j++) {
@@ -156,7 +143,7 @@ final class Synthesis {
             }
             logs.add(new WellLog(w.name(), w.zM(), w.xM(), w.channels(), values, w.sigma()));
         }
-        return withData(survey, noisy, logs, noise, rmsOf(clean, p.blocks()));
+        return withData(survey, noisy, logs, noise, rmsOfBlock);
     }
 
     private static double[] rmsOf(float[] clean, List<DataBlock> blocks) {
@@ -170,14 +157,6 @@ final class Synthesis {
             out[k] = Math.sqrt(s / b.size());
         }
         return out;
-    }
-
-    private static double[] toDouble(float[] a) {
-        double[] d = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
-            d[i] = a[i];
-        }
-        return d;
     }
 
     /** The default survey over the truth's grid, with placeholder (zero) data. */
