@@ -4,11 +4,12 @@ import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.TransferMode;
-import dev.strata.kernels.sampling.StepKernels;
+import dev.strata.kernels.sampling.SamplingKernels;
+import dev.strata.kernels.sampling.SamplingTasks;
 import java.util.Arrays;
 
 /**
- * The sampler update kernels ({@link StepKernels}) on a {@link ComputeBackend}, for one batch size: two execution
+ * The sampler update kernels ({@link SamplingKernels}) on a {@link ComputeBackend}, for one batch size: two execution
  * plans (Euler/DDIM extrapolation and the Heun correction) built once over resident buffers of {@code length}
  * floats, whose inputs are copied in and output copied out at every step; the step coefficients travel in a small
  * array, so the plans never need rebuilding. On the JVM backend the copies are the only overhead; on a device they
@@ -38,14 +39,14 @@ public final class BackendSteps implements StepRunner {
         out = new float[length];
         euler = backend.plan(KernelGraph.builder("sampler-euler")
                 .transferToDevice(TransferMode.EVERY_EXECUTION, x, x0hat, dx, coef)
-                .task("extrapolate", StepKernels.EXTRAPOLATE, x, x0hat, dx, out, coef)
+                .task("extrapolate", SamplingTasks.extrapolate(x, x0hat, dx, out, coef))
                 .transferToHost(TransferMode.EVERY_EXECUTION, out)
                 .build());
         ExecutionPlan h;
         try {
             h = backend.plan(KernelGraph.builder("sampler-heun")
                     .transferToDevice(TransferMode.EVERY_EXECUTION, x, x0hat, xPred, x0hatPred, dx, coef)
-                    .task("heun", StepKernels.HEUN, x, x0hat, xPred, x0hatPred, dx, out, coef)
+                    .task("heun", SamplingTasks.heun(x, x0hat, xPred, x0hatPred, dx, out, coef))
                     .transferToHost(TransferMode.EVERY_EXECUTION, out)
                     .build());
         } catch (RuntimeException e) {

@@ -10,14 +10,10 @@ import java.util.List;
  */
 public final class KernelGraph {
 
-    /** One task: a kernel with its positional arguments. */
-    public record Task(String id, Kernel kernel, Object[] args) {
-        public Task {
-            args = args.clone();
-        }
-
+    /** One task: a kernel bound to its arguments, under an id unique in the graph. */
+    public record Task(String id, KernelTask task) {
         public IndexRange range() {
-            return kernel.range(args);
+            return task.range();
         }
     }
 
@@ -76,9 +72,16 @@ public final class KernelGraph {
             return this;
         }
 
+        /** Adds a task made by a generated factory, e.g. {@code SeismicTasks.reflectivity(...)}. */
+        public Builder task(String id, KernelTask task) {
+            tasks.add(new Task(id, task));
+            return this;
+        }
+
+        /** Adds a kernel not yet declared with {@code @Kernel}, by its positional arguments (being retired). */
         public Builder task(String id, Kernel kernel, Object... args) {
             kernel.check(args);
-            tasks.add(new Task(id, kernel, args));
+            tasks.add(new Task(id, new LegacyKernelTask(kernel, args.clone())));
             return this;
         }
 

@@ -8,7 +8,8 @@ import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.TransferMode;
 import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.kernels.seismic.SeismicKernels;
-import dev.strata.kernels.seismic.SeismicLaunchers;
+import dev.strata.kernels.seismic.SeismicKernels;
+import dev.strata.kernels.seismic.SeismicTasks;
 
 /**
  * Full-stack seismic by the 1-D convolutional model: the normal-incidence reflectivity of the acoustic impedance Ip
@@ -37,7 +38,7 @@ import dev.strata.kernels.seismic.SeismicLaunchers;
  * IllegalArgumentException naming the position. SAME_ROWS runs the DIFFERENCE_ROWS kernels on the impedance with its
  * bottom row repeated ({@link RepeatedBottomRow}: Ip[nz] = Ip[nz-1] gives r[nz-1] = 0 exactly), so J = J' P and
  * J^T = P^T J'^T exactly. The per-point bodies are {@link SeismicKernels}; each call runs them as one
- * {@link KernelGraph} of {@link SeismicLaunchers} tasks on the operator's {@link ComputeBackend} (the JVM backend
+ * {@link KernelGraph} of {@link SeismicKernels} tasks on the operator's {@link ComputeBackend} (the JVM backend
  * unless one is given), the intermediate reflectivity staying on the device. Instances are immutable and
  * thread-safe; the backend is not closed here.
  */
@@ -197,8 +198,8 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         float[] d = new float[rc.length];
         run(KernelGraph.builder("seismic-apply")
                 .transferToDevice(TransferMode.FIRST_EXECUTION, m.values, kernelWavelet, rc, d)
-                .task("reflectivity", SeismicLaunchers.REFLECTIVITY, m.values, rc, n, m.channels, m.ch, m.nz, nx)
-                .task("convolve", SeismicLaunchers.CONVOLVE, rc, kernelWavelet, d, n, m.nz - 1, nx), d);
+                .task("reflectivity", SeismicTasks.reflectivity(m.values, rc, m.channels, m.ch, m.nz, nx, n))
+                .task("convolve", SeismicTasks.convolveDepth(rc, kernelWavelet, d, m.nz - 1, nx, n)), d);
         return d;
     }
 
@@ -216,9 +217,9 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         float[] dm = new float[m.values.length];
         run(KernelGraph.builder("seismic-vjp")
                 .transferToDevice(TransferMode.FIRST_EXECUTION, m.values, dy, kernelWavelet, drc, dm)
-                .task("correlate", SeismicLaunchers.CORRELATE, dy, kernelWavelet, drc, n, m.nz - 1, nx)
-                .task("reflectivityVjp", SeismicLaunchers.REFLECTIVITY_VJP, m.values, drc, dm, n, m.channels, m.ch,
-                        m.nz, nx), dm);
+                .task("correlate", SeismicTasks.correlateDepth(dy, kernelWavelet, drc, m.nz - 1, nx, n))
+                .task("reflectivityVjp", SeismicTasks.modelVjp(m.values, drc, dm, m.channels, m.ch, m.nz, nx, n)),
+                dm);
         return extension == null ? dm : extension.fold(dm, n);
     }
 
@@ -236,9 +237,8 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         float[] dy = new float[drc.length];
         run(KernelGraph.builder("seismic-jvp")
                 .transferToDevice(TransferMode.FIRST_EXECUTION, m.values, dm, kernelWavelet, drc, dy)
-                .task("reflectivityJvp", SeismicLaunchers.REFLECTIVITY_JVP, m.values, dm, drc, n, m.channels, m.ch,
-                        m.nz, nx)
-                .task("convolve", SeismicLaunchers.CONVOLVE, drc, kernelWavelet, dy, n, m.nz - 1, nx), dy);
+                .task("reflectivityJvp", SeismicTasks.reflectivityJvp(m.values, dm, drc, m.channels, m.ch, m.nz, nx, n))
+                .task("convolve", SeismicTasks.convolveDepth(drc, kernelWavelet, dy, m.nz - 1, nx, n)), dy);
         return dy;
     }
 

@@ -4,11 +4,12 @@ import dev.strata.forward.LinearOperator;
 import dev.strata.forward.Shapes;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ExecutionPlan;
-import dev.strata.kernels.Kernel;
+import dev.strata.kernels.KernelTask;
 import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.TransferMode;
 import dev.strata.kernels.jvm.JvmBackend;
-import dev.strata.kernels.seismic.SeismicLaunchers;
+import dev.strata.kernels.seismic.SeismicKernels;
+import dev.strata.kernels.seismic.SeismicTasks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -24,8 +25,8 @@ import java.util.stream.IntStream;
  *
  * <p>Input shape is the model's shape, e.g. {@code [channels, nz, nx]}; output shape {@code [m]}. The points
  * i_j ({@link #observedIndices()}) come from a mask (each once, row-major order) or from well paths
- * ({@link #alongWells}: well by well, labelled by {@link #wellObservations()}). The gather and scatter run as {@link SeismicLaunchers#GATHER} /
- * {@link SeismicLaunchers#SCATTER} kernels on the operator's {@link ComputeBackend} (the JVM backend unless one is
+ * ({@link #alongWells}: well by well, labelled by {@link #wellObservations()}). The gather and scatter run as {@link SeismicKernels#gatherPoint} /
+ * {@link SeismicKernels#scatterPoint} kernels on the operator's {@link ComputeBackend} (the JVM backend unless one is
  * given). Instances are immutable and thread-safe; the backend is not closed here.
  */
 public final class HardDataOperator implements LinearOperator {
@@ -171,7 +172,7 @@ public final class HardDataOperator implements LinearOperator {
     public float[] apply(float[] x, int n) {
         Shapes.requireBatch("hard data model", x, n, inputSize());
         float[] y = new float[n * indices.length];
-        run("hard-data-gather", SeismicLaunchers.GATHER, indices, x, y, n, inputSize());
+        run("hard-data-gather", SeismicTasks.gatherPoint(indices, x, y, inputSize(), n), y);
         return y;
     }
 
@@ -184,7 +185,7 @@ public final class HardDataOperator implements LinearOperator {
         Shapes.requireBatch("hard data values", y, n, indices.length);
         int size = inputSize();
         float[] x = new float[n * size];
-        run("hard-data-scatter", SeismicLaunchers.SCATTER, slot, y, x, n, indices.length);
+        run("hard-data-scatter", SeismicTasks.scatterPoint(slot, y, x, indices.length, n), x);
         for (int b = 0; b < n; b++) {
             for (int j : repeats) {
                 x[b * size + indices[j]] += y[b * indices.length + j];
@@ -193,11 +194,11 @@ public final class HardDataOperator implements LinearOperator {
         return x;
     }
 
-    /** Runs {@code kernel (points, in, out, n, count)} once on the backend; {@code out} comes back to the host. */
-    private void run(String name, Kernel kernel, int[] points, float[] in, float[] out, int n, int count) {
+    /** Runs the task once on the backend; {@code out} comes back to the host. */
+    private void run(String name, KernelTask task, float[] out) {
         KernelGraph g = KernelGraph.builder(name)
-                .transferToDevice(TransferMode.FIRST_EXECUTION, points, in, out)
-                .task(name, kernel, points, in, out, n, count)
+                .transferToDevice(TransferMode.FIRST_EXECUTION, task.arrays().toArray())
+                .task(name, task)
                 .transferToHost(TransferMode.UNDER_DEMAND, out)
                 .build();
         try (ExecutionPlan plan = backend.plan(g)) {

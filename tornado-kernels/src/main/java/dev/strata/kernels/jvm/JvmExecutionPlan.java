@@ -3,9 +3,8 @@ package dev.strata.kernels.jvm;
 import dev.strata.kernels.DeviceInfo;
 import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.IndexRange;
-import dev.strata.kernels.Kernel;
 import dev.strata.kernels.KernelGraph;
-import dev.strata.kernels.VectorizedKernel;
+import dev.strata.kernels.KernelTask;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -34,22 +33,20 @@ final class JvmExecutionPlan implements ExecutionPlan {
             throw new IllegalStateException("plan for " + graph.name() + " is closed");
         }
         for (KernelGraph.Task task : graph.tasks()) {
-            run(task);
+            run(task.task());
         }
     }
 
-    private void run(KernelGraph.Task task) {
-        Kernel kernel = task.kernel();
-        Object[] args = task.args();
+    private void run(KernelTask task) {
         IndexRange r = task.range();
         int rows = r.outerEnd() - r.outerStart();
         if (rows <= 0 || r.innerEnd() <= r.innerStart()) {
             return;
         }
-        boolean vector = config.vectorized() && kernel instanceof VectorizedKernel;
+        boolean vector = config.vectorized() && task.vectorized();
         int chunks = Math.min(config.threads() * 4, Math.max(1, rows / config.minRowsPerChunk()));
         if (chunks <= 1 || config.threads() == 1) {
-            runChunk(kernel, vector, args, r.outerStart(), r.outerEnd());
+            runChunk(task, vector, r.outerStart(), r.outerEnd());
             return;
         }
         List<ForkJoinTask<?>> parts = new ArrayList<>(chunks);
@@ -59,7 +56,7 @@ final class JvmExecutionPlan implements ExecutionPlan {
             parts.add(new RecursiveAction() {
                 @Override
                 protected void compute() {
-                    runChunk(kernel, vector, args, s, e);
+                    runChunk(task, vector, s, e);
                 }
             });
         }
@@ -71,11 +68,11 @@ final class JvmExecutionPlan implements ExecutionPlan {
         });
     }
 
-    private static void runChunk(Kernel kernel, boolean vector, Object[] args, int s, int e) {
+    private static void runChunk(KernelTask task, boolean vector, int s, int e) {
         if (vector) {
-            ((VectorizedKernel) kernel).runRowsVectorized(args, s, e);
+            task.runRowsVectorized(s, e);
         } else {
-            kernel.runRows(args, s, e);
+            task.runRows(s, e);
         }
     }
 

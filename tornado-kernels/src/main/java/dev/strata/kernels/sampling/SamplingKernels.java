@@ -1,5 +1,10 @@
 package dev.strata.kernels.sampling;
 
+import dev.strata.kernels.annotations.Index;
+import dev.strata.kernels.annotations.Kernel;
+import dev.strata.kernels.annotations.Length;
+import dev.strata.kernels.annotations.Writes;
+
 /**
  * Per-point bodies of the reverse-diffusion updates, in the EDM (variance-exploding) parameterisation of Karras et
  * al. (2022). Every EDM Euler, DDIM and churn step is {@code x_next = x + h (x - x̂0) + dx}: the Euler step of the
@@ -9,14 +14,17 @@ package dev.strata.kernels.sampling;
  * <p>Arrays are flat {@code [n * size]}; each body writes one element of {@code out} and reads only its inputs, so all
  * points may run in parallel. Step coefficients come in a small {@code float[] coef} array, so that one compiled plan
  * with resident buffers serves every step (a TornadoVM task's scalars are fixed when the graph is built). Arithmetic
- * is float, as on a device. Inputs are not modified; the bodies do not check sizes (launchers do).
+ * is float, as on a device. Inputs are not modified; sizes are checked when a task ({@code SamplingTasks}) is made.
  */
 public final class SamplingKernels {
     private SamplingKernels() {
     }
 
     /** out[i] = x[i] + coef[0] (x[i] - x0hat[i]) + dx[i]; writes {@code out} only. */
-    public static void extrapolate(int i, float[] x, float[] x0hat, float[] dx, float[] out, float[] coef) {
+    @Kernel
+    public static void extrapolate(@Index("x.length") int i, float[] x, @Length("x.length") float[] x0hat,
+                                   @Length("x.length") float[] dx, @Writes @Length("x.length") float[] out,
+                                   @Length("1") float[] coef) {
         out[i] = x[i] + coef[0] * (x[i] - x0hat[i]) + dx[i];
     }
 
@@ -26,8 +34,11 @@ public final class SamplingKernels {
      * coef = {(sigma' - sigma) / (2 sigma), (sigma' - sigma) / (2 sigma')} and xPred the Euler predictor at sigma';
      * writes {@code out} only.
      */
-    public static void heun(int i, float[] x, float[] x0hat, float[] xPred, float[] x0hatPred, float[] dx, float[] out,
-                            float[] coef) {
+    @Kernel
+    public static void heun(@Index("x.length") int i, float[] x, @Length("x.length") float[] x0hat,
+                            @Length("x.length") float[] xPred, @Length("x.length") float[] x0hatPred,
+                            @Length("x.length") float[] dx, @Writes @Length("x.length") float[] out,
+                            @Length("2") float[] coef) {
         out[i] = x[i] + coef[0] * (x[i] - x0hat[i]) + coef[1] * (xPred[i] - x0hatPred[i]) + dx[i];
     }
 }

@@ -1,22 +1,31 @@
 package dev.strata.kernels.seismic;
 
+import dev.strata.kernels.annotations.Derived;
+import dev.strata.kernels.annotations.Index;
+import dev.strata.kernels.annotations.Kernel;
+import dev.strata.kernels.annotations.Length;
+import dev.strata.kernels.annotations.Writes;
+
 /**
  * Per-point bodies of the 1-D convolutional seismic model: reflectivity of acoustic impedance along depth, then a
  * "same"-size convolution of each trace with a centred odd-length wavelet; and of hard data (values at selected
- * points, e.g. well logs) and its adjoint. Launchers: {@link SeismicLaunchers}.
+ * points, e.g. well logs) and its adjoint. Typed tasks: {@code SeismicTasks}, written by the build from these declarations.
  *
  * <p>Models are flat row-major {@code [nb][channels][nz][nx]} with the impedance Ip in channel {@code ch};
  * reflectivity and data are {@code [nb][nr][nx]} with {@code nr = nz - 1} (depth slower than x). Each body writes
  * exactly one output element at {@code (b, z, x)} and reads only its inputs (every adjoint is written as a gather),
- * so all points may run in parallel without races. Inputs are not modified. The bodies do not check sizes or the
- * sign of Ip: callers validate once, before launching.
+ * so all points may run in parallel without races. Inputs are not modified. Sizes are checked when a task is made;
+ * the sign of Ip is not: callers validate models once.
  */
 public final class SeismicKernels {
     private SeismicKernels() {
     }
 
     /** rc[b, z, x] = (Ip[z+1] - Ip[z]) / (Ip[z+1] + Ip[z]), 0 <= z < nz - 1; writes {@code rc} only. */
-    public static void reflectivity(int b, int z, int x, float[] model, float[] rc, int channels, int ch, int nz,
+    @Kernel(requires = {"channels >= 1 && ch >= 0 && ch < channels", "nz >= 2"})
+    public static void reflectivity(@Index("nb") int b, @Index("nz - 1") int z, @Index("nx") int x,
+                                    @Length("nb * channels * nz * nx") float[] model,
+                                    @Writes @Length("nb * (nz - 1) * nx") float[] rc, int channels, int ch, int nz,
                                     int nx) {
         int i = ((b * channels + ch) * nz + z) * nx + x;
         float upper = model[i];
@@ -48,8 +57,12 @@ public final class SeismicKernels {
     }
 
     /** drc[z] = 2 (Ip[z] dIp[z+1] - Ip[z+1] dIp[z]) / (Ip[z] + Ip[z+1])^2, dIp in {@code dModel}; writes drc only. */
-    public static void reflectivityJvp(int b, int z, int x, float[] model, float[] dModel, float[] drc, int channels,
-                                       int ch, int nz, int nx) {
+    @Kernel(requires = {"channels >= 1 && ch >= 0 && ch < channels", "nz >= 2"})
+    public static void reflectivityJvp(@Index("nb") int b, @Index("nz - 1") int z, @Index("nx") int x,
+                                       @Length("nb * channels * nz * nx") float[] model,
+                                       @Length("nb * channels * nz * nx") float[] dModel,
+                                       @Writes @Length("nb * (nz - 1) * nx") float[] drc, int channels, int ch, int nz,
+                                       int nx) {
         int i = ((b * channels + ch) * nz + z) * nx + x;
         float upper = model[i];
         float lower = model[i + nx];
@@ -58,8 +71,11 @@ public final class SeismicKernels {
     }
 
     /** d[z] = sum_k w[k] rc[z - k + c], c = (nw - 1) / 2, rc = 0 outside [0, nr), nw odd; writes d only. */
-    public static void convolveDepth(int b, int z, int x, float[] rc, float[] wavelet, float[] d, int nr, int nx,
-                                     int nw) {
+    @Kernel(requires = "nw % 2 == 1")
+    public static void convolveDepth(@Index("nb") int b, @Index("nr") int z, @Index("nx") int x,
+                                     @Length("nb * nr * nx") float[] rc, float[] wavelet,
+                                     @Writes @Length("nb * nr * nx") float[] d, int nr, int nx,
+                                     @Derived("wavelet.length") int nw) {
         int c = (nw - 1) / 2;
         int k0 = Math.max(0, z + c - (nr - 1));
         int k1 = Math.min(nw - 1, z + c);
@@ -72,8 +88,11 @@ public final class SeismicKernels {
     }
 
     /** Adjoint of {@link #convolveDepth}: drc[z] = sum_k w[k] dd[z + k - c], dd = 0 outside [0, nr); writes drc. */
-    public static void correlateDepth(int b, int z, int x, float[] dd, float[] wavelet, float[] drc, int nr, int nx,
-                                      int nw) {
+    @Kernel(requires = "nw % 2 == 1")
+    public static void correlateDepth(@Index("nb") int b, @Index("nr") int z, @Index("nx") int x,
+                                      @Length("nb * nr * nx") float[] dd, float[] wavelet,
+                                      @Writes @Length("nb * nr * nx") float[] drc, int nr, int nx,
+                                      @Derived("wavelet.length") int nw) {
         int c = (nw - 1) / 2;
         int k0 = Math.max(0, c - z);
         int k1 = Math.min(nw - 1, nr - 1 - z + c);
@@ -87,10 +106,15 @@ public final class SeismicKernels {
 
     /**
      * Gradient of one model point in any channel c: {@link #reflectivityVjp} in the impedance channel ch, 0 in the
-     * others (the data do not depend on them). Writes dModel at (b, c, z, x) only: every point of dModel is written.
+     * others (the data do not depend on them), dModel = (dr/dModel)^T drc. Writes dModel at (b, c, z, x) only: every
+     * point of dModel is written.
      */
-    public static void modelVjp(int b, int c, int z, int x, float[] model, float[] drc, float[] dModel, int channels,
-                                int ch, int nz, int nx) {
+    @Kernel(requires = {"channels >= 1 && ch >= 0 && ch < channels", "nz >= 2"})
+    public static void modelVjp(@Index("nb") int b, @Index("channels") int c, @Index("nz") int z, @Index("nx") int x,
+                                @Length("nb * channels * nz * nx") float[] model,
+                                @Length("nb * (nz - 1) * nx") float[] drc,
+                                @Writes @Length("nb * channels * nz * nx") float[] dModel, int channels, int ch, int nz,
+                                int nx) {
         if (c == ch) {
             reflectivityVjp(b, z, x, model, drc, dModel, channels, ch, nz, nx);
         } else {
@@ -102,7 +126,9 @@ public final class SeismicKernels {
      * Hard data y = S x: y[b, j] = x[b, idx[j]] for models {@code [nb][size]} and values {@code [nb][m]},
      * m = idx.length; writes y at (b, j) only.
      */
-    public static void gatherPoint(int b, int j, int[] idx, float[] x, float[] y, int size, int m) {
+    @Kernel(requires = "KernelChecks.allWithin(idx, 0, size)")
+    public static void gatherPoint(@Index("nb") int b, @Index("m") int j, int[] idx, @Length("nb * size") float[] x,
+                                   @Writes @Length("nb * m") float[] y, int size, @Derived("idx.length") int m) {
         y[b * m + j] = x[b * size + idx[j]];
     }
 
@@ -111,7 +137,10 @@ public final class SeismicKernels {
      * is observed as value slot[i], and 0 where slot[i] = -1 (not observed); {@code slot} {@code [size]} is the
      * inverse of {@code idx}. Writes x at (b, i) only: every point of x is written.
      */
-    public static void scatterPoint(int b, int i, int[] slot, float[] y, float[] x, int size, int m) {
+    @Kernel(requires = "KernelChecks.allWithin(slot, -1, m)")
+    public static void scatterPoint(@Index("nb") int b, @Index("size") int i, int[] slot,
+                                    @Length("nb * m") float[] y, @Writes @Length("nb * size") float[] x,
+                                    @Derived("slot.length") int size, int m) {
         int j = slot[i];
         x[b * size + i] = j >= 0 ? y[b * m + j] : 0.0f;
     }

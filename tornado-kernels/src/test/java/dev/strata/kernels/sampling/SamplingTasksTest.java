@@ -13,7 +13,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** The sampler-step kernels: the formula per point, and the JVM backend's plan gives the serial loop bit for bit. */
-class StepKernelsTest {
+class SamplingTasksTest {
     private static final int N = 10_007;
 
     private static float[] random(long seed) {
@@ -49,8 +49,8 @@ class StepKernelsTest {
         try (JvmBackend backend = new JvmBackend(JvmConfig.defaults().withThreads(2))) {
             KernelGraph graph = KernelGraph.builder("steps")
                     .transferToDevice(TransferMode.EVERY_EXECUTION, x, x0, xp, x0p, dx, coef)
-                    .task("euler", StepKernels.EXTRAPOLATE, x, x0, dx, out, coef)
-                    .task("heun", StepKernels.HEUN, x, x0, xp, x0p, dx, out2, coef)
+                    .task("euler", SamplingTasks.extrapolate(x, x0, dx, out, coef))
+                    .task("heun", SamplingTasks.heun(x, x0, xp, x0p, dx, out2, coef))
                     .transferToHost(TransferMode.EVERY_EXECUTION, out, out2)
                     .build();
             try (ExecutionPlan plan = backend.plan(graph)) {
@@ -75,8 +75,9 @@ class StepKernelsTest {
     void shortArraysAreRejected() {
         float[] x = new float[4];
         assertThrows(IllegalArgumentException.class,
-                () -> StepKernels.EXTRAPOLATE.check(new Object[] {x, new float[3], x, x, new float[1]}));
+                () -> SamplingTasks.extrapolate(x, new float[3], x, x, new float[1]));
         assertThrows(IllegalArgumentException.class,
-                () -> StepKernels.HEUN.check(new Object[] {x, x, x, x, x, x, new float[1]}));
+                () -> SamplingTasks.heun(x, x, x, x, x, x, new float[1]));
+        SamplingTasks.heun(x, x, x, x, x, x, new float[2]);
     }
 }

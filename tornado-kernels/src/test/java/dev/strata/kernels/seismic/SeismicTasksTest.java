@@ -1,0 +1,73 @@
+package dev.strata.kernels.seismic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strata.kernels.IndexRange;
+import dev.strata.kernels.KernelTask;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/** Ranges, full writes and argument checks of the seismic tasks, as the kernel declarations generate them. */
+class SeismicTasksTest {
+
+    @Test
+    void modelVjpWritesEveryChannelWithZerosOutsideTheImpedanceChannel() {
+        int nb = 2;
+        int channels = 3;
+        int nz = 4;
+        int nx = 2;
+        float[] model = new float[nb * channels * nz * nx];
+        Arrays.fill(model, 5000f);
+        float[] drc = new float[nb * (nz - 1) * nx];
+        Arrays.fill(drc, 1f);
+        float[] dModel = new float[model.length];
+        Arrays.fill(dModel, Float.NaN);
+        KernelTask task = SeismicTasks.modelVjp(model, drc, dModel, channels, 1, nz, nx, nb);
+        assertEquals(new IndexRange(0, nb * channels * nz, 0, nx), task.range());
+        run(task);
+        for (int i = 0; i < dModel.length; i++) {
+            int c = (i / (nz * nx)) % channels;
+            assertTrue(c == 1 || dModel[i] == 0f, "channel " + c + " at " + i + ": " + dModel[i]);
+            assertTrue(!Float.isNaN(dModel[i]), "unwritten point " + i);
+        }
+    }
+
+    @Test
+    void scatterIsTheGatherAdjointAndWritesZerosAtUnobservedPoints() {
+        int[] idx = {1, 4};
+        int[] slot = {-1, 0, -1, -1, 1};
+        float[] x = {10, 11, 12, 13, 14, 20, 21, 22, 23, 24};
+        float[] y = new float[4];
+        run(SeismicTasks.gatherPoint(idx, x, y, 5, 2));
+        assertArrayEquals(new float[] {11, 14, 21, 24}, y);
+        float[] back = new float[10];
+        Arrays.fill(back, Float.NaN);
+        run(SeismicTasks.scatterPoint(slot, y, back, 2, 2));
+        assertArrayEquals(new float[] {0, 11, 0, 0, 14, 0, 21, 0, 0, 24}, back);
+    }
+
+    @Test
+    void tasksRejectBadPointsEvenWaveletsAndShortArrays() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SeismicTasks.gatherPoint(new int[] {5}, new float[5], new float[1], 5, 1));
+        assertTrue(e.getMessage().startsWith("SeismicKernels.gatherPoint: requires"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> SeismicTasks.scatterPoint(new int[] {2}, new float[1], new float[1], 2, 1));
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SeismicTasks.convolveDepth(new float[6], new float[4], new float[6], 3, 2, 1));
+        assertTrue(e.getMessage().contains("nw % 2 == 1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SeismicTasks.reflectivity(new float[8], new float[1], 2, 1, 2, 2, 1));
+        assertEquals("SeismicKernels.reflectivity: rc has 1 elements, needs 2", e.getMessage());
+        // the same arguments, well formed, are accepted
+        SeismicTasks.reflectivity(new float[8], new float[2], 2, 1, 2, 2, 1);
+    }
+
+    private static void run(KernelTask task) {
+        IndexRange r = task.range();
+        task.runRows(r.outerStart(), r.outerEnd());
+    }
+}
