@@ -15,7 +15,7 @@ import java.util.Arrays;
  * array, so the plans never need rebuilding. On the JVM backend the copies are the only overhead; on a device they
  * are the host-device transfers (a later step could keep x resident across steps). Close it to release the plans.
  */
-public final class BackendSteps implements StepRunner {
+public final class BackendSteps implements AutoCloseable {
     private final float[] x;
     private final float[] x0hat;
     private final float[] xPred;
@@ -56,7 +56,10 @@ public final class BackendSteps implements StepRunner {
         heun = h;
     }
 
-    @Override
+    /**
+     * x_next = x + h (x - x̂0) + dx: an EDM Euler step has h = (sigma' - sigma) / sigma (Karras et al. 2022, Alg. 1), a
+     * DDIM step h = a - 1 (Song et al. 2021, eq. 12), churn noise h = 0; {@code dx} may be null; inputs unchanged.
+     */
     public float[] extrapolate(float[] xIn, float[] x0hatIn, double h, float[] dxIn) {
         load(xIn, x0hatIn, dxIn);
         coef[0] = (float) h;
@@ -64,7 +67,7 @@ public final class BackendSteps implements StepRunner {
         return out.clone();
     }
 
-    @Override
+    /** x + h1 (x - x̂0) + h2 (x' - x̂0') + dx, the Heun correction (Karras et al. 2022, Alg. 1 line 8); dx may be null. */
     public float[] heun(float[] xIn, float[] x0hatIn, double h1, float[] xPredIn, float[] x0hatPredIn, double h2,
             float[] dxIn) {
         load(xIn, x0hatIn, dxIn);

@@ -100,7 +100,8 @@ final class PosteriorSamplerFactory {
             case "edm-euler", "edm-heun" -> new EdmSampler(denoiser, KarrasSchedule.edm(steps),
                     settings.sampler().equals("edm-heun") ? EdmSampler.Method.HEUN : EdmSampler.Method.EULER,
                     settings.churn() > 0 ? Churn.everywhere(settings.churn()) : Churn.NONE, guidance, backend);
-            case "ddim" -> new DdimSampler(denoiser, BetaSchedule.cosine(Math.max(steps, 1000)), steps, 0, guidance);
+            case "ddim" -> new DdimSampler(denoiser, BetaSchedule.cosine(Math.max(steps, 1000)), steps, 0, guidance,
+                    backend);
             default -> new DdpmSampler(denoiser, BetaSchedule.cosine(steps), DdpmSampler.Variance.POSTERIOR, guidance);
         };
     }

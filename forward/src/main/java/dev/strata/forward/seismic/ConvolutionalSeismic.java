@@ -65,7 +65,7 @@ public final class ConvolutionalSeismic implements ForwardOperator {
     private final RepeatedBottomRow extension;
     private final ComputeBackend backend;
 
-    /** The operator on a JVM backend of its own (every core); see the full constructor. */
+    /** The operator on the shared JVM backend ({@link JvmBackend#common()}) (every core); see the full constructor. */
     public ConvolutionalSeismic(int channels, int nz, int nx, int impedanceChannel, float[] wavelet) {
         this(channels, nz, nx, impedanceChannel, wavelet, (ComputeBackend) null);
     }
@@ -81,7 +81,7 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         this(channels, nz, nx, impedanceChannel, requireOdd(wavelet), SeismicConvention.DIFFERENCE_ROWS, backend);
     }
 
-    /** The operator with {@code convention} on a JVM backend of its own; see the full constructor. */
+    /** The operator with {@code convention} on the shared JVM backend ({@link JvmBackend#common()}); see the full constructor. */
     public ConvolutionalSeismic(int channels, int nz, int nx, int impedanceChannel, float[] wavelet,
                                 SeismicConvention convention) {
         this(channels, nz, nx, impedanceChannel, wavelet, convention, null);
@@ -95,7 +95,7 @@ public final class ConvolutionalSeismic implements ForwardOperator {
      * @param wavelet          at least one sample, odd or even length; sample floor((L - 1) / 2) lands on the
      *                         reflector (see the class comment); copied, not modified
      * @param convention       rows of the data: nz - 1 or nz; not null
-     * @param backend          where the kernels run; null for a JVM backend of its own; not closed here
+     * @param backend          where the kernels run; null for the shared JVM backend; not closed here
      */
     public ConvolutionalSeismic(int channels, int nz, int nx, int impedanceChannel, float[] wavelet,
                                 SeismicConvention convention, ComputeBackend backend) {
@@ -124,7 +124,7 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         this.convention = convention;
         this.extension = convention == SeismicConvention.SAME_ROWS
                 ? new RepeatedBottomRow(channels, impedanceChannel, nz, nx) : null;
-        this.backend = backend != null ? backend : JvmBackend.withDefaults();
+        this.backend = backend != null ? backend : JvmBackend.common();
     }
 
     private static float[] requireOdd(float[] wavelet) {

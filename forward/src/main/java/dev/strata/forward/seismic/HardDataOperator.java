@@ -40,7 +40,7 @@ public final class HardDataOperator implements LinearOperator {
     private final List<WellObservation> wellObservations;
     private final ComputeBackend backend;
 
-    /** The operator on a JVM backend of its own; see the full constructor. */
+    /** The operator on the shared JVM backend ({@link JvmBackend#common()}); see the full constructor. */
     public HardDataOperator(int[] shape, boolean[] mask) {
         this(shape, mask, null);
     }
@@ -49,7 +49,7 @@ public final class HardDataOperator implements LinearOperator {
      * @param shape   shape of one model, slowest index first; copied
      * @param mask    row-major flags over {@code shape}, true where a value is observed; at least one true; not
      *                modified
-     * @param backend where the kernels run; null for a JVM backend of its own; not closed here
+     * @param backend where the kernels run; null for the shared JVM backend; not closed here
      */
     public HardDataOperator(int[] shape, boolean[] mask, ComputeBackend backend) {
         this(shape, maskIndices(shape, mask), List.of(), backend);
@@ -72,7 +72,7 @@ public final class HardDataOperator implements LinearOperator {
         }
         this.repeats = Arrays.copyOf(later, count);
         this.wellObservations = labels;
-        this.backend = backend != null ? backend : JvmBackend.withDefaults();
+        this.backend = backend != null ? backend : JvmBackend.common();
     }
 
     /** The flat indices a mask selects, ascending; throws unless the mask fits the shape and selects a point. */
@@ -100,7 +100,7 @@ public final class HardDataOperator implements LinearOperator {
      * @param channels         channels of a model, at least 1
      * @param observedChannels channels logged, each in [0, channels), no repeats
      * @param wells            at least one path; a point outside the grid is refused, naming the well and point
-     * @param backend          where the kernels run; null for a JVM backend of its own; not closed here
+     * @param backend          where the kernels run; null for the shared JVM backend; not closed here
      */
     public static HardDataOperator alongWells(WellGrid grid, int channels, int[] observedChannels,
                                               List<WellPath> wells, ComputeBackend backend) {
@@ -109,7 +109,7 @@ public final class HardDataOperator implements LinearOperator {
         return new HardDataOperator(new int[] {channels, grid.nz(), grid.nx()}, idx, labels, backend);
     }
 
-    /** {@link #alongWells(WellGrid, int, int[], List, ComputeBackend)} on a JVM backend of its own. */
+    /** {@link #alongWells(WellGrid, int, int[], List, ComputeBackend)} on the shared JVM backend ({@link JvmBackend#common()}). */
     public static HardDataOperator alongWells(WellGrid grid, int channels, int[] observedChannels,
                                               List<WellPath> wells) {
         return alongWells(grid, channels, observedChannels, wells, null);

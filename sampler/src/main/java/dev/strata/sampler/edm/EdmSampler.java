@@ -1,6 +1,7 @@
 package dev.strata.sampler.edm;
 
 import dev.strata.kernels.ComputeBackend;
+import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.sampler.BackendSteps;
 import dev.strata.sampler.BatchNoise;
 import dev.strata.sampler.Denoiser;
@@ -8,7 +9,6 @@ import dev.strata.sampler.Guidance;
 import dev.strata.sampler.NoiseStreams;
 import dev.strata.sampler.ProgressListener;
 import dev.strata.sampler.Sampler;
-import dev.strata.sampler.StepRunner;
 
 /**
  * The EDM sampler of Karras et al. (2022), Alg. 2 (Alg. 1 when churn is off), batched over n samples:
@@ -17,8 +17,8 @@ import dev.strata.sampler.StepRunner;
  * and sigma_{i+1} > 0 the step is corrected to x + (sigma_{i+1} - sigma_hat) (d + d') / 2, d' = (x' - D(x'; sigma_{i+1}))
  * / sigma_{i+1}. The guidance correction, evaluated at (x, D(x; sigma_hat), sigma_hat), is added after each step.
  * The step to sigma = 0 returns D(x; sigma_hat) plus the guidance. Denoiser calls: N (Euler) or 2N - 1 (Heun).
- * The update arithmetic runs on the JVM, or as kernels on a {@link ComputeBackend} when one is given
- * ({@link BackendSteps}); both run the same per-point bodies and give the same samples. Initial and churn noise
+ * The update arithmetic runs as kernels on the run's {@link ComputeBackend} ({@link BackendSteps}; the shared JVM
+ * backend when none is given). Initial and churn noise
  * come from per-sample streams
  * ({@link NoiseStreams}), or for {@code sample(n, seed, listener)} from one stream shared by the batch
  * ({@link BatchNoise#shared}): switching that path to the streams moved a test held to the exact bound
@@ -54,7 +54,7 @@ public final class EdmSampler implements Sampler {
 
     /**
      * As {@link #EdmSampler(Denoiser, KarrasSchedule, Method, Churn, Guidance)}, with the update arithmetic run as
-     * kernels on {@code backend} ({@code null}: on the JVM directly). The backend is used, not closed.
+     * kernels on {@code backend} ({@code null}: the shared JVM backend). The backend is used, not closed.
      */
     public EdmSampler(Denoiser denoiser, KarrasSchedule schedule, Method method, Churn churn, Guidance guidance,
             ComputeBackend backend) {
@@ -63,7 +63,7 @@ public final class EdmSampler implements Sampler {
         this.method = method;
         this.churn = churn;
         this.guidance = guidance;
-        this.backend = backend;
+        this.backend = backend != null ? backend : JvmBackend.common();
     }
 
     /** Unguided Heun without churn (Karras et al. 2022, Alg. 1). */
@@ -94,7 +94,7 @@ public final class EdmSampler implements Sampler {
         double[] sigmas = schedule.sigmas();
         int size = denoiser.size();
         float[] x = g.array(size, sigmas[0]);
-        try (StepRunner steps = backend == null ? StepRunner.jvm() : new BackendSteps(backend, x.length)) {
+        try (BackendSteps steps = new BackendSteps(backend, x.length)) {
             for (int i = 0; i < steps(); i++) {
                 double s = sigmas[i];
                 double sNext = sigmas[i + 1];

@@ -1,12 +1,14 @@
 package dev.strata.sampler.vp;
 
+import dev.strata.kernels.ComputeBackend;
+import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.sampler.BatchNoise;
 import dev.strata.sampler.Denoiser;
 import dev.strata.sampler.Guidance;
 import dev.strata.sampler.NoiseStreams;
 import dev.strata.sampler.ProgressListener;
 import dev.strata.sampler.Sampler;
-import dev.strata.sampler.StepArithmetic;
+import dev.strata.sampler.BackendSteps;
 
 /**
  * DDIM (Song, Meng and Ermon 2021, eq. 12 and 16) over S of the T steps of a VP schedule, tau_i = round(i T / S),
@@ -26,13 +28,21 @@ public final class DdimSampler implements Sampler {
     private final int steps;
     private final double eta;
     private final Guidance guidance;
+    private final ComputeBackend backend;
+
+    /** As the full constructor, with the update run on the shared JVM backend. */
+    public DdimSampler(Denoiser denoiser, BetaSchedule schedule, int steps, double eta, Guidance guidance) {
+        this(denoiser, schedule, steps, eta, guidance, null);
+    }
 
     /**
      * @param schedule the VP schedule of T steps
      * @param steps    S, 1..T, the number of denoiser calls
      * @param eta      0 (deterministic) .. 1 (ancestral)
+     * @param backend  where the update kernels run ({@code null}: the shared JVM backend); used, not closed
      */
-    public DdimSampler(Denoiser denoiser, BetaSchedule schedule, int steps, double eta, Guidance guidance) {
+    public DdimSampler(Denoiser denoiser, BetaSchedule schedule, int steps, double eta, Guidance guidance,
+            ComputeBackend backend) {
         if (steps < 1 || steps > schedule.steps()) {
             throw new IllegalArgumentException("steps must lie in 1.." + schedule.steps() + ", got " + steps);
         }
@@ -44,6 +54,7 @@ public final class DdimSampler implements Sampler {
         this.steps = steps;
         this.eta = eta;
         this.guidance = guidance;
+        this.backend = backend != null ? backend : JvmBackend.common();
     }
 
     @Override
@@ -78,20 +89,21 @@ public final class DdimSampler implements Sampler {
         int size = denoiser.size();
         // x_T ~ N(0, I) in VP coordinates is x = x_T / sqrt(abar_T), abar_T = 1 / (1 + sigma_T^2)
         float[] x = g.array(size, Math.sqrt(1 + sig[0] * sig[0]));
-        for (int i = 0; i < steps; i++) {
-            double s = sig[i];
-            double sNext = sig[i + 1];
-            float[] x0 = denoiser.denoise(x, s, n);
-            double c = eta * sNext * Math.sqrt(Math.max(0, s * s - sNext * sNext)) / s;
-            double a = Math.sqrt(Math.max(0, sNext * sNext - c * c)) / s;
-            float[] dx = guidance.correction(denoiser, x, x0, s, sNext, n);
-            if (c > 0) {
-                float[] z = g.array(size, c);
-                StepArithmetic.addScaled(z, 1.0, dx);
-                dx = z;
+        try (BackendSteps update = new BackendSteps(backend, x.length)) {
+            for (int i = 0; i < steps; i++) {
+                double s = sig[i];
+                double sNext = sig[i + 1];
+                float[] x0 = denoiser.denoise(x, s, n);
+                double c = eta * sNext * Math.sqrt(Math.max(0, s * s - sNext * sNext)) / s;
+                double a = Math.sqrt(Math.max(0, sNext * sNext - c * c)) / s;
+                float[] dx = guidance.correction(denoiser, x, x0, s, sNext, n);
+                if (c > 0) {
+                    float[] z = g.array(size, c);
+                    dx = update.extrapolate(z, z, 0, dx); // z + dx
+                }
+                x = update.extrapolate(x, x0, a - 1, dx);
+                listener.stepDone(i + 1, steps);
             }
-            x = StepArithmetic.extrapolate(x, x0, a - 1, dx);
-            listener.stepDone(i + 1, steps);
         }
         return x;
     }
