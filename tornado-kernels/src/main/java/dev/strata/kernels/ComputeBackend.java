@@ -1,6 +1,7 @@
 package dev.strata.kernels;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A place where kernels run: the JVM (threads, Vector API) or a device driven by TornadoVM.
@@ -23,6 +24,17 @@ public interface ComputeBackend extends AutoCloseable {
 
     /** Compiles a graph for this backend's device. The caller closes the plan. */
     ExecutionPlan plan(KernelGraph graph);
+
+    /**
+     * The resident workspace (buffers and the plans compiled over them) for {@code key}, a value naming a graph's
+     * shape (a record), shared by every operator that asks with an equal key and owned by the backend: callers never
+     * close it, {@link #close()} does. A backend that compiles (TornadoVM) builds each workspace once, so a second
+     * call of an operator costs no compilation; one that compiles nothing (the JVM, the default here) may build afresh
+     * each time. Callers use a workspace under its lock.
+     */
+    default <W extends AutoCloseable> W workspace(Object key, Class<W> type, Supplier<W> build) {
+        return build.get();
+    }
 
     @Override
     default void close() {

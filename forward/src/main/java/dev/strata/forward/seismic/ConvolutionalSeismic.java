@@ -3,13 +3,13 @@ package dev.strata.forward.seismic;
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.Shapes;
 import dev.strata.kernels.ComputeBackend;
-import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.KernelGraph;
-import dev.strata.kernels.TransferMode;
+import dev.strata.kernels.ResidentGraph;
 import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.kernels.seismic.SeismicKernels;
-import dev.strata.kernels.seismic.SeismicKernels;
 import dev.strata.kernels.seismic.SeismicTasks;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Full-stack seismic by the 1-D convolutional model: the normal-incidence reflectivity of the acoustic impedance Ip
@@ -38,8 +38,9 @@ import dev.strata.kernels.seismic.SeismicTasks;
  * IllegalArgumentException naming the position. SAME_ROWS runs the DIFFERENCE_ROWS kernels on the impedance with its
  * bottom row repeated ({@link RepeatedBottomRow}: Ip[nz] = Ip[nz-1] gives r[nz-1] = 0 exactly), so J = J' P and
  * J^T = P^T J'^T exactly. The per-point bodies are {@link SeismicKernels}; each call runs them as one
- * {@link KernelGraph} of {@link SeismicKernels} tasks on the operator's {@link ComputeBackend} (the JVM backend
- * unless one is given), the intermediate reflectivity staying on the device. Instances are immutable and
+ * {@link KernelGraph} on the operator's {@link ComputeBackend} (the shared JVM backend unless one is given), the
+ * intermediate reflectivity staying on the device. The graph is compiled once per batch size and shape and kept by
+ * the backend ({@link ResidentGraph}), so later calls only move their inputs and outputs. Instances are immutable and
  * thread-safe; the backend is not closed here.
  */
 public final class ConvolutionalSeismic implements ForwardOperator {
@@ -194,13 +195,14 @@ public final class ConvolutionalSeismic implements ForwardOperator {
     public float[] apply(float[] x, int n) {
         Shapes.requireBatch("convolutional seismic model", x, n, inputSize());
         KernelModel m = kernelModel(x, n);
-        float[] rc = new float[n * outputSize()];
-        float[] d = new float[rc.length];
-        run(KernelGraph.builder("seismic-apply")
-                .transferToDevice(TransferMode.FIRST_EXECUTION, m.values, kernelWavelet, rc, d)
-                .task("reflectivity", SeismicTasks.reflectivity(m.values, rc, m.channels, m.ch, m.nz, nx, n))
-                .task("convolve", SeismicTasks.convolveDepth(rc, kernelWavelet, d, m.nz - 1, nx, n)), d);
-        return d;
+        int kc = m.channels;
+        int ch = m.ch;
+        int knz = m.nz;
+        return graph(Graph.APPLY, m, n, new int[] {m.values.length, kernelWavelet.length}, n * outputSize(), (g, in, out) -> {
+            float[] rc = new float[out.length];
+            g.task("reflectivity", SeismicTasks.reflectivity(in[0], rc, kc, ch, knz, nx, n))
+                    .task("convolve", SeismicTasks.convolveDepth(rc, in[1], out, knz - 1, nx, n));
+        }).run(List.of(m.values, kernelWavelet));
     }
 
     /**
@@ -213,13 +215,14 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         Shapes.requireBatch("convolutional seismic model", x, n, inputSize());
         Shapes.requireBatch("convolutional seismic data cotangent", dy, n, outputSize());
         KernelModel m = kernelModel(x, n);
-        float[] drc = new float[n * outputSize()];
-        float[] dm = new float[m.values.length];
-        run(KernelGraph.builder("seismic-vjp")
-                .transferToDevice(TransferMode.FIRST_EXECUTION, m.values, dy, kernelWavelet, drc, dm)
-                .task("correlate", SeismicTasks.correlateDepth(dy, kernelWavelet, drc, m.nz - 1, nx, n))
-                .task("reflectivityVjp", SeismicTasks.modelVjp(m.values, drc, dm, m.channels, m.ch, m.nz, nx, n)),
-                dm);
+        int kc = m.channels;
+        int ch = m.ch;
+        int knz = m.nz;
+        float[] dm = graph(Graph.VJP, m, n, new int[] {m.values.length, dy.length, kernelWavelet.length}, m.values.length, (g, in, out) -> {
+            float[] drc = new float[in[1].length];
+            g.task("correlate", SeismicTasks.correlateDepth(in[1], in[2], drc, knz - 1, nx, n))
+                    .task("reflectivityVjp", SeismicTasks.modelVjp(in[0], drc, out, kc, ch, knz, nx, n));
+        }).run(List.of(m.values, dy, kernelWavelet));
         return extension == null ? dm : extension.fold(dm, n);
     }
 
@@ -233,21 +236,28 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         Shapes.requireBatch("convolutional seismic model tangent", dx, n, inputSize());
         KernelModel m = kernelModel(x, n);
         float[] dm = extension == null ? dx : extension.extend(dx, n);
-        float[] drc = new float[n * outputSize()];
-        float[] dy = new float[drc.length];
-        run(KernelGraph.builder("seismic-jvp")
-                .transferToDevice(TransferMode.FIRST_EXECUTION, m.values, dm, kernelWavelet, drc, dy)
-                .task("reflectivityJvp", SeismicTasks.reflectivityJvp(m.values, dm, drc, m.channels, m.ch, m.nz, nx, n))
-                .task("convolve", SeismicTasks.convolveDepth(drc, kernelWavelet, dy, m.nz - 1, nx, n)), dy);
-        return dy;
+        int kc = m.channels;
+        int ch = m.ch;
+        int knz = m.nz;
+        return graph(Graph.JVP, m, n, new int[] {m.values.length, dm.length, kernelWavelet.length}, n * outputSize(), (g, in, out) -> {
+            float[] drc = new float[out.length];
+            g.task("reflectivityJvp", SeismicTasks.reflectivityJvp(in[0], in[1], drc, kc, ch, knz, nx, n))
+                    .task("convolve", SeismicTasks.convolveDepth(drc, in[2], out, knz - 1, nx, n));
+        }).run(List.of(m.values, dm, kernelWavelet));
     }
 
-    /** Runs the graph once on the backend and copies {@code out} back to the host. */
-    private void run(KernelGraph.Builder graph, float[] out) {
-        try (ExecutionPlan plan = backend.plan(graph.transferToHost(TransferMode.UNDER_DEMAND, out).build())) {
-            plan.execute();
-            plan.transferToHost(out);
-        }
+    /** The operator's three graphs. */
+    private enum Graph { APPLY, VJP, JVP }
+
+    /** Which graph, on which sizes: operators of equal shape share their compiled graphs on a backend. */
+    private record GraphKey(Graph graph, int channels, int ch, int nz, int nx, int waveletLength, int n) {
+    }
+
+    /** The resident graph {@code which} for {@code n} models, with input buffers of these lengths. */
+    private ResidentGraph graph(Graph which, KernelModel m, int n, int[] inputs, int outputLength,
+                                ResidentGraph.Wiring wiring) {
+        return ResidentGraph.on(backend, new GraphKey(which, m.channels, m.ch, m.nz, nx, kernelWavelet.length, n),
+                "seismic-" + which.name().toLowerCase(Locale.ROOT), inputs, outputLength, wiring);
     }
 
     /**

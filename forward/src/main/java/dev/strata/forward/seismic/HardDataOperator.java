@@ -3,9 +3,7 @@ package dev.strata.forward.seismic;
 import dev.strata.forward.LinearOperator;
 import dev.strata.forward.Shapes;
 import dev.strata.kernels.ComputeBackend;
-import dev.strata.kernels.ExecutionPlan;
-import dev.strata.kernels.KernelTask;
-import dev.strata.kernels.KernelGraph;
+import dev.strata.kernels.ResidentGraph;
 import dev.strata.kernels.TransferMode;
 import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.kernels.seismic.SeismicKernels;
@@ -171,9 +169,11 @@ public final class HardDataOperator implements LinearOperator {
     @Override
     public float[] apply(float[] x, int n) {
         Shapes.requireBatch("hard data model", x, n, inputSize());
-        float[] y = new float[n * indices.length];
-        run("hard-data-gather", SeismicTasks.gatherPoint(indices, x, y, inputSize(), n), y);
-        return y;
+        int size = inputSize();
+        return ResidentGraph.on(backend, new GraphKey(this, false, n), "hard-data-gather", new int[] {x.length},
+                n * indices.length, (g, in, out) -> g.transferToDevice(TransferMode.FIRST_EXECUTION, indices)
+                        .task("gather", SeismicTasks.gatherPoint(indices, in[0], out, size, n)))
+                .run(List.of(x));
     }
 
     /**
@@ -184,26 +184,20 @@ public final class HardDataOperator implements LinearOperator {
     public float[] adjoint(float[] y, int n) {
         Shapes.requireBatch("hard data values", y, n, indices.length);
         int size = inputSize();
-        float[] x = new float[n * size];
-        run("hard-data-scatter", SeismicTasks.scatterPoint(slot, y, x, indices.length, n), x);
+        int m = indices.length;
+        float[] x = ResidentGraph.on(backend, new GraphKey(this, true, n), "hard-data-scatter", new int[] {y.length},
+                n * size, (g, in, out) -> g.transferToDevice(TransferMode.FIRST_EXECUTION, slot)
+                        .task("scatter", SeismicTasks.scatterPoint(slot, in[0], out, m, n)))
+                .run(List.of(y));
         for (int b = 0; b < n; b++) {
             for (int j : repeats) {
-                x[b * size + indices[j]] += y[b * indices.length + j];
+                x[b * size + indices[j]] += y[b * m + j];
             }
         }
         return x;
     }
 
-    /** Runs the task once on the backend; {@code out} comes back to the host. */
-    private void run(String name, KernelTask task, float[] out) {
-        KernelGraph g = KernelGraph.builder(name)
-                .transferToDevice(TransferMode.FIRST_EXECUTION, task.arrays().toArray())
-                .task(name, task)
-                .transferToHost(TransferMode.UNDER_DEMAND, out)
-                .build();
-        try (ExecutionPlan plan = backend.plan(g)) {
-            plan.execute();
-            plan.transferToHost(out);
-        }
+    /** The gather or scatter graph of one operator (its points live on the device) for n models. */
+    private record GraphKey(HardDataOperator operator, boolean adjoint, int n) {
     }
 }
