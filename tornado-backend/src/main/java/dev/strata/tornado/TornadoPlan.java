@@ -5,6 +5,7 @@ import dev.strata.kernels.DeviceInfo;
 import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.TransferMode;
+import dev.strata.tornado.launch.TornadoTasks;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -19,8 +20,9 @@ import uk.ac.manchester.tornado.api.enums.ProfilerMode;
 
 /**
  * A {@link KernelGraph} mapped one to one onto a TornadoVM {@link TaskGraph} and {@link TornadoExecutionPlan}:
- * same transfers (same modes), same tasks in the same order. The profiler runs in silent mode so that every
- * execution can prove it ran on the device: a task that fell back to Java records no device kernel time.
+ * same transfers (same modes), same tasks in the same order, each task added as its generated launcher
+ * ({@link TornadoTasks}). The profiler runs in silent mode so that every execution proves it ran on the device: a
+ * plan that fell back to Java records no device kernel time, and {@link #execute()} then fails, whatever the caller.
  *
  * <p>What TornadoVM 5.2 adds to the {@link ExecutionPlan} contract: an array a task only writes is allocated on the
  * device but not copied there, whatever its transfer mode, so a kernel must write every element of such an array
@@ -39,6 +41,7 @@ final class TornadoPlan implements ExecutionPlan {
     /** The arrays some task takes (by identity): TornadoVM knows no other, so transfers of the rest are dropped. */
     private final Set<Object> used = Collections.newSetFromMap(new IdentityHashMap<>());
     private final DeviceInfo device;
+    private final String name;
     private TornadoExecutionResult last;
     private boolean ranOnDevice = true;
 
@@ -49,11 +52,7 @@ final class TornadoPlan implements ExecutionPlan {
                     + " tasks; TornadoVM runs at most " + MAX_TASKS + " per graph: use --backend jvm");
         }
         for (KernelGraph.Task task : graph.tasks()) {
-            for (Object arg : task.args()) {
-                if (arg instanceof float[] || arg instanceof double[] || arg instanceof int[]) {
-                    used.add(arg);
-                }
-            }
+            used.addAll(task.task().arrays());
         }
         TaskGraph tg = new TaskGraph(identifier(graph.name()) + "_" + PLANS.incrementAndGet());
         for (KernelGraph.Transfer t : graph.toDevice()) {
@@ -61,14 +60,24 @@ final class TornadoPlan implements ExecutionPlan {
                 tg.transferToDevice(mode(t.mode()), t.array());
             }
         }
+        // TornadoVM needs every array a task takes named in a transfer: intermediates (first written by a task) go
+        // to the device once, which costs one copy at the first execution
+        Set<Object> named = Collections.newSetFromMap(new IdentityHashMap<>());
+        graph.toDevice().forEach(t -> named.add(t.array()));
+        graph.toHost().forEach(t -> named.add(t.array()));
+        Object[] intermediates = used.stream().filter(a -> !named.contains(a)).toArray();
+        if (intermediates.length > 0) {
+            tg.transferToDevice(DataTransferMode.FIRST_EXECUTION, intermediates);
+        }
         for (KernelGraph.Task task : graph.tasks()) {
-            TornadoLaunchers.addTask(tg, identifier(task.id()), task.kernel().name(), task.args());
+            TornadoTasks.add(tg, identifier(task.id()), task.task());
         }
         for (KernelGraph.Transfer t : graph.toHost()) {
             if (used.contains(t.array())) {
                 tg.transferToHost(mode(t.mode()), t.array());
             }
         }
+        this.name = graph.name();
         this.plan = new TornadoExecutionPlan(tg.snapshot());
         plan.withDevice(tornadoDevice).withProfiler(ProfilerMode.SILENT);
     }
@@ -90,6 +99,11 @@ final class TornadoPlan implements ExecutionPlan {
     public void execute() {
         last = plan.execute();
         ranOnDevice &= last.getProfilerResult().getDeviceKernelTime() > 0;
+        if (!ranOnDevice) {
+            throw new BackendUnavailableException("graph '" + name + "' did not run on " + device.device()
+                    + ": TornadoVM fell back to Java (no device kernel time); run with --backend jvm, or see TornadoVM's"
+                    + " log (-Dtornado.debug=True) for why the kernel did not compile");
+        }
     }
 
     @Override
