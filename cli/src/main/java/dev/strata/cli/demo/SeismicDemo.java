@@ -5,7 +5,7 @@ import dev.strata.forward.seismic.ConvolutionalSeismic;
 import dev.strata.forward.seismic.RickerWavelet;
 import dev.strata.sampler.Gaussian;
 import dev.strata.sampler.ProgressListener;
-import dev.strata.sampler.edm.EdmEulerSampler;
+import dev.strata.sampler.edm.EdmSampler;
 import dev.strata.sampler.edm.KarrasSchedule;
 import dev.strata.sampler.guidance.DpsGuidance;
 import dev.strata.sampler.prior.SpectralGaussianPrior;
@@ -58,7 +58,7 @@ public final class SeismicDemo {
         int plane = c.nz() * c.nx();
         Problem p = problem(c);
         var operator = p.operator();
-        var sampler = new EdmEulerSampler(p.prior().denoiser(), KarrasSchedule.edm(c.steps()),
+        var sampler = EdmSampler.euler(p.prior().denoiser(), KarrasSchedule.edm(c.steps()),
                 new DpsGuidance(operator, p.data(), c.zeta()));
         float[] normalised = sampler.sample(c.samples(), c.seed() + 2, progress);
         double[] chi = chi(p, normalised, c.samples());

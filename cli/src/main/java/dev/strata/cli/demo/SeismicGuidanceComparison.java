@@ -2,7 +2,7 @@ package dev.strata.cli.demo;
 
 import dev.strata.sampler.Denoiser;
 import dev.strata.sampler.Guidance;
-import dev.strata.sampler.edm.EdmEulerSampler;
+import dev.strata.sampler.edm.EdmSampler;
 import dev.strata.sampler.edm.KarrasSchedule;
 import dev.strata.sampler.guidance.DenoiserErrorProfile;
 import dev.strata.sampler.guidance.DpsGuidance;
@@ -59,7 +59,7 @@ public final class SeismicGuidanceComparison {
         int plane = c.nz() * c.nx();
         float[] s;
         try {
-            s = new EdmEulerSampler(p.prior().denoiser(), KarrasSchedule.edm(c.steps()), guidance)
+            s = EdmSampler.euler(p.prior().denoiser(), KarrasSchedule.edm(c.steps()), guidance)
                     .sample(n, c.seed() + 2);
         } catch (IllegalArgumentException diverged) { // the operator refuses Ip[z] + Ip[z+1] <= 0
             return new Figures(method, Double.NaN, Double.NaN, Double.NaN, false);

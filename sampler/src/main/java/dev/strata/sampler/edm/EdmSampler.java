@@ -66,6 +66,14 @@ public final class EdmSampler implements Sampler {
         this.backend = backend != null ? backend : JvmBackend.common();
     }
 
+    /**
+     * Deterministic Euler steps without churn (Karras et al. 2022, Alg. 1 without the Heun correction):
+     * x_{i+1} = x_i + (sigma_{i+1} - sigma_i) (x_i - D(x_i; sigma_i)) / sigma_i, plus the guidance.
+     */
+    public static EdmSampler euler(Denoiser denoiser, KarrasSchedule schedule, Guidance guidance) {
+        return new EdmSampler(denoiser, schedule, Method.EULER, Churn.NONE, guidance);
+    }
+
     /** Unguided Heun without churn (Karras et al. 2022, Alg. 1). */
     public static EdmSampler heun(Denoiser denoiser, KarrasSchedule schedule) {
         return new EdmSampler(denoiser, schedule, Method.HEUN, Churn.NONE, Guidance.NONE);

@@ -1,5 +1,7 @@
 package dev.strata.sampler.edm;
 
+import dev.strata.sampler.NoiseSchedule;
+
 /**
  * The EDM noise levels of Karras et al. (2022), eq. 5:
  * sigma_i = (sigma_max^(1/rho) + i / (N - 1) (sigma_min^(1/rho) - sigma_max^(1/rho)))^rho, i = 0..N-1, sigma_N = 0.
@@ -9,7 +11,7 @@ package dev.strata.sampler.edm;
  * @param sigmaMin smallest non-zero noise level (0.002 in EDM)
  * @param rho      spacing exponent (7 in EDM)
  */
-public record KarrasSchedule(int steps, double sigmaMax, double sigmaMin, double rho) {
+public record KarrasSchedule(int steps, double sigmaMax, double sigmaMin, double rho) implements NoiseSchedule {
 
     public KarrasSchedule {
         if (steps < 1) {
@@ -39,5 +41,11 @@ public record KarrasSchedule(int steps, double sigmaMax, double sigmaMin, double
         }
         s[steps] = 0;
         return s;
+    }
+
+    /** {@link #sigmas()}: already in visiting order. */
+    @Override
+    public double[] levels() {
+        return sigmas();
     }
 }

@@ -3,7 +3,7 @@ package dev.strata.sampler.mcmc;
 import dev.strata.sampler.ProgressListener;
 
 /**
- * The bookkeeping that {@link PcnSampler} and {@link MalaSampler} share around their proposals: the step size adapts
+ * The bookkeeping that {@link PcnChains} and {@link MalaChains} share around their proposals: the step size adapts
  * towards a target acceptance during burn-in ({@link StepAdaptation}), on the acceptance pooled over the chains or,
  * for independent chains, per chain; after it, acceptances are counted and every
  * {@code thin}-th state is kept, chain-major as in {@link McmcRun}; progress is reported after every iteration and the

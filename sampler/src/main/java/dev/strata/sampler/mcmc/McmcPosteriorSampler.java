@@ -63,14 +63,14 @@ public final class McmcPosteriorSampler implements Sampler {
      */
     public static McmcPosteriorSampler pcn(GaussianPrior prior, ForwardOperator operator, float[] data,
             Settings settings) {
-        return new McmcPosteriorSampler(new PcnSampler(prior, new GaussianLikelihood(operator, data, 1.0)), settings);
+        return new McmcPosteriorSampler(new PcnChains(prior, new GaussianLikelihood(operator, data, 1.0)), settings);
     }
 
     /** Prior-preconditioned MALA on the same whitened problem as {@link #pcn}. */
     public static McmcPosteriorSampler mala(GaussianPrior prior, ForwardOperator operator, float[] data,
             Settings settings) {
         LogDensity target = LogDensity.sum(LogDensity.of(prior), new GaussianLikelihood(operator, data, 1.0));
-        return new McmcPosteriorSampler(new MalaSampler(target, prior), settings);
+        return new McmcPosteriorSampler(new MalaChains(target, prior), settings);
     }
 
     @Override

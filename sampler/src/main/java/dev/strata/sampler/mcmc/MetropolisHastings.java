@@ -6,7 +6,7 @@ import dev.strata.sampler.ProgressListener;
  * A Metropolis-Hastings sampler run as a batch of chains: either with one random stream and a pooled step adaptation
  * for the batch, or with one stream and one adaptation per chain, so that chain i depends only on (seed, i).
  */
-public abstract sealed class MetropolisHastings permits PcnSampler, MalaSampler {
+public abstract sealed class MetropolisHastings permits PcnChains, MalaChains {
 
     MetropolisHastings() {
     }

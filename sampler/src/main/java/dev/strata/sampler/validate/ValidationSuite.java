@@ -11,7 +11,6 @@ import dev.strata.sampler.Guidance;
 import dev.strata.sampler.ProgressListener;
 import dev.strata.sampler.Sampler;
 import dev.strata.sampler.edm.Churn;
-import dev.strata.sampler.edm.EdmEulerSampler;
 import dev.strata.sampler.edm.EdmSampler;
 import dev.strata.sampler.edm.KarrasSchedule;
 import dev.strata.sampler.guidance.DenoiserErrorProfile;
@@ -28,9 +27,9 @@ import dev.strata.sampler.mcmc.ChainSettings;
 import dev.strata.sampler.mcmc.EffectiveSampleSize;
 import dev.strata.sampler.mcmc.GaussianLikelihood;
 import dev.strata.sampler.mcmc.LogDensity;
-import dev.strata.sampler.mcmc.MalaSampler;
+import dev.strata.sampler.mcmc.MalaChains;
 import dev.strata.sampler.mcmc.McmcRun;
-import dev.strata.sampler.mcmc.PcnSampler;
+import dev.strata.sampler.mcmc.PcnChains;
 import dev.strata.sampler.mixture.MemorizationMetric;
 import dev.strata.sampler.mixture.MemorizedPosterior;
 import dev.strata.sampler.oracle.PosteriorMetrics;
@@ -158,18 +157,18 @@ public final class ValidationSuite {
                     s.make().apply(gl.get().posterior()), gl.get().posterior(), n, Bound.exact())));
         }
         list.add(new Check("dps-edm-euler-100", "gaussian-linear", true, () -> sampled("dps-edm-euler-100",
-                "gaussian-linear", new EdmEulerSampler(gl.get().prior().denoiser(), KarrasSchedule.edm(100),
+                "gaussian-linear", EdmSampler.euler(gl.get().prior().denoiser(), KarrasSchedule.edm(100),
                         new DpsGuidance(gl.get().operator(), gl.get().data(), 0.5)), gl.get().posterior(), n,
                 Bound.band("DPS, Gaussian-linear", 0.55, 0.85, 0.35, 0.55, 0.90, 0.97),
                 SpeedBasis.BIASED_APPROXIMATION)));
         list.add(new Check("cdps-edm-euler-100", "gaussian-linear", false, () -> sampled("cdps-edm-euler-100",
-                "gaussian-linear", new EdmEulerSampler(gl.get().prior().denoiser(), KarrasSchedule.edm(100),
+                "gaussian-linear", EdmSampler.euler(gl.get().prior().denoiser(), KarrasSchedule.edm(100),
                         noiseAware(gl.get().prior().denoiser(), gl.get().prior().sample(1000, 21), gl.get().operator(),
                                 gl.get().data(), gl.get().noise())), gl.get().posterior(), n,
                 Bound.band("corrected DPS, Gaussian-linear", 0.40, 0.60, 0.04, 0.13, 0.84, 0.90),
                 SpeedBasis.BIASED_APPROXIMATION)));
         list.add(new Check("tmpd-tweedie-edm-euler-128", "gaussian-linear", false, () -> sampled(
-                "tmpd-tweedie-edm-euler-128", "gaussian-linear", new EdmEulerSampler(gl.get().prior().denoiser(),
+                "tmpd-tweedie-edm-euler-128", "gaussian-linear", EdmSampler.euler(gl.get().prior().denoiser(),
                         KarrasSchedule.edm(128), new PosteriorDenoiserGuidance(tweedie(gl.get()))), gl.get().posterior(),
                 n, Bound.exact(), SpeedBasis.PRIOR_AND_LIKELIHOOD)));
         list.add(new Check("tmpd-tweedie-edm-heun-32", "gaussian-linear", true, () -> sampled(
@@ -177,7 +176,7 @@ public final class ValidationSuite {
                         gl.get().prior().denoiser(), tweedie(gl.get())), KarrasSchedule.edm(32)), gl.get().posterior(),
                 n, Bound.exact(), SpeedBasis.PRIOR_AND_LIKELIHOOD)));
         list.add(new Check("power-cfg-1-1-edm-euler-64", "gaussian-linear", true, () -> sampled(
-                "power-cfg-1-1-edm-euler-64", "gaussian-linear", new EdmEulerSampler(new PowerScaledDenoiser(
+                "power-cfg-1-1-edm-euler-64", "gaussian-linear", EdmSampler.euler(new PowerScaledDenoiser(
                         conditional(gl.get()), gl.get().data(), 1, 1), KarrasSchedule.edm(64), Guidance.NONE),
                 gl.get().posterior(), n, Bound.exact())));
         list.add(new Check("power-tempered-2-edm-heun-32", "gaussian-linear-power-2", false, () -> sampled(
@@ -185,10 +184,10 @@ public final class ValidationSuite {
                         gl.get().prior().denoiser(), tweedie(gl.get(), 2)), KarrasSchedule.edm(32)),
                 powerPosterior(gl.get(), 2), n, Bound.exact(), SpeedBasis.PRIOR_AND_LIKELIHOOD)));
         list.add(new Check("pcn", "gaussian-linear", true, () -> mcmc("pcn", "gaussian-linear",
-                () -> new PcnSampler(gl.get().densePrior(), likelihood(gl.get()))
+                () -> new PcnChains(gl.get().densePrior(), likelihood(gl.get()))
                         .run(chains(quick, 0.1), 21, ProgressListener.NONE), gl.get().posterior())));
         list.add(new Check("mala", "gaussian-linear", false, () -> mcmc("mala", "gaussian-linear",
-                () -> new MalaSampler(LogDensity.sum(LogDensity.of(gl.get().densePrior()), likelihood(gl.get())),
+                () -> new MalaChains(LogDensity.sum(LogDensity.of(gl.get().densePrior()), likelihood(gl.get())),
                         gl.get().densePrior()).run(chains(quick, 0.01), 22, ProgressListener.NONE),
                 gl.get().posterior())));
 
@@ -197,18 +196,18 @@ public final class ValidationSuite {
                     "gmm-linear", s.make().apply(gm.get().posterior()), gm.get().posterior(), n, Bound.exact())));
         }
         list.add(new Check("dps-edm-euler-100", "gmm-linear", false, () -> sampled("dps-edm-euler-100", "gmm-linear",
-                new EdmEulerSampler(gm.get().prior(), KarrasSchedule.edm(100),
+                EdmSampler.euler(gm.get().prior(), KarrasSchedule.edm(100),
                         new DpsGuidance(gm.get().operator(), gm.get().data(), 0.5)), gm.get().posterior(), n,
                 Bound.band("DPS, GMM-linear", 0.40, 0.65, 0.38, 0.60, 0.90, 0.97),
                 SpeedBasis.BIASED_APPROXIMATION)));
         list.add(new Check("cdps-edm-euler-100", "gmm-linear", false, () -> sampled("cdps-edm-euler-100",
-                "gmm-linear", new EdmEulerSampler(gm.get().prior(), KarrasSchedule.edm(100),
+                "gmm-linear", EdmSampler.euler(gm.get().prior(), KarrasSchedule.edm(100),
                         noiseAware(gm.get().prior(), gm.get().prior().sample(1000, 21), gm.get().operator(),
                                 gm.get().data(), gm.get().noise())), gm.get().posterior(), n,
                 Bound.band("corrected DPS, GMM-linear", 0.14, 0.27, 0.03, 0.10, 0.86, 0.92),
                 SpeedBasis.BIASED_APPROXIMATION)));
         list.add(new Check("mala", "gmm-linear", false, () -> mcmc("mala", "gmm-linear",
-                () -> new MalaSampler(LogDensity.sum(LogDensity.of(gm.get().prior()), likelihood(gm.get())),
+                () -> new MalaChains(LogDensity.sum(LogDensity.of(gm.get().prior()), likelihood(gm.get())),
                         gm.get().prior().momentMatched()).run(chains(quick, 0.01), 23, ProgressListener.NONE),
                 gm.get().posterior())));
 
@@ -254,7 +253,7 @@ public final class ValidationSuite {
 
     private static List<NamedSampler> exactSamplers() {
         return List.of(
-                new NamedSampler("edm-euler-128", d -> new EdmEulerSampler(d, KarrasSchedule.edm(128), Guidance.NONE)),
+                new NamedSampler("edm-euler-128", d -> EdmSampler.euler(d, KarrasSchedule.edm(128), Guidance.NONE)),
                 new NamedSampler("edm-heun-32", d -> EdmSampler.heun(d, KarrasSchedule.edm(32))),
                 new NamedSampler("edm-heun-churn-64", d -> new EdmSampler(d, KarrasSchedule.edm(64),
                         EdmSampler.Method.HEUN, new Churn(20, 0.01, 10, 1), Guidance.NONE)),

@@ -1,5 +1,7 @@
 package dev.strata.sampler.vp;
 
+import dev.strata.sampler.NoiseSchedule;
+
 /**
  * A discrete variance-preserving noise schedule beta_1..beta_T (Ho et al. 2020): x_t = sqrt(abar_t) x_0 +
  * sqrt(1 - abar_t) eps, abar_t = prod_{s <= t} (1 - beta_s), abar_0 = 1. In the EDM parameterisation the same state
@@ -7,7 +9,7 @@ package dev.strata.sampler.vp;
  *
  * @param betas beta_1..beta_T, each in (0, 1) (copied)
  */
-public record BetaSchedule(double[] betas) {
+public record BetaSchedule(double[] betas) implements NoiseSchedule {
 
     public BetaSchedule {
         if (betas.length < 1) {
@@ -98,5 +100,16 @@ public record BetaSchedule(double[] betas) {
             s[t] = Math.sqrt((1 - a[t]) / a[t]);
         }
         return s;
+    }
+
+    /** {@link #sigmas()} from t = T down to t = 0 (sigma_0 = 0), the order a sampler visits them. */
+    @Override
+    public double[] levels() {
+        double[] s = sigmas();
+        double[] r = new double[s.length];
+        for (int i = 0; i < s.length; i++) {
+            r[i] = s[s.length - 1 - i];
+        }
+        return r;
     }
 }

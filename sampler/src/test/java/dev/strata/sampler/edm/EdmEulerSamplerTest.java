@@ -15,7 +15,7 @@ class EdmEulerSamplerTest extends SamplerContract {
 
     @Override
     protected Sampler sampler(Denoiser denoiser, Guidance guidance) {
-        return new EdmEulerSampler(denoiser, KarrasSchedule.edm(128), guidance);
+        return EdmSampler.euler(denoiser, KarrasSchedule.edm(128), guidance);
     }
 
     @Test

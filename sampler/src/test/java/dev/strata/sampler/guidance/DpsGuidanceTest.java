@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.sampler.GaussianLinearProblem;
 import dev.strata.sampler.Guidance;
-import dev.strata.sampler.edm.EdmEulerSampler;
+import dev.strata.sampler.edm.EdmSampler;
 import dev.strata.sampler.edm.KarrasSchedule;
 import dev.strata.sampler.oracle.PosteriorMetrics;
 import org.junit.jupiter.api.Test;
@@ -21,8 +21,8 @@ class DpsGuidanceTest {
     @Test
     void dpsMovesTowardsGaussianPosteriorMean() {
         float[] exact = problem.posterior.sample(4000, 3);
-        var prior = new EdmEulerSampler(problem.prior.denoiser(), KarrasSchedule.edm(100), Guidance.NONE);
-        var dps = new EdmEulerSampler(problem.prior.denoiser(), KarrasSchedule.edm(100),
+        var prior = EdmSampler.euler(problem.prior.denoiser(), KarrasSchedule.edm(100), Guidance.NONE);
+        var dps = EdmSampler.euler(problem.prior.denoiser(), KarrasSchedule.edm(100),
                 new DpsGuidance(problem.operator, problem.data, 0.5));
         PosteriorMetrics unguided = PosteriorMetrics.compare(prior.sample(N, 1), N, problem.posterior, exact, 4000);
         PosteriorMetrics guided = PosteriorMetrics.compare(dps.sample(N, 1), N, problem.posterior, exact, 4000);

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.sampler.GaussianLinearProblem;
 import dev.strata.sampler.Guidance;
-import dev.strata.sampler.edm.EdmEulerSampler;
+import dev.strata.sampler.edm.EdmSampler;
 import dev.strata.sampler.edm.KarrasSchedule;
 import dev.strata.sampler.oracle.PosteriorMetrics;
 import org.junit.jupiter.api.Test;
@@ -47,8 +47,8 @@ class NoiseAwareDpsGuidanceTest {
         double[] variance = new double[GaussianLinearProblem.M];
         java.util.Arrays.fill(variance, GaussianLinearProblem.NOISE * GaussianLinearProblem.NOISE);
         Guidance corrected = new NoiseAwareDpsGuidance(problem.operator, problem.data, variance, profile(), 1e-6, 200);
-        var cdps = new EdmEulerSampler(problem.prior.denoiser(), KarrasSchedule.edm(100), corrected);
-        var dps = new EdmEulerSampler(problem.prior.denoiser(), KarrasSchedule.edm(100),
+        var cdps = EdmSampler.euler(problem.prior.denoiser(), KarrasSchedule.edm(100), corrected);
+        var dps = EdmSampler.euler(problem.prior.denoiser(), KarrasSchedule.edm(100),
                 new DpsGuidance(problem.operator, problem.data, 0.5));
         PosteriorMetrics c = PosteriorMetrics.compare(cdps.sample(N, 1), N, problem.posterior, exact, 4000);
         PosteriorMetrics d = PosteriorMetrics.compare(dps.sample(N, 1), N, problem.posterior, exact, 4000);

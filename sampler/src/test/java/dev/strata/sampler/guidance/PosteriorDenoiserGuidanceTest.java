@@ -9,7 +9,6 @@ import dev.strata.sampler.Denoiser;
 import dev.strata.sampler.Guidance;
 import dev.strata.sampler.ProgressListener;
 import dev.strata.sampler.SamplerContract;
-import dev.strata.sampler.edm.EdmEulerSampler;
 import dev.strata.sampler.edm.EdmSampler;
 import dev.strata.sampler.edm.KarrasSchedule;
 import dev.strata.sampler.oracle.PosteriorMetrics;
@@ -43,7 +42,7 @@ class PosteriorDenoiserGuidanceTest {
     }
 
     private PosteriorMetrics euler(PosteriorCovariance c) {
-        var sampler = new EdmEulerSampler(prior, KarrasSchedule.edm(128),
+        var sampler = EdmSampler.euler(prior, KarrasSchedule.edm(128),
                 new PosteriorDenoiserGuidance(innovation(c)));
         return PosteriorMetrics.compare(sampler.sample(N, 1), N, problem.posterior(), exact, 4000);
     }
@@ -74,7 +73,7 @@ class PosteriorDenoiserGuidanceTest {
             assertEquals(n * problem.data().length, predicted.length);
             calls.add(step + "@" + n);
         };
-        var sampler = new EdmEulerSampler(prior, KarrasSchedule.edm(5),
+        var sampler = EdmSampler.euler(prior, KarrasSchedule.edm(5),
                 new PosteriorDenoiserGuidance(innovation(PosteriorCovariance.tweedie(prior)), monitor));
         sampler.sample(3, 1);
         sampler.sample(2, 1);
@@ -84,7 +83,7 @@ class PosteriorDenoiserGuidanceTest {
     @Test
     void dpsTellsTheMonitorToo() {
         int[] calls = {0};
-        var sampler = new EdmEulerSampler(prior, KarrasSchedule.edm(4),
+        var sampler = EdmSampler.euler(prior, KarrasSchedule.edm(4),
                 new DpsGuidance(problem.operator(), problem.data(), 0.5, (step, sigma, predicted, n) -> {
                     assertEquals(calls[0]++, step);
                     assertEquals(n * problem.data().length, predicted.length);
@@ -96,7 +95,7 @@ class PosteriorDenoiserGuidanceTest {
     /** Per-sample conjugate gradients: the guidance acts on each sample alone, so shards equal one batch. */
     @Test
     void shardsEqualOneBatchWithThisGuidance() {
-        var sampler = new EdmEulerSampler(prior, KarrasSchedule.edm(16),
+        var sampler = EdmSampler.euler(prior, KarrasSchedule.edm(16),
                 new PosteriorDenoiserGuidance(innovation(PosteriorCovariance.tweedie(prior))));
         int size = prior.size();
         float[] whole = sampler.sample(6, 9, 0, ProgressListener.NONE);
@@ -114,7 +113,7 @@ class PosteriorDenoiserGuidanceTest {
     void stiffDataStayStable() {
         GaussianLinearCase stiff = GaussianLinearCase.of(8, 8, 12, 1e-3, 7);
         Denoiser d = stiff.prior().denoiser();
-        var sampler = new EdmEulerSampler(d, KarrasSchedule.edm(32), new PosteriorDenoiserGuidance(
+        var sampler = EdmSampler.euler(d, KarrasSchedule.edm(32), new PosteriorDenoiserGuidance(
                 new InnovationCovariance(stiff.operator(), stiff.data(),
                         InnovationCovariance.uniformVariance(12, 1e-3), PosteriorCovariance.tweedie(d), 1e-6, 200)));
         float[] s = sampler.sample(8, 1);

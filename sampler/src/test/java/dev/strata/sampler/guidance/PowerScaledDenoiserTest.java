@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.sampler.GaussianLinearProblem;
 import dev.strata.sampler.Guidance;
-import dev.strata.sampler.edm.EdmEulerSampler;
+import dev.strata.sampler.edm.EdmSampler;
 import dev.strata.sampler.edm.KarrasSchedule;
 import dev.strata.sampler.oracle.DenseGaussian;
 import dev.strata.sampler.oracle.GaussianLinearConditionalDenoiser;
@@ -34,7 +34,7 @@ class PowerScaledDenoiserTest {
     }
 
     private PosteriorMetrics run(double lambda, double alpha) {
-        var sampler = new EdmEulerSampler(new PowerScaledDenoiser(cfg, problem.data, lambda, alpha),
+        var sampler = EdmSampler.euler(new PowerScaledDenoiser(cfg, problem.data, lambda, alpha),
                 KarrasSchedule.edm(64), Guidance.NONE);
         DenseGaussian target = powerPosterior(lambda, alpha);
         return PosteriorMetrics.compare(sampler.sample(N, 5), N, target, target.sample(4000, 6), 4000);

@@ -8,7 +8,7 @@ import dev.strata.sampler.validate.GaussianLinearCase;
 import org.junit.jupiter.api.Test;
 
 /**
- * pCN and MALA with the spectral prior on the 4 x 4 Gaussian-linear problem of {@link PcnSamplerTest} (6 measurements,
+ * pCN and MALA with the spectral prior on the 4 x 4 Gaussian-linear problem of {@link PcnChainsTest} (6 measurements,
  * noise 0.3), as independent chains (one stream and one step adaptation each, as the {@link McmcPosteriorSampler} runs
  * them), 16 chains of 1000 + 4000 iterations kept every 4th: correct within their Monte Carlo error at the measured
  * ESS ({@link McmcFixtures}). Prints the ESS (minimum and median over pixels) per second of wall time, burn-in
@@ -35,12 +35,12 @@ class SpectralPriorChainsTest {
 
     @Test
     void pcnIsCorrectWithinItsMonteCarloError() {
-        assertCorrectAndReport("pcn", new PcnSampler(problem.prior(), likelihood), 0.1);
+        assertCorrectAndReport("pcn", new PcnChains(problem.prior(), likelihood), 0.1);
     }
 
     @Test
     void malaIsCorrectWithinItsMonteCarloError() {
-        assertCorrectAndReport("mala", new MalaSampler(LogDensity.sum(LogDensity.of(problem.prior()), likelihood),
+        assertCorrectAndReport("mala", new MalaChains(LogDensity.sum(LogDensity.of(problem.prior()), likelihood),
                 problem.prior()), 0.01);
     }
 }

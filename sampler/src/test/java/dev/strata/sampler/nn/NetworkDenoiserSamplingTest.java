@@ -3,7 +3,7 @@ package dev.strata.sampler.nn;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.sampler.Guidance;
-import dev.strata.sampler.edm.EdmEulerSampler;
+import dev.strata.sampler.edm.EdmSampler;
 import dev.strata.sampler.edm.KarrasSchedule;
 import dev.strata.sampler.oracle.DenseGaussian;
 import dev.strata.sampler.oracle.PosteriorMetrics;
@@ -31,11 +31,11 @@ class NetworkDenoiserSamplingTest {
         Arrays.fill(mean, prior.config().mean()[0]);
         DenseGaussian dense = new DenseGaussian(prior.shape(), mean, prior.denseCovariance(0));
         float[] draws = dense.sample(2000, 5);
-        float[] exactSamples = new EdmEulerSampler(prior.denoiser(), KarrasSchedule.edm(STEPS), Guidance.NONE)
+        float[] exactSamples = EdmSampler.euler(prior.denoiser(), KarrasSchedule.edm(STEPS), Guidance.NONE)
                 .sample(N, 1);
         float[] netSamples;
         try (NetworkDenoiser net = NetworkDenoiser.loadShippedGaussian16()) {
-            netSamples = new EdmEulerSampler(net, KarrasSchedule.edm(STEPS), Guidance.NONE).sample(N, 1);
+            netSamples = EdmSampler.euler(net, KarrasSchedule.edm(STEPS), Guidance.NONE).sample(N, 1);
         }
         PosteriorMetrics exact = PosteriorMetrics.compare(exactSamples, N, dense, draws, 2000);
         PosteriorMetrics network = PosteriorMetrics.compare(netSamples, N, dense, draws, 2000);

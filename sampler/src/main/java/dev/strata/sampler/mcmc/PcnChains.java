@@ -10,7 +10,7 @@ import dev.strata.sampler.ProgressListener;
  * the acceptance and the rate does not collapse with dimension. beta adapts towards 25 % acceptance during burn-in.
  * Chains start at prior draws and advance as one batch (one likelihood call per iteration).
  */
-public final class PcnSampler extends MetropolisHastings {
+public final class PcnChains extends MetropolisHastings {
     private static final double TARGET_ACCEPTANCE = 0.25;
 
     private final GaussianPrior prior;
@@ -20,7 +20,7 @@ public final class PcnSampler extends MetropolisHastings {
      * @param prior      the Gaussian prior (reference measure): a dense one, or a spectral one at full grid size
      * @param likelihood log p(y | x) = -Phi(x) up to a constant (its gradient is not used)
      */
-    public PcnSampler(GaussianPrior prior, LogDensity likelihood) {
+    public PcnChains(GaussianPrior prior, LogDensity likelihood) {
         if (prior.size() != likelihood.size()) {
             throw new IllegalArgumentException("prior has " + prior.size() + " values, likelihood "
                     + likelihood.size());

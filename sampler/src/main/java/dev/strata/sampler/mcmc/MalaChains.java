@@ -16,7 +16,7 @@ import dev.strata.sampler.ProgressListener;
  * 57.4 % acceptance during burn-in. M and m are the covariance and mean of a {@link GaussianPrior} (the prior, or the
  * moment-matched prior of a mixture); chains start at its draws and advance as one batch.
  */
-public final class MalaSampler extends MetropolisHastings {
+public final class MalaChains extends MetropolisHastings {
     private static final double TARGET_ACCEPTANCE = 0.574;
 
     private final LogDensity target;
@@ -26,7 +26,7 @@ public final class MalaSampler extends MetropolisHastings {
      * @param target log pi up to a constant, with gradient (prior plus likelihood)
      * @param metric M = its covariance (positive definite), m = its mean; chains start at its draws
      */
-    public MalaSampler(LogDensity target, GaussianPrior metric) {
+    public MalaChains(LogDensity target, GaussianPrior metric) {
         if (target.size() != metric.size()) {
             throw new IllegalArgumentException("target has " + target.size() + " values, metric " + metric.size());
         }

@@ -10,14 +10,14 @@ import dev.strata.sampler.validate.MixtureLinearCase;
 import org.junit.jupiter.api.Test;
 
 /** Prior-preconditioned MALA on small Gaussian-linear and GMM-linear problems: correct within its Monte Carlo error. */
-class MalaSamplerTest {
+class MalaChainsTest {
 
     @Test
     void matchesGaussianPosteriorWithinItsMonteCarloError() {
         GaussianLinearCase problem = GaussianLinearCase.of(4, 4, 6, 0.3, 3);
         LogDensity target = LogDensity.sum(LogDensity.of(problem.densePrior()),
                 new GaussianLikelihood(problem.operator(), problem.data(), problem.noise()));
-        McmcRun run = new MalaSampler(target, problem.densePrior())
+        McmcRun run = new MalaChains(target, problem.densePrior())
                 .run(new ChainSettings(16, 1000, 4000, 4, 0.05), 1, ProgressListener.NONE);
         EffectiveSampleSize ess = run.ess();
         assertTrue(ess.min() > 100, "ESS " + ess.min());
@@ -31,7 +31,7 @@ class MalaSamplerTest {
         MixtureLinearCase problem = MixtureLinearCase.of(4, 4, 6, 0.3, 2);
         LogDensity target = LogDensity.sum(LogDensity.of(problem.prior()),
                 new GaussianLikelihood(problem.operator(), problem.data(), problem.noise()));
-        McmcRun run = new MalaSampler(target, problem.prior().momentMatched())
+        McmcRun run = new MalaChains(target, problem.prior().momentMatched())
                 .run(new ChainSettings(16, 1000, 4000, 4, 0.05), 2, ProgressListener.NONE);
         EffectiveSampleSize ess = run.ess();
         assertTrue(ess.min() > 100, "ESS " + ess.min());
@@ -44,7 +44,7 @@ class MalaSamplerTest {
         GaussianLinearCase problem = GaussianLinearCase.of(4, 4, 6, 0.3, 3);
         LogDensity target = LogDensity.sum(LogDensity.of(problem.densePrior()),
                 new GaussianLikelihood(problem.operator(), problem.data(), problem.noise()));
-        MalaSampler mala = new MalaSampler(target, problem.densePrior());
+        MalaChains mala = new MalaChains(target, problem.densePrior());
         ChainSettings s = new ChainSettings(2, 10, 20, 2, 0.05);
         assertArrayEquals(mala.run(s, 5, ProgressListener.NONE).draws(), mala.run(s, 5, ProgressListener.NONE).draws());
     }

@@ -9,9 +9,9 @@ import dev.strata.sampler.validate.GaussianLinearCase;
 import org.junit.jupiter.api.Test;
 
 /** pCN on a 4 x 4 Gaussian-linear problem (6 measurements, noise 0.3): correct within its Monte Carlo error. */
-class PcnSamplerTest {
+class PcnChainsTest {
     private final GaussianLinearCase problem = GaussianLinearCase.of(4, 4, 6, 0.3, 3);
-    private final PcnSampler pcn = new PcnSampler(problem.densePrior(),
+    private final PcnChains pcn = new PcnChains(problem.densePrior(),
             new GaussianLikelihood(problem.operator(), problem.data(), problem.noise()));
 
     @Test
