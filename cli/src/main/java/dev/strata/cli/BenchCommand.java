@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import dev.strata.io.Json;
+import dev.strata.bench.OperatorCallBench;
 import dev.strata.bench.StencilBench;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ComputeBackends;
@@ -43,13 +44,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per measurement.")
     boolean json;
 
+    @Option(names = "--operators", description = {"Also time each operator of `strata verify` (apply and vjp) on the JVM",
+            "and every --backend: the first call (graph building; compilation on a device) apart from later calls."})
+    boolean operators;
+
+    @Option(names = "--calls", defaultValue = "5", description = "Later calls timed per operator (default: ${DEFAULT-VALUE}).")
+    int calls;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (n < 48 || steps < 1 || reps < 1) {
-            throw new UserInputException("--n must be >= 48, --steps and --reps >= 1 (got " + n + ", " + steps + ", " + reps + ")");
+        if (n < 48 || steps < 1 || reps < 1 || calls < 1) {
+            throw new UserInputException("--n must be >= 48, --steps, --reps and --calls >= 1 (got " + n + ", " + steps + ", "
+                    + reps + ", " + calls + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
         int threads = Runtime.getRuntime().availableProcessors();
@@ -71,7 +80,34 @@ final class BenchCommand implements Callable<Integer> {
                 print(out, StencilBench.java(b, n, steps, reps), b.device().device(), cMpts, cSum);
             }
         }
+        if (operators) {
+            List<String> all = new ArrayList<>(List.of("jvm"));
+            all.addAll(backends);
+            for (String name : all) {
+                try (ComputeBackend b = ComputeBackends.open(name)) {
+                    OperatorCallBench.run(b, 2, calls).forEach(r -> printCall(out, name, r));
+                }
+            }
+        }
         return ExitCodes.OK;
+    }
+
+    private void printCall(PrintWriter out, String backend, OperatorCallBench.Row r) {
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("bench", "operator-call");
+            m.put("backend", backend);
+            m.put("operator", r.operator());
+            m.put("call", r.call());
+            m.put("firstSeconds", r.firstSeconds());
+            m.put("laterSeconds", r.laterSeconds());
+            m.put("laterCalls", r.laterCalls());
+            out.println(Json.object(m));
+        } else {
+            out.printf("%-10s %-26s %-5s first call %9.4f s (builds/compiles its graphs)   later %9.4f s/call (mean of %d)%n",
+                    backend, r.operator(), r.call(), r.firstSeconds(), r.laterSeconds(), r.laterCalls());
+        }
+        out.flush();
     }
 
     private void print(PrintWriter out, StencilBench.Row r, String what, double cMpts, double cSum) {
