@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
             throw new UserInputException("--samples must be >= 2 to estimate a spread, got " + samples);
         }
         return new InvertSettings("seismic+wells", "", "builtin:seismic", 0.05, "gaussian", "edm-euler", "cdps",
-                "isotropic", 1, 1, 1, samples, seed, steps, 0, samples, "jvm", 0);
+                "isotropic", 1, 1, 1, samples, seed, steps, 0, samples, "jvm", "cpu", 0);
     }
 
     @Override

@@ -92,6 +92,11 @@ public final class InvertCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     String backend;
 
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu[:N]",
+            description = "Where the prior network (--prior network:DIR) runs (default: ${DEFAULT-VALUE}); a GPU needs"
+                    + " DJL's CUDA natives.")
+    String device;
+
     @Option(names = "--max-memory", paramLabel = "SIZE",
             description = "FWI: memory budget of one gradient, e.g. 2G; shots run in passes that fit (default: all"
                     + " shots at once).")
@@ -135,7 +140,7 @@ public final class InvertCommand implements Callable<Integer> {
         }
         return new InvertSettings(problem, data == null ? "" : data.toAbsolutePath().toString(),
                 truth == null ? "" : truth.startsWith("builtin:") ? truth : Path.of(truth).toAbsolutePath().toString(), noise, prior, sampler, guidance, covariance, zeta, lambda, alpha, samples,
-                seed, steps, churn, batch, backend,
+                seed, steps, churn, batch, backend, device,
                 maxMemory == null ? 0 : InvertSettings.parseBytes("--max-memory", maxMemory));
     }
 

@@ -4,6 +4,7 @@ import dev.strata.io.Json;
 import dev.strata.io.LinePlot;
 import dev.strata.io.TrainingSetFile;
 import dev.strata.sampler.nn.LearnedPriorCheckpoint;
+import dev.strata.sampler.nn.NetworkDevice;
 import dev.strata.sampler.nn.ScoreMatchingTrainer;
 import dev.strata.sampler.nn.SmallUNet;
 import dev.strata.sampler.prior.ChannelNormalisation;
@@ -98,11 +99,23 @@ final class TrainPriorCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
+    @Option(names = "--device", defaultValue = "cpu", paramLabel = "cpu|gpu[:N]",
+            description = "Where the network trains (default: ${DEFAULT-VALUE}); a GPU needs DJL's CUDA natives.")
+    String device;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        NetworkDevice where;
+        try {
+            where = NetworkDevice.parse(device);
+            where.toDjl();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UserInputException(e.getMessage().startsWith("--device") ? e.getMessage()
+                    : "--device: " + e.getMessage(), e);
+        }
         TrainingSetFile set = readData();
         int[] s = set.models().shape();
         int[] shape = {s[1], s[2], s[3]};
@@ -125,7 +138,7 @@ final class TrainPriorCommand implements Callable<Integer> {
                     (done, total, loss) -> {
                         p.message(String.format("loss %.4f", loss));
                         p.stepDone(done, total);
-                    });
+                    }, where);
         } catch (IllegalArgumentException e) {
             throw new UserInputException((resume ? "--resume: " : "") + e.getMessage(), e);
         }

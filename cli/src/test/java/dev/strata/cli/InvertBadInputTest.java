@@ -100,6 +100,9 @@ class InvertBadInputTest {
         cases.add(new Case("unknown --sampler", concat(seis, "--sampler", "rk45"), "--sampler 'rk45' is unknown"));
         cases.add(new Case("unknown --guidance", concat(seis, "--guidance", "magic"), "--guidance 'magic'"));
         cases.add(new Case("unknown --backend", concat(seis, "--backend", "abacus"), "--backend abacus"));
+        cases.add(new Case("unknown --device", concat(seis, "--device", "tpu"), "--device: device 'tpu'"));
+        cases.add(new Case("--device gpu without a network prior", concat(seis, "--device", "gpu"),
+                "--prior gaussian has none"));
         cases.add(new Case("sigma <= 0 in the observation file", List.of("--problem", "fwi", "--data",
                 zeroSigmaFwi().toString()), "sigma"));
         Observations noWells = new Observations("wells", base.grid(), null, List.of(), null, null, base.truth(), null);

@@ -45,7 +45,7 @@ public final class InvertRun {
         try (ComputeBackend backend = openBackend(settings.backend())) {
             Observations obs = observations(settings, backend);
             PhysicalProblem physical = ProblemBuilders.build(obs, backend, settings.maxMemoryBytes());
-            try (Prior prior = PriorFactory.build(settings.prior(), physical, settings.seed())) {
+            try (Prior prior = PriorFactory.build(settings.prior(), physical, settings.seed(), settings.device())) {
                 requireMemory(settings, physical, prior);
                 InverseProblem problem = new InverseProblem(physical, prior.offset(), prior.scale());
                 Map<String, String> attributes = attributes(settings, backend, prior);

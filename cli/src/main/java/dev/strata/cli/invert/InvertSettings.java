@@ -1,6 +1,7 @@
 package dev.strata.cli.invert;
 
 import dev.strata.cli.UserInputException;
+import dev.strata.sampler.nn.NetworkDevice;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -26,11 +27,12 @@ import java.util.Set;
  * @param churn     EDM stochastic churn S_churn (0: deterministic)
  * @param batch     samples drawn together; also the shard size
  * @param backend   compute backend (jvm, tornadovm[:N])
+ * @param device    where the prior network runs (cpu, gpu, gpu:N)
  * @param maxMemoryBytes memory budget of one FWI gradient in bytes (shots run in passes that fit), 0 for all shots
  */
 public record InvertSettings(String problem, String data, String truth, double noise, String prior, String sampler,
                              String guidance, String covariance, double zeta, double lambda, double alpha, int samples, long seed, int steps, double churn, int batch,
-                             String backend, long maxMemoryBytes) {
+                             String backend, String device, long maxMemoryBytes) {
 
     static final Set<String> PROBLEMS = Set.of("seismic", "wells", "seismic+wells", "fwi", "darcy");
     static final Set<String> SAMPLERS = Set.of("edm-euler", "edm-heun", "ddim", "ddpm", "pcn", "mala");
@@ -41,6 +43,15 @@ public record InvertSettings(String problem, String data, String truth, double n
         oneOf("--sampler", sampler, SAMPLERS);
         oneOf("--guidance", guidance, GUIDANCES);
         oneOf("--covariance", covariance, Set.of("isotropic", "tweedie"));
+        try {
+            NetworkDevice.parse(device);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--device: " + e.getMessage());
+        }
+        if (!device.equals("cpu") && !prior.startsWith("network:")) {
+            throw new UserInputException("--device " + device + " places the prior network, and --prior " + prior
+                    + " has none; fix: drop --device or use --prior network:DIR");
+        }
         if (data.isEmpty() == truth.isEmpty()) {
             throw new UserInputException("give exactly one of --data FILE (observations) and --true MODEL (synthesise"
                     + " observations); got " + (data.isEmpty() ? "neither" : "both"));
@@ -92,6 +103,7 @@ public record InvertSettings(String problem, String data, String truth, double n
         m.put("churn", Double.toString(churn));
         m.put("batch", Integer.toString(batch));
         m.put("backend", backend);
+        m.put("device", device);
         m.put("max_memory_bytes", Long.toString(maxMemoryBytes));
         return m;
     }
@@ -104,7 +116,8 @@ public record InvertSettings(String problem, String data, String truth, double n
                     Double.parseDouble(m.get("zeta")), Double.parseDouble(m.get("lambda")),
                     Double.parseDouble(m.get("alpha")), Integer.parseInt(m.get("samples")), Long.parseLong(m.get("seed")),
                     Integer.parseInt(m.get("steps")), Double.parseDouble(m.get("churn")),
-                    Integer.parseInt(m.get("batch")), m.get("backend"), Long.parseLong(m.get("max_memory_bytes")));
+                    Integer.parseInt(m.get("batch")), m.get("backend"), m.getOrDefault("device", "cpu"),
+                    Long.parseLong(m.get("max_memory_bytes")));
         } catch (NullPointerException | NumberFormatException e) {
             throw new UserInputException("the run's manifest is incomplete or damaged (" + e.getMessage()
                     + "); fix: start a new run in another --out");

@@ -7,6 +7,7 @@ import dev.strata.sampler.mixture.GaussianMixtureDenoiser;
 import dev.strata.sampler.mixture.TrainingSet;
 import dev.strata.sampler.nn.LearnedPriorCheckpoint;
 import dev.strata.sampler.nn.NetworkDenoiser;
+import dev.strata.sampler.nn.NetworkDevice;
 import dev.strata.sampler.prior.ChannelNormalisation;
 import dev.strata.sampler.prior.SpectralGaussianPrior;
 import java.io.IOException;
@@ -29,7 +30,7 @@ final class PriorFactory {
     private PriorFactory() {
     }
 
-    static Prior build(String spec, PhysicalProblem problem, long seed) {
+    static Prior build(String spec, PhysicalProblem problem, long seed, String device) {
         var g = problem.observations().grid();
         int[] shape = {g.channels(), g.nz(), g.nx()};
         int channels = shape[0];
@@ -49,7 +50,7 @@ final class PriorFactory {
                             + " with strata train and use --prior network:DIR, or use gaussian, gmm:TRAINING.h5 or"
                             + " memorized:TRAINING.h5");
                 }
-                yield network(spec, Path.of(arg), shape);
+                yield network(spec, Path.of(arg), shape, device);
             }
             default -> throw new UserInputException("--prior '" + spec + "' is unknown; fix: use gaussian,"
                     + " gmm:FILE, memorized:FILE or network:DIR");
@@ -79,7 +80,7 @@ final class PriorFactory {
     }
 
     /** The prior learned by {@code strata train} in {@code dir}; its NetworkDenoiser is closed with the Prior. */
-    private static Prior network(String spec, Path dir, int[] shape) {
+    private static Prior network(String spec, Path dir, int[] shape, String device) {
         LearnedPriorCheckpoint c;
         try {
             c = LearnedPriorCheckpoint.read(dir);
@@ -92,7 +93,12 @@ final class PriorFactory {
                     + Arrays.toString(trained) + ", the problem needs " + Arrays.toString(shape) + "; fix: train on"
                     + " a training set of the problem's grid");
         }
-        NetworkDenoiser denoiser = c.denoiser();
+        NetworkDenoiser denoiser;
+        try {
+            denoiser = c.denoiser(NetworkDevice.parse(device));
+        } catch (IllegalStateException e) {
+            throw new UserInputException(e.getMessage(), e);
+        }
         return new Prior("learned network (EMA weights, final loss " + c.finalLoss() + ") in " + dir, denoiser,
                 c.normalisation().offset(), c.normalisation().scale(), c.examples(), c.exampleCount(), null);
     }

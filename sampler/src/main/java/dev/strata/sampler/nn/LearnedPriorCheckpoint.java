@@ -43,7 +43,12 @@ public record LearnedPriorCheckpoint(ChannelNormalisation normalisation, SmallUN
 
     /** A denoiser D(x; sigma) in normalised units with these weights; the caller closes it. */
     public NetworkDenoiser denoiser() {
-        return new NetworkDenoiser(normalisation.shape(), new EdmPreconditioning(sigmaData), net, weights);
+        return denoiser(NetworkDevice.CPU);
+    }
+
+    /** The denoiser with the network on {@code device}. */
+    public NetworkDenoiser denoiser(NetworkDevice device) {
+        return new NetworkDenoiser(normalisation.shape(), new EdmPreconditioning(sigmaData), net, weights, device);
     }
 
     /** Number of stored examples. */

@@ -1,6 +1,5 @@
 package dev.strata.sampler.nn;
 
-import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -50,6 +49,15 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
      *                memory, not kept
      */
     public NetworkDenoiser(int[] shape, EdmPreconditioning pre, SmallUNet.Config net, byte[] weights) {
+        this(shape, pre, net, weights, NetworkDevice.CPU);
+    }
+
+    /**
+     * As {@link #NetworkDenoiser(int[], EdmPreconditioning, SmallUNet.Config, byte[])}, with the network on
+     * {@code device} (a GPU the engine cannot see is refused, see {@link NetworkDevice#toDjl()}).
+     */
+    public NetworkDenoiser(int[] shape, EdmPreconditioning pre, SmallUNet.Config net, byte[] weights,
+                           NetworkDevice device) {
         if (shape.length != 3 || shape[0] != net.channels()) {
             throw new IllegalArgumentException("shape must be [" + net.channels() + ", nz, nx], got "
                     + Arrays.toString(shape));
@@ -58,7 +66,7 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
         this.preconditioning = pre;
         this.engine = TorchEngine.get();
         this.net = new SmallUNet(net);
-        this.manager = engine.newBaseManager(Device.cpu());
+        this.manager = engine.newBaseManager(device.toDjl());
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
             this.net.loadParameters(manager, in);
             this.net.getParameters().values().forEach(p -> Ops.ownNatively(p.getArray()));

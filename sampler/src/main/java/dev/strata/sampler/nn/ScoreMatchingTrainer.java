@@ -1,6 +1,5 @@
 package dev.strata.sampler.nn;
 
-import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -133,6 +132,12 @@ public final class ScoreMatchingTrainer {
      */
     public static Result train(Settings s, Data data, Path state, boolean resume, Listener listener)
             throws IOException {
+        return train(s, data, state, resume, listener, NetworkDevice.CPU);
+    }
+
+    /** As {@link #train(Settings, Data, Path, boolean, Listener)}, with the network on {@code device}. */
+    public static Result train(Settings s, Data data, Path state, boolean resume, Listener listener,
+                               NetworkDevice device) throws IOException {
         if (s.net().channels() != data.shape()[0]) {
             throw new IllegalArgumentException("network channels " + s.net().channels() + " != data channels "
                     + data.shape()[0]);
@@ -152,7 +157,7 @@ public final class ScoreMatchingTrainer {
         Shape xShape = new Shape(batch, shape[0], shape[1], shape[2]);
         Shape phiShape = new Shape(batch, s.net().features());
         float[] losses = new float[s.steps()];
-        try (Model model = Model.newInstance("strata-score-matching", Device.cpu(), TorchEngine.NAME)) {
+        try (Model model = Model.newInstance("strata-score-matching", device.toDjl(), TorchEngine.NAME)) {
             NDManager manager = model.getNDManager();
             SmallUNet net = initialised(s, manager, xShape, phiShape);
             SmallUNet ema = initialised(s, manager, xShape, phiShape);
