@@ -3,10 +3,11 @@ package dev.strata.forward.darcy;
 import dev.strata.forward.Shapes;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ExecutionPlan;
-import dev.strata.kernels.Kernel;
 import dev.strata.kernels.KernelGraph;
+import dev.strata.kernels.KernelTask;
 import dev.strata.kernels.TransferMode;
-import dev.strata.kernels.darcy.DarcyLaunchers;
+import dev.strata.kernels.darcy.DarcyAdjointTasks;
+import dev.strata.kernels.darcy.DarcyTasks;
 
 /**
  * Steady 2-D Darcy flow on a {@link DarcyProblem}, -div(K grad h) = q with K = exp(m), solved for a batch of
@@ -85,15 +86,7 @@ public final class DarcyFlow {
     double[] observe(double[] h, int n) {
         int[] cells = problem.observationIndices();
         double[] obs = new double[n * cells.length];
-        KernelGraph g = KernelGraph.builder("darcy-observe")
-                .transferToDevice(TransferMode.FIRST_EXECUTION, cells, h, obs)
-                .task("gather", DarcyLaunchers.GATHER, cells, h, obs, n, problem.grid().cells())
-                .transferToHost(TransferMode.UNDER_DEMAND, obs)
-                .build();
-        try (ExecutionPlan plan = backend.plan(g)) {
-            plan.execute();
-            plan.transferToHost(obs);
-        }
+        runOnce("darcy-observe", DarcyTasks.gather(cells, h, obs, problem.grid().cells(), n), obs);
         return obs;
     }
 
@@ -105,7 +98,9 @@ public final class DarcyFlow {
         DarcySystem sys = s.system;
         double[] h = s.heads.solution();
         double[] src = new double[h.length];
-        runCellKernel("darcy-tangent-source", "source", DarcyLaunchers.TANGENT_SOURCE, sys, h, dm, src);
+        Boundaries bc = problem.boundaries();
+        runOnce("darcy-tangent-source", DarcyAdjointTasks.tangentSource(sys.conductivity, h, dm, bc.kernelTypes(),
+                bc.kernelHeads(), src, sys.nz, sys.nx, sys.nb), src);
         double[] u = PcgSolver.solve(backend, sys, problem.solver(), src).solution();
         for (int i = 0; i < u.length; i++) {
             u[i] = -u[i];
@@ -130,23 +125,20 @@ public final class DarcyFlow {
         double[] lambda = PcgSolver.solve(backend, sys, problem.solver(), rhs).solution();
         double[] h = s.heads.solution();
         float[] g = new float[h.length];
-        runCellKernel("darcy-gradient", "gradient", DarcyLaunchers.GRADIENT, sys, h, lambda, g);
+        Boundaries bc = problem.boundaries();
+        runOnce("darcy-gradient", DarcyAdjointTasks.gradient(sys.conductivity, h, lambda, bc.kernelTypes(),
+                bc.kernelHeads(), g, sys.nz, sys.nx, sys.nb), g);
         return g;
     }
 
     /**
-     * Runs a per-cell launcher with the argument list that the tangent source and the adjoint gradient share,
-     * (K, h, field, boundary types, boundary heads, out, nb, nz, nx), on the backend; {@code field} (the model
-     * perturbation or the adjoint heads, {@code [n][nz][nx]}) is not modified, {@code out} ({@code [n][nz][nx]}) is
-     * overwritten with the result.
+     * Runs one task once on the backend, every array of it sent to the device; {@code out}, the array it writes,
+     * comes back to the host.
      */
-    private void runCellKernel(String graphName, String taskId, Kernel launcher, DarcySystem sys, double[] h,
-            Object field, Object out) {
-        int[] bcType = problem.boundaries().kernelTypes();
-        double[] bcHead = problem.boundaries().kernelHeads();
-        KernelGraph graph = KernelGraph.builder(graphName)
-                .transferToDevice(TransferMode.FIRST_EXECUTION, sys.conductivity, h, field, bcType, bcHead, out)
-                .task(taskId, launcher, sys.conductivity, h, field, bcType, bcHead, out, sys.nb, sys.nz, sys.nx)
+    private void runOnce(String name, KernelTask task, Object out) {
+        KernelGraph graph = KernelGraph.builder(name)
+                .transferToDevice(TransferMode.FIRST_EXECUTION, task.arrays().toArray())
+                .task(name, task)
                 .transferToHost(TransferMode.UNDER_DEMAND, out)
                 .build();
         try (ExecutionPlan plan = backend.plan(graph)) {

@@ -4,7 +4,8 @@ import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.TransferMode;
-import dev.strata.kernels.darcy.DarcyLaunchers;
+import dev.strata.kernels.darcy.DarcyMultigridTasks;
+import dev.strata.kernels.darcy.DarcyTasks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,9 +82,9 @@ final class DarcySystem {
         Level fine = levels.get(0);
         KernelGraph.Builder g = KernelGraph.builder("darcy-assemble")
                 .transferToDevice(TransferMode.FIRST_EXECUTION, logK, k, source, bcType, bcHead, rhs)
-                .task("conductivity", DarcyLaunchers.CONDUCTIVITY, logK, k, nb, nz, nx)
-                .task("assemble", DarcyLaunchers.ASSEMBLE, k, source, bcType, bcHead, fine.tE(), fine.tS(),
-                        fine.diag(), rhs, nb, nz, nx);
+                .task("conductivity", DarcyTasks.conductivity(logK, k, nz, nx, nb))
+                .task("assemble", DarcyTasks.assemble(k, source, bcType, bcHead, fine.tE(), fine.tS(), fine.diag(),
+                        rhs, nz, nx, nb));
         List<Object> outputs = new ArrayList<>(List.of(k, rhs));
         for (int l = 0; l < levels.size(); l++) {
             Level v = levels.get(l);
@@ -91,8 +92,8 @@ final class DarcySystem {
             outputs.addAll(List.of(v.tE(), v.tS(), v.diag()));
             if (l > 0) {
                 Level f = levels.get(l - 1);
-                g.task("coarsen" + l, DarcyLaunchers.COARSEN, f.tE(), f.tS(), f.diag(), v.tE(), v.tS(), v.diag(),
-                        nb, f.nz(), f.nx(), v.nz(), v.nx());
+                g.task("coarsen" + l, DarcyMultigridTasks.coarsen(f.tE(), f.tS(), f.diag(), v.tE(), v.tS(),
+                        v.diag(), f.nz(), f.nx(), v.nz(), v.nx(), nb));
             }
         }
         Object[] out = outputs.toArray();

@@ -2,11 +2,13 @@ package dev.strata.forward.darcy;
 
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ExecutionPlan;
-import dev.strata.kernels.Kernel;
 import dev.strata.kernels.KernelGraph;
+import dev.strata.kernels.KernelTask;
 import dev.strata.kernels.TransferMode;
-import dev.strata.kernels.darcy.DarcyKernels;
-import dev.strata.kernels.darcy.DarcyLaunchers;
+import dev.strata.kernels.darcy.DarcyMultigridTasks;
+import dev.strata.kernels.darcy.DarcyPcgKernels;
+import dev.strata.kernels.darcy.DarcyPcgTasks;
+import dev.strata.kernels.darcy.DarcyTasks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +27,7 @@ import java.util.List;
  * <p>M is one symmetric multigrid V(2,2)-cycle (see {@link Preconditioner#MULTIGRID}): red-black Gauss-Seidel
  * forward before and backward after the coarse correction, and {@value #COARSEST_SWEEPS} forward then as many
  * backward sweeps on the coarsest grid, so M is symmetric positive definite as PCG needs. The coarsest solve is one
- * serial task per model ({@link DarcyLaunchers#COARSEST_SOLVE}): that grid is tiny, and one task instead of
+ * serial task per model ({@link DarcyMultigridTasks#coarsestSolve}): that grid is tiny, and one task instead of
  * 4 x {@value #COARSEST_SWEEPS} parallel half-sweeps (bit for bit the same) keeps the graph short, which matters on
  * TornadoVM, where every task of a plan is compiled separately. Multigrid rather than IC(0): every other stage is a
  * parallel per-point kernel (IC(0) needs sequential triangular solves, which neither a GPU nor the row-parallel JVM
@@ -68,17 +70,17 @@ final class PcgSolver {
         double[] p = new double[cells];
         double[] q = new double[cells];
         double[] partial = new double[nb * nz];
-        double[] state = new double[nb * DarcyKernels.STATE];
+        double[] state = new double[nb * DarcyPcgKernels.STATE];
         for (int b = 0; b < nb; b++) {
-            state[b * DarcyKernels.STATE + DarcyKernels.RTOL] = settings.relativeTolerance();
+            state[b * DarcyPcgKernels.STATE + DarcyPcgKernels.RTOL] = settings.relativeTolerance();
         }
         DarcySystem.Level fine = system.levels.get(0);
 
         KernelGraph init = KernelGraph.builder("darcy-pcg-init")
                 .transferToDevice(TransferMode.FIRST_EXECUTION, rhs, x, r, partial, state)
-                .task("start", DarcyLaunchers.PCG_START, rhs, x, r, nb, nz, nx)
-                .task("bb", DarcyLaunchers.ROW_DOT, rhs, rhs, partial, nb * nz, nx)
-                .task("init", DarcyLaunchers.PCG_INIT, partial, state, nb, nz)
+                .task("start", DarcyPcgTasks.pcgStart(rhs, x, r, nz, nx, nb))
+                .task("bb", DarcyPcgTasks.rowDot(rhs, rhs, partial, nx, nb * nz))
+                .task("init", DarcyPcgTasks.pcgInit(partial, state, nz, nb))
                 .transferToHost(TransferMode.UNDER_DEMAND, x, r, state)
                 .build();
         try (ExecutionPlan plan = backend.plan(init)) {
@@ -97,17 +99,17 @@ final class PcgSolver {
         if (settings.preconditioner() == Preconditioner.MULTIGRID) {
             new VCycle(g, system).addTasks(0, r, z);
         } else {
-            g.task("precondition", DarcyLaunchers.COPY, r, z, nb, nz, nx);
+            g.task("precondition", DarcyPcgTasks.copy(r, z, nz, nx, nb));
         }
-        g.task("rz", DarcyLaunchers.ROW_DOT, r, z, partial, nb * nz, nx)
-                .task("beta", DarcyLaunchers.PCG_DIRECTION, partial, state, nb, nz)
-                .task("direction", DarcyLaunchers.UPDATE_DIRECTION, state, z, p, nb, nz, nx)
-                .task("ap", DarcyLaunchers.APPLY, fine.tE(), fine.tS(), fine.diag(), p, q, nb, nz, nx)
-                .task("pq", DarcyLaunchers.ROW_DOT, p, q, partial, nb * nz, nx)
-                .task("alpha", DarcyLaunchers.PCG_STEP_LENGTH, partial, state, nb, nz)
-                .task("update", DarcyLaunchers.UPDATE_SOLUTION, state, p, q, x, r, nb, nz, nx)
-                .task("rr", DarcyLaunchers.ROW_DOT, r, r, partial, nb * nz, nx)
-                .task("check", DarcyLaunchers.PCG_CHECK, partial, state, nb, nz)
+        g.task("rz", DarcyPcgTasks.rowDot(r, z, partial, nx, nb * nz))
+                .task("beta", DarcyPcgTasks.pcgDirection(partial, state, nz, nb))
+                .task("direction", DarcyPcgTasks.updateDirection(state, z, p, nz, nx, nb))
+                .task("ap", DarcyTasks.applyOperator(fine.tE(), fine.tS(), fine.diag(), p, q, nz, nx, nb))
+                .task("pq", DarcyPcgTasks.rowDot(p, q, partial, nx, nb * nz))
+                .task("alpha", DarcyPcgTasks.pcgStepLength(partial, state, nz, nb))
+                .task("update", DarcyPcgTasks.updateSolution(state, p, q, x, r, nz, nx, nb))
+                .task("rr", DarcyPcgTasks.rowDot(r, r, partial, nx, nb * nz))
+                .task("check", DarcyPcgTasks.pcgCheck(partial, state, nz, nb))
                 .transferToHost(TransferMode.UNDER_DEMAND, x, state);
         try (ExecutionPlan plan = backend.plan(g.build())) {
             for (int it = 0; it < settings.maxIterations() && anyActive(state, nb); it++) {
@@ -120,13 +122,13 @@ final class PcgSolver {
         int[] iterations = new int[nb];
         double[] residuals = new double[nb];
         for (int b = 0; b < nb; b++) {
-            int s = b * DarcyKernels.STATE;
-            iterations[b] = (int) state[s + DarcyKernels.ITERATIONS];
-            double bb = state[s + DarcyKernels.BB];
-            residuals[b] = bb > 0 ? Math.sqrt(state[s + DarcyKernels.RR] / bb) : 0.0;
+            int s = b * DarcyPcgKernels.STATE;
+            iterations[b] = (int) state[s + DarcyPcgKernels.ITERATIONS];
+            double bb = state[s + DarcyPcgKernels.BB];
+            residuals[b] = bb > 0 ? Math.sqrt(state[s + DarcyPcgKernels.RR] / bb) : 0.0;
         }
         for (int b = 0; b < nb; b++) {
-            if (state[b * DarcyKernels.STATE + DarcyKernels.ACTIVE] != 0.0) {
+            if (state[b * DarcyPcgKernels.STATE + DarcyPcgKernels.ACTIVE] != 0.0) {
                 throw new DarcyConvergenceException(String.format(
                         "Darcy PCG did not converge: model %d of %d reached relative residual %.3e after %d "
                                 + "iterations, tolerance %.3e; raise maxIterations, loosen the tolerance or use the "
@@ -139,7 +141,7 @@ final class PcgSolver {
 
     private static boolean anyActive(double[] state, int nb) {
         for (int b = 0; b < nb; b++) {
-            if (state[b * DarcyKernels.STATE + DarcyKernels.ACTIVE] != 0.0) {
+            if (state[b * DarcyPcgKernels.STATE + DarcyPcgKernels.ACTIVE] != 0.0) {
                 return true;
             }
         }
@@ -148,12 +150,12 @@ final class PcgSolver {
 
     private static void requireNoBreakdown(double[] state, int nb) {
         for (int b = 0; b < nb; b++) {
-            int s = b * DarcyKernels.STATE;
-            if (state[s + DarcyKernels.BREAKDOWN] != 0.0) {
-                int it = (int) state[s + DarcyKernels.ITERATIONS];
-                throw new DarcyConvergenceException("Darcy PCG broke down: p^T A p = " + state[s + DarcyKernels.PQ]
+            int s = b * DarcyPcgKernels.STATE;
+            if (state[s + DarcyPcgKernels.BREAKDOWN] != 0.0) {
+                int it = (int) state[s + DarcyPcgKernels.ITERATIONS];
+                throw new DarcyConvergenceException("Darcy PCG broke down: p^T A p = " + state[s + DarcyPcgKernels.PQ]
                         + " at iteration " + (it + 1) + " of model " + b + "; the system is not positive definite",
-                        b, it, Math.sqrt(state[s + DarcyKernels.RR] / state[s + DarcyKernels.BB]));
+                        b, it, Math.sqrt(state[s + DarcyPcgKernels.RR] / state[s + DarcyPcgKernels.BB]));
             }
         }
     }
@@ -175,8 +177,8 @@ final class PcgSolver {
         void addTasks(int l, double[] f, double[] e) {
             DarcySystem.Level v = levels.get(l);
             if (l == levels.size() - 1) {
-                task("coarsest" + l, DarcyLaunchers.COARSEST_SOLVE, v.tE(), v.tS(), v.diag(), f, e, COARSEST_SWEEPS,
-                        nb, v.nz(), v.nx());
+                task("coarsest" + l, DarcyMultigridTasks.coarsestSolve(v.tE(), v.tS(), v.diag(), f, e,
+                        COARSEST_SWEEPS, v.nz(), v.nx(), nb));
                 return;
             }
             for (int s = 0; s < SMOOTHING_SWEEPS; s++) {
@@ -184,10 +186,10 @@ final class PcgSolver {
                 smooth(l, v, f, e, 1, false);
             }
             DarcySystem.Level c = levels.get(l + 1);
-            task("restrict" + l, DarcyLaunchers.RESTRICT, v.tE(), v.tS(), v.diag(), f, e, c.f(), nb, v.nz(), v.nx(),
-                    c.nz(), c.nx());
+            task("restrict" + l, DarcyMultigridTasks.restrictResidual(v.tE(), v.tS(), v.diag(), f, e, c.f(), v.nz(),
+                    v.nx(), c.nz(), c.nx(), nb));
             addTasks(l + 1, c.f(), c.e());
-            task("prolong" + l, DarcyLaunchers.PROLONG, c.e(), e, nb, v.nz(), v.nx(), c.nz(), c.nx());
+            task("prolong" + l, DarcyMultigridTasks.prolongAdd(c.e(), e, v.nz(), v.nx(), c.nz(), c.nx(), nb));
             for (int s = 0; s < SMOOTHING_SWEEPS; s++) {
                 smooth(l, v, f, e, 1, false);
                 smooth(l, v, f, e, 0, false);
@@ -195,14 +197,15 @@ final class PcgSolver {
         }
 
         private void smooth(int l, DarcySystem.Level v, double[] f, double[] e, int color, boolean zeroGuess) {
-            task("smooth" + l + "." + color, DarcyLaunchers.SMOOTH, v.tE(), v.tS(), v.diag(), f, e, color,
-                    zeroGuess ? 1 : 0, nb, v.nz(), v.nx());
+            task("smooth" + l + "." + color, DarcyMultigridTasks.smoothRedBlack(v.tE(), v.tS(), v.diag(), f, e, color,
+                    zeroGuess ? 1 : 0, v.nz(), v.nx(), nb));
         }
 
-        private void task(String id, Kernel kernel, Object... args) {
+        /** Adds {@code task} under {@code id} made unique by its position in the cycle. */
+        private void task(String id, KernelTask task) {
             String unique = id + "#" + ids.size();
             ids.add(unique);
-            g.task(unique, kernel, args);
+            g.task(unique, task);
         }
     }
 }

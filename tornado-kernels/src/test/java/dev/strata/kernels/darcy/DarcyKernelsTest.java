@@ -5,11 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.kernels.IndexRange;
-import dev.strata.kernels.Kernel;
+import dev.strata.kernels.KernelTask;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The Darcy bodies against dense, obvious references in double on tiny grids (odd sizes, batch of 2). */
+/**
+ * The Darcy bodies, run through their generated tasks, against dense, obvious references in double on tiny grids (odd
+ * sizes, batch of 2); and the tasks' ranges and argument checks.
+ */
 class DarcyKernelsTest {
 
     private static final int NB = 2;
@@ -56,7 +59,7 @@ class DarcyKernelsTest {
         double[] tEc = new double[nc];
         double[] tSc = new double[nc];
         double[] diagc = new double[nc];
-        run(DarcyLaunchers.COARSEN, a.tE, a.tS, a.diag, tEc, tSc, diagc, NB, NZ, NX, NZC, NXC);
+        run(DarcyMultigridTasks.coarsen(a.tE, a.tS, a.diag, tEc, tSc, diagc, NZ, NX, NZC, NXC, NB));
         Operator coarse = new Operator(tEc, tSc, diagc, null);
         for (int b = 0; b < NB; b++) {
             double[][] fine = a.dense(b, NZ, NX);
@@ -81,10 +84,10 @@ class DarcyKernelsTest {
         double[] f = gaussian(CELLS);
         double[] e = gaussian(CELLS);
         double[] fc = new double[NB * NZC * NXC];
-        run(DarcyLaunchers.RESTRICT, a.tE, a.tS, a.diag, f, e, fc, NB, NZ, NX, NZC, NXC);
+        run(DarcyMultigridTasks.restrictResidual(a.tE, a.tS, a.diag, f, e, fc, NZ, NX, NZC, NXC, NB));
         double[] ec = gaussian(fc.length);
         double[] e2 = e.clone();
-        run(DarcyLaunchers.PROLONG, ec, e2, NB, NZ, NX, NZC, NXC);
+        run(DarcyMultigridTasks.prolongAdd(ec, e2, NZ, NX, NZC, NXC, NB));
         for (int b = 0; b < NB; b++) {
             double[] residual = a.residual(b, f, e);
             double[] sums = new double[NZC * NXC];
@@ -105,7 +108,7 @@ class DarcyKernelsTest {
         double[] e = gaussian(CELLS);
         for (int color = 0; color < 2; color++) {
             double[] before = e.clone();
-            run(DarcyLaunchers.SMOOTH, a.tE, a.tS, a.diag, f, e, color, 0, NB, NZ, NX);
+            run(DarcyMultigridTasks.smoothRedBlack(a.tE, a.tS, a.diag, f, e, color, 0, NZ, NX, NB));
             for (int b = 0; b < NB; b++) {
                 double[] r = a.residual(b, f, e);
                 for (int i = 0; i < NZ * NX; i++) {
@@ -119,9 +122,9 @@ class DarcyKernelsTest {
             }
         }
         double[] fromZero = gaussian(CELLS);
-        run(DarcyLaunchers.SMOOTH, a.tE, a.tS, a.diag, f, fromZero, 0, 1, NB, NZ, NX);
+        run(DarcyMultigridTasks.smoothRedBlack(a.tE, a.tS, a.diag, f, fromZero, 0, 1, NZ, NX, NB));
         double[] zero = new double[CELLS];
-        run(DarcyLaunchers.SMOOTH, a.tE, a.tS, a.diag, f, zero, 0, 0, NB, NZ, NX);
+        run(DarcyMultigridTasks.smoothRedBlack(a.tE, a.tS, a.diag, f, zero, 0, 0, NZ, NX, NB));
         for (int c = 0; c < CELLS; c++) {
             if ((((c % (NZ * NX)) / NX + c % NX) & 1) == 0) {
                 assertEquals(zero[c], fromZero[c], 0.0, "zeroGuess = a sweep from e = 0");
@@ -136,15 +139,16 @@ class DarcyKernelsTest {
         int sweeps = 3;
         double[] sweptByTasks = gaussian(CELLS);
         for (int s = 0; s < sweeps; s++) {
-            run(DarcyLaunchers.SMOOTH, a.tE, a.tS, a.diag, f, sweptByTasks, 0, s == 0 ? 1 : 0, NB, NZ, NX);
-            run(DarcyLaunchers.SMOOTH, a.tE, a.tS, a.diag, f, sweptByTasks, 1, 0, NB, NZ, NX);
+            run(DarcyMultigridTasks.smoothRedBlack(a.tE, a.tS, a.diag, f, sweptByTasks, 0, s == 0 ? 1 : 0, NZ, NX,
+                    NB));
+            run(DarcyMultigridTasks.smoothRedBlack(a.tE, a.tS, a.diag, f, sweptByTasks, 1, 0, NZ, NX, NB));
         }
         for (int s = 0; s < sweeps; s++) {
-            run(DarcyLaunchers.SMOOTH, a.tE, a.tS, a.diag, f, sweptByTasks, 1, 0, NB, NZ, NX);
-            run(DarcyLaunchers.SMOOTH, a.tE, a.tS, a.diag, f, sweptByTasks, 0, 0, NB, NZ, NX);
+            run(DarcyMultigridTasks.smoothRedBlack(a.tE, a.tS, a.diag, f, sweptByTasks, 1, 0, NZ, NX, NB));
+            run(DarcyMultigridTasks.smoothRedBlack(a.tE, a.tS, a.diag, f, sweptByTasks, 0, 0, NZ, NX, NB));
         }
         double[] solved = gaussian(CELLS);
-        run(DarcyLaunchers.COARSEST_SOLVE, a.tE, a.tS, a.diag, f, solved, sweeps, NB, NZ, NX);
+        run(DarcyMultigridTasks.coarsestSolve(a.tE, a.tS, a.diag, f, solved, sweeps, NZ, NX, NB));
         for (int c = 0; c < CELLS; c++) {
             assertEquals(sweptByTasks[c], solved[c], 0.0, "cell " + c);
         }
@@ -159,7 +163,7 @@ class DarcyKernelsTest {
         }
         double[] h = gaussian(CELLS);
         double[] s = new double[CELLS];
-        run(DarcyLaunchers.TANGENT_SOURCE, conductivity(m), h, dm, BC_TYPE, BC_HEAD, s, NB, NZ, NX);
+        run(DarcyAdjointTasks.tangentSource(conductivity(m), h, dm, BC_TYPE, BC_HEAD, s, NZ, NX, NB));
         double eps = 1e-4;
         double[] plus = residualF(m, dm, eps, h);
         double[] minus = residualF(m, dm, -eps, h);
@@ -181,8 +185,8 @@ class DarcyKernelsTest {
         }
         double[] s = new double[CELLS];
         float[] g = new float[CELLS];
-        run(DarcyLaunchers.TANGENT_SOURCE, k, h, dm, BC_TYPE, BC_HEAD, s, NB, NZ, NX);
-        run(DarcyLaunchers.GRADIENT, k, h, lambda, BC_TYPE, BC_HEAD, g, NB, NZ, NX);
+        run(DarcyAdjointTasks.tangentSource(k, h, dm, BC_TYPE, BC_HEAD, s, NZ, NX, NB));
+        run(DarcyAdjointTasks.gradient(k, h, lambda, BC_TYPE, BC_HEAD, g, NZ, NX, NB));
         double lhs = 0;
         double rhs = 0;
         double scale = 0;
@@ -197,36 +201,103 @@ class DarcyKernelsTest {
     @Test
     void pcgScalarsFollowTheirDefinitionsAndStopAtTheTolerance() {
         double[] partial = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-        double[] state = new double[NB * DarcyKernels.STATE];
-        state[DarcyKernels.RTOL] = 0.5;
-        state[DarcyKernels.STATE + DarcyKernels.RTOL] = 0.5;
-        run(DarcyLaunchers.PCG_INIT, partial, state, NB, NZ);
-        assertEquals(15, state[DarcyKernels.BB]);
-        assertEquals(40, state[DarcyKernels.STATE + DarcyKernels.BB]);
-        assertEquals(1, state[DarcyKernels.ACTIVE]);
-        run(DarcyLaunchers.PCG_DIRECTION, partial, state, NB, NZ);
-        assertEquals(0, state[DarcyKernels.BETA], "no beta on the first iteration");
-        assertEquals(15, state[DarcyKernels.RZ]);
+        double[] state = new double[NB * DarcyPcgKernels.STATE];
+        state[DarcyPcgKernels.RTOL] = 0.5;
+        state[DarcyPcgKernels.STATE + DarcyPcgKernels.RTOL] = 0.5;
+        run(DarcyPcgTasks.pcgInit(partial, state, NZ, NB));
+        assertEquals(15, state[DarcyPcgKernels.BB]);
+        assertEquals(40, state[DarcyPcgKernels.STATE + DarcyPcgKernels.BB]);
+        assertEquals(1, state[DarcyPcgKernels.ACTIVE]);
+        run(DarcyPcgTasks.pcgDirection(partial, state, NZ, NB));
+        assertEquals(0, state[DarcyPcgKernels.BETA], "no beta on the first iteration");
+        assertEquals(15, state[DarcyPcgKernels.RZ]);
         double[] small = {0.5, 0.5, 0.5, 0.5, 0.5, 5, 5, 5, 5, 5};
-        run(DarcyLaunchers.PCG_CHECK, small, state, NB, NZ);
-        assertEquals(0, state[DarcyKernels.ACTIVE], "||r||^2 = 2.5 <= 0.25 * 15: converged");
-        assertEquals(1, state[DarcyKernels.STATE + DarcyKernels.ACTIVE], "25 > 0.25 * 40: goes on");
+        run(DarcyPcgTasks.pcgCheck(small, state, NZ, NB));
+        assertEquals(0, state[DarcyPcgKernels.ACTIVE], "||r||^2 = 2.5 <= 0.25 * 15: converged");
+        assertEquals(1, state[DarcyPcgKernels.STATE + DarcyPcgKernels.ACTIVE], "25 > 0.25 * 40: goes on");
         double[] negative = {-1, 0, 0, 0, 0, -1, 0, 0, 0, 0};
-        run(DarcyLaunchers.PCG_STEP_LENGTH, negative, state, NB, NZ);
-        assertEquals(1, state[DarcyKernels.STATE + DarcyKernels.BREAKDOWN], "p^T A p <= 0 is a breakdown");
-        assertEquals(0, state[DarcyKernels.BREAKDOWN], "a converged model is left alone");
+        run(DarcyPcgTasks.pcgStepLength(negative, state, NZ, NB));
+        assertEquals(1, state[DarcyPcgKernels.STATE + DarcyPcgKernels.BREAKDOWN], "p^T A p <= 0 is a breakdown");
+        assertEquals(0, state[DarcyPcgKernels.BREAKDOWN], "a converged model is left alone");
     }
 
     @Test
-    void launchersRejectMismatchedGridsAndShortArrays() {
+    void tasksRunOverTheRangesOfTheirDeclarations() {
+        double[] cells = new double[CELLS];
+        double[] coarse = new double[NB * NZC * NXC];
+        double[] state = new double[NB * DarcyPcgKernels.STATE];
+        assertEquals(new IndexRange(0, NB * NZ, 0, NX), DarcyTasks.applyOperator(cells, cells, cells, cells, cells,
+                NZ, NX, NB).range());
+        assertEquals(new IndexRange(0, NB * NZ, 0, (NX + 1) / 2), DarcyMultigridTasks.smoothRedBlack(cells, cells,
+                cells, cells, cells, 1, 0, NZ, NX, NB).range());
+        assertEquals(IndexRange.of1d(0, NB), DarcyMultigridTasks.coarsestSolve(cells, cells, cells, cells, cells, 2, NZ,
+                NX, NB).range());
+        assertEquals(new IndexRange(0, NB * NZC, 0, NXC), DarcyMultigridTasks.coarsen(cells, cells, cells, coarse,
+                coarse, coarse, NZ, NX, NZC, NXC, NB).range());
+        assertEquals(new IndexRange(0, NB * NZ, 0, NX), DarcyMultigridTasks.prolongAdd(coarse, cells, NZ, NX, NZC,
+                NXC, NB).range());
+        assertEquals(IndexRange.of1d(0, NB * NZ), DarcyPcgTasks.rowDot(cells, cells, new double[NB * NZ], NX,
+                NB * NZ).range());
+        assertEquals(IndexRange.of1d(0, NB), DarcyPcgTasks.pcgCheck(new double[NB * NZ], state, NZ, NB).range());
+        assertEquals(new IndexRange(0, NB, 0, 3), DarcyTasks.gather(new int[] {0, 4, 34}, cells, new double[NB * 3],
+                NZ * NX, NB).range());
+    }
+
+    @Test
+    void rowDotsAddEachRowSeriallyAndGatherReadsTheObservedCellsOfEveryModel() {
+        double[] u = gaussian(CELLS);
+        double[] v = gaussian(CELLS);
+        double[] partial = new double[NB * NZ];
+        run(DarcyPcgTasks.rowDot(u, v, partial, NX, NB * NZ));
+        for (int row = 0; row < NB * NZ; row++) {
+            double s = 0;
+            for (int x = 0; x < NX; x++) {
+                s = s + u[row * NX + x] * v[row * NX + x];
+            }
+            assertEquals(s, partial[row], 0.0, "row " + row);
+        }
+        int[] observed = {34, 0, 9};
+        double[] obs = new double[NB * observed.length];
+        run(DarcyTasks.gather(observed, u, obs, NZ * NX, NB));
+        for (int b = 0; b < NB; b++) {
+            for (int k = 0; k < observed.length; k++) {
+                assertEquals(u[b * NZ * NX + observed[k]], obs[b * observed.length + k], 0.0);
+            }
+        }
+    }
+
+    @Test
+    void tasksRejectShortArraysMismatchedGridsAndBadFlagsNamingTheKernel() {
         double[] small = new double[3];
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> DarcyLaunchers.APPLY.check(new Object[] {small, small, small, small, small, NB, NZ, NX}));
-        assertTrue(e.getMessage().contains("tE has 3 elements, needs 70"), e.getMessage());
+                () -> DarcyTasks.applyOperator(small, small, small, small, small, NZ, NX, NB));
+        assertEquals("DarcyKernels.applyOperator: tE has 3 elements, needs 70", e.getMessage());
         double[] any = new double[CELLS];
-        e = assertThrows(IllegalArgumentException.class, () -> DarcyLaunchers.PROLONG.check(
-                new Object[] {any, any, NB, NZ, NX, NZ / 2, NXC}));
-        assertTrue(e.getMessage().contains("ceil(fine / 2)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> DarcyMultigridTasks.prolongAdd(any, any, NZ, NX, NZ / 2, NXC, NB));
+        assertTrue(e.getMessage().startsWith("DarcyMultigridKernels.prolongAdd: requires nzc == (nzf + 1) / 2"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> DarcyMultigridTasks.smoothRedBlack(any, any, any, any, any, 2, 0, NZ, NX, NB));
+        assertEquals("DarcyMultigridKernels.smoothRedBlack: requires color == 0 || color == 1 (color=2)",
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> DarcyMultigridTasks.coarsestSolve(any, any, any, any, any, 0, NZ, NX, NB));
+        assertTrue(e.getMessage().startsWith("DarcyMultigridKernels.coarsestSolve: requires sweeps >= 1"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> DarcyTasks.assemble(any, new double[NZ * NX],
+                new int[] {1, 0, 2, 1}, BC_HEAD, any, any, any, any, NZ, NX, NB));
+        assertTrue(e.getMessage().startsWith("DarcyKernels.assemble: requires"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> DarcyTasks.gather(new int[] {NZ * NX}, any, new double[NB], NZ * NX, NB));
+        assertTrue(e.getMessage().startsWith("DarcyKernels.gather: requires"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> DarcyPcgTasks.pcgCheck(new double[NB * NZ], new double[DarcyPcgKernels.STATE], NZ, NB));
+        assertEquals("DarcyPcgKernels.pcgCheck: state has 10 elements, needs 20", e.getMessage());
+        // the same arguments, well formed, are accepted
+        DarcyTasks.applyOperator(any, any, any, any, any, NZ, NX, NB);
+        DarcyMultigridTasks.prolongAdd(new double[NB * NZC * NXC], any, NZ, NX, NZC, NXC, NB);
+        DarcyTasks.assemble(any, new double[NZ * NX], BC_TYPE, BC_HEAD, any, any, any, any, NZ, NX, NB);
     }
 
     /** F(h, m + eps dm) = A h - b, by the kernels, in double. */
@@ -237,7 +308,7 @@ class DarcyKernelsTest {
         }
         Operator a = assemble(k);
         double[] f = new double[CELLS];
-        run(DarcyLaunchers.APPLY, a.tE, a.tS, a.diag, h, f, NB, NZ, NX);
+        run(DarcyTasks.applyOperator(a.tE, a.tS, a.diag, h, f, NZ, NX, NB));
         for (int c = 0; c < CELLS; c++) {
             f[c] -= a.rhs[c];
         }
@@ -262,7 +333,7 @@ class DarcyKernelsTest {
 
     private static double[] conductivity(float[] m) {
         double[] k = new double[m.length];
-        run(DarcyLaunchers.CONDUCTIVITY, m, k, NB, NZ, NX);
+        run(DarcyTasks.conductivity(m, k, NZ, NX, NB));
         return k;
     }
 
@@ -270,7 +341,7 @@ class DarcyKernelsTest {
         double[] src = new double[NZ * NX];
         src[9] = source(9);
         Operator a = new Operator(new double[CELLS], new double[CELLS], new double[CELLS], new double[CELLS]);
-        run(DarcyLaunchers.ASSEMBLE, k, src, BC_TYPE, BC_HEAD, a.tE, a.tS, a.diag, a.rhs, NB, NZ, NX);
+        run(DarcyTasks.assemble(k, src, BC_TYPE, BC_HEAD, a.tE, a.tS, a.diag, a.rhs, NZ, NX, NB));
         return a;
     }
 
@@ -282,10 +353,9 @@ class DarcyKernelsTest {
         return v;
     }
 
-    private static void run(Kernel kernel, Object... args) {
-        kernel.check(args);
-        IndexRange r = kernel.range(args);
-        kernel.runRows(args, r.outerStart(), r.outerEnd());
+    private static void run(KernelTask task) {
+        IndexRange r = task.range();
+        task.runRows(r.outerStart(), r.outerEnd());
     }
 
     /** Face transmissibilities of a batch, read back as dense matrices. */
