@@ -2,12 +2,6 @@ package dev.strata.forward.darcy;
 
 import dev.strata.forward.Shapes;
 import dev.strata.kernels.ComputeBackend;
-import dev.strata.kernels.ExecutionPlan;
-import dev.strata.kernels.KernelGraph;
-import dev.strata.kernels.KernelTask;
-import dev.strata.kernels.TransferMode;
-import dev.strata.kernels.darcy.DarcyAdjointTasks;
-import dev.strata.kernels.darcy.DarcyTasks;
 
 /**
  * Steady 2-D Darcy flow on a {@link DarcyProblem}, -div(K grad h) = q with K = exp(m), solved for a batch of
@@ -16,8 +10,9 @@ import dev.strata.kernels.darcy.DarcyTasks;
  *
  * <p>Discretisation: cell-centred finite volumes with two-point flux, face transmissibility the harmonic mean of the
  * two cell conductivities (times face length over centre distance, 1 for square cells), Dirichlet faces at half a
- * cell, no-flow faces without flux, wells as cell sources. Solve: {@link PcgSolver}. Instances hold no mutable state
- * and may be shared between threads if the backend may.
+ * cell, no-flow faces without flux, wells as cell sources. Solve: {@link PcgSolver}. The arrays and compiled plans
+ * live in a {@link DarcyWorkspace} per batch size, kept by the backend; calls lock it, so instances may be shared
+ * between threads.
  *
  * <p>Precision: models, tangents and gradients are float, but K, the transmissibilities, the heads and every CG
  * vector and dot product are double. In float the CG residual stalls near cond(A) eps_float, about 1e-4 for contrasted
@@ -67,41 +62,40 @@ public final class DarcyFlow {
      * {@link DarcyConvergenceException} if the solve misses its tolerance.
      */
     public Heads heads(float[] logK, int n) {
-        State s = forward(logK, n);
-        return new Heads(s.heads.solution(), s.system.conductivity, s.heads.iterations(),
-                s.heads.relativeResiduals());
+        return withState(logK, n, (ws, h) -> new Heads(h.solution(), ws.system.conductivity.clone(), h.iterations(),
+                h.relativeResiduals()));
     }
 
-    /** The assembled systems and their head solutions, kept for the tangent and adjoint solves. */
-    record State(DarcySystem system, PcgSolver.Solution heads) {
+    /** The heads of a batch and what to do with them while their systems are still assembled. */
+    @FunctionalInterface
+    interface StateUse<T> {
+        T apply(DarcyWorkspace workspace, PcgSolver.Solution heads);
     }
 
-    State forward(float[] logK, int n) {
+    /**
+     * Assembles and solves the head problems of {@code logK} in this problem's workspace for {@code n} models, then
+     * runs {@code use} on them, all under the workspace's lock (the tangent and adjoint solves reuse the assembly).
+     */
+    <T> T withState(float[] logK, int n, StateUse<T> use) {
         requireModels(logK, n);
-        DarcySystem system = DarcySystem.assemble(backend, problem, logK, n);
-        return new State(system, PcgSolver.solve(backend, system, problem.solver(), system.rhs));
+        DarcyWorkspace ws = DarcyWorkspace.of(backend, problem, n);
+        synchronized (ws) {
+            ws.assemble(logK);
+            return use.apply(ws, ws.solver.solve(ws.system.rhs));
+        }
     }
 
-    /** Heads at the observation cells, {@code [n][nobs]}, gathered on the backend from {@code h [n][nz][nx]}. */
-    double[] observe(double[] h, int n) {
-        int[] cells = problem.observationIndices();
-        double[] obs = new double[n * cells.length];
-        runOnce("darcy-observe", DarcyTasks.gather(cells, h, obs, problem.grid().cells(), n), obs);
-        return obs;
+    /** Heads at the observation cells, {@code [n][nobs]}, of the state's heads. */
+    static double[] observe(DarcyWorkspace ws, PcgSolver.Solution heads) {
+        return ws.observe(heads.solution());
     }
 
     /**
      * Tangent heads dh = -A^-1 (dF/dm) dm at the state's models, F(h, m) = A(m) h - b(m); {@code dm} is
      * {@code [n][nz][nx]}, not modified; returns {@code [n][nz][nx]}.
      */
-    double[] tangent(State s, float[] dm) {
-        DarcySystem sys = s.system;
-        double[] h = s.heads.solution();
-        double[] src = new double[h.length];
-        Boundaries bc = problem.boundaries();
-        runOnce("darcy-tangent-source", DarcyAdjointTasks.tangentSource(sys.conductivity, h, dm, bc.kernelTypes(),
-                bc.kernelHeads(), src, sys.nz, sys.nx, sys.nb), src);
-        double[] u = PcgSolver.solve(backend, sys, problem.solver(), src).solution();
+    static double[] tangent(DarcyWorkspace ws, PcgSolver.Solution heads, float[] dm) {
+        double[] u = ws.solver.solve(ws.tangentSource(heads.solution(), dm)).solution();
         for (int i = 0; i < u.length; i++) {
             u[i] = -u[i];
         }
@@ -112,8 +106,8 @@ public final class DarcyFlow {
      * Adjoint-state gradient g = J^T dy = -(dF/dm)^T lambda with A lambda = P^T dy (A is symmetric); {@code dy} is
      * {@code [n][nobs]}, not modified; returns a new {@code [n][nz][nx]}.
      */
-    float[] gradient(State s, float[] dy) {
-        DarcySystem sys = s.system;
+    static float[] gradient(DarcyWorkspace ws, PcgSolver.Solution heads, DarcyProblem problem, float[] dy) {
+        DarcySystem sys = ws.system;
         int ncell = problem.grid().cells();
         int[] cells = problem.observationIndices();
         double[] rhs = new double[sys.nb * ncell];
@@ -122,29 +116,8 @@ public final class DarcyFlow {
                 rhs[b * ncell + cells[k]] += dy[b * cells.length + k];
             }
         }
-        double[] lambda = PcgSolver.solve(backend, sys, problem.solver(), rhs).solution();
-        double[] h = s.heads.solution();
-        float[] g = new float[h.length];
-        Boundaries bc = problem.boundaries();
-        runOnce("darcy-gradient", DarcyAdjointTasks.gradient(sys.conductivity, h, lambda, bc.kernelTypes(),
-                bc.kernelHeads(), g, sys.nz, sys.nx, sys.nb), g);
-        return g;
-    }
-
-    /**
-     * Runs one task once on the backend, every array of it sent to the device; {@code out}, the array it writes,
-     * comes back to the host.
-     */
-    private void runOnce(String name, KernelTask task, Object out) {
-        KernelGraph graph = KernelGraph.builder(name)
-                .transferToDevice(TransferMode.FIRST_EXECUTION, task.arrays().toArray())
-                .task(name, task)
-                .transferToHost(TransferMode.UNDER_DEMAND, out)
-                .build();
-        try (ExecutionPlan plan = backend.plan(graph)) {
-            plan.execute();
-            plan.transferToHost(out);
-        }
+        double[] lambda = ws.solver.solve(rhs).solution();
+        return ws.gradient(heads.solution(), lambda);
     }
 
     /** Size, finiteness and range of m, checked in order so that the first bad cell is named. */

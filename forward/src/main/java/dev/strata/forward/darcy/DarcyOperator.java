@@ -51,8 +51,7 @@ public final class DarcyOperator implements ForwardOperator {
     /** y = P h(m) for {@code n} models {@code [n][nz][nx]}; returns new {@code [n][nobs]}. */
     @Override
     public float[] apply(float[] x, int n) {
-        DarcyFlow.State s = flow.forward(x, n);
-        return toFloat(flow.observe(s.heads().solution(), n));
+        return toFloat(flow.withState(x, n, DarcyFlow::observe));
     }
 
     /** dm = J^T dy by the adjoint method (two solves); {@code dy} {@code [n][nobs]}; returns new {@code [n][nz][nx]}. */
@@ -60,7 +59,7 @@ public final class DarcyOperator implements ForwardOperator {
     public float[] vjp(float[] x, float[] dy, int n) {
         flow.requireModels(x, n);
         Shapes.requireBatch("Darcy head cotangent", dy, n, outputSize());
-        return flow.gradient(flow.forward(x, n), dy);
+        return flow.withState(x, n, (ws, h) -> DarcyFlow.gradient(ws, h, problem, dy));
     }
 
     /** dy = J dm by a tangent solve (two solves); {@code dx} {@code [n][nz][nx]}; returns new {@code [n][nobs]}. */
@@ -68,8 +67,7 @@ public final class DarcyOperator implements ForwardOperator {
     public float[] jvp(float[] x, float[] dx, int n) {
         flow.requireModels(x, n);
         Shapes.requireBatch("Darcy log-conductivity tangent", dx, n, inputSize());
-        DarcyFlow.State s = flow.forward(x, n);
-        return toFloat(flow.observe(flow.tangent(s, dx), n));
+        return toFloat(flow.withState(x, n, (ws, h) -> ws.observe(DarcyFlow.tangent(ws, h, dx))));
     }
 
     private static float[] toFloat(double[] v) {

@@ -11,8 +11,9 @@ import java.util.List;
 
 /**
  * The assembled finite-volume systems A(K) h = b of a batch of {@code nb} conductivity fields, with the coarse
- * operators of the multigrid hierarchy. Arrays are flat {@code [nb][nz][nx]} per level, owned here and filled once by
- * {@link #assemble}; the solver reads them and writes only the work arrays f, e of the coarse levels.
+ * operators of the multigrid hierarchy. Arrays are flat {@code [nb][nz][nx]} per level, owned here (in a
+ * {@link DarcyWorkspace}) and filled by the {@link #assemblyPlan} at every assembly; the solver reads them and writes
+ * only the work arrays f, e of the coarse levels.
  */
 final class DarcySystem {
 
@@ -35,13 +36,23 @@ final class DarcySystem {
     final double[] rhs;
     final List<Level> levels;
 
-    private DarcySystem(int nb, int nz, int nx, double[] conductivity, double[] rhs, List<Level> levels) {
+    /** Allocates the arrays of {@code nb} systems of {@code problem}'s grid, filled by {@link #assemblyPlan}. */
+    DarcySystem(DarcyProblem problem, int nb) {
         this.nb = nb;
-        this.nz = nz;
-        this.nx = nx;
-        this.conductivity = conductivity;
-        this.rhs = rhs;
-        this.levels = levels;
+        this.nz = problem.grid().nz();
+        this.nx = problem.grid().nx();
+        int cells = nb * nz * nx;
+        this.conductivity = new double[cells];
+        this.rhs = new double[cells];
+        List<Level> list = new ArrayList<>();
+        boolean first = true;
+        for (int[] s : levelSizes(nz, nx, problem.solver().preconditioner())) {
+            int n = nb * s[0] * s[1];
+            list.add(new Level(s[0], s[1], new double[n], new double[n], new double[n],
+                    first ? null : new double[n], first ? null : new double[n]));
+            first = false;
+        }
+        this.levels = List.copyOf(list);
     }
 
     /** Grid sizes of the levels, finest first: one level without multigrid, else halving (rounded up) while possible. */
@@ -59,36 +70,24 @@ final class DarcySystem {
     }
 
     /**
-     * Assembles the systems of {@code nb} log-conductivity fields on the backend: K = exp(m), the two-point flux
-     * operator and right-hand side, then the coarse operators. {@code logK} is {@code [nb][nz][nx]}, not modified.
+     * The plan that assembles these systems from the log-conductivities in {@code logK} ({@code [nb][nz][nx]}, sent at
+     * every execution): K = exp(m), the two-point flux operator and right-hand side, then the coarse operators; every
+     * array comes back to the host at every execution.
      */
-    static DarcySystem assemble(ComputeBackend backend, DarcyProblem problem, float[] logK, int nb) {
-        int nz = problem.grid().nz();
-        int nx = problem.grid().nx();
-        int cells = nb * nz * nx;
-        double[] k = new double[cells];
-        double[] rhs = new double[cells];
+    ExecutionPlan assemblyPlan(ComputeBackend backend, DarcyProblem problem, float[] logK) {
         double[] source = problem.sourceField();
         int[] bcType = problem.boundaries().kernelTypes();
         double[] bcHead = problem.boundaries().kernelHeads();
-        List<Level> levels = new ArrayList<>();
-        boolean first = true;
-        for (int[] s : levelSizes(nz, nx, problem.solver().preconditioner())) {
-            int n = nb * s[0] * s[1];
-            levels.add(new Level(s[0], s[1], new double[n], new double[n], new double[n],
-                    first ? null : new double[n], first ? null : new double[n]));
-            first = false;
-        }
         Level fine = levels.get(0);
         KernelGraph.Builder g = KernelGraph.builder("darcy-assemble")
-                .transferToDevice(TransferMode.FIRST_EXECUTION, logK, k, source, bcType, bcHead, rhs)
-                .task("conductivity", DarcyTasks.conductivity(logK, k, nz, nx, nb))
-                .task("assemble", DarcyTasks.assemble(k, source, bcType, bcHead, fine.tE(), fine.tS(), fine.diag(),
-                        rhs, nz, nx, nb));
-        List<Object> outputs = new ArrayList<>(List.of(k, rhs));
+                .transferToDevice(TransferMode.EVERY_EXECUTION, logK)
+                .transferToDevice(TransferMode.FIRST_EXECUTION, source, bcType, bcHead)
+                .task("conductivity", DarcyTasks.conductivity(logK, conductivity, nz, nx, nb))
+                .task("assemble", DarcyTasks.assemble(conductivity, source, bcType, bcHead, fine.tE(), fine.tS(),
+                        fine.diag(), rhs, nz, nx, nb));
+        List<Object> outputs = new ArrayList<>(List.of(conductivity, rhs));
         for (int l = 0; l < levels.size(); l++) {
             Level v = levels.get(l);
-            g.transferToDevice(TransferMode.FIRST_EXECUTION, v.tE(), v.tS(), v.diag());
             outputs.addAll(List.of(v.tE(), v.tS(), v.diag()));
             if (l > 0) {
                 Level f = levels.get(l - 1);
@@ -96,12 +95,6 @@ final class DarcySystem {
                         v.diag(), f.nz(), f.nx(), v.nz(), v.nx(), nb));
             }
         }
-        Object[] out = outputs.toArray();
-        g.transferToHost(TransferMode.UNDER_DEMAND, out);
-        try (ExecutionPlan plan = backend.plan(g.build())) {
-            plan.execute();
-            plan.transferToHost(out);
-        }
-        return new DarcySystem(nb, nz, nx, k, rhs, List.copyOf(levels));
+        return backend.plan(g.transferToHost(TransferMode.EVERY_EXECUTION, outputs.toArray()).build());
     }
 }

@@ -10,6 +10,7 @@ import dev.strata.kernels.darcy.DarcyPcgKernels;
 import dev.strata.kernels.darcy.DarcyPcgTasks;
 import dev.strata.kernels.darcy.DarcyTasks;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +23,7 @@ import java.util.List;
  *   alpha = rz / p.q;  x += alpha p;  r -= alpha q;  stop once ||r|| &lt;= rtol ||b||
  * </pre>
  * Dot products are row sums (one kernel point per row) added over rows by a per-model kernel, all in double. The host
- * reads back only the small per-model state after each iteration to decide whether to go on.
+ * reads the per-model state after each iteration to decide whether to go on.
  *
  * <p>M is one symmetric multigrid V(2,2)-cycle (see {@link Preconditioner#MULTIGRID}): red-black Gauss-Seidel
  * forward before and backward after the coarse correction, and {@value #COARSEST_SWEEPS} forward then as many
@@ -35,7 +36,7 @@ import java.util.List;
  * rtol 1e-10 from 32^2 to 256^2, for homogeneous K, Gaussian random log K of standard deviation 1 and 2 and a
  * bimaterial field of contrast e^4, where plain CG needs 130 to 5400 and grows with the grid.
  */
-final class PcgSolver {
+final class PcgSolver implements AutoCloseable {
 
     /** Pre- and post-smoothing sweeps per level. */
     static final int SMOOTHING_SWEEPS = 2;
@@ -52,49 +53,49 @@ final class PcgSolver {
     record Solution(double[] solution, int[] iterations, double[] relativeResiduals) {
     }
 
-    private PcgSolver() {
-    }
+    private final int nb;
+    private final SolverSettings settings;
+    private final double[] rhs;
+    private final double[] x;
+    private final double[] r;
+    private final double[] p;
+    private final double[] state;
+    private final ExecutionPlan init;
+    private final ExecutionPlan iteration;
 
     /**
-     * Solves A x = rhs for every model of {@code system}; {@code rhs} is {@code [nb][nz][nx]}, not modified. Throws
-     * {@link DarcyConvergenceException} if a model misses the tolerance within the iteration limit or breaks down.
+     * The solver of {@code system}'s equations, its vectors allocated and its two plans (start, one iteration) built
+     * once. Between executions the host holds the current CG state: the plans take x, r, p, the per-model scalars and
+     * the operators at every execution and give x, r, p and the scalars back, so one pair of compiled plans serves
+     * every solve (heads, tangent, adjoint) and every assembly of this workspace.
      */
-    static Solution solve(ComputeBackend backend, DarcySystem system, SolverSettings settings, double[] rhs) {
-        int nb = system.nb;
+    PcgSolver(ComputeBackend backend, DarcySystem system, SolverSettings settings) {
+        this.nb = system.nb;
+        this.settings = settings;
         int nz = system.nz;
         int nx = system.nx;
         int cells = nb * nz * nx;
-        double[] x = new double[cells];
-        double[] r = new double[cells];
+        rhs = new double[cells];
+        x = new double[cells];
+        r = new double[cells];
+        p = new double[cells];
         double[] z = new double[cells];
-        double[] p = new double[cells];
         double[] q = new double[cells];
         double[] partial = new double[nb * nz];
-        double[] state = new double[nb * DarcyPcgKernels.STATE];
-        for (int b = 0; b < nb; b++) {
-            state[b * DarcyPcgKernels.STATE + DarcyPcgKernels.RTOL] = settings.relativeTolerance();
-        }
+        state = new double[nb * DarcyPcgKernels.STATE];
         DarcySystem.Level fine = system.levels.get(0);
 
-        KernelGraph init = KernelGraph.builder("darcy-pcg-init")
-                .transferToDevice(TransferMode.FIRST_EXECUTION, rhs, x, r, partial, state)
+        init = backend.plan(KernelGraph.builder("darcy-pcg-init")
+                .transferToDevice(TransferMode.EVERY_EXECUTION, rhs, state)
                 .task("start", DarcyPcgTasks.pcgStart(rhs, x, r, nz, nx, nb))
                 .task("bb", DarcyPcgTasks.rowDot(rhs, rhs, partial, nx, nb * nz))
                 .task("init", DarcyPcgTasks.pcgInit(partial, state, nz, nb))
-                .transferToHost(TransferMode.UNDER_DEMAND, x, r, state)
-                .build();
-        try (ExecutionPlan plan = backend.plan(init)) {
-            plan.execute();
-            plan.transferToHost(x, r, state);
-        }
-
+                .transferToHost(TransferMode.EVERY_EXECUTION, x, r, state)
+                .build());
         KernelGraph.Builder g = KernelGraph.builder("darcy-pcg-iteration")
-                .transferToDevice(TransferMode.FIRST_EXECUTION, x, r, z, p, q, partial, state);
+                .transferToDevice(TransferMode.EVERY_EXECUTION, x, r, p, state);
         for (DarcySystem.Level v : system.levels) {
-            g.transferToDevice(TransferMode.FIRST_EXECUTION, v.tE(), v.tS(), v.diag());
-            if (v.f() != null) {
-                g.transferToDevice(TransferMode.FIRST_EXECUTION, v.f(), v.e());
-            }
+            g.transferToDevice(TransferMode.EVERY_EXECUTION, v.tE(), v.tS(), v.diag());
         }
         if (settings.preconditioner() == Preconditioner.MULTIGRID) {
             new VCycle(g, system).addTasks(0, r, z);
@@ -110,14 +111,33 @@ final class PcgSolver {
                 .task("update", DarcyPcgTasks.updateSolution(state, p, q, x, r, nz, nx, nb))
                 .task("rr", DarcyPcgTasks.rowDot(r, r, partial, nx, nb * nz))
                 .task("check", DarcyPcgTasks.pcgCheck(partial, state, nz, nb))
-                .transferToHost(TransferMode.UNDER_DEMAND, x, state);
-        try (ExecutionPlan plan = backend.plan(g.build())) {
-            for (int it = 0; it < settings.maxIterations() && anyActive(state, nb); it++) {
-                plan.execute();
-                plan.transferToHost(state);
-                requireNoBreakdown(state, nb);
-            }
-            plan.transferToHost(x);
+                .transferToHost(TransferMode.EVERY_EXECUTION, x, r, p, state);
+        ExecutionPlan it;
+        try {
+            it = backend.plan(g.build());
+        } catch (RuntimeException e) {
+            init.close();
+            throw e;
+        }
+        iteration = it;
+    }
+
+    /**
+     * Solves A x = rhs for every model of the system as last assembled; {@code rhsIn} is {@code [nb][nz][nx]}, not
+     * modified; the solution is a new array. Throws {@link DarcyConvergenceException} if a model misses the tolerance
+     * within the iteration limit or breaks down.
+     */
+    Solution solve(double[] rhsIn) {
+        System.arraycopy(rhsIn, 0, rhs, 0, rhs.length);
+        Arrays.fill(state, 0.0);
+        Arrays.fill(p, 0.0);
+        for (int b = 0; b < nb; b++) {
+            state[b * DarcyPcgKernels.STATE + DarcyPcgKernels.RTOL] = settings.relativeTolerance();
+        }
+        init.execute();
+        for (int it = 0; it < settings.maxIterations() && anyActive(state, nb); it++) {
+            iteration.execute();
+            requireNoBreakdown(state, nb);
         }
         int[] iterations = new int[nb];
         double[] residuals = new double[nb];
@@ -136,7 +156,16 @@ final class PcgSolver {
                         settings.relativeTolerance()), b, iterations[b], residuals[b]);
             }
         }
-        return new Solution(x, iterations, residuals);
+        return new Solution(x.clone(), iterations, residuals);
+    }
+
+    @Override
+    public void close() {
+        try {
+            init.close();
+        } finally {
+            iteration.close();
+        }
     }
 
     private static boolean anyActive(double[] state, int nb) {

@@ -114,7 +114,7 @@ final class TaskWriter {
         }
         for (Param p : k.taskArguments()) {
             if (p.length() != null) {
-                out.line("KernelChecks.length(KERNEL, \"" + p.name() + "\", " + p.name() + ".length, (long) (" + p.length() + "));");
+                out.line("KernelChecks.length(KERNEL, \"" + p.name() + "\", " + p.name() + ".length, 1L * " + p.length() + ");");
             }
         }
         out.line("}");
