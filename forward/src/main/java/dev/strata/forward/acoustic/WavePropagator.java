@@ -5,14 +5,14 @@ import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.TransferMode;
 import dev.strata.kernels.acoustic.AcousticKernels;
-import dev.strata.kernels.acoustic.BornStepKernel;
+import dev.strata.kernels.acoustic.AcousticTasks;
 import dev.strata.kernels.acoustic.CerjanSponge;
-import dev.strata.kernels.acoustic.CheckpointKernels;
+import dev.strata.kernels.acoustic.CheckpointTasks;
 import dev.strata.kernels.acoustic.CpmlKernels;
-import dev.strata.kernels.acoustic.ImagingKernels;
-import dev.strata.kernels.acoustic.ReceiverKernels;
-import dev.strata.kernels.acoustic.SourceKernels;
-import dev.strata.kernels.acoustic.WaveStepKernel;
+import dev.strata.kernels.acoustic.CpmlTasks;
+import dev.strata.kernels.acoustic.ImagingTasks;
+import dev.strata.kernels.acoustic.ReceiverTasks;
+import dev.strata.kernels.acoustic.SourceTasks;
 import java.util.List;
 
 /**
@@ -163,7 +163,7 @@ final class WavePropagator {
         for (int half = 0; half < 2; half++) {
             float[] cur = half == 0 ? a : b;
             float[] prev = half == 0 ? b : a;
-            g.task("s" + half + ".record", ReceiverKernels.RECORD, cur, data, p.recIndex(), clock, p.nb(), nrec, nt);
+            g.task("s" + half + ".record", ReceiverTasks.recordReceiver(cur, data, p.recIndex(), clock, nrec, nt, p.nb()));
             addStep(g, "s" + half, cur, prev, vc, pml, null, clock, p);
         }
         run(g.transferToHost(TransferMode.UNDER_DEMAND, data).build(), (nt + 1) / 2, data);
@@ -201,20 +201,20 @@ final class WavePropagator {
             float[] dcur = half == 0 ? da : db;
             float[] dprev = half == 0 ? db : da;
             String id = "s" + half;
-            g.task(id + ".record", ReceiverKernels.RECORD, dcur, data, p.recIndex(), clock, nb, nrec, nt);
+            g.task(id + ".record", ReceiverTasks.recordReceiver(dcur, data, p.recIndex(), clock, nrec, nt, nb));
             if (cpml) {
                 addCpmlStep(g, id, cur, prev, vc, pml, bracket);
                 addCpmlStep(g, id + ".born", dcur, dprev, vc, dpml, null);
-                g.task(id + ".scatter", CpmlKernels.ADD_PRODUCT, dprev, dvc, bracket, nb * pnz, pnx);
+                g.task(id + ".scatter", CpmlTasks.addProduct(dprev, dvc, bracket, n));
             } else {
-                g.task(id + ".stencil", WaveStepKernel.INSTANCE,
-                                WaveStepKernel.args(prev, cur, vc, dampZ, dampX, nb, pnz, pnx))
-                        .task(id + ".born", BornStepKernel.INSTANCE,
-                                BornStepKernel.args(dprev, dcur, cur, vc, dvc, dampZ, dampX, nb, pnz, pnx));
+                g.task(id + ".stencil", AcousticTasks.waveStep8(prev, cur, vc, dampZ, dampX, pnz, pnx, nb))
+                        .task(id + ".born", AcousticTasks.bornStep8(dprev, dcur, cur, vc, dvc, dampZ, dampX, pnz, pnx,
+                                nb));
             }
-            g.task(id + ".source", SourceKernels.INJECT, prev, vc, p.wavelets(), p.srcIndex(), clock, nt)
-                    .task(id + ".bornSource", SourceKernels.INJECT, dprev, dvc, p.wavelets(), p.srcIndex(), clock, nt)
-                    .task(id + ".clock", SourceKernels.ADVANCE_CLOCK, (Object) clock);
+            g.task(id + ".source", SourceTasks.injectSource(prev, vc, p.wavelets(), p.srcIndex(), clock, nt))
+                    .task(id + ".bornSource", SourceTasks.injectSource(dprev, dvc, p.wavelets(), p.srcIndex(), clock,
+                            nt))
+                    .task(id + ".clock", SourceTasks.advanceClock(clock));
         }
         run(g.transferToHost(TransferMode.UNDER_DEMAND, data).build(), (nt + 1) / 2, data);
         return data;
@@ -243,24 +243,22 @@ final class WavePropagator {
         if (cpml) {
             g.transferToDevice(TransferMode.FIRST_EXECUTION, pmlCheckpoints);
         }
-        int rows = p.nb() * padded.nz();
         for (int half = 0; half < 2; half++) {
             float[] cur = half == 0 ? a : b;
             float[] prev = half == 0 ? b : a;
             String id = "s" + half;
             if (half == 0) {
-                g.task("checkpoint", CheckpointKernels.STORE_CHECKPOINT, cur, prev, checkpoints, clock, k, steps, rows,
-                        padded.nx());
+                g.task("checkpoint", CheckpointTasks.storeCheckpoint(cur, prev, checkpoints, clock, k, steps, n));
                 if (cpml) {
-                    g.task("pmlCheckpoint", CpmlKernels.STORE_STATE, pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
-                            pmlCheckpoints, clock, k, steps, rows, padded.nx());
+                    g.task("pmlCheckpoint", CpmlTasks.storeState(pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
+                            pmlCheckpoints, clock, k, steps, n));
                 }
             }
             if (record) {
-                g.task(id + ".record", ReceiverKernels.RECORD, cur, data, p.recIndex(), clock, p.nb(), nrec, nt);
+                g.task(id + ".record", ReceiverTasks.recordReceiver(cur, data, p.recIndex(), clock, nrec, nt, p.nb()));
             }
             if (illuminate) {
-                g.task(id + ".illumination", CpmlKernels.ADD_PRODUCT, illumination, cur, cur, rows, padded.nx());
+                g.task(id + ".illumination", CpmlTasks.addProduct(illumination, cur, cur, n));
             }
             addStep(g, id, cur, prev, vc, pml, null, clock, p);
         }
@@ -306,7 +304,6 @@ final class WavePropagator {
         int nb = p.nb();
         int pnz = padded.nz();
         int pnx = padded.nx();
-        int rows = nb * pnz;
         boolean gradient = grad != null;
         float[] fa = new float[n];
         float[] fb = new float[n];
@@ -345,60 +342,54 @@ final class WavePropagator {
             float[] pprev = half == 0 ? pb : pa;
             // the source field, recomputed one segment behind the adjoint
             if (half == 0) {
-                g.task("load", CheckpointKernels.LOAD_CHECKPOINT, fcur, fprev, checkpoints, fwdClock, k, steps, rows,
-                        pnx);
+                g.task("load", CheckpointTasks.loadCheckpoint(fcur, fprev, checkpoints, fwdClock, k, steps, n));
                 if (cpml) {
-                    g.task("pmlLoad", CpmlKernels.LOAD_STATE, pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
-                            stored.pmlCheckpoints(), fwdClock, k, steps, rows, pnx);
+                    g.task("pmlLoad", CpmlTasks.loadState(pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
+                            stored.pmlCheckpoints(), fwdClock, k, steps, n));
                 }
             }
             if (snapshotOfU) {
-                g.task(id + ".snapshot", CheckpointKernels.STORE_SNAPSHOT, fcur, snapshots, fwdClock, k, steps, rows,
-                        pnx);
+                g.task(id + ".snapshot", CheckpointTasks.storeSnapshot(fcur, snapshots, fwdClock, k, steps, n));
             }
             if (cpml) {
                 addCpmlStep(g, id, fcur, fprev, vc, pml, bracket);
                 if (!snapshotOfU) {
-                    g.task(id + ".snapshot", CheckpointKernels.STORE_SNAPSHOT, bracket, snapshots, fwdClock, k, steps,
-                            rows, pnx);
+                    g.task(id + ".snapshot", CheckpointTasks.storeSnapshot(bracket, snapshots, fwdClock, k, steps, n));
                 }
             } else {
-                g.task(id + ".stencil", WaveStepKernel.INSTANCE,
-                        WaveStepKernel.args(fprev, fcur, vc, dampZ, dampX, nb, pnz, pnx));
+                g.task(id + ".stencil", AcousticTasks.waveStep8(fprev, fcur, vc, dampZ, dampX, pnz, pnx, nb));
             }
-            g.task(id + ".source", SourceKernels.INJECT, fprev, vc, p.wavelets(), p.srcIndex(), fwdClock, nt)
-                    .task(id + ".clock", CheckpointKernels.ADVANCE_SEGMENT_CLOCK, fwdClock, k, steps);
+            g.task(id + ".source", SourceTasks.injectSource(fprev, vc, p.wavelets(), p.srcIndex(), fwdClock, nt))
+                    .task(id + ".clock", CheckpointTasks.advanceSegmentClock(fwdClock, k, steps));
             // the adjoint field, one step back; the gradient pairs Phi^{t+1} (pcur) with level t of the source field
             if (gradient) {
                 if (cpml) {
-                    g.task(id + ".gradient", ImagingKernels.GRADIENT_PRODUCT, grad, pcur, snapshots, adjClock, k, nt,
-                            rows, pnx);
+                    g.task(id + ".gradient", ImagingTasks.accumulateProduct(grad, pcur, snapshots, adjClock, k, nt, n));
                 } else {
-                    g.task(id + ".gradient", ImagingKernels.GRADIENT, grad, pcur, snapshots, adjClock, k, nt, nb, pnz,
-                            pnx);
+                    g.task(id + ".gradient", ImagingTasks.accumulateGradient(grad, pcur, snapshots, adjClock, k, nt,
+                            pnz, pnx, nb));
                 }
                 // the source term of dJ/dC: grad[s] += Phi^{t+1}[s] w_t, i.e. injectSource with Phi as "vc"
-                g.task(id + ".gradientSource", SourceKernels.INJECT, grad, pcur, p.wavelets(), p.srcIndex(), adjClock,
-                        nt);
+                g.task(id + ".gradientSource", SourceTasks.injectSource(grad, pcur, p.wavelets(), p.srcIndex(),
+                        adjClock, nt));
             }
             if (cpml) {
-                g.task(id + ".adjointZeta", CpmlKernels.ADJOINT_ZETA, pcur, adj.zetaX(), adj.zetaZ(), profX, profZ,
-                                pmlWidth, nb, pnz, pnx)
-                        .task(id + ".adjointPsi", CpmlKernels.ADJOINT_PSI, pcur, adj.zetaX(), adj.zetaZ(), adj.psiX(),
-                                adj.psiZ(), profX, profZ, pmlWidth, nb, pnz, pnx)
-                        .task(id + ".adjointStencil", CpmlKernels.ADJOINT_STEP, pprev, pcur, vc, adj.zetaX(),
-                                adj.zetaZ(), adj.psiX(), adj.psiZ(), profX, profZ, pmlWidth, nb, pnz, pnx);
+                g.task(id + ".adjointZeta", CpmlTasks.adjointZeta(pcur, adj.zetaX(), adj.zetaZ(), profX, profZ,
+                                pmlWidth, pnz, pnx, nb))
+                        .task(id + ".adjointPsi", CpmlTasks.adjointPsi(pcur, adj.zetaX(), adj.zetaZ(), adj.psiX(),
+                                adj.psiZ(), profX, profZ, pmlWidth, pnz, pnx, nb))
+                        .task(id + ".adjointStencil", CpmlTasks.adjointStep(pprev, pcur, vc, adj.zetaX(),
+                                adj.zetaZ(), adj.psiX(), adj.psiZ(), profX, profZ, pmlWidth, pnz, pnx, nb));
             } else {
-                g.task(id + ".adjointStencil", WaveStepKernel.INSTANCE,
-                        WaveStepKernel.args(pprev, pcur, vc, dampZ, dampX, nb, pnz, pnx));
+                g.task(id + ".adjointStencil", AcousticTasks.waveStep8(pprev, pcur, vc, dampZ, dampX, pnz, pnx, nb));
             }
-            g.task(id + ".adjointSource", ReceiverKernels.INJECT, pprev, vc, traces, p.recIndex(), adjClock, nb, nrec,
-                    nt);
+            g.task(id + ".adjointSource", ReceiverTasks.injectReceivers(pprev, vc, traces, p.recIndex(), adjClock,
+                    nrec, nt, nb));
             if (!gradient) {
-                g.task(id + ".image", ImagingKernels.CROSS_CORRELATE, images.image(), images.illumination(), pprev,
-                        snapshots, adjClock, k, nt, rows, pnx);
+                g.task(id + ".image", ImagingTasks.crossCorrelate(images.image(), images.illumination(), pprev,
+                        snapshots, adjClock, k, nt, n));
             }
-            g.task(id + ".adjointClock", SourceKernels.REWIND_CLOCK, (Object) adjClock);
+            g.task(id + ".adjointClock", SourceTasks.rewindClock(adjClock));
         }
         int executions = (checkpointing.segments() + 1) * k / 2;
         if (gradient) {
@@ -439,22 +430,22 @@ final class WavePropagator {
         if (cpml) {
             addCpmlStep(g, id, cur, prev, vc, pml, bracket);
         } else {
-            g.task(id + ".stencil", WaveStepKernel.INSTANCE,
-                    WaveStepKernel.args(prev, cur, vc, dampZ, dampX, p.nb(), padded.nz(), padded.nx()));
+            g.task(id + ".stencil", AcousticTasks.waveStep8(prev, cur, vc, dampZ, dampX, padded.nz(), padded.nx(),
+                    p.nb()));
         }
-        g.task(id + ".source", SourceKernels.INJECT, prev, vc, p.wavelets(), p.srcIndex(), clock, nt)
-                .task(id + ".clock", SourceKernels.ADVANCE_CLOCK, (Object) clock);
+        g.task(id + ".source", SourceTasks.injectSource(prev, vc, p.wavelets(), p.srcIndex(), clock, nt))
+                .task(id + ".clock", SourceTasks.advanceClock(clock));
     }
 
     /** psi^t, then zeta^t and u^{t+1} (storing B^t when {@code bracket} is not null). */
     private void addCpmlStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] vc, Pml pml,
                              float[] bracket) {
         int nb = prev.length / padded.size();
-        g.task(id + ".psi", CpmlKernels.PSI, cur, pml.psiX(), pml.psiZ(), profX, profZ, pmlWidth, nb, padded.nz(),
-                        padded.nx())
-                .task(id + ".stencil", CpmlKernels.STEP, prev, cur, vc, pml.psiX(), pml.psiZ(), pml.zetaX(),
+        g.task(id + ".psi", CpmlTasks.psi(cur, pml.psiX(), pml.psiZ(), profX, profZ, pmlWidth, padded.nz(),
+                        padded.nx(), nb))
+                .task(id + ".stencil", CpmlTasks.step(prev, cur, vc, pml.psiX(), pml.psiZ(), pml.zetaX(),
                         pml.zetaZ(), profX, profZ, bracket != null ? bracket : noBracket, bracket != null ? 1 : 0,
-                        pmlWidth, nb, padded.nz(), padded.nx());
+                        pmlWidth, padded.nz(), padded.nx(), nb));
     }
 
     /** Plans the graph, executes it {@code times} times, brings {@code results} back to the host. */
