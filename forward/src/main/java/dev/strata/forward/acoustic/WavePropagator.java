@@ -1,18 +1,16 @@
 package dev.strata.forward.acoustic;
 
+import dev.strata.forward.acoustic.BoundaryStencils.Pml;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.TransferMode;
-import dev.strata.kernels.acoustic.AcousticKernels;
-import dev.strata.kernels.acoustic.BornStepKernel;
-import dev.strata.kernels.acoustic.CerjanSponge;
-import dev.strata.kernels.acoustic.CheckpointKernels;
+import dev.strata.kernels.acoustic.CheckpointTasks;
 import dev.strata.kernels.acoustic.CpmlKernels;
-import dev.strata.kernels.acoustic.ImagingKernels;
-import dev.strata.kernels.acoustic.ReceiverKernels;
-import dev.strata.kernels.acoustic.SourceKernels;
-import dev.strata.kernels.acoustic.WaveStepKernel;
+import dev.strata.kernels.acoustic.CpmlTasks;
+import dev.strata.kernels.acoustic.ImagingTasks;
+import dev.strata.kernels.acoustic.ReceiverTasks;
+import dev.strata.kernels.acoustic.SourceTasks;
 import java.util.List;
 
 /**
@@ -54,17 +52,6 @@ final class WavePropagator {
     record Images(float[] image, float[] illumination) {
     }
 
-    /** The four CPML auxiliary fields of one wavefield (or, in the adjoint, P in psi and Q in zeta). */
-    private record Pml(float[] psiX, float[] psiZ, float[] zetaX, float[] zetaZ) {
-        static Pml of(int n) {
-            return new Pml(new float[n], new float[n], new float[n], new float[n]);
-        }
-
-        Object[] arrays() {
-            return new Object[] {psiX, psiZ, zetaX, zetaZ};
-        }
-    }
-
     private final ComputeBackend backend;
     private final PaddedGrid padded;
     private final AcousticSetup setup;
@@ -72,15 +59,8 @@ final class WavePropagator {
     private final int nt;
     private final int nrec;
     private final float[] wavelet;
-    /** Sponge factors per axis (sponge only). */
-    private final float[] dampZ;
-    private final float[] dampX;
-    /** Packed CPML profiles per axis (CPML only). */
-    private final float[] profZ;
-    private final float[] profX;
-    private final int pmlWidth;
+    private final BoundaryStencils boundary;
     private final boolean cpml;
-    private final float[] noBracket = new float[1];
 
     WavePropagator(AcousticSetup setup, ComputeBackend backend, Checkpointing checkpointing) {
         this.setup = setup;
@@ -90,29 +70,8 @@ final class WavePropagator {
         this.wavelet = setup.source().samples(setup.time());
         this.nt = setup.time().nt();
         this.nrec = setup.acquisition().nrec();
-        int frame = AcousticKernels.RADIUS;
-        switch (setup.boundary().layer()) {
-            case SpongeBoundary s -> {
-                this.cpml = false;
-                this.pmlWidth = 0;
-                this.dampZ = CerjanSponge.profile(padded.nz(), padded.pad(), s.strength());
-                this.dampX = CerjanSponge.profile(padded.nx(), padded.pad(), s.strength());
-                this.profZ = null;
-                this.profX = null;
-            }
-            case CpmlBoundary c -> {
-                this.cpml = true;
-                this.pmlWidth = c.width();
-                this.dampZ = null;
-                this.dampX = null;
-                double h = setup.grid().spacing();
-                double dt = setup.time().dt();
-                double vmax = setup.velocities().max();
-                double f = setup.source().peakFrequency();
-                this.profZ = c.profile(padded.nz(), frame, h, dt, vmax, f, !setup.boundary().freeSurface());
-                this.profX = c.profile(padded.nx(), frame, h, dt, vmax, f);
-            }
-        }
+        this.boundary = new BoundaryStencils(setup, padded);
+        this.cpml = boundary.cpml();
     }
 
     PaddedGrid padded() {
@@ -157,14 +116,14 @@ final class WavePropagator {
         float[] b = new float[n];
         float[] data = new float[p.nb() * nt * nrec];
         int[] clock = new int[1];
-        Pml pml = cpml ? Pml.of(n) : null;
         KernelGraph.Builder g = graph("acoustic-forward", p, vc, a, b, data, clock);
-        addPml(g, pml);
+        Pml pml = boundary.pml(g, n);
         for (int half = 0; half < 2; half++) {
             float[] cur = half == 0 ? a : b;
             float[] prev = half == 0 ? b : a;
-            g.task("s" + half + ".record", ReceiverKernels.RECORD, cur, data, p.recIndex(), clock, p.nb(), nrec, nt);
-            addStep(g, "s" + half, cur, prev, vc, pml, null, clock, p);
+            g.task("s" + half + ".record", ReceiverTasks.recordReceiver(cur, data, p.recIndex(), clock, nrec, nt,
+                    p.nb()));
+            addStep(g, "s" + half, cur, prev, vc, pml, clock, p);
         }
         run(g.transferToHost(TransferMode.UNDER_DEMAND, data).build(), (nt + 1) / 2, data);
         return data;
@@ -183,15 +142,11 @@ final class WavePropagator {
         float[] data = new float[p.nb() * nt * nrec];
         int[] clock = new int[1];
         int nb = p.nb();
-        int pnz = padded.nz();
-        int pnx = padded.nx();
-        Pml pml = cpml ? Pml.of(n) : null;
-        Pml dpml = cpml ? Pml.of(n) : null;
         float[] bracket = cpml ? new float[n] : null;
         KernelGraph.Builder g = graph("acoustic-born", p, vc, a, b, data, clock)
                 .transferToDevice(TransferMode.FIRST_EXECUTION, da, db, dvc);
-        addPml(g, pml);
-        addPml(g, dpml);
+        Pml pml = boundary.pml(g, n);
+        Pml dpml = boundary.pml(g, n);
         if (cpml) {
             g.transferToDevice(TransferMode.FIRST_EXECUTION, bracket);
         }
@@ -201,20 +156,12 @@ final class WavePropagator {
             float[] dcur = half == 0 ? da : db;
             float[] dprev = half == 0 ? db : da;
             String id = "s" + half;
-            g.task(id + ".record", ReceiverKernels.RECORD, dcur, data, p.recIndex(), clock, nb, nrec, nt);
-            if (cpml) {
-                addCpmlStep(g, id, cur, prev, vc, pml, bracket);
-                addCpmlStep(g, id + ".born", dcur, dprev, vc, dpml, null);
-                g.task(id + ".scatter", CpmlKernels.ADD_PRODUCT, dprev, dvc, bracket, nb * pnz, pnx);
-            } else {
-                g.task(id + ".stencil", WaveStepKernel.INSTANCE,
-                                WaveStepKernel.args(prev, cur, vc, dampZ, dampX, nb, pnz, pnx))
-                        .task(id + ".born", BornStepKernel.INSTANCE,
-                                BornStepKernel.args(dprev, dcur, cur, vc, dvc, dampZ, dampX, nb, pnz, pnx));
-            }
-            g.task(id + ".source", SourceKernels.INJECT, prev, vc, p.wavelets(), p.srcIndex(), clock, nt)
-                    .task(id + ".bornSource", SourceKernels.INJECT, dprev, dvc, p.wavelets(), p.srcIndex(), clock, nt)
-                    .task(id + ".clock", SourceKernels.ADVANCE_CLOCK, (Object) clock);
+            g.task(id + ".record", ReceiverTasks.recordReceiver(dcur, data, p.recIndex(), clock, nrec, nt, nb));
+            boundary.addBornStep(g, id, cur, prev, dcur, dprev, vc, dvc, pml, dpml, bracket);
+            g.task(id + ".source", SourceTasks.injectSource(prev, vc, p.wavelets(), p.srcIndex(), clock, nt))
+                    .task(id + ".bornSource", SourceTasks.injectSource(dprev, dvc, p.wavelets(), p.srcIndex(), clock,
+                            nt))
+                    .task(id + ".clock", SourceTasks.advanceClock(clock));
         }
         run(g.transferToHost(TransferMode.UNDER_DEMAND, data).build(), (nt + 1) / 2, data);
         return data;
@@ -236,33 +183,30 @@ final class WavePropagator {
         float[] data = new float[record ? p.nb() * nt * nrec : 1];
         float[] illumination = new float[illuminate ? n : 1];
         int[] clock = new int[1];
-        Pml pml = cpml ? Pml.of(n) : null;
         KernelGraph.Builder g = graph("acoustic-forward-checkpointed", p, vc, a, b, data, clock)
                 .transferToDevice(TransferMode.FIRST_EXECUTION, checkpoints, illumination);
-        addPml(g, pml);
+        Pml pml = boundary.pml(g, n);
         if (cpml) {
             g.transferToDevice(TransferMode.FIRST_EXECUTION, pmlCheckpoints);
         }
-        int rows = p.nb() * padded.nz();
         for (int half = 0; half < 2; half++) {
             float[] cur = half == 0 ? a : b;
             float[] prev = half == 0 ? b : a;
             String id = "s" + half;
             if (half == 0) {
-                g.task("checkpoint", CheckpointKernels.STORE_CHECKPOINT, cur, prev, checkpoints, clock, k, steps, rows,
-                        padded.nx());
+                g.task("checkpoint", CheckpointTasks.storeCheckpoint(cur, prev, checkpoints, clock, k, steps, n));
                 if (cpml) {
-                    g.task("pmlCheckpoint", CpmlKernels.STORE_STATE, pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
-                            pmlCheckpoints, clock, k, steps, rows, padded.nx());
+                    g.task("pmlCheckpoint", CpmlTasks.storeState(pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
+                            pmlCheckpoints, clock, k, steps, n));
                 }
             }
             if (record) {
-                g.task(id + ".record", ReceiverKernels.RECORD, cur, data, p.recIndex(), clock, p.nb(), nrec, nt);
+                g.task(id + ".record", ReceiverTasks.recordReceiver(cur, data, p.recIndex(), clock, nrec, nt, p.nb()));
             }
             if (illuminate) {
-                g.task(id + ".illumination", CpmlKernels.ADD_PRODUCT, illumination, cur, cur, rows, padded.nx());
+                g.task(id + ".illumination", CpmlTasks.addProduct(illumination, cur, cur, n));
             }
-            addStep(g, id, cur, prev, vc, pml, null, clock, p);
+            addStep(g, id, cur, prev, vc, pml, clock, p);
         }
         g.transferToHost(TransferMode.UNDER_DEMAND, checkpoints, data, illumination);
         if (cpml) {
@@ -304,9 +248,6 @@ final class WavePropagator {
         int k = checkpointing.interval();
         int steps = checkpointing.steps();
         int nb = p.nb();
-        int pnz = padded.nz();
-        int pnx = padded.nx();
-        int rows = nb * pnz;
         boolean gradient = grad != null;
         float[] fa = new float[n];
         float[] fb = new float[n];
@@ -315,16 +256,14 @@ final class WavePropagator {
         float[] snapshots = new float[Math.toIntExact(2L * k * n)];
         int[] fwdClock = {steps - k};
         int[] adjClock = {steps - 1 + k};
-        Pml pml = cpml ? Pml.of(n) : null;
-        Pml adj = cpml ? Pml.of(n) : null;
         float[] bracket = cpml && gradient ? new float[n] : null;
         float[] checkpoints = stored.checkpoints();
         KernelGraph.Builder g = KernelGraph.builder(gradient ? "acoustic-adjoint" : "acoustic-rtm")
                 .transferToDevice(TransferMode.FIRST_EXECUTION, fa, fb, pa, pb, vc, p.wavelets(), p.srcIndex(),
                         p.recIndex(), checkpoints, snapshots, traces, fwdClock, adjClock);
-        addBoundaryArrays(g);
-        addPml(g, pml);
-        addPml(g, adj);
+        boundary.addArrays(g);
+        Pml pml = boundary.pml(g, n);
+        Pml adj = boundary.pml(g, n);
         if (cpml) {
             g.transferToDevice(TransferMode.FIRST_EXECUTION, stored.pmlCheckpoints());
         }
@@ -345,60 +284,41 @@ final class WavePropagator {
             float[] pprev = half == 0 ? pb : pa;
             // the source field, recomputed one segment behind the adjoint
             if (half == 0) {
-                g.task("load", CheckpointKernels.LOAD_CHECKPOINT, fcur, fprev, checkpoints, fwdClock, k, steps, rows,
-                        pnx);
+                g.task("load", CheckpointTasks.loadCheckpoint(fcur, fprev, checkpoints, fwdClock, k, steps, n));
                 if (cpml) {
-                    g.task("pmlLoad", CpmlKernels.LOAD_STATE, pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
-                            stored.pmlCheckpoints(), fwdClock, k, steps, rows, pnx);
+                    g.task("pmlLoad", CpmlTasks.loadState(pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
+                            stored.pmlCheckpoints(), fwdClock, k, steps, n));
                 }
             }
             if (snapshotOfU) {
-                g.task(id + ".snapshot", CheckpointKernels.STORE_SNAPSHOT, fcur, snapshots, fwdClock, k, steps, rows,
-                        pnx);
+                g.task(id + ".snapshot", CheckpointTasks.storeSnapshot(fcur, snapshots, fwdClock, k, steps, n));
             }
-            if (cpml) {
-                addCpmlStep(g, id, fcur, fprev, vc, pml, bracket);
-                if (!snapshotOfU) {
-                    g.task(id + ".snapshot", CheckpointKernels.STORE_SNAPSHOT, bracket, snapshots, fwdClock, k, steps,
-                            rows, pnx);
-                }
-            } else {
-                g.task(id + ".stencil", WaveStepKernel.INSTANCE,
-                        WaveStepKernel.args(fprev, fcur, vc, dampZ, dampX, nb, pnz, pnx));
+            boundary.addStep(g, id, fcur, fprev, vc, pml, bracket);
+            if (!snapshotOfU) {
+                g.task(id + ".snapshot", CheckpointTasks.storeSnapshot(bracket, snapshots, fwdClock, k, steps, n));
             }
-            g.task(id + ".source", SourceKernels.INJECT, fprev, vc, p.wavelets(), p.srcIndex(), fwdClock, nt)
-                    .task(id + ".clock", CheckpointKernels.ADVANCE_SEGMENT_CLOCK, fwdClock, k, steps);
+            g.task(id + ".source", SourceTasks.injectSource(fprev, vc, p.wavelets(), p.srcIndex(), fwdClock, nt))
+                    .task(id + ".clock", CheckpointTasks.advanceSegmentClock(fwdClock, k, steps));
             // the adjoint field, one step back; the gradient pairs Phi^{t+1} (pcur) with level t of the source field
             if (gradient) {
                 if (cpml) {
-                    g.task(id + ".gradient", ImagingKernels.GRADIENT_PRODUCT, grad, pcur, snapshots, adjClock, k, nt,
-                            rows, pnx);
+                    g.task(id + ".gradient", ImagingTasks.accumulateProduct(grad, pcur, snapshots, adjClock, k, nt, n));
                 } else {
-                    g.task(id + ".gradient", ImagingKernels.GRADIENT, grad, pcur, snapshots, adjClock, k, nt, nb, pnz,
-                            pnx);
+                    g.task(id + ".gradient", ImagingTasks.accumulateGradient(grad, pcur, snapshots, adjClock, k, nt,
+                            padded.nz(), padded.nx(), nb));
                 }
                 // the source term of dJ/dC: grad[s] += Phi^{t+1}[s] w_t, i.e. injectSource with Phi as "vc"
-                g.task(id + ".gradientSource", SourceKernels.INJECT, grad, pcur, p.wavelets(), p.srcIndex(), adjClock,
-                        nt);
+                g.task(id + ".gradientSource", SourceTasks.injectSource(grad, pcur, p.wavelets(), p.srcIndex(),
+                        adjClock, nt));
             }
-            if (cpml) {
-                g.task(id + ".adjointZeta", CpmlKernels.ADJOINT_ZETA, pcur, adj.zetaX(), adj.zetaZ(), profX, profZ,
-                                pmlWidth, nb, pnz, pnx)
-                        .task(id + ".adjointPsi", CpmlKernels.ADJOINT_PSI, pcur, adj.zetaX(), adj.zetaZ(), adj.psiX(),
-                                adj.psiZ(), profX, profZ, pmlWidth, nb, pnz, pnx)
-                        .task(id + ".adjointStencil", CpmlKernels.ADJOINT_STEP, pprev, pcur, vc, adj.zetaX(),
-                                adj.zetaZ(), adj.psiX(), adj.psiZ(), profX, profZ, pmlWidth, nb, pnz, pnx);
-            } else {
-                g.task(id + ".adjointStencil", WaveStepKernel.INSTANCE,
-                        WaveStepKernel.args(pprev, pcur, vc, dampZ, dampX, nb, pnz, pnx));
-            }
-            g.task(id + ".adjointSource", ReceiverKernels.INJECT, pprev, vc, traces, p.recIndex(), adjClock, nb, nrec,
-                    nt);
+            boundary.addAdjointStep(g, id, pcur, pprev, vc, adj);
+            g.task(id + ".adjointSource", ReceiverTasks.injectReceivers(pprev, vc, traces, p.recIndex(), adjClock,
+                    nrec, nt, nb));
             if (!gradient) {
-                g.task(id + ".image", ImagingKernels.CROSS_CORRELATE, images.image(), images.illumination(), pprev,
-                        snapshots, adjClock, k, nt, rows, pnx);
+                g.task(id + ".image", ImagingTasks.crossCorrelate(images.image(), images.illumination(), pprev,
+                        snapshots, adjClock, k, nt, n));
             }
-            g.task(id + ".adjointClock", SourceKernels.REWIND_CLOCK, (Object) adjClock);
+            g.task(id + ".adjointClock", SourceTasks.rewindClock(adjClock));
         }
         int executions = (checkpointing.segments() + 1) * k / 2;
         if (gradient) {
@@ -415,46 +335,16 @@ final class WavePropagator {
         KernelGraph.Builder g = KernelGraph.builder(name)
                 .transferToDevice(TransferMode.FIRST_EXECUTION, a, b, vc, p.wavelets(), p.srcIndex(), p.recIndex(),
                         data, clock);
-        addBoundaryArrays(g);
+        boundary.addArrays(g);
         return g;
-    }
-
-    private void addBoundaryArrays(KernelGraph.Builder g) {
-        if (cpml) {
-            g.transferToDevice(TransferMode.FIRST_EXECUTION, profZ, profX, noBracket);
-        } else {
-            g.transferToDevice(TransferMode.FIRST_EXECUTION, dampZ, dampX);
-        }
-    }
-
-    private static void addPml(KernelGraph.Builder g, Pml pml) {
-        if (pml != null) {
-            g.transferToDevice(TransferMode.FIRST_EXECUTION, pml.arrays());
-        }
     }
 
     /** Step to u^{t+1} over the previous level (either boundary), inject the source, tick. */
     private void addStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] vc, Pml pml,
-                         float[] bracket, int[] clock, Pass p) {
-        if (cpml) {
-            addCpmlStep(g, id, cur, prev, vc, pml, bracket);
-        } else {
-            g.task(id + ".stencil", WaveStepKernel.INSTANCE,
-                    WaveStepKernel.args(prev, cur, vc, dampZ, dampX, p.nb(), padded.nz(), padded.nx()));
-        }
-        g.task(id + ".source", SourceKernels.INJECT, prev, vc, p.wavelets(), p.srcIndex(), clock, nt)
-                .task(id + ".clock", SourceKernels.ADVANCE_CLOCK, (Object) clock);
-    }
-
-    /** psi^t, then zeta^t and u^{t+1} (storing B^t when {@code bracket} is not null). */
-    private void addCpmlStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] vc, Pml pml,
-                             float[] bracket) {
-        int nb = prev.length / padded.size();
-        g.task(id + ".psi", CpmlKernels.PSI, cur, pml.psiX(), pml.psiZ(), profX, profZ, pmlWidth, nb, padded.nz(),
-                        padded.nx())
-                .task(id + ".stencil", CpmlKernels.STEP, prev, cur, vc, pml.psiX(), pml.psiZ(), pml.zetaX(),
-                        pml.zetaZ(), profX, profZ, bracket != null ? bracket : noBracket, bracket != null ? 1 : 0,
-                        pmlWidth, nb, padded.nz(), padded.nx());
+                         int[] clock, Pass p) {
+        boundary.addStep(g, id, cur, prev, vc, pml, null);
+        g.task(id + ".source", SourceTasks.injectSource(prev, vc, p.wavelets(), p.srcIndex(), clock, nt))
+                .task(id + ".clock", SourceTasks.advanceClock(clock));
     }
 
     /** Plans the graph, executes it {@code times} times, brings {@code results} back to the host. */

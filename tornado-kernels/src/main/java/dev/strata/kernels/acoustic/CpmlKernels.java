@@ -1,13 +1,14 @@
 package dev.strata.kernels.acoustic;
 
-import static dev.strata.kernels.KernelArgs.count;
-import static dev.strata.kernels.KernelArgs.floats;
-import static dev.strata.kernels.KernelArgs.intValue;
-import static dev.strata.kernels.KernelArgs.minLength;
+import static dev.strata.kernels.acoustic.AcousticKernels.FIELD;
+import static dev.strata.kernels.acoustic.AcousticKernels.FRAME;
+import static dev.strata.kernels.acoustic.AcousticKernels.X_END;
+import static dev.strata.kernels.acoustic.AcousticKernels.Z_END;
 
-import dev.strata.kernels.IndexRange;
-import dev.strata.kernels.Kernel;
-import dev.strata.kernels.VectorizedKernel;
+import dev.strata.kernels.annotations.Index;
+import dev.strata.kernels.annotations.Kernel;
+import dev.strata.kernels.annotations.Length;
+import dev.strata.kernels.annotations.Writes;
 
 /**
  * Per-point bodies and launchers of the convolutional PML of the second-order wave equation (Pasalic and McGarry
@@ -30,12 +31,20 @@ import dev.strata.kernels.VectorizedKernel;
  * and dJ/dvc = (1 / vc) sum_t Phi^{t+1} (B^t + e_s w_t). Fields are {@code [nb][nz][nx]}; profiles are packed
  * {@code profX = [a(0..nx-1), b(0..nx-1)]}, {@code profZ} likewise over nz. The strips are the w points inside the
  * {@link AcousticKernels#RADIUS}-point frame on each side; terms that are exactly zero away from them are skipped.
+ *
+ * <p>Typed tasks: {@code CpmlTasks}. The stencils run over the interior rows (batch, depth) by interior columns,
+ * except {@link #step}, which runs over every point (see there); {@link CpmlVectors} holds their Vector API rows,
+ * which agree with these bodies bit for bit.
  */
 public final class CpmlKernels {
     private CpmlKernels() {
     }
 
     private static final int R = AcousticKernels.RADIUS;
+
+    /** What a CPML stencil requires: a batch whose grids hold the p = 0 frame and a strip of width w on each side. */
+    static final String STRIPS = "nb >= 1 && w >= 0 && nz >= 2 * AcousticKernels.RADIUS + 2 * w + 1"
+            + " && nx >= 2 * AcousticKernels.RADIUS + 2 * w + 1";
 
     /** First-difference coefficients d_m, D1 p = sum_m d_m (p[+m] - p[-m]). */
     public static final float D1 = (float) (4.0 / 5.0);
@@ -93,8 +102,11 @@ public final class CpmlKernels {
     }
 
     /** psi^t = a psi^{t-1} + b D1 u^t in the strips of each axis; writes psiX, psiZ only. */
-    public static void psi(int b, int iz, int ix, int nz, int nx, int w, float[] u, float[] psiX, float[] psiZ,
-                           float[] profX, float[] profZ) {
+    @Kernel(requires = STRIPS, vectorRows = "CpmlVectors.psiRows")
+    public static void psi(@Index("nb") int b, @Index(from = FRAME, value = Z_END) int iz,
+                           @Index(from = FRAME, value = X_END) int ix, @Length(FIELD) float[] u,
+                           @Writes @Length(FIELD) float[] psiX, @Writes @Length(FIELD) float[] psiZ,
+                           @Length("2 * nx") float[] profX, @Length("2 * nz") float[] profZ, int w, int nz, int nx) {
         int i = (b * nz + iz) * nx + ix;
         if (inStrip(ix, nx, w)) {
             psiAlong(i, ix, nx, 1, u, psiX, profX);
@@ -110,12 +122,33 @@ public final class CpmlKernels {
     }
 
     /**
-     * zeta^t in the strips, then u^{t+1} = 2 u^t - u^{t-1} + vc B^t over u^{t-1} in {@code uPrevNext}; writes
-     * B^t to {@code bracket} if {@code storeBracket != 0}. Reads psi^t (already updated by {@link #psi}).
+     * zeta^t in the strips, then u^{t+1} = 2 u^t - u^{t-1} + vc B^t over u^{t-1} in {@code uPrevNext} at the interior
+     * points ({@link #interiorStep}); B^t is written to {@code bracket} if {@code storeBracket != 0}. Runs over every
+     * point of {@code [nb][nz][nx]} so that a stored bracket is written in full, 0 on the p = 0 frame (where u is left
+     * unchanged): a task that only writes an array is the first to use it in the operator's graphs, and TornadoVM
+     * does not copy such an array to the device, so a frame left out would come back undefined and pollute the Born
+     * scattering source and the CPML gradient. {@code bracket} needs one element per point only when stored.
      */
-    public static void step(int b, int iz, int ix, int nz, int nx, int w, float[] uPrevNext, float[] u, float[] vc,
-                            float[] psiX, float[] psiZ, float[] zetaX, float[] zetaZ, float[] profX, float[] profZ,
-                            float[] bracket, int storeBracket) {
+    @Kernel(requires = STRIPS, vectorRows = "CpmlVectors.stepRows")
+    public static void step(@Index("nb") int b, @Index("nz") int iz, @Index("nx") int ix,
+                            @Writes @Length(FIELD) float[] uPrevNext, @Length(FIELD) float[] u,
+                            @Length(FIELD) float[] vc, @Length(FIELD) float[] psiX, @Length(FIELD) float[] psiZ,
+                            @Writes @Length(FIELD) float[] zetaX, @Writes @Length(FIELD) float[] zetaZ,
+                            @Length("2 * nx") float[] profX, @Length("2 * nz") float[] profZ,
+                            @Writes @Length("storeBracket != 0 ? " + FIELD + " : 0") float[] bracket, int storeBracket,
+                            int w, int nz, int nx) {
+        if (iz >= R && iz < nz - R && ix >= R && ix < nx - R) {
+            interiorStep(b, iz, ix, uPrevNext, u, vc, psiX, psiZ, zetaX, zetaZ, profX, profZ, bracket, storeBracket, w,
+                    nz, nx);
+        } else if (storeBracket != 0) {
+            bracket[(b * nz + iz) * nx + ix] = 0.0f;
+        }
+    }
+
+    /** {@link #step} at an interior point (b, iz, ix). Reads psi^t (already updated by {@link #psi}). */
+    public static void interiorStep(int b, int iz, int ix, float[] uPrevNext, float[] u, float[] vc, float[] psiX,
+                                    float[] psiZ, float[] zetaX, float[] zetaZ, float[] profX, float[] profZ,
+                                    float[] bracket, int storeBracket, int w, int nz, int nx) {
         int i = (b * nz + iz) * nx + ix;
         float br = AcousticKernels.laplacian8(u, i, nx);
         if (inStrip(ix, nx, w)) {
@@ -141,8 +174,12 @@ public final class CpmlKernels {
     }
 
     /** Adjoint of zeta: Q^t = a Q^{t+1} + Phi^{t+1} in the strips; writes qX, qZ only. */
-    public static void adjointZeta(int b, int iz, int ix, int nz, int nx, int w, float[] phi, float[] qX, float[] qZ,
-                                   float[] profX, float[] profZ) {
+    @Kernel(requires = STRIPS, vectorRows = "CpmlVectors.adjointZetaRows")
+    public static void adjointZeta(@Index("nb") int b, @Index(from = FRAME, value = Z_END) int iz,
+                                   @Index(from = FRAME, value = X_END) int ix, @Length(FIELD) float[] phi,
+                                   @Writes @Length(FIELD) float[] qX, @Writes @Length(FIELD) float[] qZ,
+                                   @Length("2 * nx") float[] profX, @Length("2 * nz") float[] profZ, int w, int nz,
+                                   int nx) {
         int i = (b * nz + iz) * nx + ix;
         if (inStrip(ix, nx, w)) {
             adjointZetaAlong(i, ix, phi, qX, profX);
@@ -158,8 +195,13 @@ public final class CpmlKernels {
     }
 
     /** Adjoint of psi: P^t = a P^{t+1} - D1(Phi^{t+1} + b Q^t) in the strips; writes pX, pZ only. */
-    public static void adjointPsi(int b, int iz, int ix, int nz, int nx, int w, float[] phi, float[] qX, float[] qZ,
-                                  float[] pX, float[] pZ, float[] profX, float[] profZ) {
+    @Kernel(requires = STRIPS, vectorRows = "CpmlVectors.adjointPsiRows")
+    public static void adjointPsi(@Index("nb") int b, @Index(from = FRAME, value = Z_END) int iz,
+                                  @Index(from = FRAME, value = X_END) int ix, @Length(FIELD) float[] phi,
+                                  @Length(FIELD) float[] qX, @Length(FIELD) float[] qZ,
+                                  @Writes @Length(FIELD) float[] pX, @Writes @Length(FIELD) float[] pZ,
+                                  @Length("2 * nx") float[] profX, @Length("2 * nz") float[] profZ, int w, int nz,
+                                  int nx) {
         int i = (b * nz + iz) * nx + ix;
         if (inStrip(ix, nx, w)) {
             adjointPsiAlong(i, ix, nx, 1, phi, qX, pX, profX);
@@ -178,9 +220,14 @@ public final class CpmlKernels {
      * Phi^t = 2 Phi^{t+1} - Phi^{t+2} + vc (L Phi^{t+1} + D2(b Q^t) - D1(b P^t) per axis) over Phi^{t+2} in
      * {@code phiPrevNext}.
      */
-    public static void adjointStep(int b, int iz, int ix, int nz, int nx, int w, float[] phiPrevNext, float[] phi,
-                                   float[] vc, float[] qX, float[] qZ, float[] pX, float[] pZ, float[] profX,
-                                   float[] profZ) {
+    @Kernel(requires = STRIPS, vectorRows = "CpmlVectors.adjointStepRows")
+    public static void adjointStep(@Index("nb") int b, @Index(from = FRAME, value = Z_END) int iz,
+                                   @Index(from = FRAME, value = X_END) int ix,
+                                   @Writes @Length(FIELD) float[] phiPrevNext, @Length(FIELD) float[] phi,
+                                   @Length(FIELD) float[] vc, @Length(FIELD) float[] qX, @Length(FIELD) float[] qZ,
+                                   @Length(FIELD) float[] pX, @Length(FIELD) float[] pZ,
+                                   @Length("2 * nx") float[] profX, @Length("2 * nz") float[] profZ, int w, int nz,
+                                   int nx) {
         int i = (b * nz + iz) * nx + ix;
         float br = AcousticKernels.laplacian8(phi, i, nx);
         if (nearStrip(ix, nx, w)) {
@@ -194,10 +241,14 @@ public final class CpmlKernels {
 
     /**
      * Stores the PML state (psiX, psiZ, zetaX, zetaZ) at level t - 1 as checkpoint t / k of {@code aux}
-     * ({@code [steps/k][4][fieldSize]}) when t = clock[0] is a multiple of k below {@code steps}.
+     * ({@code [ceil(steps/k)][4][fieldSize]}) when t = clock[0] is a multiple of k below {@code steps}; every point.
      */
-    public static void storeState(int i, float[] psiX, float[] psiZ, float[] zetaX, float[] zetaZ, float[] aux,
-                                  int[] clock, int k, int steps, int fieldSize) {
+    @Kernel(requires = CheckpointKernels.INTERVAL)
+    public static void storeState(@Index("fieldSize") int i, @Length("fieldSize") float[] psiX,
+                                  @Length("fieldSize") float[] psiZ, @Length("fieldSize") float[] zetaX,
+                                  @Length("fieldSize") float[] zetaZ,
+                                  @Writes @Length("4L * ((steps + k - 1) / k) * fieldSize") float[] aux,
+                                  @Length("1") int[] clock, int k, int steps, int fieldSize) {
         int t = clock[0];
         if (t >= 0 && t < steps && t % k == 0) {
             int base = (t / k) * 4 * fieldSize + i;
@@ -209,8 +260,12 @@ public final class CpmlKernels {
     }
 
     /** Inverse of {@link #storeState} under the same condition. */
-    public static void loadState(int i, float[] psiX, float[] psiZ, float[] zetaX, float[] zetaZ, float[] aux,
-                                 int[] clock, int k, int steps, int fieldSize) {
+    @Kernel(requires = CheckpointKernels.INTERVAL)
+    public static void loadState(@Index("fieldSize") int i, @Writes @Length("fieldSize") float[] psiX,
+                                 @Writes @Length("fieldSize") float[] psiZ, @Writes @Length("fieldSize") float[] zetaX,
+                                 @Writes @Length("fieldSize") float[] zetaZ,
+                                 @Length("4L * ((steps + k - 1) / k) * fieldSize") float[] aux,
+                                 @Length("1") int[] clock, int k, int steps, int fieldSize) {
         int t = clock[0];
         if (t >= 0 && t < steps && t % k == 0) {
             int base = (t / k) * 4 * fieldSize + i;
@@ -221,535 +276,10 @@ public final class CpmlKernels {
         }
     }
 
-    /** {@code (psiX, psiZ, zetaX, zetaZ, float[] aux, int[] clock, int k, int steps, int rows, int nx)}. */
-    public static final Kernel STORE_STATE = new StateCopy("acoustic.cpmlStoreState", true);
-
-    /** Same arguments as {@link #STORE_STATE}; copies the other way. */
-    public static final Kernel LOAD_STATE = new StateCopy("acoustic.cpmlLoadState", false);
-
-    /** out[i] += a[i] b[i] at flat index i (the Born scattering source dvc B^t); writes out only. */
-    public static void addProduct(int i, float[] out, float[] a, float[] b) {
+    /** out[i] += a[i] b[i] at every point i of n (the Born scattering source dvc B^t); writes out only. */
+    @Kernel
+    public static void addProduct(@Index("n") int i, @Writes @Length("n") float[] out, @Length("n") float[] a,
+                                  @Length("n") float[] b) {
         out[i] = out[i] + a[i] * b[i];
-    }
-
-    /**
-     * {@code (float[] u, float[] psiX, float[] psiZ, float[] profX, float[] profZ, int w, int nb, int nz, int nx)};
-     * interior rows.
-     */
-    public static final Kernel PSI = new VectorInteriorKernel("acoustic.cpmlPsi", 9, 5) {
-        @Override
-        void checkArrays(Object[] a, long field, int nz, int nx) {
-            fields(name(), a, field, 0, 1, 2);
-            profiles(name(), a, 3, 4, nz, nx);
-        }
-
-        @Override
-        public void runRows(Object[] a, int rowStart, int rowEnd) {
-            float[] u = (float[]) a[0];
-            float[] px = (float[]) a[1];
-            float[] pz = (float[]) a[2];
-            float[] fx = (float[]) a[3];
-            float[] fz = (float[]) a[4];
-            int w = (Integer) a[5];
-            int nz = (Integer) a[7];
-            int nx = (Integer) a[8];
-            for (int row = rowStart; row < rowEnd; row++) {
-                int b = row / (nz - 2 * R);
-                int iz = R + row % (nz - 2 * R);
-                boolean zStrip = inStrip(iz, nz, w);
-                for (int ix = R; ix < nx - R; ix++) {
-                    if (zStrip || inStrip(ix, nx, w)) {
-                        psi(b, iz, ix, nz, nx, w, u, px, pz, fx, fz);
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void runRowsVectorized(Object[] a, int rowStart, int rowEnd) {
-            float[] u = (float[]) a[0];
-            float[] px = (float[]) a[1];
-            float[] pz = (float[]) a[2];
-            float[] fx = (float[]) a[3];
-            float[] fz = (float[]) a[4];
-            int w = (Integer) a[5];
-            int nz = (Integer) a[7];
-            int nx = (Integer) a[8];
-            int vecEnd = R + (nx - 2 * R) / WaveStepKernel.lanes() * WaveStepKernel.lanes();
-            for (int row = rowStart; row < rowEnd; row++) {
-                int b = row / (nz - 2 * R);
-                int iz = R + row % (nz - 2 * R);
-                int base = (b * nz + iz) * nx;
-                if (inStrip(iz, nz, w)) {
-                    for (int ix = R; ix < vecEnd; ix += WaveStepKernel.lanes()) {
-                        CpmlVectors.psiZ(u, pz, fz[iz], fz[nz + iz], base + ix, nx);
-                    }
-                    for (int ix = vecEnd; ix < nx - R; ix++) {
-                        psiAlong(base + ix, iz, nz, nx, u, pz, fz);
-                    }
-                }
-                for (int ix : stripColumns(nx, w)) {
-                    psiAlong(base + ix, ix, nx, 1, u, px, fx);
-                }
-            }
-        }
-    };
-
-    /**
-     * {@code (float[] uPrevNext, float[] u, float[] vc, float[] psiX, float[] psiZ, float[] zetaX, float[] zetaZ,
-     * float[] profX, float[] profZ, float[] bracket, int storeBracket, int w, int nb, int nz, int nx)}.
-     */
-    public static final Kernel STEP = new VectorInteriorKernel("acoustic.cpmlStep", 15, 11) {
-        @Override
-        void checkArrays(Object[] a, long field, int nz, int nx) {
-            fields(name(), a, field, 0, 1, 2, 3, 4, 5, 6);
-            profiles(name(), a, 7, 8, nz, nx);
-            if (intValue(name(), a, 10) != 0) {
-                fields(name(), a, field, 9);
-            } else {
-                floats(name(), a, 9);
-            }
-        }
-
-        @Override
-        public void runRows(Object[] a, int rowStart, int rowEnd) {
-            float[] un = (float[]) a[0];
-            float[] u = (float[]) a[1];
-            float[] vc = (float[]) a[2];
-            float[] px = (float[]) a[3];
-            float[] pz = (float[]) a[4];
-            float[] zx = (float[]) a[5];
-            float[] zz = (float[]) a[6];
-            float[] fx = (float[]) a[7];
-            float[] fz = (float[]) a[8];
-            float[] br = (float[]) a[9];
-            int store = (Integer) a[10];
-            int w = (Integer) a[11];
-            int nz = (Integer) a[13];
-            int nx = (Integer) a[14];
-            for (int row = rowStart; row < rowEnd; row++) {
-                int b = row / (nz - 2 * R);
-                int iz = R + row % (nz - 2 * R);
-                for (int ix = R; ix < nx - R; ix++) {
-                    step(b, iz, ix, nz, nx, w, un, u, vc, px, pz, zx, zz, fx, fz, br, store);
-                }
-            }
-        }
-
-        @Override
-        public void runRowsVectorized(Object[] a, int rowStart, int rowEnd) {
-            float[] un = (float[]) a[0];
-            float[] u = (float[]) a[1];
-            float[] vc = (float[]) a[2];
-            float[] px = (float[]) a[3];
-            float[] pz = (float[]) a[4];
-            float[] zx = (float[]) a[5];
-            float[] zz = (float[]) a[6];
-            float[] fx = (float[]) a[7];
-            float[] fz = (float[]) a[8];
-            float[] br = (float[]) a[9];
-            int store = (Integer) a[10];
-            int w = (Integer) a[11];
-            int nz = (Integer) a[13];
-            int nx = (Integer) a[14];
-            float[] lapOut = store != 0 ? br : null;
-            int[] span = columnSpan(nx, w);
-            for (int row = rowStart; row < rowEnd; row++) {
-                int b = row / (nz - 2 * R);
-                int iz = R + row % (nz - 2 * R);
-                for (int ix = R; ix < span[0]; ix++) {
-                    step(b, iz, ix, nz, nx, w, un, u, vc, px, pz, zx, zz, fx, fz, br, store);
-                }
-                int base = (b * nz + iz) * nx;
-                if (nearStrip(iz, nz, w)) {
-                    boolean zs = inStrip(iz, nz, w);
-                    for (int ix = span[0]; ix < span[1]; ix += WaveStepKernel.lanes()) {
-                        CpmlVectors.stepZ(un, u, vc, pz, zz, fz[iz], fz[nz + iz], zs, base + ix, nx, lapOut);
-                    }
-                } else {
-                    for (int ix = span[0]; ix < span[1]; ix += WaveStepKernel.lanes()) {
-                        CpmlVectors.plainStep(un, u, vc, base + ix, nx, lapOut);
-                    }
-                }
-                for (int ix = span[1]; ix < nx - R; ix++) {
-                    step(b, iz, ix, nz, nx, w, un, u, vc, px, pz, zx, zz, fx, fz, br, store);
-                }
-            }
-        }
-    };
-
-    /** {@code (float[] phi, float[] qX, float[] qZ, float[] profX, float[] profZ, int w, int nb, int nz, int nx)}. */
-    public static final Kernel ADJOINT_ZETA = new VectorInteriorKernel("acoustic.cpmlAdjointZeta", 9, 5) {
-        @Override
-        void checkArrays(Object[] a, long field, int nz, int nx) {
-            fields(name(), a, field, 0, 1, 2);
-            profiles(name(), a, 3, 4, nz, nx);
-        }
-
-        @Override
-        public void runRows(Object[] a, int rowStart, int rowEnd) {
-            float[] phi = (float[]) a[0];
-            float[] qx = (float[]) a[1];
-            float[] qz = (float[]) a[2];
-            float[] fx = (float[]) a[3];
-            float[] fz = (float[]) a[4];
-            int w = (Integer) a[5];
-            int nz = (Integer) a[7];
-            int nx = (Integer) a[8];
-            for (int row = rowStart; row < rowEnd; row++) {
-                int b = row / (nz - 2 * R);
-                int iz = R + row % (nz - 2 * R);
-                boolean zStrip = inStrip(iz, nz, w);
-                for (int ix = R; ix < nx - R; ix++) {
-                    if (zStrip || inStrip(ix, nx, w)) {
-                        adjointZeta(b, iz, ix, nz, nx, w, phi, qx, qz, fx, fz);
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void runRowsVectorized(Object[] a, int rowStart, int rowEnd) {
-            float[] phi = (float[]) a[0];
-            float[] qx = (float[]) a[1];
-            float[] qz = (float[]) a[2];
-            float[] fx = (float[]) a[3];
-            float[] fz = (float[]) a[4];
-            int w = (Integer) a[5];
-            int nz = (Integer) a[7];
-            int nx = (Integer) a[8];
-            int vecEnd = R + (nx - 2 * R) / WaveStepKernel.lanes() * WaveStepKernel.lanes();
-            for (int row = rowStart; row < rowEnd; row++) {
-                int b = row / (nz - 2 * R);
-                int iz = R + row % (nz - 2 * R);
-                int base = (b * nz + iz) * nx;
-                if (inStrip(iz, nz, w)) {
-                    for (int ix = R; ix < vecEnd; ix += WaveStepKernel.lanes()) {
-                        CpmlVectors.adjointZetaZ(phi, qz, fz[iz], base + ix);
-                    }
-                    for (int ix = vecEnd; ix < nx - R; ix++) {
-                        adjointZetaAlong(base + ix, iz, phi, qz, fz);
-                    }
-                }
-                for (int ix : stripColumns(nx, w)) {
-                    adjointZetaAlong(base + ix, ix, phi, qx, fx);
-                }
-            }
-        }
-    };
-
-    /**
-     * {@code (float[] phi, float[] qX, float[] qZ, float[] pX, float[] pZ, float[] profX, float[] profZ, int w, int nb,
-     * int nz, int nx)}.
-     */
-    public static final Kernel ADJOINT_PSI = new VectorInteriorKernel("acoustic.cpmlAdjointPsi", 11, 7) {
-        @Override
-        void checkArrays(Object[] a, long field, int nz, int nx) {
-            fields(name(), a, field, 0, 1, 2, 3, 4);
-            profiles(name(), a, 5, 6, nz, nx);
-        }
-
-        @Override
-        public void runRows(Object[] a, int rowStart, int rowEnd) {
-            float[] phi = (float[]) a[0];
-            float[] qx = (float[]) a[1];
-            float[] qz = (float[]) a[2];
-            float[] px = (float[]) a[3];
-            float[] pz = (float[]) a[4];
-            float[] fx = (float[]) a[5];
-            float[] fz = (float[]) a[6];
-            int w = (Integer) a[7];
-            int nz = (Integer) a[9];
-            int nx = (Integer) a[10];
-            for (int row = rowStart; row < rowEnd; row++) {
-                int b = row / (nz - 2 * R);
-                int iz = R + row % (nz - 2 * R);
-                boolean zStrip = inStrip(iz, nz, w);
-                for (int ix = R; ix < nx - R; ix++) {
-                    if (zStrip || inStrip(ix, nx, w)) {
-                        adjointPsi(b, iz, ix, nz, nx, w, phi, qx, qz, px, pz, fx, fz);
-                    }
-                }
-            }
-        }
-
-        @Override
-        public void runRowsVectorized(Object[] a, int rowStart, int rowEnd) {
-            float[] phi = (float[]) a[0];
-            float[] qx = (float[]) a[1];
-            float[] qz = (float[]) a[2];
-            float[] px = (float[]) a[3];
-            float[] pz = (float[]) a[4];
-            float[] fx = (float[]) a[5];
-            float[] fz = (float[]) a[6];
-            int w = (Integer) a[7];
-            int nz = (Integer) a[9];
-            int nx = (Integer) a[10];
-            int vecEnd = R + (nx - 2 * R) / WaveStepKernel.lanes() * WaveStepKernel.lanes();
-            for (int row = rowStart; row < rowEnd; row++) {
-                int b = row / (nz - 2 * R);
-                int iz = R + row % (nz - 2 * R);
-                int base = (b * nz + iz) * nx;
-                if (inStrip(iz, nz, w)) {
-                    for (int ix = R; ix < vecEnd; ix += WaveStepKernel.lanes()) {
-                        CpmlVectors.adjointPsiZ(phi, qz, pz, fz[iz], fz, nz + iz, base + ix, nx);
-                    }
-                    for (int ix = vecEnd; ix < nx - R; ix++) {
-                        adjointPsiAlong(base + ix, iz, nz, nx, phi, qz, pz, fz);
-                    }
-                }
-                for (int ix : stripColumns(nx, w)) {
-                    adjointPsiAlong(base + ix, ix, nx, 1, phi, qx, px, fx);
-                }
-            }
-        }
-    };
-
-    /**
-     * {@code (float[] phiPrevNext, float[] phi, float[] vc, float[] qX, float[] qZ, float[] pX, float[] pZ,
-     * float[] profX, float[] profZ, int w, int nb, int nz, int nx)}.
-     */
-    public static final Kernel ADJOINT_STEP = new VectorInteriorKernel("acoustic.cpmlAdjointStep", 13, 9) {
-        @Override
-        void checkArrays(Object[] a, long field, int nz, int nx) {
-            fields(name(), a, field, 0, 1, 2, 3, 4, 5, 6);
-            profiles(name(), a, 7, 8, nz, nx);
-        }
-
-        @Override
-        public void runRows(Object[] a, int rowStart, int rowEnd) {
-            float[] pn = (float[]) a[0];
-            float[] phi = (float[]) a[1];
-            float[] vc = (float[]) a[2];
-            float[] qx = (float[]) a[3];
-            float[] qz = (float[]) a[4];
-            float[] px = (float[]) a[5];
-            float[] pz = (float[]) a[6];
-            float[] fx = (float[]) a[7];
-            float[] fz = (float[]) a[8];
-            int w = (Integer) a[9];
-            int nz = (Integer) a[11];
-            int nx = (Integer) a[12];
-            for (int row = rowStart; row < rowEnd; row++) {
-                int b = row / (nz - 2 * R);
-                int iz = R + row % (nz - 2 * R);
-                for (int ix = R; ix < nx - R; ix++) {
-                    adjointStep(b, iz, ix, nz, nx, w, pn, phi, vc, qx, qz, px, pz, fx, fz);
-                }
-            }
-        }
-
-        @Override
-        public void runRowsVectorized(Object[] a, int rowStart, int rowEnd) {
-            float[] pn = (float[]) a[0];
-            float[] phi = (float[]) a[1];
-            float[] vc = (float[]) a[2];
-            float[] qx = (float[]) a[3];
-            float[] qz = (float[]) a[4];
-            float[] px = (float[]) a[5];
-            float[] pz = (float[]) a[6];
-            float[] fx = (float[]) a[7];
-            float[] fz = (float[]) a[8];
-            int w = (Integer) a[9];
-            int nz = (Integer) a[11];
-            int nx = (Integer) a[12];
-            int[] span = columnSpan(nx, w);
-            for (int row = rowStart; row < rowEnd; row++) {
-                int b = row / (nz - 2 * R);
-                int iz = R + row % (nz - 2 * R);
-                for (int ix = R; ix < span[0]; ix++) {
-                    adjointStep(b, iz, ix, nz, nx, w, pn, phi, vc, qx, qz, px, pz, fx, fz);
-                }
-                int base = (b * nz + iz) * nx;
-                if (nearStrip(iz, nz, w)) {
-                    for (int ix = span[0]; ix < span[1]; ix += WaveStepKernel.lanes()) {
-                        CpmlVectors.adjointStepZ(pn, phi, vc, qz, pz, fz, nz + iz, base + ix, nx);
-                    }
-                } else {
-                    for (int ix = span[0]; ix < span[1]; ix += WaveStepKernel.lanes()) {
-                        CpmlVectors.plainStep(pn, phi, vc, base + ix, nx, null);
-                    }
-                }
-                for (int ix = span[1]; ix < nx - R; ix++) {
-                    adjointStep(b, iz, ix, nz, nx, w, pn, phi, vc, qx, qz, px, pz, fx, fz);
-                }
-            }
-        }
-    };
-
-    /** {@code (float[] out, float[] a, float[] b, int rows, int nx)}: every point of rows x nx. */
-    public static final Kernel ADD_PRODUCT = new Kernel() {
-        @Override
-        public String name() {
-            return "acoustic.addProduct";
-        }
-
-        @Override
-        public void check(Object[] a) {
-            count(name(), a, 5);
-            long field = (long) intValue(name(), a, 3) * intValue(name(), a, 4);
-            minLength(name(), "out", floats(name(), a, 0).length, field);
-            minLength(name(), "a", floats(name(), a, 1).length, field);
-            minLength(name(), "b", floats(name(), a, 2).length, field);
-        }
-
-        @Override
-        public IndexRange range(Object[] a) {
-            return new IndexRange(0, (Integer) a[3], 0, (Integer) a[4]);
-        }
-
-        @Override
-        public void runRows(Object[] a, int row0, int row1) {
-            int nx = (Integer) a[4];
-            for (int i = row0 * nx; i < row1 * nx; i++) {
-                addProduct(i, (float[]) a[0], (float[]) a[1], (float[]) a[2]);
-            }
-        }
-    };
-
-    /** Store or load of the PML state, gated by the clock like {@link CheckpointKernels#STORE_CHECKPOINT}. */
-    private static final class StateCopy implements Kernel {
-        private final String name;
-        private final boolean store;
-
-        StateCopy(String name, boolean store) {
-            this.name = name;
-            this.store = store;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public void check(Object[] a) {
-            count(name, a, 10);
-            int k = intValue(name, a, 6);
-            int steps = intValue(name, a, 7);
-            long field = (long) intValue(name, a, 8) * intValue(name, a, 9);
-            if (k < 1 || steps < 1 || field < 1) {
-                throw new IllegalArgumentException(name + ": k, steps, rows and nx must be >= 1");
-            }
-            for (int j = 0; j < 4; j++) {
-                minLength(name, "argument " + j, floats(name, a, j).length, field);
-            }
-            minLength(name, "aux", floats(name, a, 4).length, 4L * ((steps + k - 1) / k) * field);
-            minLength(name, "clock", dev.strata.kernels.KernelArgs.ints(name, a, 5).length, 1);
-        }
-
-        @Override
-        public IndexRange range(Object[] a) {
-            return new IndexRange(0, (Integer) a[8], 0, (Integer) a[9]);
-        }
-
-        @Override
-        public void runRows(Object[] a, int row0, int row1) {
-            int[] clock = (int[]) a[5];
-            int k = (Integer) a[6];
-            int steps = (Integer) a[7];
-            int t = clock[0];
-            if (t < 0 || t >= steps || t % k != 0) {
-                return;
-            }
-            int nx = (Integer) a[9];
-            int field = (Integer) a[8] * nx;
-            float[] px = (float[]) a[0];
-            float[] pz = (float[]) a[1];
-            float[] zx = (float[]) a[2];
-            float[] zz = (float[]) a[3];
-            float[] aux = (float[]) a[4];
-            for (int i = row0 * nx; i < row1 * nx; i++) {
-                if (store) {
-                    storeState(i, px, pz, zx, zz, aux, clock, k, steps, field);
-                } else {
-                    loadState(i, px, pz, zx, zz, aux, clock, k, steps, field);
-                }
-            }
-        }
-    }
-
-    /**
-     * The columns [from, to) away from the x strips (where no x term of the PML enters), cut to a whole number of
-     * vector lanes; {@code {nx - R, nx - R}} when there are none.
-     */
-    static int[] columnSpan(int nx, int w) {
-        int from = 2 * R + w;
-        int to = nx - 2 * R - w;
-        if (to <= from) {
-            return new int[] {nx - R, nx - R};
-        }
-        return new int[] {from, from + (to - from) / WaveStepKernel.lanes() * WaveStepKernel.lanes()};
-    }
-
-    /** The columns of the two x strips, R .. R + w - 1 and nx - R - w .. nx - R - 1. */
-    static int[] stripColumns(int nx, int w) {
-        int[] cols = new int[2 * w];
-        for (int j = 0; j < w; j++) {
-            cols[j] = R + j;
-            cols[w + j] = nx - R - w + j;
-        }
-        return cols;
-    }
-
-    /** An {@link InteriorKernel} whose Vector API rows agree with the per-point body bit for bit. */
-    private abstract static class VectorInteriorKernel extends InteriorKernel implements VectorizedKernel {
-        VectorInteriorKernel(String name, int arity, int wIndex) {
-            super(name, arity, wIndex);
-        }
-    }
-
-    /** A launcher over the interior rows (batch, depth) of {@code [nb][nz][nx]} whose last four arguments are w, nb, nz, nx. */
-    private abstract static class InteriorKernel implements Kernel {
-        private final String name;
-        private final int arity;
-        private final int wIndex;
-
-        InteriorKernel(String name, int arity, int wIndex) {
-            this.name = name;
-            this.arity = arity;
-            this.wIndex = wIndex;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        abstract void checkArrays(Object[] a, long field, int nz, int nx);
-
-        @Override
-        public void check(Object[] a) {
-            count(name, a, arity);
-            int w = intValue(name, a, wIndex);
-            int nb = intValue(name, a, wIndex + 1);
-            int nz = intValue(name, a, wIndex + 2);
-            int nx = intValue(name, a, wIndex + 3);
-            if (nb < 1 || w < 0 || nz < 2 * R + 2 * w + 1 || nx < 2 * R + 2 * w + 1) {
-                throw new IllegalArgumentException(name + ": grid " + nb + " x " + nz + " x " + nx
-                        + " cannot hold a frame of " + R + " and PML strips of " + w + " on each side");
-            }
-            checkArrays(a, (long) nb * nz * nx, nz, nx);
-        }
-
-        @Override
-        public IndexRange range(Object[] a) {
-            int nb = (Integer) a[wIndex + 1];
-            int nz = (Integer) a[wIndex + 2];
-            int nx = (Integer) a[wIndex + 3];
-            return new IndexRange(0, nb * (nz - 2 * R), R, nx - R);
-        }
-
-
-        static void fields(String name, Object[] a, long field, int... indices) {
-            for (int k : indices) {
-                minLength(name, "argument " + k, floats(name, a, k).length, field);
-            }
-        }
-
-        static void profiles(String name, Object[] a, int x, int z, int nz, int nx) {
-            minLength(name, "profX", floats(name, a, x).length, 2L * nx);
-            minLength(name, "profZ", floats(name, a, z).length, 2L * nz);
-        }
     }
 }

@@ -4,9 +4,11 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API copies of the z-direction (stride nx) parts of the {@link CpmlKernels} bodies, for consecutive points of
- * one row, where the z profile values are row constants. Each performs the operations of its per-point body in the
- * same order, so that the results agree bit for bit (the JVM never fuses multiply-add on its own).
+ * Vector API rows of the {@link CpmlKernels} stencils, named by their {@code @Kernel(vectorRows = ...)}: the same
+ * contract as the generated row runners (the same rows, arguments in task order). Along a row the z profile values
+ * are constants, so the z-direction (stride nx) parts vectorise over the columns away from the x strips; the x strips
+ * and the columns left over run the per-point bodies. Each vector copy performs the operations of its per-point body
+ * in the same order, so that the results agree bit for bit (the JVM never fuses multiply-add on its own).
  *
  * <p>Every entry point takes only arrays and scalars and spells its stencils out with tiny helpers (under the JIT's
  * always-inline size), so that no vector crosses a call the JIT might not inline (a vector that does is boxed on the
@@ -16,7 +18,144 @@ final class CpmlVectors {
     private CpmlVectors() {
     }
 
-    private static final VectorSpecies<Float> S = WaveStepKernel.species();
+    private static final VectorSpecies<Float> S = AcousticVectors.species();
+    private static final int R = AcousticKernels.RADIUS;
+
+    /** A per-point or vector operation of a strip kernel at flat index i and index k along the axis. */
+    interface AxisPoint {
+        void at(int i, int k);
+    }
+
+    /**
+     * Interior rows [rowStart, rowEnd) of a kernel that acts in the strips only: in the rows of a z strip, the z part
+     * on whole vectors ({@code zVector}) and on the columns left over ({@code z}); in every row, the x part at the
+     * columns of the x strips ({@code x}). The parts write different arrays, so their order does not matter.
+     */
+    static void stripRows(int rowStart, int rowEnd, int nz, int nx, int w, AxisPoint zVector, AxisPoint z,
+                          AxisPoint x) {
+        int vecEnd = AcousticVectors.vectorEnd(nx);
+        int[] strips = stripColumns(nx, w);
+        AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
+            if (CpmlKernels.inStrip(iz, nz, w)) {
+                for (int ix = R; ix < vecEnd; ix += S.length()) {
+                    zVector.at(base + ix, iz);
+                }
+                for (int ix = vecEnd; ix < nx - R; ix++) {
+                    z.at(base + ix, iz);
+                }
+            }
+            for (int ix : strips) {
+                x.at(base + ix, ix);
+            }
+        });
+    }
+
+    /** {@link CpmlKernels#psi} over interior rows [rowStart, rowEnd). */
+    static void psiRows(int rowStart, int rowEnd, float[] u, float[] px, float[] pz, float[] fx, float[] fz, int w,
+                        int nz, int nx, int nb) {
+        stripRows(rowStart, rowEnd, nz, nx, w, (i, iz) -> psiZ(u, pz, fz[iz], fz[nz + iz], i, nx),
+                (i, iz) -> CpmlKernels.psiAlong(i, iz, nz, nx, u, pz, fz),
+                (i, ix) -> CpmlKernels.psiAlong(i, ix, nx, 1, u, px, fx));
+    }
+
+    /**
+     * {@link CpmlKernels#step} over rows [rowStart, rowEnd) of every point: the frame rows and columns and the columns
+     * near the x strips run the body itself (which writes the frame's bracket 0).
+     */
+    static void stepRows(int rowStart, int rowEnd, float[] un, float[] u, float[] vc, float[] px, float[] pz,
+                         float[] zx, float[] zz, float[] fx, float[] fz, float[] br, int store, int w, int nz, int nx,
+                         int nb) {
+        float[] lapOut = store != 0 ? br : null;
+        int[] span = columnSpan(nx, w);
+        for (int row = rowStart; row < rowEnd; row++) {
+            int b = row / nz;
+            int iz = row - b * nz;
+            boolean interior = iz >= R && iz < nz - R;
+            int ix = 0;
+            for (; ix < (interior ? span[0] : nx); ix++) {
+                CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
+            }
+            if (!interior) {
+                continue;
+            }
+            int base = row * nx;
+            if (CpmlKernels.nearStrip(iz, nz, w)) {
+                boolean zs = CpmlKernels.inStrip(iz, nz, w);
+                for (; ix < span[1]; ix += S.length()) {
+                    stepZ(un, u, vc, pz, zz, fz[iz], fz[nz + iz], zs, base + ix, nx, lapOut);
+                }
+            } else {
+                for (; ix < span[1]; ix += S.length()) {
+                    plainStep(un, u, vc, base + ix, nx, lapOut);
+                }
+            }
+            for (; ix < nx; ix++) {
+                CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
+            }
+        }
+    }
+
+    /** {@link CpmlKernels#adjointZeta} over interior rows [rowStart, rowEnd). */
+    static void adjointZetaRows(int rowStart, int rowEnd, float[] phi, float[] qx, float[] qz, float[] fx, float[] fz,
+                                int w, int nz, int nx, int nb) {
+        stripRows(rowStart, rowEnd, nz, nx, w, (i, iz) -> adjointZetaZ(phi, qz, fz[iz], i),
+                (i, iz) -> CpmlKernels.adjointZetaAlong(i, iz, phi, qz, fz),
+                (i, ix) -> CpmlKernels.adjointZetaAlong(i, ix, phi, qx, fx));
+    }
+
+    /** {@link CpmlKernels#adjointPsi} over interior rows [rowStart, rowEnd). */
+    static void adjointPsiRows(int rowStart, int rowEnd, float[] phi, float[] qx, float[] qz, float[] px, float[] pz,
+                               float[] fx, float[] fz, int w, int nz, int nx, int nb) {
+        stripRows(rowStart, rowEnd, nz, nx, w, (i, iz) -> adjointPsiZ(phi, qz, pz, fz[iz], fz, nz + iz, i, nx),
+                (i, iz) -> CpmlKernels.adjointPsiAlong(i, iz, nz, nx, phi, qz, pz, fz),
+                (i, ix) -> CpmlKernels.adjointPsiAlong(i, ix, nx, 1, phi, qx, px, fx));
+    }
+
+    /** {@link CpmlKernels#adjointStep} over interior rows [rowStart, rowEnd). */
+    static void adjointStepRows(int rowStart, int rowEnd, float[] pn, float[] phi, float[] vc, float[] qx, float[] qz,
+                                float[] px, float[] pz, float[] fx, float[] fz, int w, int nz, int nx, int nb) {
+        int[] span = columnSpan(nx, w);
+        AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
+            for (int ix = R; ix < span[0]; ix++) {
+                CpmlKernels.adjointStep(b, iz, ix, pn, phi, vc, qx, qz, px, pz, fx, fz, w, nz, nx);
+            }
+            if (CpmlKernels.nearStrip(iz, nz, w)) {
+                for (int ix = span[0]; ix < span[1]; ix += S.length()) {
+                    adjointStepZ(pn, phi, vc, qz, pz, fz, nz + iz, base + ix, nx);
+                }
+            } else {
+                for (int ix = span[0]; ix < span[1]; ix += S.length()) {
+                    plainStep(pn, phi, vc, base + ix, nx, null);
+                }
+            }
+            for (int ix = span[1]; ix < nx - R; ix++) {
+                CpmlKernels.adjointStep(b, iz, ix, pn, phi, vc, qx, qz, px, pz, fx, fz, w, nz, nx);
+            }
+        });
+    }
+
+    /**
+     * The columns [from, to) away from the x strips (where no x term of the PML enters), cut to a whole number of
+     * vector lanes; {@code {nx - R, nx - R}} when there are none.
+     */
+    static int[] columnSpan(int nx, int w) {
+        int from = 2 * R + w;
+        int to = nx - 2 * R - w;
+        if (to <= from) {
+            return new int[] {nx - R, nx - R};
+        }
+        return new int[] {from, from + (to - from) / S.length() * S.length()};
+    }
+
+    /** The columns of the two x strips, R .. R + w - 1 and nx - R - w .. nx - R - 1. */
+    static int[] stripColumns(int nx, int w) {
+        int[] cols = new int[2 * w];
+        for (int j = 0; j < w; j++) {
+            cols[j] = R + j;
+            cols[w + j] = nx - R - w + j;
+        }
+        return cols;
+    }
 
     private static FloatVector at(float[] p, int i) {
         return FloatVector.fromArray(S, p, i);

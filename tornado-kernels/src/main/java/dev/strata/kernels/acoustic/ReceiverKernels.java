@@ -1,113 +1,53 @@
 package dev.strata.kernels.acoustic;
 
-import static dev.strata.kernels.KernelArgs.count;
-import static dev.strata.kernels.KernelArgs.floats;
-import static dev.strata.kernels.KernelArgs.intValue;
-import static dev.strata.kernels.KernelArgs.ints;
+import dev.strata.kernels.annotations.Index;
+import dev.strata.kernels.annotations.Kernel;
+import dev.strata.kernels.annotations.Length;
+import dev.strata.kernels.annotations.Writes;
 
-import dev.strata.kernels.IndexRange;
-import dev.strata.kernels.Kernel;
-
-/** Launchers of {@link AcousticKernels#recordReceiver} and {@link AcousticKernels#injectReceivers}. */
+/**
+ * Per-point bodies of the receivers: sampling the field into traces and the (scaled) adjoint, injecting traces back.
+ * Traces are {@code [nb][nt][nrec]}; {@code recIndex} {@code [nb][nrec]} holds flat indices into the field
+ * {@code p} ({@code [nb][nz][nx]}), each checked to lie in it when a task ({@code ReceiverTasks}) is made. Both read
+ * the device-resident clock and do nothing outside [0, nt).
+ */
 public final class ReceiverKernels {
     private ReceiverKernels() {
     }
 
-    /**
-     * {@code (float[] p, float[] data, int[] recIndex, int[] clock, int nb, int nrec, int nt)}: data is
-     * {@code [nb][nt][nrec]}; rows are batch members, columns receivers.
-     */
-    public static final Kernel RECORD = new Kernel() {
-        @Override
-        public String name() {
-            return "acoustic.recordReceivers";
-        }
-
-        @Override
-        public void check(Object[] a) {
-            count(name(), a, 7);
-            checkShapes(name(), floats(name(), a, 0), floats(name(), a, 1), ints(name(), a, 2), ints(name(), a, 3),
-                    intValue(name(), a, 4), intValue(name(), a, 5), intValue(name(), a, 6));
-        }
-
-        @Override
-        public IndexRange range(Object[] a) {
-            return new IndexRange(0, (Integer) a[4], 0, (Integer) a[5]);
-        }
-
-        @Override
-        public void runRows(Object[] a, int b0, int b1) {
-            float[] p = (float[]) a[0];
-            float[] data = (float[]) a[1];
-            int[] idx = (int[]) a[2];
-            int[] clock = (int[]) a[3];
-            int nrec = (Integer) a[5];
-            int nt = (Integer) a[6];
-            for (int b = b0; b < b1; b++) {
-                for (int r = 0; r < nrec; r++) {
-                    AcousticKernels.recordReceiver(b, r, nrec, nt, p, data, idx, clock);
-                }
-            }
-        }
-    };
+    /** What both receiver kernels require of their shapes and indices. */
+    static final String SHAPES = "nb >= 1 && nrec >= 1 && nt >= 1 && KernelChecks.allWithin(recIndex, 0, p.length)";
 
     /**
-     * {@code (float[] p, float[] scale, float[] traces, int[] recIndex, int[] clock, int nb, int nrec, int nt)}:
-     * traces are {@code [nb][nt][nrec]}; one row per batch member.
+     * Receiver sampling: data[b, t, r] = p[recIndex[b nrec + r]] at t = clock[0], if 0 <= t < nt, over members by
+     * receivers. Writes data only.
      */
-    public static final Kernel INJECT = new Kernel() {
-        @Override
-        public String name() {
-            return "acoustic.injectReceivers";
+    @Kernel(requires = SHAPES)
+    public static void recordReceiver(@Index("nb") int b, @Index("nrec") int r, float[] p,
+                                      @Writes @Length("(long) nb * nt * nrec") float[] data,
+                                      @Length("(long) nb * nrec") int[] recIndex, @Length("1") int[] clock, int nrec,
+                                      int nt) {
+        int t = clock[0];
+        if (t >= 0 && t < nt) {
+            data[(b * nt + t) * nrec + r] = p[recIndex[b * nrec + r]];
         }
+    }
 
-        @Override
-        public void check(Object[] a) {
-            count(name(), a, 8);
-            float[] p = floats(name(), a, 0);
-            if (floats(name(), a, 1).length < p.length) {
-                throw new IllegalArgumentException(name() + ": scale has " + floats(name(), a, 1).length
-                        + " elements, needs " + p.length + " (one per field point)");
-            }
-            checkShapes(name(), p, floats(name(), a, 2), ints(name(), a, 3), ints(name(), a, 4),
-                    intValue(name(), a, 5), intValue(name(), a, 6), intValue(name(), a, 7));
-        }
-
-        @Override
-        public IndexRange range(Object[] a) {
-            return IndexRange.of1d(0, (Integer) a[5]);
-        }
-
-        @Override
-        public void runRows(Object[] a, int b0, int b1) {
-            for (int b = b0; b < b1; b++) {
-                AcousticKernels.injectReceivers(b, (Integer) a[6], (Integer) a[7], (float[]) a[0], (float[]) a[1],
-                        (float[]) a[2], (int[]) a[3], (int[]) a[4]);
-            }
-        }
-    };
-
-    private static void checkShapes(String name, float[] p, float[] traces, int[] idx, int[] clock, int nb, int nrec,
-                                    int nt) {
-        if (nb < 1 || nrec < 1 || nt < 1) {
-            throw new IllegalArgumentException(name + ": nb, nrec and nt must be >= 1, got " + nb + ", " + nrec
-                    + ", " + nt);
-        }
-        if (clock.length < 1) {
-            throw new IllegalArgumentException(name + ": clock needs one element");
-        }
-        if ((long) nb * nrec > idx.length) {
-            throw new IllegalArgumentException(name + ": recIndex holds " + idx.length + " indices, needs " + nb
-                    + " members x " + nrec + " receivers");
-        }
-        if ((long) nb * nt * nrec > traces.length) {
-            throw new IllegalArgumentException(name + ": traces hold " + traces.length + " samples, need " + nb
-                    + " x " + nt + " x " + nrec);
-        }
-        for (int k = 0; k < nb * nrec; k++) {
-            if (idx[k] < 0 || idx[k] >= p.length) {
-                throw new IllegalArgumentException(name + ": receiver index " + idx[k] + " at " + k
-                        + " lies outside the field of " + p.length + " points");
+    /**
+     * Adjoint of {@link #recordReceiver}, scaled: p[i_r] += scale[i_r] traces[b, t, r] for every receiver r of batch
+     * member b at t = clock[0], if 0 <= t < nt. One work item per member: its receivers are added one after
+     * another, so several receivers on one grid point are summed without a race. Writes {@code p} only.
+     */
+    @Kernel(requires = SHAPES)
+    public static void injectReceivers(@Index("nb") int b, @Writes float[] p, @Length("p.length") float[] scale,
+                                       @Length("(long) nb * nt * nrec") float[] traces,
+                                       @Length("(long) nb * nrec") int[] recIndex, @Length("1") int[] clock, int nrec,
+                                       int nt) {
+        int t = clock[0];
+        if (t >= 0 && t < nt) {
+            for (int r = 0; r < nrec; r++) {
+                int i = recIndex[b * nrec + r];
+                p[i] = p[i] + scale[i] * traces[(b * nt + t) * nrec + r];
             }
         }
     }

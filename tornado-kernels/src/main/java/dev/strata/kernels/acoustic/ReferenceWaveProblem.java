@@ -122,9 +122,9 @@ public final class ReferenceWaveProblem {
     }
 
     private void addStep(KernelGraph.Builder g, String id, float[] next, float[] cur) {
-        g.task(id + ".stencil", WaveStepKernel.INSTANCE, WaveStepKernel.args(next, cur, vc, damp, damp, 1, n, n))
-                .task(id + ".source", SourceKernels.INJECT, next, vc, wavelet, srcIndex, clock, steps)
-                .task(id + ".clock", SourceKernels.ADVANCE_CLOCK, (Object) clock);
+        g.task(id + ".stencil", AcousticTasks.waveStep8(next, cur, vc, damp, damp, n, n, 1))
+                .task(id + ".source", SourceTasks.injectSource(next, vc, wavelet, srcIndex, clock, steps))
+                .task(id + ".clock", SourceTasks.advanceClock(clock));
     }
 
     /** Sum over the field of p^2, accumulated serially in double, as wave.c prints it. */

@@ -1,112 +1,44 @@
 package dev.strata.kernels.acoustic;
 
-import static dev.strata.kernels.KernelArgs.count;
-import static dev.strata.kernels.KernelArgs.floats;
-import static dev.strata.kernels.KernelArgs.intValue;
-import static dev.strata.kernels.KernelArgs.ints;
-
-import dev.strata.kernels.IndexRange;
-import dev.strata.kernels.Kernel;
+import dev.strata.kernels.annotations.Index;
+import dev.strata.kernels.annotations.Kernel;
+import dev.strata.kernels.annotations.Length;
+import dev.strata.kernels.annotations.Writes;
 
 /**
- * Launchers of {@link AcousticKernels#injectSource}, {@link AcousticKernels#advanceClock} and
- * {@link AcousticKernels#rewindClock}.
+ * Per-point bodies of the point sources and of the device-resident time-step counter ({@code clock}, one element)
+ * that gates every time-dependent kernel, so that one compiled graph serves every step. Typed tasks:
+ * {@code SourceTasks}. The clock bodies have no index: each runs once (a single-thread task).
  */
 public final class SourceKernels {
     private SourceKernels() {
     }
 
-    /** {@code (float[] pNext, float[] vc, float[] wavelets, int[] srcIndex, int[] clock, int nt)}; one row per source. */
-    public static final Kernel INJECT = new Kernel() {
-        @Override
-        public String name() {
-            return "acoustic.injectSource";
+    /**
+     * Point source injection, p_next[s] += vc[s] w_s(t): source {@code s} adds its wavelet sample at the current
+     * time step {@code clock[0]} at flat index {@code srcIndex[s]}; wavelets are {@code [nsrc][nt]}, one work item
+     * per source. Does nothing when the clock is outside [0, nt).
+     */
+    @Kernel(requires = "KernelChecks.allWithin(srcIndex, 0, Math.min(pNext.length, vc.length))")
+    public static void injectSource(@Index("srcIndex.length") int s, @Writes float[] pNext, float[] vc,
+                                    @Length("(long) srcIndex.length * nt") float[] wavelets, int[] srcIndex,
+                                    @Length("1") int[] clock, int nt) {
+        int t = clock[0];
+        if (t >= 0 && t < nt) {
+            int i = srcIndex[s];
+            pNext[i] = pNext[i] + vc[i] * wavelets[s * nt + t];
         }
+    }
 
-        @Override
-        public void check(Object[] a) {
-            count(name(), a, 6);
-            floats(name(), a, 0);
-            floats(name(), a, 1);
-            float[] w = floats(name(), a, 2);
-            int[] idx = ints(name(), a, 3);
-            if (ints(name(), a, 4).length < 1) {
-                throw new IllegalArgumentException(name() + ": clock needs one element");
-            }
-            int nt = intValue(name(), a, 5);
-            if ((long) idx.length * nt > w.length) {
-                throw new IllegalArgumentException(name() + ": wavelets hold " + w.length + " samples, need "
-                        + idx.length + " sources x " + nt + " steps");
-            }
-        }
+    /** Advances the device-resident time-step counter by one: clock[0] = clock[0] + 1. */
+    @Kernel
+    public static void advanceClock(@Writes @Length("1") int[] clock) {
+        clock[0] = clock[0] + 1;
+    }
 
-        @Override
-        public IndexRange range(Object[] a) {
-            return IndexRange.of1d(0, ((int[]) a[3]).length);
-        }
-
-        @Override
-        public void runRows(Object[] a, int s0, int s1) {
-            for (int s = s0; s < s1; s++) {
-                AcousticKernels.injectSource(s, (float[]) a[0], (float[]) a[1], (float[]) a[2], (int[]) a[3],
-                        (int[]) a[4], (Integer) a[5]);
-            }
-        }
-    };
-
-    /** {@code (int[] clock)}; a single point. */
-    public static final Kernel ADVANCE_CLOCK = new Kernel() {
-        @Override
-        public String name() {
-            return "acoustic.advanceClock";
-        }
-
-        @Override
-        public void check(Object[] a) {
-            count(name(), a, 1);
-            if (ints(name(), a, 0).length < 1) {
-                throw new IllegalArgumentException(name() + ": clock needs one element");
-            }
-        }
-
-        @Override
-        public IndexRange range(Object[] a) {
-            return IndexRange.of1d(0, 1);
-        }
-
-        @Override
-        public void runRows(Object[] a, int s0, int s1) {
-            if (s0 < s1) {
-                AcousticKernels.advanceClock((int[]) a[0]);
-            }
-        }
-    };
-
-    /** {@code (int[] clock)}; a single point; counts down. */
-    public static final Kernel REWIND_CLOCK = new Kernel() {
-        @Override
-        public String name() {
-            return "acoustic.rewindClock";
-        }
-
-        @Override
-        public void check(Object[] a) {
-            count(name(), a, 1);
-            if (ints(name(), a, 0).length < 1) {
-                throw new IllegalArgumentException(name() + ": clock needs one element");
-            }
-        }
-
-        @Override
-        public IndexRange range(Object[] a) {
-            return IndexRange.of1d(0, 1);
-        }
-
-        @Override
-        public void runRows(Object[] a, int s0, int s1) {
-            if (s0 < s1) {
-                AcousticKernels.rewindClock((int[]) a[0]);
-            }
-        }
-    };
+    /** Moves the device-resident time-step counter back by one, for sweeps that run backwards: clock[0] -= 1. */
+    @Kernel
+    public static void rewindClock(@Writes @Length("1") int[] clock) {
+        clock[0] = clock[0] - 1;
+    }
 }

@@ -1,13 +1,13 @@
 package dev.strata.kernels.acoustic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.kernels.ReferenceWaves;
 import org.junit.jupiter.api.Test;
 
-class WaveStepKernelTest {
+/** The sponge step's physics against the plain description of wave.c. */
+class AcousticKernelsTest {
 
     /**
      * The classic two-pass form of wave.c's sponge: p_next = 2p - p_prev + vc lap; then p_next *= d and p *= d.
@@ -31,13 +31,6 @@ class WaveStepKernelTest {
             }
         }
         assertTrue(nonZero > 400, "only " + nonZero + " points moved");
-    }
-
-    @Test
-    void tooSmallGridIsRejected() {
-        float[] a = new float[64];
-        assertThrows(IllegalArgumentException.class,
-                () -> WaveStepKernel.INSTANCE.check(WaveStepKernel.args(a, a, a, a, a, 1, 8, 8)));
     }
 
     /** Straight from the description in wave.c: no kernels, no backend. */

@@ -1,0 +1,148 @@
+package dev.strata.forward.acoustic;
+
+import dev.strata.kernels.KernelGraph;
+import dev.strata.kernels.TransferMode;
+import dev.strata.kernels.acoustic.AcousticKernels;
+import dev.strata.kernels.acoustic.AcousticTasks;
+import dev.strata.kernels.acoustic.CerjanSponge;
+import dev.strata.kernels.acoustic.CpmlKernels;
+import dev.strata.kernels.acoustic.CpmlTasks;
+
+/**
+ * The stencil tasks of one absorbing boundary in a {@link WavePropagator}'s graphs, with the arrays they keep on the
+ * device: the sponge's damped leapfrog step ({@link AcousticKernels#waveStep8}, its own transpose, and its Born
+ * step), or the CPML's auxiliary fields with its step and its exact transpose ({@link CpmlKernels}). Fields are
+ * {@code [nb][pnz][pnx]} on the {@link PaddedGrid}; nb follows from their length.
+ */
+final class BoundaryStencils {
+
+    /** The four CPML auxiliary fields of one wavefield (or, in the adjoint, P in psi and Q in zeta). */
+    record Pml(float[] psiX, float[] psiZ, float[] zetaX, float[] zetaZ) {
+        Object[] arrays() {
+            return new Object[] {psiX, psiZ, zetaX, zetaZ};
+        }
+    }
+
+    private final PaddedGrid padded;
+    private final boolean cpml;
+    /** Sponge factors per axis (sponge only). */
+    private final float[] dampZ;
+    private final float[] dampX;
+    /** Packed CPML profiles per axis (CPML only). */
+    private final float[] profZ;
+    private final float[] profX;
+    private final int pmlWidth;
+    private final float[] noBracket = new float[1];
+
+    BoundaryStencils(AcousticSetup setup, PaddedGrid padded) {
+        this.padded = padded;
+        switch (setup.boundary().layer()) {
+            case SpongeBoundary s -> {
+                this.cpml = false;
+                this.pmlWidth = 0;
+                this.dampZ = CerjanSponge.profile(padded.nz(), padded.pad(), s.strength());
+                this.dampX = CerjanSponge.profile(padded.nx(), padded.pad(), s.strength());
+                this.profZ = null;
+                this.profX = null;
+            }
+            case CpmlBoundary c -> {
+                this.cpml = true;
+                this.pmlWidth = c.width();
+                this.dampZ = null;
+                this.dampX = null;
+                int frame = AcousticKernels.RADIUS;
+                double h = setup.grid().spacing();
+                double dt = setup.time().dt();
+                double vmax = setup.velocities().max();
+                double f = setup.source().peakFrequency();
+                this.profZ = c.profile(padded.nz(), frame, h, dt, vmax, f, !setup.boundary().freeSurface());
+                this.profX = c.profile(padded.nx(), frame, h, dt, vmax, f);
+            }
+        }
+    }
+
+    /** Whether this is the CPML: auxiliary fields, a state to checkpoint and a bracket B^t to store. */
+    boolean cpml() {
+        return cpml;
+    }
+
+    /** Puts the boundary's profiles on the device from the first execution. */
+    void addArrays(KernelGraph.Builder g) {
+        if (cpml) {
+            g.transferToDevice(TransferMode.FIRST_EXECUTION, profZ, profX, noBracket);
+        } else {
+            g.transferToDevice(TransferMode.FIRST_EXECUTION, dampZ, dampX);
+        }
+    }
+
+    /** Zero CPML auxiliary fields of {@code n} points, on the device from the first execution; null for the sponge. */
+    Pml pml(KernelGraph.Builder g, int n) {
+        if (!cpml) {
+            return null;
+        }
+        Pml pml = new Pml(new float[n], new float[n], new float[n], new float[n]);
+        g.transferToDevice(TransferMode.FIRST_EXECUTION, pml.arrays());
+        return pml;
+    }
+
+    /**
+     * u^{t+1} over u^{t-1} in {@code prev} from u^t in {@code cur}: the sponge step, or the CPML's psi^t, then zeta^t
+     * and u^{t+1} (storing B^t into {@code bracket} when it is not null).
+     */
+    void addStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] vc, Pml pml, float[] bracket) {
+        if (!cpml) {
+            g.task(id + ".stencil", spongeStep(cur, prev, vc));
+            return;
+        }
+        int nb = prev.length / padded.size();
+        g.task(id + ".psi", CpmlTasks.psi(cur, pml.psiX(), pml.psiZ(), profX, profZ, pmlWidth, padded.nz(),
+                        padded.nx(), nb))
+                .task(id + ".stencil", CpmlTasks.step(prev, cur, vc, pml.psiX(), pml.psiZ(), pml.zetaX(),
+                        pml.zetaZ(), profX, profZ, bracket != null ? bracket : noBracket, bracket != null ? 1 : 0,
+                        pmlWidth, padded.nz(), padded.nx(), nb));
+    }
+
+    /**
+     * The step of the background (cur, prev) and of the Born field (dcur, dprev) in direction dvc: for the sponge the
+     * step and its derivative; for the CPML both steps, then the scattering source dprev += dvc B^t, B^t of the
+     * background stored in {@code bracket}.
+     */
+    void addBornStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] dcur, float[] dprev,
+                     float[] vc, float[] dvc, Pml pml, Pml dpml, float[] bracket) {
+        if (cpml) {
+            addStep(g, id, cur, prev, vc, pml, bracket);
+            addStep(g, id + ".born", dcur, dprev, vc, dpml, null);
+            g.task(id + ".scatter", CpmlTasks.addProduct(dprev, dvc, bracket, dprev.length));
+        } else {
+            g.task(id + ".stencil", spongeStep(cur, prev, vc))
+                    .task(id + ".born", AcousticTasks.bornStep8(dprev, dcur, cur, vc, dvc, dampZ, dampX, padded.nz(),
+                            padded.nx(), dprev.length / padded.size()));
+        }
+    }
+
+    /**
+     * The transposed step: Phi^t over Phi^{t+2} in {@code pprev} from Phi^{t+1} in {@code pcur}, for the sponge the
+     * step itself, for the CPML Q^t, P^t (in {@code adj}'s zeta and psi), then Phi^t.
+     */
+    void addAdjointStep(KernelGraph.Builder g, String id, float[] pcur, float[] pprev, float[] vc, Pml adj) {
+        if (!cpml) {
+            g.task(id + ".adjointStencil", spongeStep(pcur, pprev, vc));
+            return;
+        }
+        int nb = pprev.length / padded.size();
+        int pnz = padded.nz();
+        int pnx = padded.nx();
+        g.task(id + ".adjointZeta", CpmlTasks.adjointZeta(pcur, adj.zetaX(), adj.zetaZ(), profX, profZ, pmlWidth, pnz,
+                        pnx, nb))
+                .task(id + ".adjointPsi", CpmlTasks.adjointPsi(pcur, adj.zetaX(), adj.zetaZ(), adj.psiX(), adj.psiZ(),
+                        profX, profZ, pmlWidth, pnz, pnx, nb))
+                .task(id + ".adjointStencil", CpmlTasks.adjointStep(pprev, pcur, vc, adj.zetaX(), adj.zetaZ(),
+                        adj.psiX(), adj.psiZ(), profX, profZ, pmlWidth, pnz, pnx, nb));
+    }
+
+    /** The sponge's damped leapfrog step over {@code prev} from {@code cur}. */
+    private AcousticTasks.WaveStep8 spongeStep(float[] cur, float[] prev, float[] vc) {
+        return AcousticTasks.waveStep8(prev, cur, vc, dampZ, dampX, padded.nz(), padded.nx(),
+                prev.length / padded.size());
+    }
+}

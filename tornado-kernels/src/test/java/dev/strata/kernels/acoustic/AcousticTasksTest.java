@@ -1,0 +1,165 @@
+package dev.strata.kernels.acoustic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strata.kernels.IndexRange;
+import dev.strata.kernels.KernelTask;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Ranges, full writes, argument checks and Vector API rows of the acoustic tasks, as the kernel declarations generate
+ * them. Grids are 2 members of 29 x 37 points (no multiple of any vector width) with CPML strips of 5.
+ */
+class AcousticTasksTest {
+    private static final int NB = 2;
+    private static final int NZ = 29;
+    private static final int NX = 37;
+    private static final int W = 5;
+    private static final int N = NB * NZ * NX;
+    private static final int R = AcousticKernels.RADIUS;
+
+    @Test
+    void stencilsRunOverTheInteriorAndTheCpmlStepOverEveryPoint() {
+        float[] f = new float[N];
+        float[] d = new float[Math.max(NZ, NX)];
+        assertEquals(new IndexRange(0, NB * (NZ - 2 * R), R, NX - R),
+                AcousticTasks.waveStep8(f, f, f, d, d, NZ, NX, NB).range());
+        assertEquals(new IndexRange(0, NB * (NZ - 2 * R), R, NX - R),
+                CpmlTasks.adjointStep(f, f, f, f, f, f, f, new float[2 * NX], new float[2 * NZ], W, NZ, NX, NB).range());
+        assertEquals(new IndexRange(0, NB * NZ, 0, NX), cpmlStep(fields(1), 1).range());
+        assertEquals(IndexRange.of1d(0, NB), ReceiverTasks.injectReceivers(f, f, f, new int[NB], new int[1], 1, 1, NB)
+                .range());
+        assertEquals(IndexRange.of1d(0, N), ImagingTasks.crossCorrelate(f, f, f, new float[2 * N], new int[1], 1, 1, N)
+                .range());
+        assertEquals(IndexRange.of1d(0, 1), SourceTasks.advanceClock(new int[1]).range());
+    }
+
+    /** With the bracket stored, the CPML step writes all of it (0 on the frame) and leaves u alone on the frame. */
+    @Test
+    void cpmlStepWritesTheFrameOfTheBracketAndNoFrameOfU() {
+        for (boolean vector : new boolean[] {false, true}) {
+            float[][] a = fields(7);
+            float[] before = a[0].clone();
+            Arrays.fill(a[9], Float.NaN);
+            run(cpmlStep(a, 1), vector);
+            for (int i = 0; i < N; i++) {
+                int iz = (i / NX) % NZ;
+                int ix = i % NX;
+                boolean frame = iz < R || iz >= NZ - R || ix < R || ix >= NX - R;
+                assertTrue(!Float.isNaN(a[9][i]), "bracket unwritten at " + i);
+                assertTrue(!frame || a[9][i] == 0f && a[0][i] == before[i], "frame point " + i);
+            }
+        }
+    }
+
+    @Test
+    void vectorisedRowsEqualThePerPointBodiesBitForBit() {
+        assertVectorEqualsBody(a -> AcousticTasks.waveStep8(a[0], a[1], a[2], a[3], a[4], NZ, NX, NB));
+        assertVectorEqualsBody(a -> AcousticTasks.bornStep8(a[0], a[1], a[2], a[3], a[4], a[5], a[6], NZ, NX, NB));
+        assertVectorEqualsBody(a -> ImagingTasks.accumulateGradient(a[0], a[1], a[10], new int[] {3}, 2, 9, NZ, NX,
+                NB));
+        assertVectorEqualsBody(a -> CpmlTasks.psi(a[0], a[1], a[2], a[7], a[8], W, NZ, NX, NB));
+        assertVectorEqualsBody(a -> cpmlStep(a, 1));
+        assertVectorEqualsBody(a -> cpmlStep(a, 0));
+        assertVectorEqualsBody(a -> CpmlTasks.adjointZeta(a[0], a[1], a[2], a[7], a[8], W, NZ, NX, NB));
+        assertVectorEqualsBody(a -> CpmlTasks.adjointPsi(a[0], a[1], a[2], a[3], a[4], a[7], a[8], W, NZ, NX, NB));
+        assertVectorEqualsBody(a -> CpmlTasks.adjointStep(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], W, NZ,
+                NX, NB));
+    }
+
+    @Test
+    void tooSmallGridIsRejected() {
+        float[] a = new float[64];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AcousticTasks.waveStep8(a, a, a, a, a, 8, 8, 1));
+        assertTrue(e.getMessage().startsWith("AcousticKernels.waveStep8: requires nb >= 1 && nz >= "), e.getMessage());
+    }
+
+    /** A short array or a broken condition is refused when the task is made, naming the kernel and the argument. */
+    @Test
+    void wrongArgumentsAreRefusedNamingTheKernel() {
+        float[][] a = fields(1);
+        int[] clock = new int[1];
+        refused("CpmlKernels.step: bracket has 1 elements, needs " + N, () -> CpmlTasks.step(a[0], a[1], a[2], a[3],
+                a[4], a[5], a[6], a[7], a[8], new float[1], 1, W, NZ, NX, NB));
+        refused("CpmlKernels.psi: requires nb >= 1 && w >= 0", () -> CpmlTasks.psi(a[0], a[1], a[2], a[7], a[8], 11,
+                NZ, NX, NB));
+        refused("CpmlKernels.storeState: aux has " + N + " elements, needs " + 4L * 3 * N,
+                () -> CpmlTasks.storeState(a[0], a[1], a[2], a[3], a[4], clock, 4, 9, N));
+        refused("CheckpointKernels.storeCheckpoint: requires k >= 1 && steps >= 1",
+                () -> CheckpointTasks.storeCheckpoint(a[0], a[1], a[2], clock, 0, 9, N));
+        refused("CheckpointKernels.storeSnapshot: clock has 0 elements, needs 1",
+                () -> CheckpointTasks.storeSnapshot(a[0], new float[2 * N], new int[0], 1, 9, N));
+        refused("SourceKernels.injectSource: wavelets has 9 elements, needs 20",
+                () -> SourceTasks.injectSource(a[0], a[1], new float[9], new int[] {0, 1}, clock, 10));
+        refused("SourceKernels.injectSource: requires KernelChecks.allWithin(srcIndex",
+                () -> SourceTasks.injectSource(a[0], a[1], new float[10], new int[] {N}, clock, 10));
+        refused("ReceiverKernels.recordReceiver: requires", () -> ReceiverTasks.recordReceiver(a[0], new float[9],
+                new int[] {0, -1, 2}, clock, 3, 3, 1));
+        refused("ReceiverKernels.injectReceivers: scale has 1 elements, needs " + N,
+                () -> ReceiverTasks.injectReceivers(a[0], new float[1], new float[3], new int[] {0}, clock, 1, 3, 1));
+        refused("ImagingKernels.accumulateGradient: snapshots has", () -> ImagingTasks.accumulateGradient(a[0], a[1],
+                a[2], clock, 1, 9, NZ, NX, NB));
+        refused("ImagingKernels.crossCorrelate: requires k >= 1", () -> ImagingTasks.crossCorrelate(a[0], a[1], a[2],
+                a[3], clock, 0, 9, N));
+        // well-formed arguments are accepted
+        CpmlTasks.step(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], new float[1], 0, W, NZ, NX, NB);
+        ReceiverTasks.recordReceiver(a[0], new float[9], new int[] {0, 1, 2}, clock, 3, 3, 1);
+    }
+
+    private static void refused(String prefix, Executable make) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, make);
+        assertTrue(e.getMessage().startsWith(prefix), e.getMessage());
+    }
+
+    /** The CPML step over fields a[0..6], profiles a[7], a[8] and the bracket a[9]. */
+    private static KernelTask cpmlStep(float[][] a, int storeBracket) {
+        return CpmlTasks.step(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], storeBracket, W, NZ, NX, NB);
+    }
+
+    /** Runs a task on fresh random arrays by its per-point body and by its Vector API rows; all arrays must agree. */
+    private static void assertVectorEqualsBody(Function<float[][], KernelTask> task) {
+        float[][] body = fields(3);
+        float[][] vector = fields(3);
+        KernelTask perPoint = task.apply(body);
+        KernelTask rows = task.apply(vector);
+        assertTrue(rows.vectorized(), rows.kernel());
+        run(perPoint, false);
+        run(rows, true);
+        for (int j = 0; j < body.length; j++) {
+            assertArrayEquals(body[j], vector[j], rows.kernel() + ", array " + j);
+        }
+    }
+
+    private static void run(KernelTask task, boolean vector) {
+        IndexRange r = task.range();
+        int mid = (r.outerStart() + r.outerEnd()) / 2;
+        if (vector) {
+            task.runRowsVectorized(r.outerStart(), mid);
+            task.runRowsVectorized(mid, r.outerEnd());
+        } else {
+            task.runRows(r.outerStart(), r.outerEnd());
+        }
+    }
+
+    /** Seven random fields, two random profiles, a bracket and a snapshot ring of 4 levels, from {@code seed}. */
+    private static float[][] fields(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[][] a = new float[11][];
+        for (int j = 0; j < a.length; j++) {
+            int size = j == 7 ? 2 * NX : j == 8 ? 2 * NZ : j == 10 ? 4 * N : N;
+            a[j] = new float[size];
+            for (int i = 0; i < size; i++) {
+                a[j][i] = (float) random.nextDouble(-1.0, 1.0);
+            }
+        }
+        return a;
+    }
+}
