@@ -78,13 +78,6 @@ public final class KernelGraph {
             return this;
         }
 
-        /** Adds a kernel not yet declared with {@code @Kernel}, by its positional arguments (being retired). */
-        public Builder task(String id, Kernel kernel, Object... args) {
-            kernel.check(args);
-            tasks.add(new Task(id, new LegacyKernelTask(kernel, args.clone())));
-            return this;
-        }
-
         public Builder transferToHost(TransferMode mode, Object... arrays) {
             for (Object a : arrays) {
                 requireArray(a);

@@ -17,6 +17,17 @@ final class LauncherWriter {
     private LauncherWriter() {
     }
 
+    /**
+     * The launcher's name, which TornadoVM also gives the OpenCL/PTX kernel: the family and the body, e.g.
+     * {@code CpmlKernels.step} gives {@code cpmlStep}. A bare body name can collide with a built-in function of the
+     * device language (OpenCL C has {@code step}, {@code clamp}, {@code dot}, ...), and such a kernel cannot be created.
+     */
+    static String launcherName(KernelSpec k) {
+        String family = k.className().endsWith("Kernels") ? k.className().substring(0, k.className().length() - 7)
+                : k.className();
+        return Character.toLowerCase(family.charAt(0)) + family.substring(1) + k.recordName();
+    }
+
     static String launchersClass(String kernelClass) {
         return (kernelClass.endsWith("Kernels") ? kernelClass.substring(0, kernelClass.length() - 7) : kernelClass)
                 + "Launchers";
@@ -43,7 +54,7 @@ final class LauncherWriter {
     private static void launcher(SourceText out, KernelSpec k) {
         List<Param> idx = k.indices();
         out.line("/** {@link " + k.className() + "#" + k.method() + "} over its range. */");
-        out.line("public static void " + k.method() + "(" + k.declaration() + ") {");
+        out.line("public static void " + launcherName(k) + "(" + k.declaration() + ") {");
         Loops.derived(out, k);
         if (idx.isEmpty()) {
             out.line(Loops.call(k));
@@ -88,7 +99,7 @@ final class LauncherWriter {
                 String t = "t" + n;
                 String args = String.join(", ", k.taskArguments().stream().map(p -> t + "." + p.name() + "()").toList());
                 out.line("case " + record + " " + t + " -> graph.task(id, " + launchersClass(k.className()) + "::"
-                        + k.method() + ", " + args + ");");
+                        + launcherName(k) + ", " + args + ");");
                 n++;
             }
         }
