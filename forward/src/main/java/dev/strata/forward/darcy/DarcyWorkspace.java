@@ -35,6 +35,8 @@ final class DarcyWorkspace implements AutoCloseable {
     private final double[] observed;
     private final double[] source;
     private final float[] gradient;
+    private final int[] bcType;
+    private final double[] bcHead;
     private ExecutionPlan observe;
     private ExecutionPlan tangentSource;
     private ExecutionPlan gradientPlan;
@@ -53,6 +55,8 @@ final class DarcyWorkspace implements AutoCloseable {
         this.observed = new double[nb * problem.observationIndices().length];
         this.source = new double[cells];
         this.gradient = new float[cells];
+        this.bcType = problem.boundaries().kernelTypes();
+        this.bcHead = problem.boundaries().kernelHeads();
     }
 
     /** The workspace for {@code nb} models of {@code problem} on {@code backend}, built the first time. */
@@ -70,52 +74,51 @@ final class DarcyWorkspace implements AutoCloseable {
     /** Heads at the observation cells, {@code [nb][nobs]}, gathered from {@code h}; a new array. */
     double[] observe(double[] h) {
         System.arraycopy(h, 0, heads, 0, heads.length);
-        int[] cells = problem.observationIndices();
-        observe = planned(observe, "darcy-observe", observed, () -> DarcyTasks.gather(cells, heads, observed,
-                problem.grid().cells(), system.nb));
-        observe.execute();
+        observe = executed(observe, "darcy-observe", observed, () -> DarcyTasks.gather(problem.observationIndices(),
+                heads, observed, problem.grid().cells(), system.nb));
         return observed.clone();
     }
 
     /** The tangent source (dF/dm) dm at heads {@code h} of the assembled systems; a new array. */
     double[] tangentSource(double[] h, float[] dm) {
-        System.arraycopy(h, 0, heads, 0, heads.length);
         System.arraycopy(dm, 0, tangentIn, 0, tangentIn.length);
-        Boundaries bc = problem.boundaries();
-        tangentSource = planned(tangentSource, "darcy-tangent-source", source, () -> DarcyAdjointTasks.tangentSource(
-                system.conductivity, heads, tangentIn, bc.kernelTypes(), bc.kernelHeads(), source, system.nz,
-                system.nx, system.nb));
-        tangentSource.execute();
+        tangentSource = executed(tangentSource, h, "darcy-tangent-source", source, () -> DarcyAdjointTasks
+                .tangentSource(system.conductivity, heads, tangentIn, bcType, bcHead, source, system.nz, system.nx,
+                        system.nb));
         return source.clone();
     }
 
     /** The gradient -(dF/dm)^T lambda at heads {@code h} of the assembled systems; a new array. */
     float[] gradient(double[] h, double[] adjoint) {
-        System.arraycopy(h, 0, heads, 0, heads.length);
         System.arraycopy(adjoint, 0, lambda, 0, lambda.length);
-        Boundaries bc = problem.boundaries();
-        gradientPlan = planned(gradientPlan, "darcy-gradient", gradient, () -> DarcyAdjointTasks.gradient(
-                system.conductivity, heads, lambda, bc.kernelTypes(), bc.kernelHeads(), gradient, system.nz,
-                system.nx, system.nb));
-        gradientPlan.execute();
+        gradientPlan = executed(gradientPlan, h, "darcy-gradient", gradient, () -> DarcyAdjointTasks.gradient(
+                system.conductivity, heads, lambda, bcType, bcHead, gradient, system.nz, system.nx, system.nb));
         return gradient.clone();
     }
 
+    /** {@link #executed(ExecutionPlan, String, Object, Supplier)} at heads {@code h}. */
+    private ExecutionPlan executed(ExecutionPlan existing, double[] h, String name, Object out,
+                                   Supplier<KernelTask> task) {
+        System.arraycopy(h, 0, heads, 0, heads.length);
+        return executed(existing, name, out, task);
+    }
+
     /**
-     * {@code existing}, or a new one-task plan of {@code task}: every array it takes sent at every execution (the
-     * host copies are current), {@code out} back at every execution.
+     * Executes {@code existing}, or first builds it as a one-task plan of {@code task}: every array the task takes
+     * sent at every execution (the host copies are current), {@code out} back at every execution. Returns the plan.
      */
-    private ExecutionPlan planned(ExecutionPlan existing, String name, Object out,
-                                  Supplier<KernelTask> task) {
-        if (existing != null) {
-            return existing;
+    private ExecutionPlan executed(ExecutionPlan existing, String name, Object out, Supplier<KernelTask> task) {
+        ExecutionPlan plan = existing;
+        if (plan == null) {
+            KernelTask t = task.get();
+            plan = backend.plan(KernelGraph.builder(name)
+                    .transferToDevice(TransferMode.EVERY_EXECUTION, t.arrays().stream().filter(a -> a != out).toArray())
+                    .task(name, t)
+                    .transferToHost(TransferMode.EVERY_EXECUTION, out)
+                    .build());
         }
-        KernelTask t = task.get();
-        return backend.plan(KernelGraph.builder(name)
-                .transferToDevice(TransferMode.EVERY_EXECUTION, t.arrays().stream().filter(a -> a != out).toArray())
-                .task(name, t)
-                .transferToHost(TransferMode.EVERY_EXECUTION, out)
-                .build());
+        plan.execute();
+        return plan;
     }
 
     @Override

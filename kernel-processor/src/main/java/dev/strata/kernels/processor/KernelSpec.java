@@ -26,6 +26,11 @@ record KernelSpec(String packageName, String className, String method, List<Para
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** The physics family of a kernel class: {@code SeismicKernels} gives {@code Seismic}. */
+    static String family(String kernelClass) {
+        return kernelClass.endsWith("Kernels") ? kernelClass.substring(0, kernelClass.length() - 7) : kernelClass;
+    }
+
     /** {@code Class.method}, the kernel's name in messages. */
     String kernelName() {
         return className + "." + method;

@@ -23,14 +23,12 @@ final class LauncherWriter {
      * device language (OpenCL C has {@code step}, {@code clamp}, {@code dot}, ...), and such a kernel cannot be created.
      */
     static String launcherName(KernelSpec k) {
-        String family = k.className().endsWith("Kernels") ? k.className().substring(0, k.className().length() - 7)
-                : k.className();
+        String family = KernelSpec.family(k.className());
         return Character.toLowerCase(family.charAt(0)) + family.substring(1) + k.recordName();
     }
 
     static String launchersClass(String kernelClass) {
-        return (kernelClass.endsWith("Kernels") ? kernelClass.substring(0, kernelClass.length() - 7) : kernelClass)
-                + "Launchers";
+        return KernelSpec.family(kernelClass) + "Launchers";
     }
 
     static String write(String packageName, String kernelClass, List<KernelSpec> kernels) {
@@ -38,11 +36,8 @@ final class LauncherWriter {
         out.line("package " + PACKAGE + ";").blank();
         out.line("import " + packageName + ".*;");
         out.line("import uk.ac.manchester.tornado.api.annotations.Parallel;").blank();
-        out.line("/** TornadoVM launchers of the {@link " + kernelClass + "} kernels, written by the kernel processor. */");
-        out.line("@javax.annotation.processing.Generated(\"dev.strata.kernels.processor.KernelProcessor\")");
-        out.line("public final class " + launchersClass(kernelClass) + " {");
-        out.line("private " + launchersClass(kernelClass) + "() {");
-        out.line("}");
+        out.utilityClass("TornadoVM launchers of the {@link " + kernelClass + "} kernels, written by the kernel"
+                + " processor.", launchersClass(kernelClass));
         for (KernelSpec k : kernels) {
             out.blank();
             launcher(out, k);
@@ -84,11 +79,8 @@ final class LauncherWriter {
         out.line("package " + PACKAGE + ";").blank();
         out.line("import dev.strata.kernels.KernelTask;");
         out.line("import uk.ac.manchester.tornado.api.TaskGraph;").blank();
-        out.line("/** Adds a kernel task to a TornadoVM task graph as its launcher; written by the kernel processor. */");
-        out.line("@javax.annotation.processing.Generated(\"dev.strata.kernels.processor.KernelProcessor\")");
-        out.line("public final class TornadoTasks {");
-        out.line("private TornadoTasks() {");
-        out.line("}").blank();
+        out.utilityClass("Adds a kernel task to a TornadoVM task graph as its launcher; written by the kernel"
+                + " processor.", "TornadoTasks").blank();
         out.line("/** Adds {@code task} to {@code graph} under the name {@code id}. */");
         out.line("public static void add(TaskGraph graph, String id, KernelTask task) {");
         out.line("switch (task) {");

@@ -16,6 +16,18 @@ final class SourceText {
         return this;
     }
 
+    /**
+     * Opens a generated utility class: its javadoc, the {@code @Generated} mark, the declaration and a private
+     * constructor; the caller closes it with {@code line("}")}.
+     */
+    SourceText utilityClass(String javadoc, String name) {
+        line("/** " + javadoc + " */");
+        line("@javax.annotation.processing.Generated(\"dev.strata.kernels.processor.KernelProcessor\")");
+        line("public final class " + name + " {");
+        line("private " + name + "() {");
+        return line("}");
+    }
+
     SourceText blank() {
         text.append('\n');
         return this;

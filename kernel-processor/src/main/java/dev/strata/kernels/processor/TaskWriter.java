@@ -13,8 +13,7 @@ final class TaskWriter {
 
     /** The generated class's simple name: {@code FooKernels} gives {@code FooTasks}. */
     static String tasksClass(String kernelClass) {
-        return (kernelClass.endsWith("Kernels") ? kernelClass.substring(0, kernelClass.length() - 7) : kernelClass)
-                + "Tasks";
+        return KernelSpec.family(kernelClass) + "Tasks";
     }
 
     static String write(String packageName, String kernelClass, List<KernelSpec> kernels) {
@@ -24,11 +23,8 @@ final class TaskWriter {
         out.line("import dev.strata.kernels.KernelChecks;");
         out.line("import dev.strata.kernels.KernelTask;");
         out.line("import java.util.List;").blank();
-        out.line("/** Typed tasks of the {@link " + kernelClass + "} kernels, written by the kernel processor from their declarations. */");
-        out.line("@javax.annotation.processing.Generated(\"dev.strata.kernels.processor.KernelProcessor\")");
-        out.line("public final class " + tasksClass(kernelClass) + " {");
-        out.line("private " + tasksClass(kernelClass) + "() {");
-        out.line("}");
+        out.utilityClass("Typed tasks of the {@link " + kernelClass + "} kernels, written by the kernel processor from"
+                + " their declarations.", tasksClass(kernelClass));
         for (KernelSpec k : kernels) {
             out.blank();
             factory(out, k);
@@ -120,11 +116,16 @@ final class TaskWriter {
         out.line("}");
     }
 
+    /** Opens an overriding method and declares the derived scalars its body may use. */
+    private static void overrideWithDerived(SourceText out, KernelSpec k, String signature) {
+        out.line("@Override");
+        out.line(signature);
+        Loops.derived(out, k);
+    }
+
     private static void range(SourceText out, KernelSpec k) {
         List<Param> idx = k.indices();
-        out.line("@Override");
-        out.line("public IndexRange range() {");
-        Loops.derived(out, k);
+        overrideWithDerived(out, k, "public IndexRange range() {");
         if (idx.isEmpty()) {
             out.line("return IndexRange.of1d(0, 1);");
         } else if (idx.size() == 1) {
@@ -138,9 +139,7 @@ final class TaskWriter {
 
     private static void rows(SourceText out, KernelSpec k) {
         List<Param> idx = k.indices();
-        out.line("@Override");
-        out.line("public void runRows(int kStart, int kEnd) {");
-        Loops.derived(out, k);
+        overrideWithDerived(out, k, "public void runRows(int kStart, int kEnd) {");
         if (idx.isEmpty()) {
             out.line("if (kStart < kEnd) {");
             out.line(Loops.call(k));
