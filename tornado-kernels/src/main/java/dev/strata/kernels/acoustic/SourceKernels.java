@@ -41,4 +41,21 @@ public final class SourceKernels {
     public static void rewindClock(@Writes @Length("1") int[] clock) {
         clock[0] = clock[0] - 1;
     }
+
+    /**
+     * Restarts a two-level time stepping on the device when {@code control[0] != 0}: a = b = 0 (u^t = u^{t-1} = 0)
+     * and clock[0] = 0; nothing otherwise. One compiled graph then serves many runs: the host raises the flag for the
+     * first execution of a run only (the flag travels at every execution, the fields never do).
+     */
+    @Kernel
+    public static void restartWhen(@Index("size") int i, @Length("1") int[] control, @Length("size") float[] a,
+                                   @Length("size") float[] b, @Length("1") int[] clock, int size) {
+        if (control[0] != 0) {
+            a[i] = 0.0f;
+            b[i] = 0.0f;
+            if (i == 0) {
+                clock[0] = 0;
+            }
+        }
+    }
 }
