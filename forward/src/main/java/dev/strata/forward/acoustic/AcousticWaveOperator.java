@@ -30,6 +30,10 @@ import dev.strata.kernels.ComputeBackend;
  * dispersion were checked for); output {@code [nshots, nt, nrec]}. A batch of n models runs n x nshots (model, shot)
  * pairs, at most {@code maxPairsPerPass} at once. Inputs are never modified. Hot loops run as kernels on the given
  * backend; the operator does not own (or close) it. Calls on one instance may run concurrently.
+ *
+ * <p>Longer than most files here (about 490 lines) on purpose: it is the operator's whole public surface (apply,
+ * Born, adjoint, misfit gradient, RTM, shot-pass memory sizing), each method a short driver over
+ * {@link WavePropagator}, which holds the scheme itself.
  */
 public final class AcousticWaveOperator implements ForwardOperator {
 
