@@ -75,18 +75,28 @@ final class GibbsChain {
         return mean;
     }
 
-    /** out += Cov(x | b, v, y) w = P Q^-1 P^T w at the latents of the last sweep (Q still factored). */
-    void addConditionalCovariance(double[] wv, double[] out) {
-        double[] t = new double[segments];
-        for (int i = 0; i < d; i++) {
-            if (segOf[i] >= 0) {
-                t[segOf[i]] += wv[i];
-            }
+    /**
+     * cov += weight * Cov(x | b, v, y) = weight * P Q^-1 P^T at the latents of the last sweep (Q still factored),
+     * d x d row-major.
+     */
+    void addConditionalCovariance(double[] cov, double weight) {
+        double[] inv = new double[segments * segments];
+        double[] col = new double[segments];
+        for (int j = 0; j < segments; j++) {
+            Arrays.fill(col, 0);
+            col[j] = 1;
+            BandedCholesky.solve(q, segments, w, col);
+            System.arraycopy(col, 0, inv, j * segments, segments);
         }
-        BandedCholesky.solve(q, segments, w, t);
         for (int i = 0; i < d; i++) {
-            if (segOf[i] >= 0) {
-                out[i] += t[segOf[i]];
+            int si = segOf[i];
+            if (si < 0) {
+                continue;
+            }
+            for (int i2 = 0; i2 < d; i2++) {
+                if (segOf[i2] >= 0) {
+                    cov[i * d + i2] += weight * inv[si * segments + segOf[i2]];
+                }
             }
         }
     }
@@ -106,15 +116,9 @@ final class GibbsChain {
         }
     }
 
-    /** Builds and factors Q for the current b, v; leaves Q^-1 h_z in z; returns log N(y | b, v) up to a constant. */
+    /** log N(y | b, v) up to a constant, for the current b and v ({@link #factorAndSolve()} first). */
     private double logEvidence() {
-        build();
-        if (segments == 0) {
-            return 0;
-        }
-        BandedCholesky.factor(q, segments, w);
-        System.arraycopy(hz, 0, z, 0, segments);
-        BandedCholesky.solve(q, segments, w, z);
+        factorAndSolve();
         double quad = 0;
         double logV = 0;
         for (int j = 0; j < segments; j++) {
@@ -126,6 +130,16 @@ final class GibbsChain {
             }
         }
         return 0.5 * (quad - BandedCholesky.logDet(q, segments, w) - logV);
+    }
+
+    /** Builds and factors Q for the current b, v and leaves Q^-1 h_z in z. */
+    private void factorAndSolve() {
+        build();
+        if (segments > 0) {
+            BandedCholesky.factor(q, segments, w);
+            System.arraycopy(hz, 0, z, 0, segments);
+            BandedCholesky.solve(q, segments, w, z);
+        }
     }
 
     private void build() {
@@ -172,7 +186,7 @@ final class GibbsChain {
     }
 
     private void drawSignal() {
-        logEvidence();
+        factorAndSolve();
         for (int i = 0; i < d; i++) {
             mean[i] = segOf[i] < 0 ? 0 : z[segOf[i]];
         }

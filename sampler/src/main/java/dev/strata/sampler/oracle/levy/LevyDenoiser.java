@@ -3,6 +3,7 @@ package dev.strata.sampler.oracle.levy;
 import dev.strata.forward.Shapes;
 import dev.strata.sampler.Denoiser;
 import dev.strata.sampler.NoiseStreams;
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -10,19 +11,26 @@ import java.util.stream.IntStream;
  * (then D_y(x; sigma) = E[x0 | x, y], the posterior denoiser whose probability-flow ODE samples p(x0 | y)), estimated
  * per sample by a short {@link GibbsChain} on the stacked observations (x with noise sigma, and y): the
  * Rao-Blackwellised mean D = (1/K) sum_k E[x0 | b_k, v_k, x, y] over K sweeps after a burn-in, as in the Gibbs
- * denoisers of Zach et al. (ICLR 2026). Its Jacobian is Cov(x0 | x, y) / sigma^2 (symmetric), so
- * J^T w = ((1/K) sum_k Cov(x0 | b_k, v_k) w + Cov_k(mu_k) w) / sigma^2 by the law of total covariance. Each chain is
- * seeded from (seed, sigma, the bits of x), so D is a deterministic function and {@link #vjp} sees the chain that
- * {@link #denoise} saw. Monte Carlo error: the spread of E[x0 | b, v] over the K sweeps, which vanishes for Gaussian
- * increments (then D is exact); chains start at v = the law's typical variance.
+ * denoisers of Zach et al. (ICLR 2026). Its Jacobian is J = Cov(x0 | x, y) / sigma^2 (symmetric), estimated by the
+ * law of total covariance from the same sweeps, Cov = mean_k Cov(x0 | b_k, v_k) + Cov_k(E[x0 | b_k, v_k]) (the first
+ * mean over every 5th sweep, the second over all), as a
+ * dense d x d matrix per sample that is kept for the last (x, sigma) seen, so that repeated VJPs at one state (conjugate
+ * gradients) cost a product each. Each chain is seeded from (seed, sigma, the bits of x): D is a deterministic
+ * function, and J belongs to the chain that gave D. Monte Carlo error: the spread of E[x0 | b, v] over the K sweeps,
+ * nil for Gaussian increments (then D and J are exact); chains start at v = the law's typical variance.
  */
 public final class LevyDenoiser implements Denoiser {
+    /** The conditional-covariance term of Cov is averaged over every 5th sweep (unbiased; the inverse is costly). */
+    private static final int COVARIANCE_EVERY = 5;
     private final int[] shape;
     private final IncrementLaw law;
     private final NormalEquations data;
     private final int burnIn;
     private final int sweeps;
     private final long seed;
+    private float[] cachedX;
+    private double cachedSigma;
+    private double[][] cachedCov;
 
     /**
      * @param shape  shape of one signal, product d
@@ -50,22 +58,91 @@ public final class LevyDenoiser implements Denoiser {
 
     @Override
     public float[] denoise(float[] x, double sigma, int n) {
-        return run(x, sigma, null, n);
+        int d = size();
+        float[] out = new float[n * d];
+        forEach(x, sigma, n, (b, chain) -> {
+            double[] mu = new double[d];
+            for (int k = 0; k < sweeps; k++) {
+                chain.sweep();
+                double[] m = chain.conditionalMean();
+                for (int i = 0; i < d; i++) {
+                    mu[i] += m[i];
+                }
+            }
+            for (int i = 0; i < d; i++) {
+                out[b * d + i] = (float) (mu[i] / sweeps);
+            }
+        });
+        return out;
     }
 
     @Override
     public float[] vjp(float[] x, double sigma, float[] v, int n) {
-        Shapes.requireBatch("LevyDenoiser.vjp v", v, n, size());
-        return run(x, sigma, v, n);
+        int d = size();
+        Shapes.requireBatch("LevyDenoiser.vjp v", v, n, d);
+        double[][] cov = covariances(x, sigma, n);
+        float[] out = new float[n * d];
+        IntStream.range(0, n).parallel().forEach(b -> {
+            for (int i = 0; i < d; i++) {
+                double s = 0;
+                for (int j = 0; j < d; j++) {
+                    s += cov[b][i * d + j] * v[b * d + j];
+                }
+                out[b * d + i] = (float) (s / (sigma * sigma));
+            }
+        });
+        return out;
     }
 
-    private float[] run(float[] x, double sigma, float[] v, int n) {
+    /** Cov(x0 | x, y) per sample, d x d row-major, from the chains of {@link #denoise}; kept for the last call. */
+    private synchronized double[][] covariances(float[] x, double sigma, int n) {
+        if (cachedX != null && sigma == cachedSigma && Arrays.equals(cachedX, x)) {
+            return cachedCov;
+        }
+        int d = size();
+        double[][] cov = new double[n][];
+        forEach(x, sigma, n, (b, chain) -> {
+            double[] c = new double[d * d];
+            double[] mu = new double[d];
+            int conditional = (sweeps + COVARIANCE_EVERY - 1) / COVARIANCE_EVERY;
+            for (int k = 0; k < sweeps; k++) {
+                chain.sweep();
+                if (k % COVARIANCE_EVERY == 0) {
+                    chain.addConditionalCovariance(c, (double) sweeps / conditional);
+                }
+                double[] m = chain.conditionalMean();
+                for (int i = 0; i < d; i++) {
+                    mu[i] += m[i];
+                    for (int j = 0; j <= i; j++) {
+                        c[i * d + j] += m[i] * m[j];
+                    }
+                }
+            }
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j <= i; j++) {
+                    c[i * d + j] = c[i * d + j] / sweeps - mu[i] * mu[j] / ((double) sweeps * sweeps);
+                    c[j * d + i] = c[i * d + j];
+                }
+            }
+            cov[b] = c;
+        });
+        cachedX = x.clone();
+        cachedSigma = sigma;
+        cachedCov = cov;
+        return cov;
+    }
+
+    private interface PerSample {
+        void run(int b, GibbsChain burnedIn);
+    }
+
+    /** Runs {@code body} per sample, in parallel, on the sample's seeded chain after its burn-in. */
+    private void forEach(float[] x, double sigma, int n, PerSample body) {
         if (!(sigma > 0)) {
             throw new IllegalArgumentException("sigma must be > 0, got " + sigma);
         }
         int d = size();
         Shapes.requireBatch("LevyDenoiser x", x, n, d);
-        float[] out = new float[n * d];
         IntStream.range(0, n).parallel().forEach(b -> {
             int hash = 1;
             for (int i = 0; i < d; i++) {
@@ -76,46 +153,7 @@ public final class LevyDenoiser implements Denoiser {
             for (int k = 0; k < burnIn; k++) {
                 chain.sweep();
             }
-            double[] wv = null;
-            double[] acc = new double[d];
-            double[] mu = new double[d];
-            double[] moment = new double[d]; // sum_k mu_k (mu_k . w)
-            if (v != null) {
-                wv = new double[d];
-                for (int i = 0; i < d; i++) {
-                    wv[i] = v[b * d + i];
-                }
-            }
-            for (int k = 0; k < sweeps; k++) {
-                chain.sweep();
-                double[] m = chain.conditionalMean();
-                double mw = 0;
-                for (int i = 0; i < d; i++) {
-                    mu[i] += m[i];
-                    if (wv != null) {
-                        mw += m[i] * wv[i];
-                    }
-                }
-                if (wv != null) {
-                    chain.addConditionalCovariance(wv, acc);
-                    for (int i = 0; i < d; i++) {
-                        moment[i] += m[i] * mw;
-                    }
-                }
-            }
-            double mbw = 0;
-            for (int i = 0; i < d; i++) {
-                mu[i] /= sweeps;
-                if (wv != null) {
-                    mbw += mu[i] * wv[i];
-                }
-            }
-            double scale = 1 / (sigma * sigma * sweeps);
-            for (int i = 0; i < d; i++) {
-                out[b * d + i] = (float) (wv == null ? mu[i]
-                        : scale * (acc[i] + moment[i] - sweeps * mu[i] * mbw));
-            }
+            body.run(b, chain);
         });
-        return out;
     }
 }

@@ -140,6 +140,26 @@ public final class LevyPosterior implements ExactSampler {
         return m;
     }
 
+    /**
+     * The mean over values of (kappa - 1) / 4, kappa = m4 / m2^2 the kurtosis of the pooled states: n times the
+     * variance of a sample std relative to the true one, for large n (1/2 for Gaussian marginals).
+     */
+    public double stdErrorFactor() {
+        double k = 0;
+        int pooled = pooled();
+        for (int i = 0; i < d; i++) {
+            double m2 = 0;
+            double m4 = 0;
+            for (int b = 0; b < pooled; b++) {
+                double e = draws[b * d + i] - mean[i];
+                m2 += e * e;
+                m4 += e * e * e * e;
+            }
+            k += m2 > 0 ? (m4 * pooled / (m2 * m2) - 1) / 4 : 0.5;
+        }
+        return k / d;
+    }
+
     /** Monte Carlo standard error of the mean per value, std / sqrt(ESS). */
     public double[] meanError() {
         double[] e = new double[d];
