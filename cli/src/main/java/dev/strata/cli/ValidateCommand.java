@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /** {@code strata validate}: every sampler against posteriors known in closed form. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Run every sampler against exact posteriors (Gaussian-linear, Gaussian-mixture-linear,",
-                "memorized, linearised GMM) and report meanErr, stdErr and coverage90 per (sampler, oracle). Exact",
+                "memorized, linearised GMM; Levy processes against Gibbs gold standards, held to the Monte Carlo",
+                "error of both) and report meanErr, stdErr and coverage90 per (sampler, oracle). Exact",
                 "samplers must meet meanErr<=0.05, stdErr<=0.05, coverage90 in [0.88,0.92]; DPS a regression",
                 "snapshot (a band measured from its own output); MCMC its own Monte Carlo error, with ESS_min>=100.",
                 "essPerSecond is reported only where comparable with MCMC; samplers handed the target's own",

@@ -40,38 +40,66 @@ public record EffectiveSampleSize(double[] perValue, double min, double median) 
         return new EffectiveSampleSize(ess, sorted[0], median);
     }
 
-    private static double one(float[] draws, int chains, int kept, int size, int i) {
-        double[][] x = new double[chains][kept];
-        double[] means = new double[chains];
-        double w = 0;
-        for (int c = 0; c < chains; c++) {
-            double s = 0;
-            for (int t = 0; t < kept; t++) {
-                x[c][t] = draws[(c * kept + t) * size + i];
-                s += x[c][t];
-            }
-            means[c] = s / kept;
-            double v = 0;
-            for (int t = 0; t < kept; t++) {
-                x[c][t] -= means[c];
-                v += x[c][t] * x[c][t];
-            }
-            w += v / (kept - 1);
+    /**
+     * Potential scale reduction per value, R-hat = sqrt(var+ / W) with var+ and W as above (Gelman and Rubin 1992,
+     * without splitting): near 1 when the chains agree, above 1.01 when they have not mixed.
+     *
+     * @param draws [chains >= 2, kept >= 4, size] chain-major (not modified)
+     */
+    public static double[] rHat(float[] draws, int chains, int kept, int size) {
+        if (chains < 2) {
+            throw new IllegalArgumentException("R-hat needs at least two chains");
         }
-        w /= chains;
-        double grand = 0;
-        for (double m : means) {
-            grand += m;
-        }
-        grand /= chains;
-        double b = 0;
-        if (chains > 1) {
+        double[] r = new double[size];
+        IntStream.range(0, size).parallel().forEach(i -> {
+            Moments m = Moments.of(draws, chains, kept, size, i);
+            r[i] = m.varPlus() > 0 ? Math.sqrt(m.varPlus() / m.w()) : 1;
+        });
+        return r;
+    }
+
+    /** Centred chains of one value, mean within-chain variance W and var+ = (T-1)/T W + B/T. */
+    private record Moments(double[][] x, double w, double varPlus) {
+        static Moments of(float[] draws, int chains, int kept, int size, int i) {
+            double[][] x = new double[chains][kept];
+            double[] means = new double[chains];
+            double w = 0;
+            for (int c = 0; c < chains; c++) {
+                double s = 0;
+                for (int t = 0; t < kept; t++) {
+                    x[c][t] = draws[(c * kept + t) * size + i];
+                    s += x[c][t];
+                }
+                means[c] = s / kept;
+                double v = 0;
+                for (int t = 0; t < kept; t++) {
+                    x[c][t] -= means[c];
+                    v += x[c][t] * x[c][t];
+                }
+                w += v / (kept - 1);
+            }
+            w /= chains;
+            double grand = 0;
             for (double m : means) {
-                b += (m - grand) * (m - grand);
+                grand += m;
             }
-            b /= chains - 1; // B / T
+            grand /= chains;
+            double b = 0;
+            if (chains > 1) {
+                for (double m : means) {
+                    b += (m - grand) * (m - grand);
+                }
+                b /= chains - 1; // B / T
+            }
+            return new Moments(x, w, (kept - 1.0) / kept * w + b);
         }
-        double varPlus = (kept - 1.0) / kept * w + b;
+    }
+
+    private static double one(float[] draws, int chains, int kept, int size, int i) {
+        Moments mo = Moments.of(draws, chains, kept, size, i);
+        double[][] x = mo.x();
+        double w = mo.w();
+        double varPlus = mo.varPlus();
         if (!(varPlus > 0)) {
             return chains * (double) kept; // a constant value: every draw is as good as independent
         }

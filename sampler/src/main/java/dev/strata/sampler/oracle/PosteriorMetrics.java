@@ -60,6 +60,30 @@ public record PosteriorMetrics(double meanErr, double stdErr, double coverage90)
         return compare(samples, n, exact, exact.sample(m, seed), m);
     }
 
+    /**
+     * The MMSE gap of a sampler (after Zach et al., ICLR 2026): the squared error of its posterior mean against the
+     * exact one, relative to the exact posterior variance, sum_i (mean_i - mu_i)^2 / sum_i sd_i^2. An exact sampler
+     * with n independent draws scores ~ 1 / n (plus the reference's own Monte Carlo error).
+     *
+     * @param samples sampler output, [n, d]
+     */
+    public static double mmseGap(float[] samples, int n, PosteriorOracle exact) {
+        int d = exact.size();
+        double[] mu = exact.mean();
+        double[] sd = exact.std();
+        double err = 0;
+        double var = 0;
+        for (int i = 0; i < d; i++) {
+            double s = 0;
+            for (int b = 0; b < n; b++) {
+                s += samples[b * d + i];
+            }
+            err += Math.pow(s / n - mu[i], 2);
+            var += sd[i] * sd[i];
+        }
+        return err / var;
+    }
+
     private static double quantile(float[] sorted, double q) {
         double pos = q * (sorted.length - 1);
         int i = (int) Math.floor(pos);

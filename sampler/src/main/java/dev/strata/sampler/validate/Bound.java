@@ -56,6 +56,39 @@ public record Bound(String description, double minMeanErr, double maxMeanErr, do
                 + " 0.90+-%.3f", MIN_ESS, e, c), 0, e, 0, e, 0.9 - c, 0.9 + c);
     }
 
+    /** The smallest ESS_min and the largest R-hat a gold-standard Gibbs reference may have and still judge a row. */
+    public static final double MIN_GOLD_ESS = 400;
+    public static final double MAX_GOLD_RHAT = 1.01;
+
+    /**
+     * The bound against a Monte Carlo gold standard (the Levy Gibbs references): an exact sampler's figures differ
+     * from the reference's by the Monte Carlo error of both. With ESS_s the sampler's effective draws (n for
+     * independent draws), ESS_g the reference's smallest ESS over values and e2 = 1 / ESS_s + 1 / ESS_g, per value
+     * E[(mean - mu)^2 / sd^2] = e2 and E[(s / sd - 1)^2] = (kappa - 1) / 4 * e2 (kappa the marginal's kurtosis;
+     * 1/2 for a Gaussian). meanErr and stdErr, RMS over values, are held to three times their expected RMS:
+     * meanErr <= 3 sqrt(e2), stdErr <= 3 sqrt(k e2) with k = mean over values of (kappa - 1) / 4 from the reference's
+     * draws. A sample 90 % interval's content has variance ~ 2 * 0.05 * 0.95 / ESS_s and a share of the reference's
+     * draws ~ 0.09 / ESS_g, so coverage90 is held to 0.90 +- max(0.02, 3 sqrt(0.095 / ESS_s + 0.09 / ESS_g)). A
+     * reference with ESS_g < {@value #MIN_GOLD_ESS} or R-hat > {@value #MAX_GOLD_RHAT} judges nothing: the row fails.
+     *
+     * @param stdFactor k, the mean over values of (kappa - 1) / 4
+     */
+    public static Bound goldStandard(double samplerEss, double goldEss, double goldRHat, double stdFactor) {
+        if (!(goldEss >= MIN_GOLD_ESS && goldRHat <= MAX_GOLD_RHAT)) {
+            return new Bound(String.format("gold standard unconverged (ESSmin=%.0f, R-hat=%.4f): fails whatever its"
+                    + " figures", goldEss, goldRHat), Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+                    Double.POSITIVE_INFINITY);
+        }
+        double e2 = 1 / samplerEss + 1 / goldEss;
+        double e = 3 * Math.sqrt(e2);
+        double es = 3 * Math.sqrt(stdFactor * e2);
+        double c = Math.max(0.02, 3 * Math.sqrt(0.095 / samplerEss + 0.09 / goldEss));
+        return new Bound(String.format("gold-standard MC error (ESS %.0f + %.0f, (kurtosis-1)/4 = %.2f): meanErr<=%.3f"
+                + " stdErr<=%.3f coverage90 in 0.90+-%.3f", samplerEss, goldEss, stdFactor, e, es, c), 0, e, 0, es,
+                0.9 - c, 0.9 + c);
+    }
+
     public boolean holds(PosteriorMetrics m) {
         return m.meanErr() >= minMeanErr && m.meanErr() <= maxMeanErr && m.stdErr() >= minStdErr
                 && m.stdErr() <= maxStdErr && m.coverage90() >= minCoverage && m.coverage90() <= maxCoverage;

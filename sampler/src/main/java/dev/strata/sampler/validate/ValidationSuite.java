@@ -34,6 +34,7 @@ import dev.strata.sampler.mixture.MemorizationMetric;
 import dev.strata.sampler.mixture.MemorizedPosterior;
 import dev.strata.sampler.oracle.PosteriorMetrics;
 import dev.strata.sampler.oracle.PosteriorOracle;
+import dev.strata.sampler.oracle.levy.LevyPosterior;
 import dev.strata.sampler.vp.BetaSchedule;
 import dev.strata.sampler.vp.DdimSampler;
 import dev.strata.sampler.vp.DdpmSampler;
@@ -80,6 +81,11 @@ import java.util.function.Supplier;
  *   <li>MCMC baselines, pCN (Gaussian prior) and prior-preconditioned MALA, 32 chains: held to their own Monte Carlo
  *       error ({@link Bound#monteCarlo}, with an ESS floor: a row with ESS_min < 100 fails); ESS by the initial positive sequence, reported as the minimum and the median
  *       over pixels, and per second of wall time (burn-in included).</li>
+
+ *   <li>Levy-process oracles (Zach et al., ICLR 2026; {@link LevyRows}, not in the quick suite): length-64 signals with
+ *       Laplace, Student-t(3) and Bernoulli-Laplace increments under identity, blur and every-4th-sample operators,
+ *       judged against Gibbs gold standards ({@link LevyProcessCase}) and held to {@link Bound#goldStandard}, the
+ *       Monte Carlo error of sampler and reference together; each row also reports the MMSE gap and its floor.</li>
  * </ul>
  * Every row says what its speed counts ({@link SpeedBasis}). Only rows comparable with MCMC report {@code
  * essPerSecond}: MCMC (minimum-over-pixels ESS) and samplers that see only the prior's denoiser and the likelihood
@@ -109,7 +115,7 @@ public final class ValidationSuite {
     }
 
     /** One row to run. */
-    private record Check(String sampler, String oracle, boolean inQuick, Supplier<ValidationRow> run) {
+    record Check(String sampler, String oracle, boolean inQuick, Supplier<ValidationRow> run) {
     }
 
     private ValidationSuite() {
@@ -235,6 +241,7 @@ public final class ValidationSuite {
         }));
         list.add(new Check("linearised-gmm", "gmm-iso-linear", true, () -> sampled("linearised-gmm", "gmm-iso-linear",
                 lin.get().linearised(), lin.get().exact(), n, Bound.exact())));
+        list.addAll(LevyRows.checks());
         return list;
     }
 
@@ -333,7 +340,7 @@ public final class ValidationSuite {
      * A row of independent draws: ESS = n, reported as {@code essPerSecond} only where the draws are comparable with
      * MCMC's ({@link SpeedBasis#comparableWithMcmc()}), otherwise as {@code drawsPerSecond}.
      */
-    private static ValidationRow sampled(String name, String oracleName, Sampler sampler, PosteriorOracle oracle,
+    static ValidationRow sampled(String name, String oracleName, Sampler sampler, PosteriorOracle oracle,
             int n, Bound bound, SpeedBasis speed) {
         sampler.sample(WARM_UP, 99); // compiles the hot loops, so that the first row's time is not JIT time
         long t0 = System.nanoTime();
@@ -347,6 +354,9 @@ public final class ValidationSuite {
             if (!(sampler instanceof MemorizedPosterior)) {
                 extras.put("memorizedShare", MemorizationMetric.of(s, n, re.trainingSet()).share());
             }
+        }
+        if (oracle instanceof LevyPosterior gold) {
+            extras.putAll(LevyRows.figures(s, n, gold));
         }
         return new ValidationRow(name, oracleName, n, m, seconds, bound, speed, extras);
     }
@@ -368,7 +378,7 @@ public final class ValidationSuite {
     }
 
     /** A value built on first use (cases cost an eigendecomposition or two). */
-    private static final class Lazy<T> {
+    static final class Lazy<T> {
         private final Supplier<T> make;
         private T value;
 

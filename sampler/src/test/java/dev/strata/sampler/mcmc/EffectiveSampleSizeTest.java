@@ -60,4 +60,12 @@ class EffectiveSampleSizeTest {
         assertEquals(ess.perValue()[0], ess.min());
         assertEquals(ess.perValue()[2], ess.median());
     }
+
+    @Test
+    void rHatIsNearOneForAgreeingChainsAndAboveItForChainsAtDifferentLevels() {
+        double agree = EffectiveSampleSize.rHat(ar1(0.5, 0, 7), CHAINS, KEPT, 1)[0];
+        double disagree = EffectiveSampleSize.rHat(ar1(0.5, 1.0, 3), CHAINS, KEPT, 1)[0];
+        assertTrue(agree < 1.01, "agreeing chains: " + agree);
+        assertTrue(disagree > 1.1, "chains at different levels: " + disagree);
+    }
 }

@@ -31,4 +31,19 @@ class MonteCarloBoundTest {
         assertFalse(Bound.monteCarlo(Double.NaN).holds(new PosteriorMetrics(0, 0, 0.9)));
         assertTrue(Bound.monteCarlo(Bound.MIN_ESS).holds(new PosteriorMetrics(0.29, 0.29, 0.9)));
     }
+
+    /** The gold-standard bound: 3 sqrt(1/ESS_s + 1/ESS_g) on meanErr, scaled by the kurtosis factor on stdErr. */
+    @Test
+    void goldStandardBoundFollowsBothMonteCarloErrorsAndRefusesAnUnconvergedReference() {
+        Bound b = Bound.goldStandard(500, 5000, 1.001, 0.5);
+        double e = 3 * Math.sqrt(1.0 / 500 + 1.0 / 5000);
+        assertEquals(e, b.maxMeanErr(), 1e-12);
+        assertEquals(e * Math.sqrt(0.5), b.maxStdErr(), 1e-12);
+        assertEquals(3 * Math.sqrt(0.095 / 500 + 0.09 / 5000), 0.9 - b.minCoverage(), 1e-12);
+        assertTrue(b.holds(new PosteriorMetrics(0.9 * e, 0.05, 0.9)));
+        assertFalse(b.holds(new PosteriorMetrics(1.1 * e, 0.05, 0.9)));
+        assertFalse(b.holds(new PosteriorMetrics(0.05, 0.75 * e, 0.9)));
+        assertFalse(Bound.goldStandard(500, 300, 1.001, 0.5).holds(new PosteriorMetrics(0, 0, 0.9)));
+        assertFalse(Bound.goldStandard(500, 5000, 1.05, 0.5).holds(new PosteriorMetrics(0, 0, 0.9)));
+    }
 }
