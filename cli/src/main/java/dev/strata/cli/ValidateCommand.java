@@ -3,7 +3,10 @@ package dev.strata.cli;
 import dev.strata.io.Json;
 import dev.strata.sampler.validate.ValidationRow;
 import dev.strata.sampler.validate.ValidationSuite;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +39,19 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--oracle", paramLabel = "NAME", description = "Only oracles whose name starts with this.")
     String oracle;
 
+    @Option(names = "--report", paramLabel = "DIR", description = {"Also write DIR/report.md (every row with its"
+            + " coverage of the 50/80/90/95 % intervals)", "and DIR/calibration.png (empirical against nominal"
+            + " coverage per sampler)."})
+    Path report;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
+        if (report != null && Files.exists(report) && !Files.isDirectory(report)) {
+            throw new UserInputException("--report " + report + " is a file; fix: give a folder (created if missing)");
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
             out.printf("%-18s %-17s %6s %8s %8s %10s %8s  %s%n", "sampler", "oracle", "n", "meanErr", "stdErr",
@@ -57,8 +68,15 @@ final class ValidateCommand implements Callable<Integer> {
                     + "; the pairs are: " + String.join(", ", ValidationSuite.names(quick)));
         }
         long failed = rows.stream().filter(r -> !r.ok()).count();
+        double seconds = (System.nanoTime() - t0) / 1e9;
         if (!json) {
-            out.printf("%d rows, %d outside their bounds, %.1f s%n", rows.size(), failed, (System.nanoTime() - t0) / 1e9);
+            out.printf("%d rows, %d outside their bounds, %.1f s%n", rows.size(), failed, seconds);
+        }
+        if (report != null) {
+            ValidationReport.write(report, rows, seconds);
+            if (!json) {
+                out.println("report: " + report.resolve("report.md"));
+            }
         }
         return failed == 0 ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
     }

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code strata validate --quick}: the CI subset of the validation suite must run and meet every bound. */
 class ValidateCommandTest {
@@ -37,6 +40,23 @@ class ValidateCommandTest {
             }
         }
         assertTrue(r.out().contains("\"sampler\":\"tmpd-tweedie-edm-heun-32\""), r.out());
+    }
+
+    @Test
+    void reportHoldsEveryRowWithItsCalibrationAndTheFigure(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("report");
+        CliRunner r = CliRunner.run("validate", "--quick", "--oracle", "gmm-iso", "--report", dir.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("| sampler | oracle | n | meanErr | stdErr | cov 50 | cov 80 | cov 90 | cov 95"), md);
+        long rows = md.lines().filter(l -> l.startsWith("| ") && l.contains("gmm-iso")).count();
+        assertTrue(rows >= 1, md);
+        assertFalse(md.contains("NaN"), "a row without its calibration: " + md);
+        assertTrue(Files.size(dir.resolve("calibration.png")) > 1000);
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        CliRunner bad = CliRunner.run("validate", "--quick", "--report", file.toString());
+        assertEquals(ExitCodes.BAD_INPUT, bad.exitCode());
+        assertTrue(bad.err().contains("--report " + file + " is a file"), bad.err());
     }
 
     @Test

@@ -41,18 +41,52 @@ public record PosteriorMetrics(double meanErr, double stdErr, double coverage90)
                 used++;
             }
             Arrays.sort(column);
-            double lo = quantile(column, 0.05);
-            double hi = quantile(column, 0.95);
-            int inside = 0;
-            for (int b = 0; b < m; b++) {
-                float v = exactDraws[b * d + i];
-                if (v >= lo && v <= hi) {
-                    inside++;
-                }
-            }
-            cover += (double) inside / m;
+            cover += insideShare(column, exactDraws, m, d, i, 0.05);
         }
         return new PosteriorMetrics(Math.sqrt(me / Math.max(1, used)), Math.sqrt(se / Math.max(1, used)), cover / d);
+    }
+
+    /**
+     * Tails of the central credible intervals that {@link #coverages} reports: the interval of tail t runs from the
+     * t to the 1 - t quantile, nominal level 1 - 2t (50, 80, 90 and 95 %).
+     */
+    public static final double[] CALIBRATION_TAILS = {0.25, 0.1, 0.05, 0.025};
+
+    /**
+     * Calibration of the samples' pixelwise central credible intervals: for each tail t, the share of exact-posterior
+     * draws inside the samples' t .. 1 - t quantile interval, averaged over pixels. A calibrated sampler gives the
+     * nominal 1 - 2t at every level (coverage90 of {@link #compare} is t = 0.05).
+     *
+     * @param samples    sampler output, [n, d]
+     * @param exactDraws independent exact draws, [m, d]
+     */
+    public static double[] coverages(float[] samples, int n, float[] exactDraws, int m, int d, double[] tails) {
+        double[] cover = new double[tails.length];
+        float[] column = new float[n];
+        for (int i = 0; i < d; i++) {
+            for (int b = 0; b < n; b++) {
+                column[b] = samples[b * d + i];
+            }
+            Arrays.sort(column);
+            for (int l = 0; l < tails.length; l++) {
+                cover[l] += insideShare(column, exactDraws, m, d, i, tails[l]) / d;
+            }
+        }
+        return cover;
+    }
+
+    /** Share of the exact draws' pixel {@code i} inside the {@code tail} .. 1 - tail quantiles of the sorted column. */
+    private static double insideShare(float[] sorted, float[] exactDraws, int m, int d, int i, double tail) {
+        double lo = quantile(sorted, tail);
+        double hi = quantile(sorted, 1 - tail);
+        int inside = 0;
+        for (int b = 0; b < m; b++) {
+            float v = exactDraws[b * d + i];
+            if (v >= lo && v <= hi) {
+                inside++;
+            }
+        }
+        return (double) inside / m;
     }
 
     /** As {@link #compare(float[], int, PosteriorOracle, float[], int)} with {@code m} fresh exact draws of {@code seed}. */

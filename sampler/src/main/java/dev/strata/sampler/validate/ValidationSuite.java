@@ -346,8 +346,9 @@ public final class ValidationSuite {
         long t0 = System.nanoTime();
         float[] s = sampler.sample(n, 1);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        PosteriorMetrics m = PosteriorMetrics.compare(s, n, oracle, EXACT_DRAWS, 2);
-        Map<String, Double> extras = new LinkedHashMap<>();
+        float[] exact = oracle.sample(EXACT_DRAWS, 2);
+        PosteriorMetrics m = PosteriorMetrics.compare(s, n, oracle, exact, EXACT_DRAWS);
+        Map<String, Double> extras = calibration(s, n, exact, oracle.size());
         extras.put(speed.comparableWithMcmc() ? "essPerSecond" : "drawsPerSecond", n / seconds);
         if (oracle instanceof ReweightedExamples re) {
             extras.put("posteriorEss", re.effectiveSize());
@@ -361,12 +362,24 @@ public final class ValidationSuite {
         return new ValidationRow(name, oracleName, n, m, seconds, bound, speed, extras);
     }
 
+    /** coverage50, coverage80, coverage90 and coverage95 of the samples' intervals ({@link PosteriorMetrics#coverages}). */
+    private static Map<String, Double> calibration(float[] samples, int n, float[] exact, int d) {
+        double[] tails = PosteriorMetrics.CALIBRATION_TAILS;
+        double[] c = PosteriorMetrics.coverages(samples, n, exact, EXACT_DRAWS, d, tails);
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int l = 0; l < tails.length; l++) {
+            m.put(String.format(java.util.Locale.ROOT, "coverage%.0f", 100 * (1 - 2 * tails[l])), c[l]);
+        }
+        return m;
+    }
+
     private static ValidationRow mcmc(String name, String oracleName, Supplier<McmcRun> chains, PosteriorOracle oracle) {
         McmcRun run = chains.get();
         int n = run.chains() * run.kept();
         EffectiveSampleSize ess = run.ess();
-        PosteriorMetrics m = PosteriorMetrics.compare(run.draws(), n, oracle, EXACT_DRAWS, 2);
-        Map<String, Double> extras = new LinkedHashMap<>();
+        float[] exact = oracle.sample(EXACT_DRAWS, 2);
+        PosteriorMetrics m = PosteriorMetrics.compare(run.draws(), n, oracle, exact, EXACT_DRAWS);
+        Map<String, Double> extras = calibration(run.draws(), n, exact, oracle.size());
         extras.put("essPerSecond", ess.min() / run.seconds());
         extras.put("essMin", ess.min());
         extras.put("essMedian", ess.median());
