@@ -64,11 +64,14 @@ public final class InvertRun {
                     throw e;
                 }
                 PosteriorSummary summary = PosteriorSummary.of(store, obs.grid().channelNames(), obs.truth());
+                double ksd = SteinDiagnostic.of(summary.samples(), summary.count(), problem, prior);
                 Map<String, String> all = new LinkedHashMap<>(attributes);
+                all.put("kernel_stein_discrepancy", Double.toString(ksd));
                 for (Path p : InversionOutputs.write(store.dir(), summary, problem, all)) {
                     event(stdout, json, "wrote", Map.of("file", p.toString()));
                 }
                 Map<String, Object> done = doneEvent(summary, problem, (System.nanoTime() - t0) / 1e9);
+                done.put("ksd", ksd);
                 done.put("approximate_posterior", !settings.guidance().equals("none")
                         && !settings.sampler().equals("pcn") && !settings.sampler().equals("mala"));
                 event(stdout, json, "done", done);
