@@ -17,6 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrainingSetFileTest {
+    /** Debian's python3, whose python3-h5py is the reference reader (a python3 earlier on the PATH may lack it). */
+    private static final String PYTHON = java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/python3"))
+            ? "/usr/bin/python3" : "python3";
+
     private static final int N = 3;
     private static final int C = 2;
     private static final int NZ = 4;
@@ -129,7 +133,7 @@ class TrainingSetFileTest {
                 + "def s(v): return v.decode() if isinstance(v,bytes) else str(v)\n"
                 + "print(m.shape, m.dtype, s(a['strata_schema']), s(a['problem']), s(a['channels']),"
                 + " s(a['units']), float(a['dz_m']), float(a['dx_m']), s(a['seed']), float(m[0,1,0,1]))\n";
-        Process p = new ProcessBuilder("python3", "-c", script, file.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(PYTHON, "-c", script, file.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);
@@ -139,7 +143,7 @@ class TrainingSetFileTest {
 
     private static boolean h5pyAvailable() {
         try {
-            Process p = new ProcessBuilder("python3", "-c", "import h5py").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(PYTHON, "-c", "import h5py").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException e) {
