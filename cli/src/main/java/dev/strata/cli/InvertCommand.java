@@ -51,7 +51,8 @@ public final class InvertCommand implements Callable<Integer> {
     @Option(names = "--guidance", defaultValue = "dps",
             description = "dps | cdps (corrected, noise-aware DPS) | power (the power-scaled posterior"
                     + " p(y|x)^lambda p(x)^alpha of seed 003: cdps with the likelihood tempered to noise variance"
-                    + " C_d / lambda; alpha 1 only) | none (default: ${DEFAULT-VALUE}).")
+                    + " C_d / lambda; alpha != 1 adds a Langevin corrector at every level) | none (default:"
+                    + " ${DEFAULT-VALUE}).")
     String guidance;
 
     @Option(names = "--covariance", defaultValue = "isotropic",
@@ -68,7 +69,8 @@ public final class InvertCommand implements Callable<Integer> {
     double lambda;
 
     @Option(names = "--alpha", defaultValue = "1",
-            description = "power guidance: prior power alpha; only 1 for now (default: ${DEFAULT-VALUE}).")
+            description = "power guidance: prior power alpha in (0, 100]; other than 1, every level adds 20 Langevin"
+                    + " corrector steps (default: ${DEFAULT-VALUE}).")
     double alpha;
 
     @Option(names = "--samples", defaultValue = "16", description = "Posterior samples (default: ${DEFAULT-VALUE}).")

@@ -20,7 +20,7 @@ import java.util.Set;
  * @param covariance C_x̂0 of cdps: isotropic (the denoiser's error per channel, seed 000) | tweedie
  * @param zeta      DPS step scale
  * @param lambda    likelihood power of the power-scaled posterior (seed 003)
- * @param alpha     prior power of the power-scaled posterior (seed 003); only 1 until a Langevin corrector exists
+ * @param alpha     prior power of the power-scaled posterior (seed 003); other than 1 with power guidance only
  * @param samples   posterior samples
  * @param seed      random seed; sample i depends on (seed, i) only
  * @param steps     reverse-diffusion steps
@@ -62,9 +62,13 @@ public record InvertSettings(String problem, String data, String truth, double n
             throw new UserInputException("--lambda must lie in (0, 100], got " + lambda + " (for the prior alone use"
                     + " --guidance none)");
         }
-        if (alpha != 1) {
-            throw new UserInputException("--alpha " + alpha + ": a prior power other than 1 needs a Langevin corrector"
-                    + " (predictor-corrector sampling), which Strata does not have yet; fix: use --alpha 1");
+        if (!(alpha > 0 && alpha <= 100)) {
+            throw new UserInputException("--alpha must lie in (0, 100], got " + alpha);
+        }
+        if (alpha != 1 && !(guidance.equals("power") && sampler.startsWith("edm-"))) {
+            throw new UserInputException("--alpha " + alpha + ": a prior power other than 1 is sampled by the EDM"
+                    + " predictor-corrector with --guidance power; fix: add --guidance power --sampler edm-euler, or"
+                    + " use --alpha 1");
         }
         if (!(churn >= 0) || !Double.isFinite(churn)) {
             throw new UserInputException("--churn must be finite and >= 0, got " + churn);

@@ -10,12 +10,15 @@ import dev.strata.sampler.mcmc.McmcPosteriorSampler;
 import dev.strata.sampler.Sampler;
 import dev.strata.sampler.edm.Churn;
 import dev.strata.sampler.edm.EdmSampler;
+import dev.strata.sampler.edm.PredictorCorrectorSampler;
 import dev.strata.sampler.edm.KarrasSchedule;
 import dev.strata.sampler.guidance.DenoiserErrorProfile;
 import dev.strata.sampler.guidance.DpsGuidance;
 import dev.strata.sampler.guidance.InnovationCovariance;
 import dev.strata.sampler.guidance.PosteriorCovariance;
+import dev.strata.sampler.guidance.PosteriorDenoiser;
 import dev.strata.sampler.guidance.PosteriorDenoiserGuidance;
+import dev.strata.sampler.guidance.PriorPoweredDenoiser;
 import dev.strata.sampler.vp.BetaSchedule;
 import dev.strata.sampler.vp.DdimSampler;
 import dev.strata.sampler.vp.DdpmSampler;
@@ -33,6 +36,9 @@ import java.util.Arrays;
  * lambda = 4 on a 24 x 16 seismic + wells test), so it is not used with the posterior denoiser.
  */
 final class PosteriorSamplerFactory {
+    /** Langevin steps per level and their signal-to-noise ratio for alpha != 1 (exact on the Gaussian oracle). */
+    static final int CORRECTOR_STEPS = 20;
+    static final double CORRECTOR_SNR = 0.3;
     /** Relative residual of the conjugate-gradient solve of C_tot in corrected DPS. */
     static final double CG_TOLERANCE = 1e-4;
     static final int CG_MAX_ITERATIONS = 100;
@@ -92,6 +98,14 @@ final class PosteriorSamplerFactory {
             default -> Guidance.NONE;
         };
         int steps = settings.steps();
+        if (settings.guidance().equals("power") && settings.alpha() != 1) {
+            // p(y|x)^lambda p(x)^alpha: ODE steps with the posterior denoiser (likelihood tempered by lambda), then
+            // Langevin steps whose score has the prior raised to alpha (the ODE alone misses alpha != 1)
+            Denoiser posterior = new PosteriorDenoiser(denoiser, innovation(denoiser, operator, whitenedData,
+                    1 / settings.lambda()));
+            return new PredictorCorrectorSampler(posterior, new PriorPoweredDenoiser(posterior, denoiser,
+                    settings.alpha()), KarrasSchedule.edm(steps), CORRECTOR_STEPS, CORRECTOR_SNR, backend);
+        }
         return switch (settings.sampler()) {
             case "pcn" -> McmcPosteriorSampler.pcn(gaussianPrior(), operator, whitenedData,
                     McmcPosteriorSampler.Settings.ofBudget(steps, 0.1));

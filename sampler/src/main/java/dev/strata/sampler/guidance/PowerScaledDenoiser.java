@@ -14,7 +14,7 @@ import dev.strata.sampler.Denoiser;
  * alpha != 1 the prior score is scaled by alpha at every noise level, including sigma >> data scale where the true
  * noised power prior's score is not scaled, and the spread collapses (alpha = 2: posterior std ~ 0) or explodes
  * (alpha = 0.5: 7x too wide) on the Gaussian-linear oracle. Prior-power scaling needs a Langevin corrector at each
- * noise level (annealed Langevin / predictor-corrector), which Strata does not have yet.
+ * noise level: {@link dev.strata.sampler.edm.PredictorCorrectorSampler}, which meets the exact bound there.
  */
 public final class PowerScaledDenoiser implements Denoiser {
     private final ConditionalDenoiser network;
