@@ -13,6 +13,7 @@ import dev.strata.sampler.Sampler;
 import dev.strata.sampler.edm.Churn;
 import dev.strata.sampler.edm.EdmSampler;
 import dev.strata.sampler.edm.KarrasSchedule;
+import dev.strata.sampler.edm.PredictorCorrectorSampler;
 import dev.strata.sampler.guidance.DenoiserErrorProfile;
 import dev.strata.sampler.guidance.DpsGuidance;
 import dev.strata.sampler.guidance.InnovationCovariance;
@@ -190,6 +191,16 @@ public final class ValidationSuite {
                 "power-tempered-2-edm-heun-32", "gaussian-linear-power-2", EdmSampler.heun(new PosteriorDenoiser(
                         gl.get().prior().denoiser(), tweedie(gl.get(), 2)), KarrasSchedule.edm(32)),
                 powerPosterior(gl.get(), 2), n, Bound.exact(), SpeedBasis.PRIOR_AND_LIKELIHOOD)));
+        // the prior raised to alpha: the Euler ODE with the plain posterior between levels, Langevin steps with the
+        // powered score at every level; exact bound against the posterior of the prior N(m, C / alpha)
+        for (double alpha : new double[] {2, 0.5}) {
+            String name = "power-pc-" + (alpha == 2 ? "2" : "0.5") + "-edm-euler-64";
+            String oracleName = "gaussian-linear-prior-power-" + (alpha == 2 ? "2" : "0.5");
+            list.add(new Check(name, oracleName, false, () -> sampled(name, oracleName, new PredictorCorrectorSampler(
+                    new PowerScaledDenoiser(conditional(gl.get()), gl.get().data(), 1, 1),
+                    new PowerScaledDenoiser(conditional(gl.get()), gl.get().data(), 1, alpha), KarrasSchedule.edm(64),
+                    20, 0.3, null), priorPowerPosterior(gl.get(), alpha), n, Bound.exact())));
+        }
         list.add(new Check("pcn", "gaussian-linear", true, () -> mcmc("pcn", "gaussian-linear",
                 () -> new PcnChains(gl.get().densePrior(), likelihood(gl.get()))
                         .run(chains(quick, 0.1), 21, ProgressListener.NONE), gl.get().posterior())));
@@ -306,6 +317,20 @@ public final class ValidationSuite {
         DenseGaussian p = c.densePrior();
         return GaussianLinearPosterior.of(p.shape(), p.mean(), p.covariance(), c.operator().matrix(), y,
                 c.noise() / Math.sqrt(lambda));
+    }
+
+    /** The exact p(y | x) p(x)^alpha of the Gaussian-linear case: the posterior of the prior N(m, C / alpha). */
+    private static DenseGaussian priorPowerPosterior(GaussianLinearCase c, double alpha) {
+        double[] y = new double[c.data().length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = c.data()[i];
+        }
+        DenseGaussian p = c.densePrior();
+        double[] cov = p.covariance();
+        for (int i = 0; i < cov.length; i++) {
+            cov[i] /= alpha;
+        }
+        return GaussianLinearPosterior.of(p.shape(), p.mean(), cov, c.operator().matrix(), y, c.noise());
     }
 
     /** The exact CFG denoiser of the Gaussian-linear case: D(x; y) and, for a null condition, D(x). */
