@@ -36,6 +36,10 @@ final class HumanEvents {
                 sb.append(String.format(" %s %.2f", k.substring(7), (double) v));
             }
         });
+        if (f.get("ksd") instanceof Double ksd) {
+            sb.append(String.format("%nkernel Stein discrepancy against the posterior (lower is better; compares methods"
+                    + " on one problem): %.4g", ksd));
+        }
         boolean truth = f.keySet().stream().anyMatch(k -> k.endsWith("_rmse"));
         if (truth) {
             sb.append(String.format("%nagainst the true model:"));
