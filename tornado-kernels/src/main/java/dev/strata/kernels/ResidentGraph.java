@@ -60,11 +60,6 @@ public final class ResidentGraph implements AutoCloseable {
         return output.clone();
     }
 
-    /** Whether the last run ran as device code (see {@link ExecutionPlan#ranOnDevice()}). */
-    public boolean ranOnDevice() {
-        return plan.ranOnDevice();
-    }
-
     @Override
     public void close() {
         plan.close();

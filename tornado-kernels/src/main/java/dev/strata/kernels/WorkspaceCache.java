@@ -17,7 +17,6 @@ public final class WorkspaceCache implements AutoCloseable {
     }
 
     private final Map<Key, AutoCloseable> byKey = new LinkedHashMap<>();
-    private int builds;
     private boolean closed;
 
     /** The workspace of this type for {@code key}, built by {@code build} the first time. */
@@ -25,15 +24,7 @@ public final class WorkspaceCache implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the backend is closed: its workspaces are gone");
         }
-        return type.cast(byKey.computeIfAbsent(new Key(type, key), k -> {
-            builds++;
-            return build.get();
-        }));
-    }
-
-    /** How many workspaces were built (each a compilation on a device backend). */
-    public synchronized int builds() {
-        return builds;
+        return type.cast(byKey.computeIfAbsent(new Key(type, key), k -> build.get()));
     }
 
     /** Closes every workspace (and so its plans); later {@link #get} calls fail. */

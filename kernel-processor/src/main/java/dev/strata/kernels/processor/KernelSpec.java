@@ -64,12 +64,7 @@ record KernelSpec(String packageName, String className, String method, List<Para
         params.forEach(p -> declared.add(p.name()));
         Set<String> extra = new LinkedHashSet<>();
         for (Param p : indices()) {
-            for (String id : freeNames(p.from()) ) {
-                if (!declared.contains(id)) {
-                    extra.add(id);
-                }
-            }
-            for (String id : freeNames(p.to())) {
+            for (String id : freeNames(p.from() + " + " + p.to())) {
                 if (!declared.contains(id)) {
                     extra.add(id);
                 }

@@ -6,9 +6,9 @@ import dev.strata.sampler.BackendSteps;
 import dev.strata.sampler.BatchNoise;
 import dev.strata.sampler.Denoiser;
 import dev.strata.sampler.Guidance;
+import dev.strata.sampler.NoiseDrivenSampler;
 import dev.strata.sampler.NoiseStreams;
 import dev.strata.sampler.ProgressListener;
-import dev.strata.sampler.Sampler;
 
 /**
  * The EDM sampler of Karras et al. (2022), Alg. 2 (Alg. 1 when churn is off), batched over n samples:
@@ -24,7 +24,7 @@ import dev.strata.sampler.Sampler;
  * ({@link BatchNoise#shared}): switching that path to the streams moved a test held to the exact bound
  * (PowerScaledDenoiserTest, 64 Euler steps: stdErr 0.054 > 0.05), so it keeps the draws its figures were taken at.
  */
-public final class EdmSampler implements Sampler {
+public final class EdmSampler implements NoiseDrivenSampler {
 
     /** The ODE step. */
     public enum Method {
@@ -89,16 +89,7 @@ public final class EdmSampler implements Sampler {
     }
 
     @Override
-    public float[] sample(int n, long seed, ProgressListener listener) {
-        return sample(n, BatchNoise.shared(seed, n), listener);
-    }
-
-    @Override
-    public float[] sample(int n, long seed, long firstIndex, ProgressListener listener) {
-        return sample(n, new NoiseStreams(seed, firstIndex, n), listener);
-    }
-
-    private float[] sample(int n, BatchNoise g, ProgressListener listener) {
+    public float[] sample(int n, BatchNoise g, ProgressListener listener) {
         double[] sigmas = schedule.sigmas();
         int size = denoiser.size();
         float[] x = g.array(size, sigmas[0]);

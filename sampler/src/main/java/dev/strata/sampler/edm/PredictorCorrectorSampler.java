@@ -5,9 +5,8 @@ import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.sampler.BackendSteps;
 import dev.strata.sampler.BatchNoise;
 import dev.strata.sampler.Denoiser;
-import dev.strata.sampler.NoiseStreams;
+import dev.strata.sampler.NoiseDrivenSampler;
 import dev.strata.sampler.ProgressListener;
-import dev.strata.sampler.Sampler;
 
 /**
  * Predictor-corrector sampling (Song et al. 2021, Alg. 2, on the EDM levels of Karras et al. 2022): at each level an
@@ -23,7 +22,7 @@ import dev.strata.sampler.Sampler;
  * describes, and at the smallest levels that density is the target. Without the corrector
  * ({@code correctorSteps = 0}) this is the EDM Euler sampler. The update arithmetic runs on the run's backend.
  */
-public final class PredictorCorrectorSampler implements Sampler {
+public final class PredictorCorrectorSampler implements NoiseDrivenSampler {
     private final Denoiser predictor;
     private final Denoiser denoiser;
     private final KarrasSchedule schedule;
@@ -66,16 +65,6 @@ public final class PredictorCorrectorSampler implements Sampler {
         return denoiser.shape();
     }
 
-    @Override
-    public float[] sample(int n, long seed, ProgressListener listener) {
-        return sample(n, BatchNoise.shared(seed, n), listener);
-    }
-
-    @Override
-    public float[] sample(int n, long seed, long firstIndex, ProgressListener listener) {
-        return sample(n, new NoiseStreams(seed, firstIndex, n), listener);
-    }
-
     /**
      * eps = 2 (r |z| / |s|)^2 with the score s = (D - x) / sigma^2 (Song et al. 2021, Alg. 5): the step adapts to how
      * stiff the score is, so a strong prior or likelihood does not overshoot.
@@ -97,7 +86,8 @@ public final class PredictorCorrectorSampler implements Sampler {
         }
     }
 
-    private float[] sample(int n, BatchNoise g, ProgressListener listener) {
+    @Override
+    public float[] sample(int n, BatchNoise g, ProgressListener listener) {
         double[] sigmas = schedule.sigmas();
         int size = denoiser.size();
         float[] x = g.array(size, sigmas[0]);

@@ -21,15 +21,12 @@ public record PosteriorMetrics(double meanErr, double stdErr, double coverage90)
         double[] sd = exact.std();
         double me = 0;
         double se = 0;
-        double cover = 0;
         int used = 0;
-        float[] column = new float[n];
         for (int i = 0; i < d; i++) {
             double s = 0;
             double s2 = 0;
             for (int b = 0; b < n; b++) {
                 double v = samples[b * d + i];
-                column[b] = (float) v;
                 s += v;
                 s2 += v * v;
             }
@@ -40,10 +37,9 @@ public record PosteriorMetrics(double meanErr, double stdErr, double coverage90)
                 se += Math.pow(Math.sqrt(var) / sd[i] - 1, 2);
                 used++;
             }
-            Arrays.sort(column);
-            cover += insideShare(column, exactDraws, m, d, i, 0.05);
         }
-        return new PosteriorMetrics(Math.sqrt(me / Math.max(1, used)), Math.sqrt(se / Math.max(1, used)), cover / d);
+        double cover90 = coverages(samples, n, exactDraws, m, d, new double[] {0.05})[0];
+        return new PosteriorMetrics(Math.sqrt(me / Math.max(1, used)), Math.sqrt(se / Math.max(1, used)), cover90);
     }
 
     /**
@@ -69,8 +65,11 @@ public record PosteriorMetrics(double meanErr, double stdErr, double coverage90)
             }
             Arrays.sort(column);
             for (int l = 0; l < tails.length; l++) {
-                cover[l] += insideShare(column, exactDraws, m, d, i, tails[l]) / d;
+                cover[l] += insideShare(column, exactDraws, m, d, i, tails[l]);
             }
+        }
+        for (int l = 0; l < tails.length; l++) {
+            cover[l] /= d;
         }
         return cover;
     }

@@ -2,13 +2,13 @@ package dev.strata.sampler.vp;
 
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.jvm.JvmBackend;
+import dev.strata.sampler.BackendSteps;
 import dev.strata.sampler.BatchNoise;
 import dev.strata.sampler.Denoiser;
 import dev.strata.sampler.Guidance;
+import dev.strata.sampler.NoiseDrivenSampler;
 import dev.strata.sampler.NoiseStreams;
 import dev.strata.sampler.ProgressListener;
-import dev.strata.sampler.Sampler;
-import dev.strata.sampler.BackendSteps;
 
 /**
  * DDIM (Song, Meng and Ermon 2021, eq. 12 and 16) over S of the T steps of a VP schedule, tau_i = round(i T / S),
@@ -22,7 +22,7 @@ import dev.strata.sampler.BackendSteps;
  * ({@link BatchNoise#shared}): switching that path to the streams moved a test held to the exact bound
  * (PowerScaledDenoiserTest, 64 Euler steps: stdErr 0.054 > 0.05), so it keeps the draws its figures were taken at.
  */
-public final class DdimSampler implements Sampler {
+public final class DdimSampler implements NoiseDrivenSampler {
     private final Denoiser denoiser;
     private final BetaSchedule schedule;
     private final int steps;
@@ -75,16 +75,7 @@ public final class DdimSampler implements Sampler {
     }
 
     @Override
-    public float[] sample(int n, long seed, ProgressListener listener) {
-        return sample(n, BatchNoise.shared(seed, n), listener);
-    }
-
-    @Override
-    public float[] sample(int n, long seed, long firstIndex, ProgressListener listener) {
-        return sample(n, new NoiseStreams(seed, firstIndex, n), listener);
-    }
-
-    private float[] sample(int n, BatchNoise g, ProgressListener listener) {
+    public float[] sample(int n, BatchNoise g, ProgressListener listener) {
         double[] sig = sigmas();
         int size = denoiser.size();
         // x_T ~ N(0, I) in VP coordinates is x = x_T / sqrt(abar_T), abar_T = 1 / (1 + sigma_T^2)

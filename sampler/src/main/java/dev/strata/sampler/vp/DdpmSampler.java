@@ -3,9 +3,9 @@ package dev.strata.sampler.vp;
 import dev.strata.sampler.BatchNoise;
 import dev.strata.sampler.Denoiser;
 import dev.strata.sampler.Guidance;
+import dev.strata.sampler.NoiseDrivenSampler;
 import dev.strata.sampler.NoiseStreams;
 import dev.strata.sampler.ProgressListener;
-import dev.strata.sampler.Sampler;
 import dev.strata.sampler.StepArithmetic;
 
 /**
@@ -20,7 +20,7 @@ import dev.strata.sampler.StepArithmetic;
  * ({@link BatchNoise#shared}): switching that path to the streams moved a test held to the exact bound
  * (PowerScaledDenoiserTest, 64 Euler steps: stdErr 0.054 > 0.05), so it keeps the draws its figures were taken at.
  */
-public final class DdpmSampler implements Sampler {
+public final class DdpmSampler implements NoiseDrivenSampler {
 
     /** The variance of the ancestral step. */
     public enum Variance {
@@ -53,16 +53,7 @@ public final class DdpmSampler implements Sampler {
     }
 
     @Override
-    public float[] sample(int n, long seed, ProgressListener listener) {
-        return sample(n, BatchNoise.shared(seed, n), listener);
-    }
-
-    @Override
-    public float[] sample(int n, long seed, long firstIndex, ProgressListener listener) {
-        return sample(n, new NoiseStreams(seed, firstIndex, n), listener);
-    }
-
-    private float[] sample(int n, BatchNoise g, ProgressListener listener) {
+    public float[] sample(int n, BatchNoise g, ProgressListener listener) {
         int steps = schedule.steps();
         double[] abar = schedule.alphaBars();
         double[] sigma = schedule.sigmas();
