@@ -64,7 +64,8 @@ public final class InvertRun {
                     throw e;
                 }
                 PosteriorSummary summary = PosteriorSummary.of(store, obs.grid().channelNames(), obs.truth());
-                double ksd = SteinDiagnostic.of(summary.samples(), summary.count(), problem, prior);
+                double ksd = SteinDiagnostic.of(summary.samples(), summary.count(), problem, prior,
+                        settings.batch());
                 Map<String, String> all = new LinkedHashMap<>(attributes);
                 all.put("kernel_stein_discrepancy", Double.toString(ksd));
                 for (Path p : InversionOutputs.write(store.dir(), summary, problem, all)) {
