@@ -39,9 +39,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--oracle", paramLabel = "NAME", description = "Only oracles whose name starts with this.")
     String oracle;
 
-    @Option(names = "--report", paramLabel = "DIR", description = {"Also write DIR/report.md (every row with its"
-            + " coverage of the 50/80/90/95 % intervals)", "and DIR/calibration.png (empirical against nominal"
-            + " coverage per sampler)."})
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write DIR/report.md (every row with its"
+            + " coverage of the 50/80/90/95 % intervals) and DIR/calibration.png (empirical against nominal coverage"
+            + " per sampler).")
     Path report;
 
     @CommandLine.Spec
