@@ -20,11 +20,11 @@ import picocli.CommandLine.Option;
 
 /** {@code strata bench}: the wave stencil on each backend against the C/OpenMP reference, measured in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmark the 8th-order acoustic stencil (the problem of shared/perf-ref/wave-c) on the",
-                "JVM (Vector API and scalar), any --backend, and the C/OpenMP reference, in the same run.",
-                "Prints Mpts/s of the timed runs and the ratio to C; the first run, which builds (on a device:",
-                "compiles) the plans, is reported apart. Close other work first: timings on a busy machine",
-                "mean little."})
+        description = "Benchmark the 8th-order acoustic stencil (the problem of shared/perf-ref/wave-c) on the "
+                + "JVM (Vector API and scalar), any --backend, and the C/OpenMP reference, in the same run. "
+                + "Prints Mpts/s of the timed runs and the ratio to C; the first run, which builds (on a device: "
+                + "compiles) the plans, is reported apart. Close other work first: timings on a busy machine "
+                + "mean little.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--n", defaultValue = "1024", description = "Grid size N (default: ${DEFAULT-VALUE}).")
@@ -46,8 +46,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "One JSON object per measurement.")
     boolean json;
 
-    @Option(names = "--operators", description = "Also time each operator of `strata verify` (apply and vjp) on the"
-            + " JVM and every --backend: the first call (graph building; compilation on a device) apart from later"
+    @Option(names = "--operators", description = "Also time each operator of `strata verify` (apply and vjp) on the "
+            + " JVM and every --backend: the first call (graph building; compilation on a device) apart from later "
             + " calls.")
     boolean operators;
 

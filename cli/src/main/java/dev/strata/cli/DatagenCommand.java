@@ -26,11 +26,11 @@ import picocli.CommandLine.Option;
 
 /** {@code strata datagen}: seeded training sets of subsurface models for a diffusion prior. */
 @Command(name = "datagen", mixinStandardHelpOptions = true,
-        description = {"Generate a training set of subsurface models, seeded: seismic (facies + impedance,",
-                "object-based channels and lenses), fwi (layered, faulted or Marmousi-patch velocity) or darcy",
-                "(Gaussian random field or bimaterial log-conductivity). Writes FILE (HDF5, /models float32",
-                "[N, C, nz, nx] with schema attributes) and a PNG of the first 8 models beside it, and prints the",
-                "measured statistics: per-channel mean, std, histogram and variogram ranges."})
+        description = "Generate a training set of subsurface models, seeded: seismic (facies + impedance, "
+                + "object-based channels and lenses), fwi (layered, faulted or Marmousi-patch velocity) or darcy "
+                + "(Gaussian random field or bimaterial log-conductivity). Writes FILE (HDF5, /models float32 "
+                + "[N, C, nz, nx] with schema attributes) and a PNG of the first 8 models beside it, and prints the "
+                + "measured statistics: per-channel mean, std, histogram and variogram ranges.")
 final class DatagenCommand implements Callable<Integer> {
     /** Models drawn in the PNG. */
     static final int PICTURED = 8;
@@ -47,8 +47,8 @@ final class DatagenCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--observations",
-            description = "Write an example observation file for 'strata invert --data' instead of a training set:"
-                    + " the problem's default survey over its built-in true model, with 5 % noise.")
+            description = "Write an example observation file for 'strata invert --data' instead of a training set: "
+                    + " the problem's default survey over its built-in true model, with 5 %% noise.")
     boolean observations;
 
     @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "Seed (default: ${DEFAULT-VALUE}).")

@@ -11,9 +11,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code strata plot}: redraws the pictures of a result file. */
 @Command(name = "plot", mixinStandardHelpOptions = true,
-        description = {"Draw the pictures of a result file: a posterior.h5 of 'strata invert' (posterior, and beside",
-                "it NAME_data.png with the data fit and NAME_wrmse.png with the WRMSE trace), a training set of",
-                "'strata datagen' (its first 8 models) or an observation file (its data)."})
+        description = "Draw the pictures of a result file: a posterior.h5 of 'strata invert' (posterior, and beside "
+                + "it NAME_data.png with the data fit and NAME_wrmse.png with the WRMSE trace), a training set of "
+                + "'strata datagen' (its first 8 models) or an observation file (its data).")
 final class PlotCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "FILE", description = "The HDF5 file to draw.")

@@ -16,11 +16,11 @@ import picocli.CommandLine.Option;
 
 /** {@code strata train-gaussian-denoiser}: trains the network denoiser shipped in strata-sampler, reproducibly. */
 @Command(name = "train-gaussian-denoiser", mixinStandardHelpOptions = true,
-        description = {"Train the small EDM network denoiser (DJL, PyTorch engine, CPU) on draws from",
-                "the 16 x 16 Gaussian prior, seeded. Writes " + TrainCommand.NAME + ".params (weights) and",
-                TrainCommand.NAME + ".properties (settings, seed, final loss, SHA-256) into --out. With the",
-                "default settings it reproduces, byte for byte on the same machine, the network",
-                "shipped in strata-sampler (dev/strata/sampler/nn/" + TrainCommand.NAME + ".*)."})
+        description = "Train the small EDM network denoiser (DJL, PyTorch engine, CPU) on draws from "
+                + "the 16 x 16 Gaussian prior, seeded. Writes " + TrainCommand.NAME + ".params (weights) and "
+                + TrainCommand.NAME + ".properties (settings, seed, final loss, SHA-256) into --out. With the "
+                + "default settings it reproduces, byte for byte on the same machine, the network "
+                + "shipped in strata-sampler (dev/strata/sampler/nn/" + TrainCommand.NAME + ".*).")
 final class TrainCommand implements Callable<Integer> {
     static final String NAME = "gaussian16";
 

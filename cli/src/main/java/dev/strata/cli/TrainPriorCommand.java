@@ -24,15 +24,15 @@ import picocli.CommandLine.Option;
 
 /** {@code strata train}: a learned diffusion prior from a training set of {@code strata datagen}. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Train a small EDM network denoiser (DJL, PyTorch engine, CPU) on a training set by",
-                "denoising score matching, seeded, on the models normalised per channel. Writes into --out:",
-                "network.params (EMA weights), network.properties (shape, per-channel mean/std, settings, loss),",
-                "network-examples.f32, loss.png and train-state.bin (the checkpoint, every --checkpoint-every",
-                "steps; --resume continues a killed run to the same weights). Use with",
-                "'strata invert --prior network:DIR'.",
-                "The last --holdout models are kept out of training; the prior is then judged by --quality-samples",
-                "unguided Heun draws against them (mean difference, std and variogram-range ratios, 1-D Wasserstein",
-                "distance per channel, sand proportion, memorization share), written to quality.json."})
+        description = "Train a small EDM network denoiser (DJL, PyTorch engine, CPU) on a training set by "
+                + "denoising score matching, seeded, on the models normalised per channel. Writes into --out: "
+                + "network.params (EMA weights), network.properties (shape, per-channel mean/std, settings, loss), "
+                + "network-examples.f32, loss.png and train-state.bin (the checkpoint, every --checkpoint-every "
+                + "steps; --resume continues a killed run to the same weights). Use with "
+                + "'strata invert --prior network:DIR'. "
+                + "The last --holdout models are kept out of training; the prior is then judged by --quality-samples "
+                + "unguided Heun draws against them (mean difference, std and variogram-range ratios, 1-D Wasserstein "
+                + "distance per channel, sand proportion, memorization share), written to quality.json.")
 final class TrainPriorCommand implements Callable<Integer> {
     /** Fixed network settings: groups of the normalisation, Fourier features, embedding width. */
     static final int GROUPS = 4;
@@ -65,7 +65,7 @@ final class TrainPriorCommand implements Callable<Integer> {
     int levels;
 
     @Option(names = "--lr", defaultValue = "2e-3", paramLabel = "X",
-            description = "AdamW learning rate, cosine-decayed to 1 % (default: ${DEFAULT-VALUE}).")
+            description = "AdamW learning rate, cosine-decayed to 1 %% (default: ${DEFAULT-VALUE}).")
     double lr;
 
     @Option(names = "--weight-decay", defaultValue = "0.01", paramLabel = "X",
@@ -84,7 +84,7 @@ final class TrainPriorCommand implements Callable<Integer> {
     boolean resume;
 
     @Option(names = "--holdout", defaultValue = "-1", paramLabel = "N",
-            description = "Models at the end of --data kept out of training to judge the prior (default: 10 %, at"
+            description = "Models at the end of --data kept out of training to judge the prior (default: 10 %%, at "
                     + " least 1, at most " + HeldOutSplit.DEFAULT_CAP + ").")
     int holdout;
 
@@ -186,7 +186,7 @@ final class TrainPriorCommand implements Callable<Integer> {
     private ScoreMatchingTrainer.Settings settings(int[] shape) {
         int scale = 1 << Math.max(0, levels - 1);
         if (levels < 1 || shape[1] % scale != 0 || shape[2] % scale != 0) {
-            throw new UserInputException("--levels " + levels + " needs nz and nx divisible by " + scale + ", the"
+            throw new UserInputException("--levels " + levels + " needs nz and nx divisible by " + scale + ", the "
                     + " training set is " + shape[1] + " x " + shape[2] + "; fix: use fewer --levels");
         }
         if (width < GROUPS || width % GROUPS != 0) {
@@ -206,11 +206,11 @@ final class TrainPriorCommand implements Callable<Integer> {
         }
         boolean held = ScoreMatchingTrainer.hasState(out);
         if (resume && !held) {
-            throw new UserInputException("--resume: " + out + " holds no checkpoint (train-state.bin); fix: drop"
+            throw new UserInputException("--resume: " + out + " holds no checkpoint (train-state.bin); fix: drop "
                     + " --resume to start a run");
         }
         if (!resume && held) {
-            throw new UserInputException("--out " + out + " already holds a training run; fix: add --resume to"
+            throw new UserInputException("--out " + out + " already holds a training run; fix: add --resume to "
                     + " continue it, or choose another --out");
         }
         try {

@@ -17,14 +17,14 @@ import picocli.CommandLine.Option;
 
 /** {@code strata validate}: every sampler against posteriors known in closed form. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Run every sampler against exact posteriors (Gaussian-linear, Gaussian-mixture-linear,",
-                "memorized, linearised GMM; Levy processes against Gibbs gold standards, held to the Monte Carlo",
-                "error of both) and report meanErr, stdErr and coverage90 per (sampler, oracle). Exact",
-                "samplers must meet meanErr<=0.05, stdErr<=0.05, coverage90 in [0.88,0.92]; DPS a regression",
-                "snapshot (a band measured from its own output); MCMC its own Monte Carlo error, with ESS_min>=100.",
-                "essPerSecond is reported only where comparable with MCMC; samplers handed the target's own",
-                "denoiser or closed form report drawsPerSecond. Exits 1 if any row misses its bound. Takes a few",
-                "minutes; --quick runs a subset in seconds."})
+        description = "Run every sampler against exact posteriors (Gaussian-linear, Gaussian-mixture-linear, "
+                + "memorized, linearised GMM; Levy processes against Gibbs gold standards, held to the Monte Carlo "
+                + "error of both) and report meanErr, stdErr and coverage90 per (sampler, oracle). Exact "
+                + "samplers must meet meanErr<=0.05, stdErr<=0.05, coverage90 in [0.88,0.92]; DPS a regression "
+                + "snapshot (a band measured from its own output); MCMC its own Monte Carlo error, with ESS_min>=100. "
+                + "essPerSecond is reported only where comparable with MCMC; samplers handed the target's own "
+                + "denoiser or closed form report drawsPerSecond. Exits 1 if any row misses its bound. Takes a few "
+                + "minutes; --quick runs a subset in seconds.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per (sampler, oracle).")
@@ -39,8 +39,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--oracle", paramLabel = "NAME", description = "Only oracles whose name starts with this.")
     String oracle;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "Also write DIR/report.md (every row with its"
-            + " coverage of the 50/80/90/95 % intervals) and DIR/calibration.png (empirical against nominal coverage"
+    @Option(names = "--report", paramLabel = "DIR", description = "Also write DIR/report.md (every row with its "
+            + " coverage of the 50/80/90/95 %% intervals) and DIR/calibration.png (empirical against nominal coverage "
             + " per sampler).")
     Path report;
 

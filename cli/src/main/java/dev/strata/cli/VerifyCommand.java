@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 /** {@code strata verify}: proves each forward operator's derivatives on this machine and backend. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Check every forward operator on small grids: dot-product (adjoint) test, Taylor test of the",
-                "gradient, and physics checks. Exits 1 if any check fails, so a new device or driver can be vetted."})
+        description = "Check every forward operator on small grids: dot-product (adjoint) test, Taylor test of the "
+                + "gradient, and physics checks. Exits 1 if any check fails, so a new device or driver can be vetted.")
 final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
