@@ -47,18 +47,59 @@ final class AcousticVectors {
         return R + (nx - 2 * R) / lanes() * lanes();
     }
 
-    /** {@link AcousticKernels#waveStep8} over interior rows [rowStart, rowEnd). */
+    /**
+     * {@link AcousticKernels#waveStep8} over interior rows [rowStart, rowEnd). Where the damping is exactly 1 (rows
+     * with dz = 1, columns of the undamped middle of dx) it drops the two multiplications by d, which are exact there,
+     * so the result is the same bit for bit and the interior streams three arrays, as wave.c's row_plain does.
+     */
     static void waveStep8Rows(int rowStart, int rowEnd, float[] pn, float[] p, float[] vc, float[] dz, float[] dx,
                               int nz, int nx, int nb) {
-        int vecEnd = vectorEnd(nx);
-        interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
-            for (int ix = R; ix < vecEnd; ix += lanes()) {
-                waveStep(pn, p, vc, dx, nx, base + ix, ix, dz[iz]);
+        int[] plain = undampedColumns(dx, nx);
+        int rowsPerGrid = nz - 2 * R;
+        for (int r = rowStart; r < rowEnd; r++) {
+            int b = r / rowsPerGrid;
+            int iz = R + r % rowsPerGrid;
+            int base = (b * nz + iz) * nx;
+            float dzRow = dz[iz];
+            if (dzRow == 1.0f) {
+                dampedSegment(pn, p, vc, dz, dx, nz, nx, b, iz, base, R, plain[0]);
+                int ix = plain[0];
+                for (int end = plain[0] + (plain[1] - plain[0]) / lanes() * lanes(); ix < end; ix += lanes()) {
+                    undampedStep(pn, p, vc, nx, base + ix);
+                }
+                for (; ix < plain[1]; ix++) {
+                    AcousticKernels.waveStep8(b, iz, ix, pn, p, vc, dz, dx, nz, nx);
+                }
+                dampedSegment(pn, p, vc, dz, dx, nz, nx, b, iz, base, plain[1], nx - R);
+            } else {
+                dampedSegment(pn, p, vc, dz, dx, nz, nx, b, iz, base, R, nx - R);
             }
-            for (int ix = vecEnd; ix < nx - R; ix++) {
-                AcousticKernels.waveStep8(b, iz, ix, pn, p, vc, dz, dx, nz, nx);
-            }
-        });
+        }
+    }
+
+    /** The interior columns [lo, hi) over which dx is exactly 1, as {lo, hi}; {R, R} when there are none. */
+    static int[] undampedColumns(float[] dx, int nx) {
+        int lo = R;
+        while (lo < nx - R && dx[lo] != 1.0f) {
+            lo++;
+        }
+        int hi = lo;
+        while (hi < nx - R && dx[hi] == 1.0f) {
+            hi++;
+        }
+        return lo < hi ? new int[] {lo, hi} : new int[] {R, R};
+    }
+
+    /** Columns [from, to) of one row with the damped body: whole vectors, then the per-point body. */
+    private static void dampedSegment(float[] pn, float[] p, float[] vc, float[] dz, float[] dx, int nz, int nx,
+                                      int b, int iz, int base, int from, int to) {
+        int ix = from;
+        for (int end = from + (to - from) / lanes() * lanes(); ix < end; ix += lanes()) {
+            waveStep(pn, p, vc, dx, nx, base + ix, ix, dz[iz]);
+        }
+        for (; ix < to; ix++) {
+            AcousticKernels.waveStep8(b, iz, ix, pn, p, vc, dz, dx, nz, nx);
+        }
     }
 
     /** {@link AcousticKernels#bornStep8} over interior rows [rowStart, rowEnd). */
@@ -103,6 +144,15 @@ final class AcousticVectors {
         FloatVector prev = FloatVector.fromArray(SPECIES, pn, i);
         FloatVector v = FloatVector.fromArray(SPECIES, vc, i);
         c.mul(2.0f).sub(d.mul(prev)).add(v.mul(lap)).mul(d).intoArray(pn, i);
+    }
+
+    /** {@link #waveStep} where d = 1: 2 p - p_prev + vc lap8(p), the same roundings as the damped form with d = 1. */
+    private static void undampedStep(float[] pn, float[] p, float[] vc, int nx, int i) {
+        FloatVector c = FloatVector.fromArray(SPECIES, p, i);
+        FloatVector lap = laplacian(p, i, nx);
+        FloatVector prev = FloatVector.fromArray(SPECIES, pn, i);
+        FloatVector v = FloatVector.fromArray(SPECIES, vc, i);
+        c.mul(2.0f).sub(prev).add(v.mul(lap)).intoArray(pn, i);
     }
 
     /**

@@ -5,42 +5,40 @@ import dev.strata.kernels.DeviceInfo;
 import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.KernelGraph;
 import java.util.List;
-import java.util.concurrent.ForkJoinPool;
 
 /**
- * The default backend: host arrays are the device arrays, tasks run in parallel over rows on a {@link ForkJoinPool},
- * and kernels with a Vector API version use it unless told not to. {@link #common()} runs on the JVM's common pool
- * (what an operator or sampler uses when it is given no backend: no pool of its own, nothing to close); a backend
- * made with a {@link JvmConfig} owns its pool and {@link #close()} shuts it down.
+ * The default backend: host arrays are the device arrays, and a plan runs as one parallel region of a
+ * {@link WorkerTeam} of long-lived threads (a band of rows per thread, barriers between tasks); kernels with a Vector
+ * API version use it unless told not to. {@link #common()} is the shared backend an operator or sampler uses when it
+ * is given no backend (every core, nothing to close); a backend made with a {@link JvmConfig} owns its team and
+ * {@link #close()} stops it.
  */
 public final class JvmBackend implements ComputeBackend {
 
     private final JvmConfig config;
-    private final ForkJoinPool pool;
-    private final boolean ownsPool;
+    private final WorkerTeam team;
+    private final boolean closeable;
     private final DeviceInfo device;
 
     public JvmBackend(JvmConfig config) {
-        this(config, new ForkJoinPool(config.threads()), true);
+        this(config, true);
     }
 
-    private JvmBackend(JvmConfig config, ForkJoinPool pool, boolean ownsPool) {
+    private JvmBackend(JvmConfig config, boolean closeable) {
         this.config = config;
-        this.pool = pool;
-        this.ownsPool = ownsPool;
+        this.team = config.threads() > 1 ? new WorkerTeam(config.threads(), "strata-jvm") : null;
+        this.closeable = closeable;
         this.device = JvmBackendProvider.describe(config);
     }
 
-    /** The JVM backend on the common pool, Vector API on: shared, stateless, and {@link #close()} does nothing. */
+    /** The shared JVM backend, every core and the Vector API on; {@link #close()} does nothing on it. */
     public static JvmBackend common() {
         return Common.INSTANCE;
     }
 
-    /** Holder of the shared common-pool backend, made on first use. */
+    /** Holder of the shared backend, made on first use; its idle workers retire, so it holds no threads at rest. */
     private static final class Common {
-        static final JvmBackend INSTANCE = new JvmBackend(
-                JvmConfig.defaults().withThreads(Math.max(1, ForkJoinPool.getCommonPoolParallelism())),
-                ForkJoinPool.commonPool(), false);
+        static final JvmBackend INSTANCE = new JvmBackend(JvmConfig.defaults(), false);
     }
 
     /** A backend with every core and the Vector API on. */
@@ -65,13 +63,13 @@ public final class JvmBackend implements ComputeBackend {
 
     @Override
     public ExecutionPlan plan(KernelGraph graph) {
-        return new JvmExecutionPlan(graph, pool, config, device);
+        return new JvmExecutionPlan(graph, team, config, device);
     }
 
     @Override
     public void close() {
-        if (ownsPool) {
-            pool.shutdown();
+        if (closeable && team != null) {
+            team.close();
         }
     }
 }
