@@ -57,7 +57,7 @@ public record DenoiserCheckpoint(DenoiserTrainer.Settings settings, byte[] weigh
         m.put("network", "SmallUNet");
         m.put("djl.version", Engine.getDjlVersion());
         m.put("engine", TorchEngine.NAME + " " + TorchEngine.get().getVersion());
-        m.put("engine.threads", System.getProperty("ai.djl.pytorch.num_threads"));
+        m.put("engine.threads", DenoiserTrainer.TRAINING_THREADS);
         m.put("prior", "SpectralGaussianPrior");
         m.put("prior.channels", p.channels());
         m.put("prior.nz", p.nz());

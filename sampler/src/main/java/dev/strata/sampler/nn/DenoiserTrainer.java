@@ -101,8 +101,20 @@ public final class DenoiserTrainer {
                 2e-3, 20250501L);
     }
 
-    /** Trains a network with {@code settings}; reports each finished step to {@code listener}. */
+    /**
+     * PyTorch intra-op threads during training: one, as the shipped network was trained, so that retraining reproduces
+     * it byte for byte whatever the machine's core count.
+     */
+    public static final int TRAINING_THREADS = 1;
+
+    /** Trains a network with {@code settings} on {@link #TRAINING_THREADS}; reports each step to {@code listener}. */
     public static Result train(Settings settings, ProgressListener listener) {
+        try (TorchEngine.ThreadPin pinned = TorchEngine.pinThreads(TRAINING_THREADS)) {
+            return trainPinned(settings, listener);
+        }
+    }
+
+    private static Result trainPinned(Settings settings, ProgressListener listener) {
         Engine engine = TorchEngine.get();
         SpectralGaussianPrior prior = new SpectralGaussianPrior(settings.prior());
         EdmPreconditioning pre = new EdmPreconditioning(settings.sigmaData());

@@ -74,6 +74,7 @@ public record LearnedPriorCheckpoint(ChannelNormalisation normalisation, SmallUN
         m.put("network", "SmallUNet");
         m.put("djl.version", Engine.getDjlVersion());
         m.put("engine", TorchEngine.NAME + " " + TorchEngine.get().getVersion());
+        m.put("engine.threads", TorchEngine.threads());
         m.put("shape.channels", shape[0]);
         m.put("shape.nz", shape[1]);
         m.put("shape.nx", shape[2]);

@@ -1,20 +1,22 @@
 package dev.strata.sampler.nn;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * The DJL PyTorch engine, loaded offline from the native jar on the class path with fixed thread counts.
  *
  * <p>Before the engine first loads, this sets three process-wide DJL system properties unless the user already set
  * them: {@code ai.djl.offline=true} (DJL then refuses every http(s) access: no native download, no EC2 telemetry
- * call), {@code ai.djl.pytorch.num_threads=}{@link #DEFAULT_THREADS} and {@code ai.djl.pytorch.num_interop_threads=1}
- * (fixed threads make training reproducible on one machine). The natives ({@code libtorch_cpu.so} and the DJL JNI
+ * call), {@code ai.djl.pytorch.num_threads=}{@link #DEFAULT_THREADS} (every core: PyTorch's own default would be
+ * one thread under DJL) and {@code ai.djl.pytorch.num_interop_threads=1}. A fixed thread count makes training
+ * reproducible on one machine; {@link #pinThreads} holds another count for a stretch of work. The natives ({@code libtorch_cpu.so} and the DJL JNI
  * library) come from {@code ai.djl.pytorch:pytorch-native-cpu:linux-x86_64} and {@code pytorch-jni}; DJL copies them
  * once into its cache ({@code ~/.djl.ai/pytorch}, or {@code ENGINE_CACHE_DIR}) and loads them from there.
  */
 public final class TorchEngine {
-    /** Intra-op threads used unless {@code ai.djl.pytorch.num_threads} is set. */
-    public static final int DEFAULT_THREADS = 1;
+    /** Intra-op threads used unless {@code ai.djl.pytorch.num_threads} is set: every core. */
+    public static final int DEFAULT_THREADS = Runtime.getRuntime().availableProcessors();
     /** DJL's name of the engine. */
     public static final String NAME = "PyTorch";
 
@@ -27,6 +29,31 @@ public final class TorchEngine {
         defaultProperty("ai.djl.pytorch.num_threads", Integer.toString(DEFAULT_THREADS));
         defaultProperty("ai.djl.pytorch.num_interop_threads", "1");
         return Engine.getEngine(NAME);
+    }
+
+    /** The intra-op threads PyTorch uses now. */
+    public static int threads() {
+        get();
+        return JniUtils.getNumThreads();
+    }
+
+    /**
+     * Sets PyTorch's intra-op threads to {@code threads} until the returned handle is closed, which restores the count
+     * before (process-wide: PyTorch has one thread pool).
+     */
+    public static ThreadPin pinThreads(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+        }
+        int before = threads();
+        JniUtils.setNumThreads(threads);
+        return () -> JniUtils.setNumThreads(before);
+    }
+
+    /** Restores the thread count {@link #pinThreads} replaced. */
+    public interface ThreadPin extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private static void defaultProperty(String key, String value) {

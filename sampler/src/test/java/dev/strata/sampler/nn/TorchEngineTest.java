@@ -36,9 +36,21 @@ class TorchEngineTest {
     }
 
     @Test
-    void threadCountsAreFixed() {
+    void usesEveryCoreByDefaultAndOneInteropThread() {
         TorchEngine.get();
+        assertEquals(Runtime.getRuntime().availableProcessors(), TorchEngine.DEFAULT_THREADS);
         assertEquals(Integer.toString(TorchEngine.DEFAULT_THREADS), System.getProperty("ai.djl.pytorch.num_threads"));
         assertEquals("1", System.getProperty("ai.djl.pytorch.num_interop_threads"));
+        assertEquals(TorchEngine.DEFAULT_THREADS, TorchEngine.threads());
+    }
+
+    @Test
+    void pinnedThreadCountHoldsUntilClosed() {
+        int before = TorchEngine.threads();
+        int other = before == 1 ? 2 : 1;
+        try (TorchEngine.ThreadPin pin = TorchEngine.pinThreads(other)) {
+            assertEquals(other, TorchEngine.threads());
+        }
+        assertEquals(before, TorchEngine.threads());
     }
 }
