@@ -1,14 +1,6 @@
 package dev.strata.bench;
 
-import dev.strata.forward.acoustic.AcousticSetup;
 import dev.strata.forward.acoustic.AcousticWaveOperator;
-import dev.strata.forward.acoustic.Acquisition;
-import dev.strata.forward.acoustic.CpmlBoundary;
-import dev.strata.forward.acoustic.Grid;
-import dev.strata.forward.acoustic.RickerSource;
-import dev.strata.forward.acoustic.SpongeBoundary;
-import dev.strata.forward.acoustic.TimeAxis;
-import dev.strata.forward.acoustic.VelocityRange;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ComputeBackends;
 import dev.strata.kernels.jvm.JvmBackend;
@@ -70,20 +62,10 @@ public class AcousticShotBenchmark {
             case "jvm-scalar" -> new JvmBackend(JvmConfig.defaults().withVectorized(false));
             default -> ComputeBackends.open(variant);
         };
-        Grid grid = new Grid(n, n, 10.0);
-        AcousticSetup setup = AcousticSetup.of(grid, new TimeAxis(nt, 1.5e-3), RickerSource.withPeak(10.0),
-                Acquisition.surfaceLine(grid, 1, 2, 2, 1), new VelocityRange(2000, 3000))
-                .withBoundary(boundary.equals("cpml") ? CpmlBoundary.DEFAULT : SpongeBoundary.DEFAULT);
-        operator = new AcousticWaveOperator(setup, backend);
-        model = new float[grid.size()];
-        float[] truth = new float[grid.size()];
-        for (int z = 0; z < n; z++) {
-            for (int x = 0; x < n; x++) {
-                model[z * n + x] = (float) (2000 + 800.0 * z / n);
-                truth[z * n + x] = model[z * n + x] + (z > n / 2 ? 100f : 0f);
-            }
-        }
-        observed = operator.apply(truth, 1);
+        BenchProblems.Batch<AcousticWaveOperator> shot = BenchProblems.acousticShot(n, nt, boundary.equals("cpml"), backend);
+        operator = shot.operator();
+        model = shot.x();
+        observed = shot.dy();
     }
 
     @Benchmark

@@ -1,20 +1,12 @@
 package dev.strata.bench;
 
-import dev.strata.forward.darcy.Boundaries;
-import dev.strata.forward.darcy.Cell;
 import dev.strata.forward.darcy.DarcyFlow;
-import dev.strata.forward.darcy.DarcyGrid;
 import dev.strata.forward.darcy.DarcyProblem;
-import dev.strata.forward.darcy.GaussianRandomField;
 import dev.strata.forward.darcy.Preconditioner;
-import dev.strata.forward.darcy.SolverSettings;
-import dev.strata.forward.darcy.Well;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ComputeBackends;
 import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.kernels.jvm.JvmConfig;
-import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -71,14 +63,10 @@ public class DarcySolveBenchmark {
             case "jvm-1thread" -> new JvmBackend(JvmConfig.defaults().withThreads(1));
             default -> ComputeBackends.open(variant);
         };
-        DarcyGrid grid = new DarcyGrid(n, n, 10.0);
-        SolverSettings settings = SolverSettings.defaults()
-                .withPreconditioner(Preconditioner.valueOf(preconditioner.toUpperCase(java.util.Locale.ROOT)))
-                .withMaxIterations(20 * n);
-        DarcyProblem problem = new DarcyProblem(grid, Boundaries.lateral(1.0, 0.0),
-                List.of(new Well(new Cell(n / 2, n / 3), 0.5)), List.of(new Cell(n / 2, n / 2)), settings);
+        DarcyProblem problem = BenchProblems.darcy(n,
+                Preconditioner.valueOf(preconditioner.toUpperCase(java.util.Locale.ROOT)));
         flow = new DarcyFlow(problem, backend);
-        logK = new GaussianRandomField(grid, 0, 1.0, n * 10.0 / 8, 256).samples(new SplittableRandom(2512), batch);
+        logK = BenchProblems.logConductivity(problem, batch);
     }
 
     @Benchmark

@@ -1,8 +1,7 @@
 package dev.strata.bench;
 
 import dev.strata.forward.seismic.ConvolutionalSeismic;
-import dev.strata.forward.seismic.RickerWavelet;
-import java.util.SplittableRandom;
+import dev.strata.kernels.jvm.JvmBackend;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,20 +37,10 @@ public class SeismicOperatorBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        op = ConvolutionalSeismic.defaultProblem(new RickerWavelet(30, 0.002, 41));
-        SplittableRandom r = new SplittableRandom(1);
-        x = new float[batch * op.inputSize()];
-        int plane = ConvolutionalSeismic.DEFAULT_NZ * ConvolutionalSeismic.DEFAULT_NX;
-        for (int b = 0; b < batch; b++) {
-            for (int i = 0; i < plane; i++) {
-                x[(2 * b) * plane + i] = r.nextBoolean() ? 1 : 0;
-                x[(2 * b + 1) * plane + i] = (float) (5000 + 3000 * r.nextDouble());
-            }
-        }
-        dy = new float[batch * op.outputSize()];
-        for (int i = 0; i < dy.length; i++) {
-            dy[i] = (float) r.nextGaussian();
-        }
+        BenchProblems.Batch<ConvolutionalSeismic> problem = BenchProblems.seismic(batch, JvmBackend.common());
+        op = problem.operator();
+        x = problem.x();
+        dy = problem.dy();
     }
 
     @Benchmark

@@ -3,17 +3,25 @@ package dev.strata.cli;
 import dev.strata.io.Json;
 import dev.strata.bench.OperatorCallBench;
 import dev.strata.bench.StencilBench;
+import dev.strata.bench.suite.BenchReport;
+import dev.strata.bench.suite.BenchSuite;
+import dev.strata.bench.suite.SuiteRow;
+import dev.strata.bench.suite.SuiteSettings;
+import dev.strata.io.AtomicFiles;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ComputeBackends;
 import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.kernels.jvm.JvmConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,9 +30,11 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark the 8th-order acoustic stencil (the problem of shared/perf-ref/wave-c) on the "
                 + "JVM (Vector API and scalar), any --backend, and the C/OpenMP reference, in the same run. "
-                + "Prints Mpts/s of the timed runs and the ratio to C; the first run, which builds (on a device: "
-                + "compiles) the plans, is reported apart. Close other work first: timings on a busy machine "
-                + "mean little.")
+                + "Prints Mpts/s of the timed runs (median of --reps) and the ratio to C; the first run, which builds "
+                + "(on a device: compiles) the plans, is reported apart. With --suite: every kernel family, the FWI "
+                + "gradient, the Darcy solve and gradient, the network and seconds per posterior sample, with ratios "
+                + "to the C reference and the triad bandwidth measured in the same run. Close other work first: "
+                + "timings on a busy machine mean little.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--n", defaultValue = "1024", description = "Grid size N (default: ${DEFAULT-VALUE}).")
@@ -33,7 +43,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--steps", defaultValue = "200", description = "Time steps (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--reps", defaultValue = "3", description = "Timed repetitions, best counts (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--reps", defaultValue = "3", description = "Timed repetitions after a first run; the median counts (default: ${DEFAULT-VALUE}).")
     int reps;
 
     @Option(names = "--backend", paramLabel = "NAME[:DEVICE]", description = "Also run on this backend, e.g. tornadovm:0.")
@@ -54,6 +64,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--calls", defaultValue = "5", description = "Later calls timed per operator (default: ${DEFAULT-VALUE}).")
     int calls;
 
+    @Option(names = "--suite", description = "Run the whole suite (stencil over sizes and threads, acoustic sponge and"
+            + " CPML forward and gradient, seismic apply and VJP, Darcy solve and gradient, sampler update, network"
+            + " forward and VJP, seconds per posterior sample per problem); one JSON line per measurement with --json.")
+    boolean suite;
+
+    @Option(names = "--quick", description = "With --suite: fewer sizes and batches (a few minutes on 2 cores).")
+    boolean quick;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Write DIR/report.md with plots (and DIR/bench.jsonl,"
+            + " this run's rows) from this --suite run and every --merge file.")
+    Path report;
+
+    @Option(names = "--merge", paramLabel = "FILE", description = "JSON lines of another suite run (another machine,"
+            + " another Slurm task) to include in --report; repeatable.")
+    List<Path> merge = new ArrayList<>();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +90,18 @@ final class BenchCommand implements Callable<Integer> {
                     + reps + ", " + calls + ")");
         }
         PrintWriter out = spec.commandLine().getOut();
+        for (Path m : merge) {
+            if (!Files.isRegularFile(m)) {
+                throw new UserInputException("--merge " + m + " is not a file; fix: give the JSON lines of a"
+                        + " 'strata bench --suite --json' run");
+            }
+        }
+        if (report != null && Files.isRegularFile(report)) {
+            throw new UserInputException("--report " + report + " is a file; fix: give a folder (created if missing)");
+        }
+        if (suite || report != null) {
+            return suiteAndReport(out);
+        }
         int threads = Runtime.getRuntime().availableProcessors();
         List<StencilBench.Row> c = StencilBench.c(perfRef, n, steps, reps, threads);
         if (c.isEmpty()) {
@@ -93,6 +131,61 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private int suiteAndReport(PrintWriter out) throws IOException, InterruptedException {
+        List<SuiteRow> rows = new ArrayList<>();
+        if (suite) {
+            Consumer<SuiteRow> sink = r -> {
+                rows.add(r);
+                out.println(json ? r.json() : human(r));
+                out.flush();
+            };
+            PrintWriter err = spec.commandLine().getErr();
+            BenchSuite.run(new SuiteSettings(quick, backends, perfRef, reps), sink, note -> err.println("strata: " + note));
+            PosteriorSampleRows.run(quick, Runtime.getRuntime().availableProcessors(), BenchSuite.machine(), sink);
+        }
+        if (report != null) {
+            List<Map<String, Object>> all = new ArrayList<>();
+            Files.createDirectories(report);
+            if (suite) {
+                Path mine = report.resolve("bench.jsonl");
+                AtomicFiles.writeText(mine, "benchmark rows", rows.stream().map(r -> r.json() + "\n")
+                        .collect(java.util.stream.Collectors.joining()));
+                all.addAll(BenchReport.read(mine));
+            }
+            for (Path m : merge) {
+                all.addAll(BenchReport.read(m));
+            }
+            if (all.isEmpty()) {
+                throw new UserInputException("--report has nothing to show; fix: add --suite, or --merge FILE");
+            }
+            for (Path p : BenchReport.write(report, all)) {
+                spec.commandLine().getErr().println("strata: wrote " + p);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String human(SuiteRow r) {
+        StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT, "%-26s n=%-6d %-12s threads=%d %10.4f s",
+                r.bench(), r.n(), r.backend(), r.threads(), r.seconds()));
+        if (Double.isFinite(r.mpts())) {
+            sb.append(String.format(java.util.Locale.ROOT, " %9.1f Mpts/s", r.mpts()));
+        }
+        if (Double.isFinite(r.ratio())) {
+            sb.append(String.format(java.util.Locale.ROOT, "  x%.2f of C", r.ratio()));
+        }
+        if (Double.isFinite(r.roofline())) {
+            sb.append(String.format(java.util.Locale.ROOT, "  roofline %.2f", r.roofline()));
+        }
+        new java.util.TreeMap<>(r.extra()).forEach((k, v) -> {
+            if (k.startsWith("ratioTo") || k.equals("secondsPerSample") || k.equals("gbs") || k.equals("problem")) {
+                sb.append("  ").append(k).append(' ').append(v instanceof Double d
+                        ? String.format(java.util.Locale.ROOT, "%.3g", d) : v);
+            }
+        });
+        return sb.toString();
     }
 
     private void printCall(PrintWriter out, String backend, OperatorCallBench.Row r) {

@@ -5,7 +5,9 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.strata.forward.Shapes;
@@ -78,6 +80,20 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
             throw new IllegalArgumentException("weights do not fit a SmallUNet " + net + ": " + e.getMessage(), e);
         }
         this.store = new ParameterStore(manager, false);
+    }
+
+    /**
+     * A network of configuration {@code net} with seeded random weights, sigma_data = 1: what a measurement of the
+     * network's cost needs (its output means nothing).
+     */
+    public static NetworkDenoiser seededRandom(int[] shape, SmallUNet.Config net, long seed) {
+        SmallUNet block = new SmallUNet(net);
+        try (NDManager m = TorchEngine.get().newBaseManager()) {
+            block.setInitializer(new SeededInitializer(seed), Parameter.Type.WEIGHT);
+            block.initialize(m, DataType.FLOAT32, new Shape(1, shape[0], shape[1], shape[2]),
+                    new Shape(1, net.features()));
+            return new NetworkDenoiser(shape, new EdmPreconditioning(1.0), net, DenoiserTrainer.weights(block));
+        }
     }
 
     /** Loads the network shipped in this jar, trained on {@link DenoiserTrainer#gaussian16()}. */

@@ -1,0 +1,78 @@
+package dev.strata.bench.suite;
+
+import dev.strata.kernels.ComputeBackend;
+import dev.strata.kernels.ComputeBackends;
+import dev.strata.kernels.jvm.JvmBackend;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@code strata bench --suite}: the yardsticks first (triad bandwidth, the C stencil), then the wave stencil over
+ * sizes and threads, every operator family per backend, and the network, each row a {@link SuiteRow}. Rows are
+ * emitted as they are measured, so a long run shows progress and a killed one keeps what it measured.
+ */
+public final class BenchSuite {
+    private BenchSuite() {
+    }
+
+    /**
+     * Runs the suite.
+     *
+     * @param rows  hears each measurement
+     * @param notes hears what was skipped and why, one line each
+     */
+    public static void run(SuiteSettings settings, Consumer<SuiteRow> rows, Consumer<String> notes)
+            throws IOException, InterruptedException {
+        int threads = Runtime.getRuntime().availableProcessors();
+        Optional<PerfReference> reference = PerfReference.build(settings.perfRef());
+        double triad = Double.NaN;
+        if (reference.isPresent()) {
+            triad = reference.get().triadGbs(threads, settings.repeats());
+        } else {
+            notes.accept("no C reference at " + settings.perfRef().toAbsolutePath().normalize()
+                    + ": ratio and roofline are null; pass --perf-ref DIR");
+        }
+        SuiteContext ctx = new SuiteContext(settings, threads, triad, machine(), rows);
+        if (!Double.isNaN(triad)) {
+            ctx.emit(new SuiteRow("triad", 0, "c", "c/openmp", threads, Double.NaN, Double.NaN, Double.NaN, 1.0,
+                    Map.of("gbs", triad, "boundMpts", triad * 1e9 / PerfReference.STENCIL_BYTES_PER_POINT / 1e6)));
+        }
+        StencilRows.run(ctx, reference);
+        OperatorRows.run(ctx, "jvm", JvmBackend.common());
+        for (String spec : settings.backends()) {
+            try (ComputeBackend b = ComputeBackends.open(spec)) {
+                OperatorRows.run(ctx, spec, b);
+            }
+        }
+        NetworkRows.run(ctx);
+        notes.accept("network rows: PyTorch-in-Python reference not measured (no twin of the U-Net is built);"
+                + " compare torchThreads and batch with your own PyTorch run");
+    }
+
+    /** Host name and CPU model, so that rows of several machines stay apart in one report. */
+    public static String machine() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown-host";
+        }
+        String cpu = System.getProperty("os.arch");
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    cpu = line.substring(line.indexOf(':') + 1).trim();
+                    break;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the architecture names the machine well enough
+        }
+        return host + " (" + cpu + ", " + Runtime.getRuntime().availableProcessors() + " cores)";
+    }
+}

@@ -1,0 +1,111 @@
+package dev.strata.bench.suite;
+
+import dev.strata.bench.BenchProblems;
+import dev.strata.forward.acoustic.AcousticWaveOperator;
+import dev.strata.forward.darcy.DarcyOperator;
+import dev.strata.forward.darcy.DarcyProblem;
+import dev.strata.forward.darcy.Preconditioner;
+import dev.strata.forward.seismic.ConvolutionalSeismic;
+import dev.strata.kernels.ComputeBackend;
+import dev.strata.sampler.BackendSteps;
+import java.util.Map;
+
+/**
+ * The physics and guidance kernels through their operators, per backend: the acoustic shot (forward with sponge and
+ * with CPML, the checkpointed misfit gradient with its ratio to one forward run), the seismic operator (apply, VJP
+ * and its ratio to apply), the Darcy solve and its adjoint gradient (ratio to the solve), and the sampler's update.
+ */
+final class OperatorRows {
+    /** Bytes per value of {@link #samplerUpdate}: 12 float reads and writes. */
+    static final double BYTES_PER_UPDATE = 48.0;
+
+    private OperatorRows() {
+    }
+
+    static void run(SuiteContext ctx, String name, ComputeBackend backend) {
+        acoustic(ctx, name, backend);
+        seismic(ctx, name, backend);
+        darcy(ctx, name, backend);
+        samplerUpdate(ctx, name, backend);
+    }
+
+    private static void acoustic(SuiteContext ctx, String name, ComputeBackend backend) {
+        int n = ctx.settings().quick() ? 200 : 400;
+        int nt = 600;
+        double forwardSponge = Double.NaN;
+        for (boolean cpml : new boolean[] {false, true}) {
+            String border = cpml ? "cpml" : "sponge";
+            BenchProblems.Batch<AcousticWaveOperator> shot = BenchProblems.acousticShot(n, nt, cpml, backend);
+            AcousticWaveOperator op = shot.operator();
+            double points = (double) (n + 48) * (n + 48) * nt;
+            Timing forward = Timing.of(ctx.settings().repeats(), () -> op.apply(shot.x(), 1));
+            ctx.emit(ctx.row("acoustic-forward-" + border, n, name, backend.device().device(), forward, points,
+                    cpml ? Double.NaN : PerfReference.STENCIL_BYTES_PER_POINT, Map.of("nt", nt)));
+            Timing gradient = Timing.of(ctx.settings().repeats(), () -> op.misfitGradient(shot.x(), shot.dy()));
+            ctx.emit(ctx.row("acoustic-gradient-" + border, n, name, backend.device().device(), gradient, points,
+                    Double.NaN, Map.of("nt", nt, "ratioToForward", gradient.medianSeconds() / forward.medianSeconds(),
+                            "checkpointInterval", op.checkpointing().interval())));
+            if (!cpml) {
+                forwardSponge = forward.medianSeconds();
+            } else {
+                ctx.emit(ctx.row("acoustic-cpml-over-sponge", n, name, backend.device().device(), forward, points,
+                        Double.NaN, Map.of("nt", nt, "ratioToSponge", forward.medianSeconds() / forwardSponge)));
+            }
+        }
+    }
+
+    private static void seismic(SuiteContext ctx, String name, ComputeBackend backend) {
+        for (int batch : ctx.settings().quick() ? new int[] {16} : new int[] {1, 16, 64}) {
+            BenchProblems.Batch<ConvolutionalSeismic> p = BenchProblems.seismic(batch, backend);
+            ConvolutionalSeismic op = p.operator();
+            double values = (double) batch * op.inputSize();
+            Timing apply = Timing.of(ctx.settings().repeats(), () -> op.apply(p.x(), batch));
+            Timing vjp = Timing.of(ctx.settings().repeats(), () -> op.vjp(p.x(), p.dy(), batch));
+            ctx.emit(ctx.row("seismic-apply", batch, name, backend.device().device(), apply, values, Double.NaN,
+                    Map.of("batch", batch)));
+            ctx.emit(ctx.row("seismic-vjp", batch, name, backend.device().device(), vjp, values, Double.NaN,
+                    Map.of("batch", batch, "ratioToApply", vjp.medianSeconds() / apply.medianSeconds())));
+        }
+    }
+
+    private static void darcy(SuiteContext ctx, String name, ComputeBackend backend) {
+        for (int n : ctx.settings().quick() ? new int[] {64} : new int[] {64, 128, 256}) {
+            DarcyProblem problem = BenchProblems.darcy(n, Preconditioner.MULTIGRID);
+            DarcyOperator op = new DarcyOperator(problem, backend);
+            float[] logK = BenchProblems.logConductivity(problem, 1);
+            float[] dy = new float[op.outputSize()];
+            java.util.Arrays.fill(dy, 1f);
+            Timing solve = Timing.of(ctx.settings().repeats(), () -> op.apply(logK, 1));
+            Timing gradient = Timing.of(ctx.settings().repeats(), () -> op.vjp(logK, dy, 1));
+            ctx.emit(ctx.row("darcy-solve", n, name, backend.device().device(), solve, (double) n * n, Double.NaN,
+                    Map.of()));
+            ctx.emit(ctx.row("darcy-gradient", n, name, backend.device().device(), gradient, (double) n * n,
+                    Double.NaN, Map.of("ratioToSolve", gradient.medianSeconds() / solve.medianSeconds())));
+        }
+    }
+
+    /**
+     * One EDM Euler update x + h (x - x̂0) of a batch of 16 seismic-sized samples, hand-over included: the inputs
+     * copied in (3 reads, 3 writes), the kernel (3 reads, 1 write), the result copied out (1 read, 1 write).
+     */
+    private static void samplerUpdate(SuiteContext ctx, String name, ComputeBackend backend) {
+        int length = 16 * 2 * 80 * 100;
+        float[] x = new float[length];
+        float[] x0hat = new float[length];
+        float[] dx = new float[length];
+        for (int i = 0; i < length; i++) {
+            x[i] = (float) Math.sin(i);
+            x0hat[i] = 0.5f * x[i];
+        }
+        try (BackendSteps steps = new BackendSteps(backend, length)) {
+            int calls = 100;
+            Timing t = Timing.of(ctx.settings().repeats(), () -> {
+                for (int k = 0; k < calls; k++) {
+                    steps.extrapolate(x, x0hat, -0.01, dx);
+                }
+            });
+            ctx.emit(ctx.row("sampler-update", length, name, backend.device().device(), t, (double) length * calls,
+                    BYTES_PER_UPDATE, Map.of("callsPerRepeat", calls)));
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.strata.bench.suite;
+
+import dev.strata.bench.StencilBench;
+import dev.strata.kernels.ComputeBackend;
+import dev.strata.kernels.ComputeBackends;
+import dev.strata.kernels.jvm.JvmBackend;
+import dev.strata.kernels.jvm.JvmConfig;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The wave stencil of shared/perf-ref (8th order, sponge, N x N) on the C reference, the JVM and every backend, at
+ * each grid size, then over thread counts at N = 1024: Mpts/s, ratio to C at the same size and threads, roofline
+ * share at 16 B per point.
+ */
+final class StencilRows {
+    private StencilRows() {
+    }
+
+    static void run(SuiteContext ctx, Optional<PerfReference> reference) throws IOException, InterruptedException {
+        SuiteSettings s = ctx.settings();
+        for (int[] size : s.stencilSizes()) {
+            measureSize(ctx, reference, size[0], size[1], ctx.threads(), true);
+        }
+        for (int t = 1; t < ctx.threads(); t++) {
+            measureSize(ctx, reference, 1024, 500, t, false);
+        }
+    }
+
+    private static void measureSize(SuiteContext ctx, Optional<PerfReference> reference, int n, int steps, int threads,
+                                    boolean allBackends) throws IOException, InterruptedException {
+        SuiteSettings s = ctx.settings();
+        PerfReference.Wave c = reference.isPresent()
+                ? reference.get().wave(n, steps, s.repeats(), threads) : null;
+        if (c != null) {
+            ctx.emit(stencilRow(ctx, "c", "c/openmp", threads, n, steps, c.seconds(), c.mpts(), c, Double.NaN));
+        }
+        try (JvmBackend vector = new JvmBackend(JvmConfig.defaults().withThreads(threads))) {
+            emitJava(ctx, vector, "jvm", threads, n, steps, c);
+        }
+        if (!allBackends) {
+            return;
+        }
+        if (!s.quick()) {
+            try (JvmBackend scalar = new JvmBackend(JvmConfig.defaults().withThreads(threads).withVectorized(false))) {
+                emitJava(ctx, scalar, "jvm-scalar", threads, n, steps, c);
+            }
+        }
+        for (String spec : s.backends()) {
+            try (ComputeBackend b = ComputeBackends.open(spec)) {
+                emitJava(ctx, b, spec, threads, n, steps, c);
+            }
+        }
+    }
+
+    private static void emitJava(SuiteContext ctx, ComputeBackend backend, String name, int threads, int n, int steps,
+                                 PerfReference.Wave c) {
+        StencilBench.Row r = StencilBench.java(backend, n, steps, ctx.settings().repeats());
+        SuiteRow row = stencilRow(ctx, name, backend.device().device(), threads, n, steps, r.seconds(), r.mpts(), c,
+                r.checksum());
+        ctx.emit(row.with("firstSeconds", r.firstSeconds()));
+    }
+
+    private static SuiteRow stencilRow(SuiteContext ctx, String backend, String device, int threads, int n, int steps,
+                                       double seconds, double mpts, PerfReference.Wave c, double checksum) {
+        double ratio = c == null ? Double.NaN : mpts / c.mpts();
+        SuiteRow row = new SuiteRow("wave-stencil", n, backend, device, threads, seconds, mpts, ratio,
+                ctx.roofline(mpts, PerfReference.STENCIL_BYTES_PER_POINT), Map.of("steps", steps,
+                "repeats", ctx.settings().repeats()));
+        if (c != null && !Double.isNaN(checksum)) {
+            row = row.with("checksumRelDiffToC", Math.abs(checksum - c.checksum()) / Math.abs(c.checksum()));
+        }
+        return row;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.strata.bench.suite;
+
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What every family of the suite shares in one run: the settings, the yardsticks measured at the start (triad GB/s
+ * at the machine's thread count, NaN without the C reference), the machine's name, and where rows go.
+ */
+record SuiteContext(SuiteSettings settings, int threads, double triadGbs, String machine, Consumer<SuiteRow> sink) {
+
+    /** Emits a row, stamped with the machine. */
+    void emit(SuiteRow row) {
+        sink.accept(row.with("machine", machine));
+    }
+
+    /** Achieved share of the triad bandwidth for {@code mpts} at {@code bytesPerPoint}; NaN where unknown. */
+    double roofline(double mpts, double bytesPerPoint) {
+        return mpts * 1e6 * bytesPerPoint / (triadGbs * 1e9);
+    }
+
+    /** A row of a timed call without a C reference: {@code points} per call, first call apart. */
+    SuiteRow row(String bench, int n, String backend, String device, Timing t, double points, double bytesPerPoint,
+                 Map<String, Object> extra) {
+        double mpts = points / t.medianSeconds() / 1e6;
+        SuiteRow r = new SuiteRow(bench, n, backend, device, threads, t.medianSeconds(), mpts, Double.NaN,
+                Double.isNaN(bytesPerPoint) ? Double.NaN : roofline(mpts, bytesPerPoint), extra);
+        return r.with("firstSeconds", t.firstSeconds()).with("repeats", t.repeats());
+    }
+}

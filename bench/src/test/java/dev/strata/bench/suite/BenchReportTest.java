@@ -1,0 +1,75 @@
+package dev.strata.bench.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchReportTest {
+    @TempDir
+    Path tmp;
+
+    private static SuiteRow stencil(String machine, String backend, int n, int threads, double mpts) {
+        return new SuiteRow("wave-stencil", n, backend, "dev", threads, 1.0, mpts, mpts / 1000, mpts / 1800,
+                Map.of("machine", machine));
+    }
+
+    @Test
+    void rowsCarryTheFieldsTheIssueNames() throws IOException {
+        SuiteRow r = stencil("m1", "jvm", 1024, 2, 900).with("ratioToForward", 2.5);
+        Path f = tmp.resolve("rows.jsonl");
+        Files.writeString(f, r.json() + "\n");
+        Map<String, Object> back = BenchReport.read(f).get(0);
+        for (String key : List.of("bench", "n", "backend", "device", "threads", "seconds", "mpts", "ratio",
+                "roofline", "ratioToForward", "machine")) {
+            assertTrue(back.containsKey(key), key + " missing from " + r.json());
+        }
+        assertEquals(900.0, ((Number) back.get("mpts")).doubleValue());
+        assertEquals(0.5, ((Number) back.get("roofline")).doubleValue(), 1e-12);
+    }
+
+    @Test
+    void twoMachinesMergeIntoOneReportWithPlots() throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String machine : List.of("alpha", "beta")) {
+            Path f = tmp.resolve(machine + ".jsonl");
+            StringBuilder sb = new StringBuilder();
+            for (int n : new int[] {256, 1024, 4096}) {
+                sb.append(stencil(machine, "jvm", n, 2, n / 2.0).json()).append('\n');
+            }
+            sb.append(stencil(machine, "jvm", 1024, 1, 300).json()).append('\n');
+            Files.writeString(f, sb.toString());
+            rows.addAll(BenchReport.read(f));
+        }
+        Path dir = tmp.resolve("report");
+        List<Path> written = BenchReport.write(dir, rows);
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("## alpha") && md.contains("## beta"), md);
+        for (String png : List.of("stencil.png", "roofline.png", "threads.png")) {
+            assertTrue(written.contains(dir.resolve(png)) && Files.size(dir.resolve(png)) > 1000, png);
+        }
+        assertEquals(8, md.lines().filter(l -> l.startsWith("| wave-stencil")).count());
+    }
+
+    @Test
+    void aLineThatIsNotJsonIsNamedWithItsLineNumber() throws IOException {
+        Path f = tmp.resolve("bad.jsonl");
+        Files.writeString(f, stencil("m", "jvm", 64, 1, 1).json() + "\n{\"bench\": [unclosed\n");
+        IOException e = assertThrows(IOException.class, () -> BenchReport.read(f));
+        assertTrue(e.getMessage().contains("line 2"), e.getMessage());
+    }
+
+    @Test
+    void medianIsTheMiddleValueNotTheBest() {
+        assertEquals(3.0, Timing.median(new double[] {9, 1, 3}));
+        assertEquals(2.5, Timing.median(new double[] {4, 1, 2, 3}));
+    }
+}

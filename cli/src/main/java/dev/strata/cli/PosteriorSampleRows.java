@@ -1,0 +1,89 @@
+package dev.strata.cli;
+
+import dev.strata.bench.suite.BenchReport;
+import dev.strata.bench.suite.SuiteRow;
+import dev.strata.cli.invert.InvertRun;
+import dev.strata.cli.invert.InvertSettings;
+import dev.strata.sampler.ProgressListener;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Seconds per posterior sample of {@code strata invert} for each problem (seismic + wells with corrected DPS, FWI on
+ * Marmousi and Darcy with DPS, the analytic Gaussian prior, the JVM backend), with the time split of the reverse
+ * steps (denoiser, physics, guidance, hand-over, io) per sample, from the run's own shard events.
+ */
+final class PosteriorSampleRows {
+    /** Problem, built-in truth, guidance, zeta. */
+    private record Case(String problem, String truth, String guidance, double zeta) {
+    }
+
+    private static final List<Case> CASES = List.of(new Case("seismic+wells", "builtin:seismic", "cdps", 1),
+            new Case("fwi", "builtin:marmousi", "dps", 0.1), new Case("darcy", "builtin:darcy", "dps", 1));
+
+    private PosteriorSampleRows() {
+    }
+
+    static void run(boolean quick, int threads, String machine, Consumer<SuiteRow> rows) throws IOException {
+        int samples = quick ? 2 : 8;
+        int steps = quick ? 10 : 50;
+        for (Case c : CASES) {
+            InvertSettings s = new InvertSettings(c.problem(), "", c.truth(), 0.05, "gaussian", "edm-euler",
+                    c.guidance(), "isotropic", c.zeta(), 1, 1, samples, 2026, steps, 0, samples, "jvm", "cpu", 0);
+            Path tmp = Files.createTempDirectory("strata-bench-invert");
+            try {
+                Path events = tmp.resolve("events.jsonl");
+                try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(events))) {
+                    InvertRun.execute(s, tmp.resolve("run"), false, true, ProgressListener.NONE, out);
+                }
+                rows.accept(row(c, samples, steps, threads, machine, BenchReport.read(events)));
+            } finally {
+                delete(tmp);
+            }
+        }
+    }
+
+    private static SuiteRow row(Case c, int samples, int steps, int threads, String machine,
+                                List<Map<String, Object>> events) {
+        double seconds = 0;
+        Map<String, Double> split = new LinkedHashMap<>();
+        for (Map<String, Object> e : events) {
+            if (!"shard".equals(e.get("event"))) {
+                continue;
+            }
+            seconds += ((Number) e.get("seconds")).doubleValue();
+            e.forEach((k, v) -> {
+                if (k.startsWith("seconds_") && !k.equals("seconds_per_sample") && v instanceof Number n) {
+                    split.merge("split_" + k.substring("seconds_".length()), n.doubleValue(), Double::sum);
+                }
+            });
+        }
+        double perSample = seconds / samples;
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("problem", c.problem());
+        extra.put("guidance", c.guidance());
+        extra.put("steps", steps);
+        extra.put("secondsPerSample", perSample);
+        extra.put("secondsPerStepPerSample", perSample / steps);
+        extra.put("machine", machine);
+        split.forEach((k, v) -> extra.put(k + "PerSample", v / samples));
+        return new SuiteRow("posterior-sample", samples, "jvm", "cpu", threads, seconds, Double.NaN, Double.NaN,
+                Double.NaN, extra);
+    }
+
+    private static void delete(Path dir) throws IOException {
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : (Iterable<Path>) all.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
