@@ -50,48 +50,159 @@ final class CpmlVectors {
         });
     }
 
-    /** {@link CpmlKernels#psi} over interior rows [rowStart, rowEnd). */
+    /** {@link CpmlKernels#psi} over interior rows [rowStart, rowEnd); the x strips on whole vectors too. */
     static void psiRows(int rowStart, int rowEnd, float[] u, float[] px, float[] pz, float[] fx, float[] fz, int w,
                         int nz, int nx, int nb) {
-        stripRows(rowStart, rowEnd, nz, nx, w, (i, iz) -> psiZ(u, pz, fz[iz], fz[nz + iz], i, nx),
-                (i, iz) -> CpmlKernels.psiAlong(i, iz, nz, nx, u, pz, fz),
-                (i, ix) -> CpmlKernels.psiAlong(i, ix, nx, 1, u, px, fx));
+        int vecEnd = AcousticVectors.vectorEnd(nx);
+        int lanes = S.length();
+        AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
+            if (CpmlKernels.inStrip(iz, nz, w)) {
+                for (int ix = R; ix < vecEnd; ix += lanes) {
+                    psiZ(u, pz, fz[iz], fz[nz + iz], base + ix, nx);
+                }
+                for (int ix = vecEnd; ix < nx - R; ix++) {
+                    CpmlKernels.psiAlong(base + ix, iz, nz, nx, u, pz, fz);
+                }
+            }
+            for (int from : new int[] {R, nx - R - w}) {
+                int ix = from;
+                for (; ix + lanes <= from + w; ix += lanes) {
+                    psiX(u, px, fx, ix, base + ix, nx);
+                }
+                for (; ix < from + w; ix++) {
+                    CpmlKernels.psiAlong(base + ix, ix, nx, 1, u, px, fx);
+                }
+            }
+        });
     }
 
     /**
-     * {@link CpmlKernels#step} over rows [rowStart, rowEnd) of every point: the frame rows and columns and the columns
-     * near the x strips run the body itself (which writes the frame's bracket 0).
+     * {@link CpmlKernels#step} over rows [rowStart, rowEnd) of every point: the frame rows and columns run the body
+     * itself (which writes the frame's bracket 0); each run of interior columns of one x mode goes on whole vectors,
+     * its leftover columns through the body.
      */
     static void stepRows(int rowStart, int rowEnd, float[] un, float[] u, float[] vc, float[] px, float[] pz,
                          float[] zx, float[] zz, float[] fx, float[] fz, float[] br, int store, int w, int nz, int nx,
                          int nb) {
         float[] lapOut = store != 0 ? br : null;
-        int[] span = columnSpan(nx, w);
+        int[][] segments = xSegments(nx, w);
         for (int row = rowStart; row < rowEnd; row++) {
             int b = row / nz;
             int iz = row - b * nz;
             boolean interior = iz >= R && iz < nz - R;
             int ix = 0;
-            for (; ix < (interior ? span[0] : nx); ix++) {
+            for (; ix < (interior ? R : nx); ix++) {
                 CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
             }
             if (!interior) {
                 continue;
             }
             int base = row * nx;
-            if (CpmlKernels.nearStrip(iz, nz, w)) {
-                boolean zs = CpmlKernels.inStrip(iz, nz, w);
-                for (; ix < span[1]; ix += S.length()) {
-                    stepZ(un, u, vc, pz, zz, fz[iz], fz[nz + iz], zs, base + ix, nx, lapOut);
+            int zMode = CpmlKernels.inStrip(iz, nz, w) ? IN : CpmlKernels.nearStrip(iz, nz, w) ? NEAR : NONE;
+            for (int[] seg : segments) {
+                if (seg[2] == NONE) {
+                    ix = seg[0];
+                    int vecEnd = seg[0] + (seg[1] - seg[0]) / S.length() * S.length();
+                    if (zMode == NONE) {
+                        for (; ix < vecEnd; ix += S.length()) {
+                            plainStep(un, u, vc, base + ix, nx, lapOut);
+                        }
+                    } else {
+                        for (; ix < vecEnd; ix += S.length()) {
+                            stepZ(un, u, vc, pz, zz, fz[iz], fz[nz + iz], zMode == IN, base + ix, nx, lapOut);
+                        }
+                    }
+                    for (; ix < seg[1]; ix++) {
+                        CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
+                    }
+                    continue;
                 }
-            } else {
-                for (; ix < span[1]; ix += S.length()) {
-                    plainStep(un, u, vc, base + ix, nx, lapOut);
+                ix = seg[0];
+                for (; ix + S.length() <= seg[1]; ix += S.length()) {
+                    stepX(un, u, vc, px, pz, zx, zz, fx, fz[iz], fz[nz + iz], seg[2], zMode, ix, base + ix, nx,
+                            lapOut);
+                }
+                for (; ix < seg[1]; ix++) {
+                    CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
                 }
             }
-            for (; ix < nx; ix++) {
+            for (ix = nx - R; ix < nx; ix++) {
                 CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
             }
+        }
+    }
+
+    /** Where a column or row stands to the strips of its axis: inside, within the stencil radius, or away. */
+    private static final int IN = 0;
+    private static final int NEAR = 1;
+    private static final int NONE = 2;
+
+    /**
+     * The interior columns [R, nx - R) as runs of one mode, {from, to, mode}, the mode as the body decides it
+     * ({@link CpmlKernels#inStrip} first, then {@link CpmlKernels#nearStrip}); in order, covering each column once.
+     */
+    static int[][] xSegments(int nx, int w) {
+        java.util.List<int[]> runs = new java.util.ArrayList<>();
+        for (int ix = R; ix < nx - R; ix++) {
+            int mode = CpmlKernels.inStrip(ix, nx, w) ? IN : CpmlKernels.nearStrip(ix, nx, w) ? NEAR : NONE;
+            int[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+            if (last != null && last[2] == mode) {
+                last[1] = ix + 1;
+            } else {
+                runs.add(new int[] {ix, ix + 1, mode});
+            }
+        }
+        return runs.toArray(new int[0][]);
+    }
+
+    /** psiX = a psiX + b D1x u at consecutive columns from ix, a and b read per column. */
+    static void psiX(float[] u, float[] psiX, float[] prof, int ix, int i, int nx) {
+        FloatVector d1 = dif(u, i, 1).mul(CpmlKernels.D1).add(dif(u, i, 2).mul(CpmlKernels.D2))
+                .add(dif(u, i, 3).mul(CpmlKernels.D3)).add(dif(u, i, 4).mul(CpmlKernels.D4));
+        at(prof, ix).mul(at(psiX, i)).add(at(prof, nx + ix).mul(d1)).intoArray(psiX, i);
+    }
+
+    /**
+     * {@link CpmlKernels#interiorStep} at consecutive columns from ix that share their x mode ({@code xMode} IN or
+     * NEAR) and, with the row, their z mode: the same operations in the same order as the body.
+     */
+    static void stepX(float[] un, float[] u, float[] vc, float[] psiX, float[] psiZ, float[] zetaX, float[] zetaZ,
+                      float[] profX, float az, float bz, int xMode, int zMode, int ix, int i, int nx,
+                      float[] bracket) {
+        FloatVector br = at(u, i).mul(AcousticKernels.C0X2)
+                .add(sum(u, i, 1).add(sum(u, i, nx)).mul(AcousticKernels.C1))
+                .add(sum(u, i, 2).add(sum(u, i, 2 * nx)).mul(AcousticKernels.C2))
+                .add(sum(u, i, 3).add(sum(u, i, 3 * nx)).mul(AcousticKernels.C3))
+                .add(sum(u, i, 4).add(sum(u, i, 4 * nx)).mul(AcousticKernels.C4));
+        FloatVector dpsiX = dif(psiX, i, 1).mul(CpmlKernels.D1).add(dif(psiX, i, 2).mul(CpmlKernels.D2))
+                .add(dif(psiX, i, 3).mul(CpmlKernels.D3)).add(dif(psiX, i, 4).mul(CpmlKernels.D4));
+        if (xMode == IN) {
+            FloatVector d2 = at(u, i).mul(CpmlKernels.C0).add(sum(u, i, 1).mul(AcousticKernels.C1))
+                    .add(sum(u, i, 2).mul(AcousticKernels.C2)).add(sum(u, i, 3).mul(AcousticKernels.C3))
+                    .add(sum(u, i, 4).mul(AcousticKernels.C4));
+            FloatVector z = at(profX, ix).mul(at(zetaX, i)).add(at(profX, nx + ix).mul(d2.add(dpsiX)));
+            z.intoArray(zetaX, i);
+            br = br.add(dpsiX.add(z));
+        } else {
+            br = br.add(dpsiX);
+        }
+        if (zMode != NONE) {
+            FloatVector dpsiZ = dif(psiZ, i, nx).mul(CpmlKernels.D1).add(dif(psiZ, i, 2 * nx).mul(CpmlKernels.D2))
+                    .add(dif(psiZ, i, 3 * nx).mul(CpmlKernels.D3)).add(dif(psiZ, i, 4 * nx).mul(CpmlKernels.D4));
+            if (zMode == IN) {
+                FloatVector d2 = at(u, i).mul(CpmlKernels.C0).add(sum(u, i, nx).mul(AcousticKernels.C1))
+                        .add(sum(u, i, 2 * nx).mul(AcousticKernels.C2)).add(sum(u, i, 3 * nx).mul(AcousticKernels.C3))
+                        .add(sum(u, i, 4 * nx).mul(AcousticKernels.C4));
+                FloatVector z = at(zetaZ, i).mul(az).add(d2.add(dpsiZ).mul(bz));
+                z.intoArray(zetaZ, i);
+                br = br.add(dpsiZ.add(z));
+            } else {
+                br = br.add(dpsiZ);
+            }
+        }
+        at(u, i).mul(2.0f).sub(at(un, i)).add(at(vc, i).mul(br)).intoArray(un, i);
+        if (bracket != null) {
+            br.intoArray(bracket, i);
         }
     }
 
