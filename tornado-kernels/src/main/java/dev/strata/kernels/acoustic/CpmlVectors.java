@@ -28,52 +28,42 @@ final class CpmlVectors {
 
     /**
      * Interior rows [rowStart, rowEnd) of a kernel that acts in the strips only: in the rows of a z strip, the z part
-     * on whole vectors ({@code zVector}) and on the columns left over ({@code z}); in every row, the x part at the
-     * columns of the x strips ({@code x}). The parts write different arrays, so their order does not matter.
+     * on whole vectors ({@code zVector}) and on the columns left over ({@code z}); in every row, the x part over the
+     * columns of each x strip, on whole vectors ({@code xVector}) and the columns left over ({@code x}). The parts
+     * write different arrays, so their order does not matter.
      */
     static void stripRows(int rowStart, int rowEnd, int nz, int nx, int w, AxisPoint zVector, AxisPoint z,
-                          AxisPoint x) {
+                          AxisPoint xVector, AxisPoint x) {
         int vecEnd = AcousticVectors.vectorEnd(nx);
-        int[] strips = stripColumns(nx, w);
+        int lanes = S.length();
         AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
             if (CpmlKernels.inStrip(iz, nz, w)) {
-                for (int ix = R; ix < vecEnd; ix += S.length()) {
+                for (int ix = R; ix < vecEnd; ix += lanes) {
                     zVector.at(base + ix, iz);
                 }
                 for (int ix = vecEnd; ix < nx - R; ix++) {
                     z.at(base + ix, iz);
                 }
             }
-            for (int ix : strips) {
-                x.at(base + ix, ix);
+            for (int from : new int[] {R, nx - R - w}) {
+                int ix = from;
+                for (; ix + lanes <= from + w; ix += lanes) {
+                    xVector.at(base + ix, ix);
+                }
+                for (; ix < from + w; ix++) {
+                    x.at(base + ix, ix);
+                }
             }
         });
     }
 
-    /** {@link CpmlKernels#psi} over interior rows [rowStart, rowEnd); the x strips on whole vectors too. */
+    /** {@link CpmlKernels#psi} over interior rows [rowStart, rowEnd). */
     static void psiRows(int rowStart, int rowEnd, float[] u, float[] px, float[] pz, float[] fx, float[] fz, int w,
                         int nz, int nx, int nb) {
-        int vecEnd = AcousticVectors.vectorEnd(nx);
-        int lanes = S.length();
-        AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
-            if (CpmlKernels.inStrip(iz, nz, w)) {
-                for (int ix = R; ix < vecEnd; ix += lanes) {
-                    psiZ(u, pz, fz[iz], fz[nz + iz], base + ix, nx);
-                }
-                for (int ix = vecEnd; ix < nx - R; ix++) {
-                    CpmlKernels.psiAlong(base + ix, iz, nz, nx, u, pz, fz);
-                }
-            }
-            for (int from : new int[] {R, nx - R - w}) {
-                int ix = from;
-                for (; ix + lanes <= from + w; ix += lanes) {
-                    psiX(u, px, fx, ix, base + ix, nx);
-                }
-                for (; ix < from + w; ix++) {
-                    CpmlKernels.psiAlong(base + ix, ix, nx, 1, u, px, fx);
-                }
-            }
-        });
+        stripRows(rowStart, rowEnd, nz, nx, w, (i, iz) -> psiZ(u, pz, fz[iz], fz[nz + iz], i, nx),
+                (i, iz) -> CpmlKernels.psiAlong(i, iz, nz, nx, u, pz, fz),
+                (i, ix) -> psiX(u, px, fx, ix, i, nx),
+                (i, ix) -> CpmlKernels.psiAlong(i, ix, nx, 1, u, px, fx));
     }
 
     /**
@@ -211,6 +201,7 @@ final class CpmlVectors {
                                 int w, int nz, int nx, int nb) {
         stripRows(rowStart, rowEnd, nz, nx, w, (i, iz) -> adjointZetaZ(phi, qz, fz[iz], i),
                 (i, iz) -> CpmlKernels.adjointZetaAlong(i, iz, phi, qz, fz),
+                (i, ix) -> adjointZetaX(phi, qx, fx, ix, i),
                 (i, ix) -> CpmlKernels.adjointZetaAlong(i, ix, phi, qx, fx));
     }
 
@@ -219,53 +210,36 @@ final class CpmlVectors {
                                float[] fx, float[] fz, int w, int nz, int nx, int nb) {
         stripRows(rowStart, rowEnd, nz, nx, w, (i, iz) -> adjointPsiZ(phi, qz, pz, fz[iz], fz, nz + iz, i, nx),
                 (i, iz) -> CpmlKernels.adjointPsiAlong(i, iz, nz, nx, phi, qz, pz, fz),
+                (i, ix) -> adjointPsiX(phi, qx, px, fx, ix, i, nx),
                 (i, ix) -> CpmlKernels.adjointPsiAlong(i, ix, nx, 1, phi, qx, px, fx));
     }
 
-    /** {@link CpmlKernels#adjointStep} over interior rows [rowStart, rowEnd). */
+    /**
+     * {@link CpmlKernels#adjointStep} over interior rows [rowStart, rowEnd): each run of columns near an x strip or
+     * away from both on whole vectors, the columns left over through the body.
+     */
     static void adjointStepRows(int rowStart, int rowEnd, float[] pn, float[] phi, float[] vc, float[] qx, float[] qz,
                                 float[] px, float[] pz, float[] fx, float[] fz, int w, int nz, int nx, int nb) {
-        int[] span = columnSpan(nx, w);
+        int[][] segments = xSegments(nx, w);
+        int lanes = S.length();
         AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
-            for (int ix = R; ix < span[0]; ix++) {
-                CpmlKernels.adjointStep(b, iz, ix, pn, phi, vc, qx, qz, px, pz, fx, fz, w, nz, nx);
-            }
-            if (CpmlKernels.nearStrip(iz, nz, w)) {
-                for (int ix = span[0]; ix < span[1]; ix += S.length()) {
-                    adjointStepZ(pn, phi, vc, qz, pz, fz, nz + iz, base + ix, nx);
+            boolean zNear = CpmlKernels.nearStrip(iz, nz, w);
+            for (int[] seg : segments) {
+                int ix = seg[0];
+                for (; ix + lanes <= seg[1]; ix += lanes) {
+                    if (seg[2] != NONE) {
+                        adjointStepX(pn, phi, vc, qx, px, fx, qz, pz, fz, zNear, nz + iz, ix, base + ix, nx);
+                    } else if (zNear) {
+                        adjointStepZ(pn, phi, vc, qz, pz, fz, nz + iz, base + ix, nx);
+                    } else {
+                        plainStep(pn, phi, vc, base + ix, nx, null);
+                    }
                 }
-            } else {
-                for (int ix = span[0]; ix < span[1]; ix += S.length()) {
-                    plainStep(pn, phi, vc, base + ix, nx, null);
+                for (; ix < seg[1]; ix++) {
+                    CpmlKernels.adjointStep(b, iz, ix, pn, phi, vc, qx, qz, px, pz, fx, fz, w, nz, nx);
                 }
-            }
-            for (int ix = span[1]; ix < nx - R; ix++) {
-                CpmlKernels.adjointStep(b, iz, ix, pn, phi, vc, qx, qz, px, pz, fx, fz, w, nz, nx);
             }
         });
-    }
-
-    /**
-     * The columns [from, to) away from the x strips (where no x term of the PML enters), cut to a whole number of
-     * vector lanes; {@code {nx - R, nx - R}} when there are none.
-     */
-    static int[] columnSpan(int nx, int w) {
-        int from = 2 * R + w;
-        int to = nx - 2 * R - w;
-        if (to <= from) {
-            return new int[] {nx - R, nx - R};
-        }
-        return new int[] {from, from + (to - from) / S.length() * S.length()};
-    }
-
-    /** The columns of the two x strips, R .. R + w - 1 and nx - R - w .. nx - R - 1. */
-    static int[] stripColumns(int nx, int w) {
-        int[] cols = new int[2 * w];
-        for (int j = 0; j < w; j++) {
-            cols[j] = R + j;
-            cols[w + j] = nx - R - w + j;
-        }
-        return cols;
     }
 
     private static FloatVector at(float[] p, int i) {
@@ -356,6 +330,68 @@ final class CpmlVectors {
                 .add(fbq(phi, qZ, prof[k + 4], i + 4 * nx).sub(fbq(phi, qZ, prof[k - 4], i - 4 * nx))
                         .mul(CpmlKernels.D4));
         at(pZ, i).mul(a).sub(d1).intoArray(pZ, i);
+    }
+
+    /** qX = a qX + phi, a read per column. */
+    static void adjointZetaX(float[] phi, float[] qX, float[] prof, int ix, int i) {
+        at(prof, ix).mul(at(qX, i)).add(at(phi, i)).intoArray(qX, i);
+    }
+
+    /** (phi + b q) at i + m, b read per column at {@code bx} + m. */
+    private static FloatVector fbqX(float[] phi, float[] q, float[] prof, int bx, int i, int m) {
+        return at(phi, i + m).add(at(prof, bx + m).mul(at(q, i + m)));
+    }
+
+    /** pX = a pX - D1x(phi + b q), a and b read per column (b at nx + ix +- m). */
+    static void adjointPsiX(float[] phi, float[] qX, float[] pX, float[] prof, int ix, int i, int nx) {
+        int bx = nx + ix;
+        FloatVector d1 = fbqX(phi, qX, prof, bx, i, 1).sub(fbqX(phi, qX, prof, bx, i, -1)).mul(CpmlKernels.D1)
+                .add(fbqX(phi, qX, prof, bx, i, 2).sub(fbqX(phi, qX, prof, bx, i, -2)).mul(CpmlKernels.D2))
+                .add(fbqX(phi, qX, prof, bx, i, 3).sub(fbqX(phi, qX, prof, bx, i, -3)).mul(CpmlKernels.D3))
+                .add(fbqX(phi, qX, prof, bx, i, 4).sub(fbqX(phi, qX, prof, bx, i, -4)).mul(CpmlKernels.D4));
+        at(prof, ix).mul(at(pX, i)).sub(d1).intoArray(pX, i);
+    }
+
+    /** b q at i + m, b read per column at {@code bx} + m. */
+    private static FloatVector bqX(float[] q, float[] prof, int bx, int i, int m) {
+        return at(prof, bx + m).mul(at(q, i + m));
+    }
+
+    /**
+     * The adjoint step at consecutive columns near an x strip (b read per column), plus the z term with the row's
+     * profile when the row is near a z strip: {@link CpmlKernels#adjointStep}'s operations in its order.
+     */
+    static void adjointStepX(float[] pn, float[] phi, float[] vc, float[] qx, float[] px, float[] fx, float[] qz,
+                             float[] pz, float[] fz, boolean zNear, int kz, int ix, int i, int nx) {
+        int bx = nx + ix;
+        FloatVector lap = at(phi, i).mul(AcousticKernels.C0X2)
+                .add(sum(phi, i, 1).add(sum(phi, i, nx)).mul(AcousticKernels.C1))
+                .add(sum(phi, i, 2).add(sum(phi, i, 2 * nx)).mul(AcousticKernels.C2))
+                .add(sum(phi, i, 3).add(sum(phi, i, 3 * nx)).mul(AcousticKernels.C3))
+                .add(sum(phi, i, 4).add(sum(phi, i, 4 * nx)).mul(AcousticKernels.C4));
+        FloatVector d2 = at(fx, bx).mul(CpmlKernels.C0).mul(at(qx, i))
+                .add(bqX(qx, fx, bx, i, 1).add(bqX(qx, fx, bx, i, -1)).mul(AcousticKernels.C1))
+                .add(bqX(qx, fx, bx, i, 2).add(bqX(qx, fx, bx, i, -2)).mul(AcousticKernels.C2))
+                .add(bqX(qx, fx, bx, i, 3).add(bqX(qx, fx, bx, i, -3)).mul(AcousticKernels.C3))
+                .add(bqX(qx, fx, bx, i, 4).add(bqX(qx, fx, bx, i, -4)).mul(AcousticKernels.C4));
+        FloatVector d1 = bqX(px, fx, bx, i, 1).sub(bqX(px, fx, bx, i, -1)).mul(CpmlKernels.D1)
+                .add(bqX(px, fx, bx, i, 2).sub(bqX(px, fx, bx, i, -2)).mul(CpmlKernels.D2))
+                .add(bqX(px, fx, bx, i, 3).sub(bqX(px, fx, bx, i, -3)).mul(CpmlKernels.D3))
+                .add(bqX(px, fx, bx, i, 4).sub(bqX(px, fx, bx, i, -4)).mul(CpmlKernels.D4));
+        FloatVector br = lap.add(d2.sub(d1));
+        if (zNear) {
+            FloatVector d2z = at(qz, i).mul(CpmlKernels.C0 * fz[kz])
+                    .add(bq(qz, fz[kz + 1], i + nx).add(bq(qz, fz[kz - 1], i - nx)).mul(AcousticKernels.C1))
+                    .add(bq(qz, fz[kz + 2], i + 2 * nx).add(bq(qz, fz[kz - 2], i - 2 * nx)).mul(AcousticKernels.C2))
+                    .add(bq(qz, fz[kz + 3], i + 3 * nx).add(bq(qz, fz[kz - 3], i - 3 * nx)).mul(AcousticKernels.C3))
+                    .add(bq(qz, fz[kz + 4], i + 4 * nx).add(bq(qz, fz[kz - 4], i - 4 * nx)).mul(AcousticKernels.C4));
+            FloatVector d1z = bq(pz, fz[kz + 1], i + nx).sub(bq(pz, fz[kz - 1], i - nx)).mul(CpmlKernels.D1)
+                    .add(bq(pz, fz[kz + 2], i + 2 * nx).sub(bq(pz, fz[kz - 2], i - 2 * nx)).mul(CpmlKernels.D2))
+                    .add(bq(pz, fz[kz + 3], i + 3 * nx).sub(bq(pz, fz[kz - 3], i - 3 * nx)).mul(CpmlKernels.D3))
+                    .add(bq(pz, fz[kz + 4], i + 4 * nx).sub(bq(pz, fz[kz - 4], i - 4 * nx)).mul(CpmlKernels.D4));
+            br = br.add(d2z.sub(d1z));
+        }
+        at(phi, i).mul(2.0f).sub(at(pn, i)).add(at(vc, i).mul(br)).intoArray(pn, i);
     }
 
     /** The adjoint step of a row near a z strip at columns away from the x strips; b = prof[k +- m]. */

@@ -140,6 +140,11 @@ class AcousticTasksTest {
             assertVectorEqualsBody(a -> CpmlTasks.step(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9],
                     store, w, nz, nx, nb), n, nz, nx);
         }
+        assertVectorEqualsBody(a -> CpmlTasks.adjointZeta(a[0], a[1], a[2], a[7], a[8], w, nz, nx, nb), n, nz, nx);
+        assertVectorEqualsBody(a -> CpmlTasks.adjointPsi(a[0], a[1], a[2], a[3], a[4], a[7], a[8], w, nz, nx, nb), n,
+                nz, nx);
+        assertVectorEqualsBody(a -> CpmlTasks.adjointStep(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], w, nz,
+                nx, nb), n, nz, nx);
     }
 
     /** Runs a task on fresh random arrays by its per-point body and by its Vector API rows; all arrays must agree. */
