@@ -380,16 +380,7 @@ final class CpmlVectors {
                 .add(bqX(px, fx, bx, i, 4).sub(bqX(px, fx, bx, i, -4)).mul(CpmlKernels.D4));
         FloatVector br = lap.add(d2.sub(d1));
         if (zNear) {
-            FloatVector d2z = at(qz, i).mul(CpmlKernels.C0 * fz[kz])
-                    .add(bq(qz, fz[kz + 1], i + nx).add(bq(qz, fz[kz - 1], i - nx)).mul(AcousticKernels.C1))
-                    .add(bq(qz, fz[kz + 2], i + 2 * nx).add(bq(qz, fz[kz - 2], i - 2 * nx)).mul(AcousticKernels.C2))
-                    .add(bq(qz, fz[kz + 3], i + 3 * nx).add(bq(qz, fz[kz - 3], i - 3 * nx)).mul(AcousticKernels.C3))
-                    .add(bq(qz, fz[kz + 4], i + 4 * nx).add(bq(qz, fz[kz - 4], i - 4 * nx)).mul(AcousticKernels.C4));
-            FloatVector d1z = bq(pz, fz[kz + 1], i + nx).sub(bq(pz, fz[kz - 1], i - nx)).mul(CpmlKernels.D1)
-                    .add(bq(pz, fz[kz + 2], i + 2 * nx).sub(bq(pz, fz[kz - 2], i - 2 * nx)).mul(CpmlKernels.D2))
-                    .add(bq(pz, fz[kz + 3], i + 3 * nx).sub(bq(pz, fz[kz - 3], i - 3 * nx)).mul(CpmlKernels.D3))
-                    .add(bq(pz, fz[kz + 4], i + 4 * nx).sub(bq(pz, fz[kz - 4], i - 4 * nx)).mul(CpmlKernels.D4));
-            br = br.add(d2z.sub(d1z));
+            br = br.add(zStripTerm(qz, pz, fz, kz, i, nx));
         }
         at(phi, i).mul(2.0f).sub(at(pn, i)).add(at(vc, i).mul(br)).intoArray(pn, i);
     }
@@ -402,6 +393,12 @@ final class CpmlVectors {
                 .add(sum(phi, i, 2).add(sum(phi, i, 2 * nx)).mul(AcousticKernels.C2))
                 .add(sum(phi, i, 3).add(sum(phi, i, 3 * nx)).mul(AcousticKernels.C3))
                 .add(sum(phi, i, 4).add(sum(phi, i, 4 * nx)).mul(AcousticKernels.C4));
+        FloatVector br = lap.add(zStripTerm(q, p, prof, k, i, nx));
+        at(phi, i).mul(2.0f).sub(at(pn, i)).add(at(vc, i).mul(br)).intoArray(pn, i);
+    }
+
+    /** D2z(b q) - D1z(b p) at i in a row whose profile is b = prof[k +- m]: the z part of the adjoint step. */
+    private static FloatVector zStripTerm(float[] q, float[] p, float[] prof, int k, int i, int nx) {
         FloatVector d2 = at(q, i).mul(CpmlKernels.C0 * prof[k])
                 .add(bq(q, prof[k + 1], i + nx).add(bq(q, prof[k - 1], i - nx)).mul(AcousticKernels.C1))
                 .add(bq(q, prof[k + 2], i + 2 * nx).add(bq(q, prof[k - 2], i - 2 * nx)).mul(AcousticKernels.C2))
@@ -411,7 +408,6 @@ final class CpmlVectors {
                 .add(bq(p, prof[k + 2], i + 2 * nx).sub(bq(p, prof[k - 2], i - 2 * nx)).mul(CpmlKernels.D2))
                 .add(bq(p, prof[k + 3], i + 3 * nx).sub(bq(p, prof[k - 3], i - 3 * nx)).mul(CpmlKernels.D3))
                 .add(bq(p, prof[k + 4], i + 4 * nx).sub(bq(p, prof[k - 4], i - 4 * nx)).mul(CpmlKernels.D4));
-        FloatVector br = lap.add(d2.sub(d1));
-        at(phi, i).mul(2.0f).sub(at(pn, i)).add(at(vc, i).mul(br)).intoArray(pn, i);
+        return d2.sub(d1);
     }
 }
