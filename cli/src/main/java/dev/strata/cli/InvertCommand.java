@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import dev.strata.cli.invert.InvertRun;
 import dev.strata.cli.invert.InvertSettings;
+import dev.strata.cli.invert.ShardSpec;
 import dev.strata.io.ConfigText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -108,6 +109,12 @@ public final class InvertCommand implements Callable<Integer> {
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--shard", defaultValue = "0/1", paramLabel = "K/N",
+            description = "Draw only share K of N of the run (K from 0, like a Slurm array index): batch b goes to share"
+                    + " b mod N. The N stores merged with 'strata merge' equal, bit for bit, the run drawn at once"
+                    + " (default: ${DEFAULT-VALUE}, the whole run).")
+    String shard;
+
     @Option(names = "--resume", description = "Continue the interrupted run in --out with its own settings.")
     boolean resume;
 
@@ -143,7 +150,7 @@ public final class InvertCommand implements Callable<Integer> {
         return new InvertSettings(problem, data == null ? "" : data.toAbsolutePath().toString(),
                 truth == null ? "" : truth.startsWith("builtin:") ? truth : Path.of(truth).toAbsolutePath().toString(), noise, prior, sampler, guidance, covariance, zeta, lambda, alpha, samples,
                 seed, steps, churn, batch, backend, device,
-                maxMemory == null ? 0 : InvertSettings.parseBytes("--max-memory", maxMemory));
+                maxMemory == null ? 0 : InvertSettings.parseBytes("--max-memory", maxMemory), ShardSpec.parse(shard));
     }
 
     /** Re-parses the command line with the settings file's values placed before the flags (which thus win). */
