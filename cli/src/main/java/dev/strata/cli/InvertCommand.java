@@ -142,7 +142,8 @@ public final class InvertCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private InvertSettings settings() {
+    /** The settings of this command line, checked (a new run: without --resume). */
+    InvertSettings settings() {
         if (problem == null) {
             throw new UserInputException("--problem is missing; fix: add --problem seismic|wells|seismic+wells|fwi"
                     + "|darcy");
@@ -153,8 +154,36 @@ public final class InvertCommand implements Callable<Integer> {
                 maxMemory == null ? 0 : InvertSettings.parseBytes("--max-memory", maxMemory), ShardSpec.parse(shard));
     }
 
-    /** Re-parses the command line with the settings file's values placed before the flags (which thus win). */
     private Integer withConfig() {
+        try {
+            return withConfigApplied().call();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An invert command line as {@code strata submit} hands it to its tasks (without the word {@code invert}),
+     * parsed, with its {@code --config} file applied; bad flags are refused in one line.
+     */
+    static InvertCommand parse(List<String> args) {
+        CommandLine cl = new CommandLine(new InvertCommand());
+        try {
+            cl.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UserInputException("invert: " + e.getMessage() + " (see 'strata invert --help')", e);
+        }
+        InvertCommand c = cl.getCommand();
+        return c.config == null ? c : c.withConfigApplied();
+    }
+
+    /** Whether {@code option} was given, on the command line or in the --config file. */
+    boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
+    /** Re-parses the command line with the settings file's values placed before the flags (which thus win). */
+    private InvertCommand withConfigApplied() {
         Map<String, String> fromFile;
         try {
             fromFile = ConfigText.read(config);
@@ -191,10 +220,6 @@ public final class InvertCommand implements Callable<Integer> {
         } catch (CommandLine.ParameterException e) {
             throw new UserInputException(e.getMessage() + " (with the settings of " + config + ")", e);
         }
-        try {
-            return ((InvertCommand) again.getCommand()).call();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e.getMessage(), e);
-        }
+        return again.getCommand();
     }
 }

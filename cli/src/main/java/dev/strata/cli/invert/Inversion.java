@@ -8,11 +8,9 @@ import dev.strata.sampler.ProgressListener;
 import dev.strata.sampler.Sampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -47,13 +45,7 @@ final class Inversion {
 
     /** First indices of the shards this process draws ({@link InvertSettings#shard}) that are not yet in {@code store}. */
     List<Long> missing(SampleStore store) throws IOException {
-        Set<Long> done = new HashSet<>();
-        for (Shard s : store.shards()) {
-            if (s.count() == settings.shardSize(s.first())) {
-                done.add(s.first());
-            }
-        }
-        return settings.ownBatchFirsts().stream().filter(first -> !done.contains(first)).toList();
+        return settings.missing(store.shards());
     }
 
     /** Draws every missing shard; {@code progress} hears reverse steps per shard, {@code done} each written shard. */

@@ -1,8 +1,10 @@
 package dev.strata.cli.invert;
 
 import dev.strata.cli.UserInputException;
+import dev.strata.io.SampleStore;
 import dev.strata.sampler.nn.NetworkDevice;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +180,17 @@ public record InvertSettings(String problem, String data, String truth, double n
             out.add(b * batch);
         }
         return out;
+    }
+
+    /** First sample indices of the batches of this share that {@code present} (a store's shard files) lacks. */
+    public List<Long> missing(List<SampleStore.Shard> present) {
+        Set<Long> done = new HashSet<>();
+        for (SampleStore.Shard s : present) {
+            if (s.count() == shardSize(s.first())) {
+                done.add(s.first());
+            }
+        }
+        return ownBatchFirsts().stream().filter(first -> !done.contains(first)).toList();
     }
 
     /** Samples drawn together in the shard starting at global index {@code first}. */
