@@ -49,7 +49,8 @@ public final class SlurmCommands implements Slurm {
 
     @Override
     public Map<String, String> queued(Collection<String> jobIds) {
-        Result r = run(List.of("squeue", "--noheader", "--array", "--me", "--format=%i|%T"));
+        Result r = run(List.of("squeue", "--noheader", "--array", "--user=" + System.getProperty("user.name"),
+                "--format=%i|%T"));
         if (r.code() != 0) {
             throw new UserInputException("squeue failed: " + r.firstErrorLine() + "; fix: check that Slurm answers"
                     + " (sinfo) and try again");
