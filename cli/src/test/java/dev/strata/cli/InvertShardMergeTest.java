@@ -106,6 +106,25 @@ class InvertShardMergeTest {
     }
 
     @Test
+    void mergeRefusesAShardFileThatIsNotOneBatchOfTheRun() throws IOException {
+        Path odd = copyStore(share1, tmp.resolve("odd-shard"));
+        Files.move(odd.resolve("shards/samples-000000002-000000004.h5"),
+                odd.resolve("shards/samples-000000001-000000003.h5"));
+        Path out = tmp.resolve("odd");
+        CliRunner r = CliRunner.run("merge", "--out", out.toString(), share0.toString(), odd.toString());
+        assertRefused(r, out, "holds samples 1-2, not one batch of the run (batches of 2 from sample 0)");
+    }
+
+    @Test
+    void mergeRefusesAStoreGivenTwiceOrAsItsOwnOutput() {
+        Path out = tmp.resolve("twice");
+        assertRefused(CliRunner.run("merge", "--out", out.toString(), share0.toString(), share1.toString(),
+                share0.toString()), out, "is given twice");
+        assertRefused(CliRunner.run("merge", "--out", share1.toString(), share0.toString(), share1.toString()),
+                tmp.resolve("never-written"), "is one of the stores to merge");
+    }
+
+    @Test
     void mergeRefusesAStoreThatIsNotOne() {
         Path out = tmp.resolve("not-a-store");
         CliRunner r = CliRunner.run("merge", "--out", out.toString(), share0.toString(), tmp.toString());

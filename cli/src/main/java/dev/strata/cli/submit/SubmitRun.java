@@ -50,6 +50,14 @@ public final class SubmitRun {
             throw new UserInputException("--out " + dir + " already holds a submitted run; fix: strata submit --status"
                     + " (or --resume) --out " + dir + ", or choose another --out");
         }
+        if (Files.isDirectory(dir)) {
+            try (var entries = Files.list(dir)) {
+                if (entries.anyMatch(p -> p.getFileName().toString().startsWith("task-"))) {
+                    throw new UserInputException("--out " + dir + " already holds task outputs (task-*) that the new"
+                            + " tasks would take for their own; fix: choose another --out");
+                }
+            }
+        }
         boolean created = !Files.exists(dir);
         Files.createDirectories(dir.resolve("logs"));
         Path file = dir.resolve(SubmitState.SCRIPT);
@@ -89,7 +97,7 @@ public final class SubmitRun {
         long redo = all.stream().filter(TaskStatus::toResubmit).count();
         out.println("strata " + state.kind().command() + ", " + all.size() + " task(s), job(s) " + String.join(", ",
                 state.jobs().stream().map(SubmitState.Job::id).toList()) + ": " + done + " done, " + active
-                + " queued or running, " + redo + " to resubmit (end states from " + report.source() + ")");
+                + " queued or running, " + redo + " to resubmit; end states from " + report.source());
         all.stream().filter(t -> !t.done()).forEach(t -> out.println(t.line()));
         if (done == all.size()) {
             out.println("all tasks done; merge them: " + state.kind().mergeCommand(dir));

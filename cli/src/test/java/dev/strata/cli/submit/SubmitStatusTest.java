@@ -12,8 +12,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,29 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SubmitStatusTest {
     @TempDir
     Path run;
-
-    /** A Slurm that answers from maps and records what is submitted. */
-    static final class ScriptedSlurm implements Slurm {
-        final Map<String, String> queued = new HashMap<>();
-        final Map<String, String> ended = new HashMap<>();
-        final List<String> submitted = new ArrayList<>();
-
-        @Override
-        public String submit(Path script, String array) {
-            submitted.add(array);
-            return Integer.toString(100 + submitted.size());
-        }
-
-        @Override
-        public Map<String, String> queued(Collection<String> jobIds) {
-            return queued;
-        }
-
-        @Override
-        public EndStates finished(Collection<String> jobIds) {
-            return new EndStates(ended, "a test");
-        }
-    }
 
     /** A bench run of 5 tasks in job 12: task 0 done, 1 running, 2 CANCELLED, 3 TIMEOUT, 4 COMPLETED without output. */
     private ScriptedSlurm fiveTasks() throws Exception {
@@ -68,8 +43,8 @@ class SubmitStatusTest {
         StringWriter text = new StringWriter();
         SubmitRun.status(run, fiveTasks(), new PrintWriter(text));
         List<String> lines = text.toString().lines().toList();
-        assertEquals("strata bench, 5 task(s), job(s) 12: 1 done, 1 queued or running, 3 to resubmit (end states from"
-                + " a test)", lines.get(0));
+        assertEquals("strata bench, 5 task(s), job(s) 12: 1 done, 1 queued or running, 3 to resubmit; end states from"
+                + " a test", lines.get(0));
         assertEquals("task 1 (n=2): RUNNING, no lines yet, log " + run + "/logs/strata-bench-12_1.out", lines.get(1));
         assertEquals("task 2 (n=3): CANCELLED, no lines yet, log " + run + "/logs/strata-bench-12_2.out", lines.get(2));
         assertTrue(lines.get(3).startsWith("task 3 (n=4): TIMEOUT"), lines.get(3));
