@@ -25,6 +25,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlurmClusterTest {
     private static final Pattern JOB = Pattern.compile("submitted job (\\d+)");
+    /**
+     * The JVM flags of {@code strata submit}, which its tasks inherit: one worker thread each, so the two tasks the
+     * 2-CPU node runs at once do not share cores (the single-node run it is compared with uses all of them).
+     */
+    private static final List<String> ONE_CORE_TASKS = List.of("-XX:ActiveProcessorCount=1");
 
     @TempDir
     Path tmp;
@@ -39,8 +44,8 @@ class SlurmClusterTest {
             String[] settings = {"invert", "--problem", "darcy", "--true", train.toString(), "--samples", "12",
                 "--batch", "1", "--steps", "30", "--seed", "11"};
             Path run = tmp.resolve("run");
-            String submitted = strata(slurm, InvertCrashSafetyTest.concat(new String[] {"submit", "--slurm", "--out",
-                run.toString(), "--tasks", "4", "--array-max", "2", "--"}, settings));
+            String submitted = strata(slurm, ONE_CORE_TASKS, InvertCrashSafetyTest.concat(new String[] {"submit",
+                "--slurm", "--out", run.toString(), "--tasks", "4", "--array-max", "2", "--"}, settings));
             String job = jobId(submitted);
 
             Path cancelled = run.resolve("task-1");
@@ -50,19 +55,19 @@ class SlurmClusterTest {
             int drawn = samplesIn(cancelled);
             assertTrue(drawn >= 1 && drawn < 3, "the cancel should land mid-share; task 1 drew " + drawn);
 
-            String status = strata(slurm, "submit", "--status", "--out", run.toString());
+            String status = strata(slurm, List.of(), "submit", "--status", "--out", run.toString());
             Path log = run.resolve("logs").resolve("strata-invert-" + job + "_1.out");
             assertTrue(status.contains("3 done, 0 queued or running, 1 to resubmit"), status);
             assertTrue(status.contains("task 1 (share 1/4): CANCELLED, " + drawn + " of 3 batches drawn, log " + log),
                     status);
             assertTrue(Files.isRegularFile(log), log + " is where Slurm wrote the task's output");
 
-            String resumed = strata(slurm, "submit", "--resume", "--out", run.toString());
+            String resumed = strata(slurm, List.of(), "submit", "--resume", "--out", run.toString());
             assertTrue(resumed.contains("resubmit task 1 (share 1/4): CANCELLED"), resumed);
             assertEquals(1, resumed.lines().filter(l -> l.startsWith("resubmit task")).count(), resumed);
             jobId(resumed);
             slurm.awaitEmptyQueue(150);
-            String done = strata(slurm, "submit", "--status", "--out", run.toString());
+            String done = strata(slurm, List.of(), "submit", "--status", "--out", run.toString());
             assertTrue(done.contains("4 done, 0 queued or running, 0 to resubmit"), done);
             assertTrue(done.contains("all tasks done; merge them: strata merge --out " + run), done);
 
@@ -87,10 +92,14 @@ class SlurmClusterTest {
         }
     }
 
-    /** Runs {@code strata} in a child JVM that reaches the cluster; requires exit code 0 and returns its output. */
-    private String strata(LocalSlurmCluster slurm, String... args) throws IOException, InterruptedException {
+    /**
+     * Runs {@code strata} in a child JVM (with {@code jvmOptions}) that reaches the cluster; requires exit code 0 and
+     * returns its output.
+     */
+    private String strata(LocalSlurmCluster slurm, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         Path log = Files.createTempFile(tmp, "strata-", ".log");
-        ProcessBuilder pb = new ProcessBuilder(InvertFixtures.childCommand(List.of(), args)).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(InvertFixtures.childCommand(jvmOptions, args)).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().putAll(slurm.environment());
         Process p = pb.start();
