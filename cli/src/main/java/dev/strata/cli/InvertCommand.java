@@ -2,6 +2,7 @@ package dev.strata.cli;
 
 import dev.strata.cli.invert.InvertRun;
 import dev.strata.cli.invert.InvertSettings;
+import dev.strata.cli.invert.ShardSpec;
 import dev.strata.io.ConfigText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -108,6 +109,12 @@ public final class InvertCommand implements Callable<Integer> {
             description = "Output folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
+    @Option(names = "--shard", defaultValue = "0/1", paramLabel = "K/N",
+            description = "Draw only share K of N of the run (K from 0, like a Slurm array index): batch b goes to share"
+                    + " b mod N. The N stores merged with 'strata merge' equal, bit for bit, the run drawn at once"
+                    + " (default: ${DEFAULT-VALUE}, the whole run).")
+    String shard;
+
     @Option(names = "--resume", description = "Continue the interrupted run in --out with its own settings.")
     boolean resume;
 
@@ -135,7 +142,8 @@ public final class InvertCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private InvertSettings settings() {
+    /** The settings of this command line, checked (a new run: without --resume). */
+    InvertSettings settings() {
         if (problem == null) {
             throw new UserInputException("--problem is missing; fix: add --problem seismic|wells|seismic+wells|fwi"
                     + "|darcy");
@@ -143,11 +151,39 @@ public final class InvertCommand implements Callable<Integer> {
         return new InvertSettings(problem, data == null ? "" : data.toAbsolutePath().toString(),
                 truth == null ? "" : truth.startsWith("builtin:") ? truth : Path.of(truth).toAbsolutePath().toString(), noise, prior, sampler, guidance, covariance, zeta, lambda, alpha, samples,
                 seed, steps, churn, batch, backend, device,
-                maxMemory == null ? 0 : InvertSettings.parseBytes("--max-memory", maxMemory));
+                maxMemory == null ? 0 : InvertSettings.parseBytes("--max-memory", maxMemory), ShardSpec.parse(shard));
+    }
+
+    private Integer withConfig() {
+        try {
+            return withConfigApplied().call();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * An invert command line as {@code strata submit} hands it to its tasks (without the word {@code invert}),
+     * parsed, with its {@code --config} file applied; bad flags are refused in one line.
+     */
+    static InvertCommand parse(List<String> args) {
+        CommandLine cl = new CommandLine(new InvertCommand());
+        try {
+            cl.parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UserInputException("invert: " + e.getMessage() + " (see 'strata invert --help')", e);
+        }
+        InvertCommand c = cl.getCommand();
+        return c.config == null ? c : c.withConfigApplied();
+    }
+
+    /** Whether {@code option} was given, on the command line or in the --config file. */
+    boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 
     /** Re-parses the command line with the settings file's values placed before the flags (which thus win). */
-    private Integer withConfig() {
+    private InvertCommand withConfigApplied() {
         Map<String, String> fromFile;
         try {
             fromFile = ConfigText.read(config);
@@ -184,10 +220,6 @@ public final class InvertCommand implements Callable<Integer> {
         } catch (CommandLine.ParameterException e) {
             throw new UserInputException(e.getMessage() + " (with the settings of " + config + ")", e);
         }
-        try {
-            return ((InvertCommand) again.getCommand()).call();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e.getMessage(), e);
-        }
+        return again.getCommand();
     }
 }

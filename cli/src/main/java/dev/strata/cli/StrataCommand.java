@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Diffusion-model posterior sampling for subsurface inversion.",
         subcommands = {InvertCommand.class, DatagenCommand.class, DemoCommand.class, DevicesCommand.class,
                 VerifyCommand.class, BenchCommand.class, ValidateCommand.class, TrainPriorCommand.class, TrainCommand.class, PlotCommand.class,
+                MergeCommand.class, SubmitCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StrataCommand implements Runnable {
 

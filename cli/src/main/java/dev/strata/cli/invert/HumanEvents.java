@@ -10,11 +10,17 @@ final class HumanEvents {
 
     static String line(String kind, Map<String, ?> f) {
         return switch (kind) {
-            case "start" -> String.format("invert: %s, %s samples, %s shard(s) to draw into %s", f.get("problem"),
-                    f.get("samples"), f.get("shards_to_draw"), f.get("out"));
+            case "start" -> String.format("invert%s: %s, %s samples, %s shard(s) to draw into %s",
+                    f.containsKey("shard") ? " share " + f.get("shard") : "", f.get("problem"), f.get("samples"),
+                    f.get("shards_to_draw"), f.get("out"));
+            case "share_done" -> String.format("done: share %s of the run, %s samples in %s, in %.1f s; its summary"
+                    + " comes with the others: strata merge --out DIR STORE...", f.get("shard"), f.get("samples"),
+                    f.get("out"), (double) f.get("seconds"));
             case "shard" -> String.format("shard %s..%s: %.1f s (%.2f s per sample; %s)", f.get("first"),
                     (long) f.get("first") + (int) f.get("count") - 1, (double) f.get("seconds"),
                     (double) f.get("seconds_per_sample"), split(f));
+            case "merged" -> String.format("merge: %s samples from %s store(s) into %s", f.get("samples"),
+                    f.get("stores"), f.get("out"));
             case "wrote" -> "wrote " + f.get("file");
             case "done" -> done(f);
             default -> kind + ": " + f;

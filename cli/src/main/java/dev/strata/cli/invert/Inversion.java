@@ -8,18 +8,17 @@ import dev.strata.sampler.ProgressListener;
 import dev.strata.sampler.Sampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Draws the posterior samples of a run shard by shard into its {@link SampleStore}: each shard of {@code batch}
  * samples with global indices {@code [first, first + count)} is drawn in one batch (sample i depends on (seed, i)
  * only) and written atomically; shards already in the store are skipped, so a killed run resumes where it stopped
- * and ends with the same samples as an uninterrupted one.
+ * and ends with the same samples as an uninterrupted one. With {@code --shard K/N} only the batches of share K are
+ * drawn ({@link ShardSpec}).
  */
 final class Inversion {
     /** What one shard reports when it is written; {@code split} includes {@code io}, the time to write it. */
@@ -44,21 +43,9 @@ final class Inversion {
         this.attributes = Map.copyOf(attributes);
     }
 
-    /** First indices of the shards the run is made of that are not yet in {@code store}. */
+    /** First indices of the shards this process draws ({@link InvertSettings#shard}) that are not yet in {@code store}. */
     List<Long> missing(SampleStore store) throws IOException {
-        Set<Long> done = new HashSet<>();
-        for (Shard s : store.shards()) {
-            if (s.count() == settings.shardSize(s.first())) {
-                done.add(s.first());
-            }
-        }
-        java.util.ArrayList<Long> out = new java.util.ArrayList<>();
-        for (long first = 0; first < settings.samples(); first += settings.batch()) {
-            if (!done.contains(first)) {
-                out.add(first);
-            }
-        }
-        return out;
+        return settings.missing(store.shards());
     }
 
     /** Draws every missing shard; {@code progress} hears reverse steps per shard, {@code done} each written shard. */

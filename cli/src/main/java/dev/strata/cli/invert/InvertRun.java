@@ -2,15 +2,10 @@ package dev.strata.cli.invert;
 
 import dev.strata.cli.UserInputException;
 import dev.strata.io.Json;
-import dev.strata.io.ObservationFile;
-import dev.strata.io.Observations;
 import dev.strata.io.SampleStore;
-import dev.strata.kernels.ComputeBackend;
-import dev.strata.kernels.ComputeBackends;
 import dev.strata.sampler.ProgressListener;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -18,13 +13,12 @@ import java.util.Map;
 
 /**
  * One {@code strata invert} run, start to end: settings checked, observations read or synthesised, problem and prior
- * built and checked against the memory, all before anything is written under {@code --out}; then the sample store
- * is created (or reopened with {@code --resume}), the missing shards are drawn and the summary is written.
+ * built and checked against the memory ({@link InversionSetup}), all before anything is written under {@code --out};
+ * then the sample store is created (or reopened with {@code --resume}), the missing shards are drawn and the summary
+ * is written. A share of a run ({@code --shard K/N} with N > 1) ends after its shards: its summary is the merged
+ * store's ({@code strata merge}).
  */
 public final class InvertRun {
-    /** Bytes per model value held per sample during a reverse step (state, x̂0, guidance, temporaries). */
-    static final int BYTES_PER_VALUE_IN_FLIGHT = 4 * 24;
-
     private InvertRun() {
     }
 
@@ -42,46 +36,72 @@ public final class InvertRun {
                     + " --resume to continue it, or choose another --out");
         }
         long t0 = System.nanoTime();
-        try (ComputeBackend backend = openBackend(settings.backend())) {
-            Observations obs = observations(settings, backend);
-            PhysicalProblem physical = ProblemBuilders.build(obs, backend, settings.maxMemoryBytes());
-            try (Prior prior = PriorFactory.build(settings.prior(), physical, settings.seed(), settings.device())) {
-                requireMemory(settings, physical, prior);
-                InverseProblem problem = new InverseProblem(physical, prior.offset(), prior.scale());
-                Map<String, String> attributes = attributes(settings, backend, prior);
-                PosteriorSamplerFactory samplers = new PosteriorSamplerFactory(settings, prior, backend);
-                Inversion inversion = new Inversion(settings, problem, prior, samplers, attributes);
-                SampleStore store = resume ? existing : create(out, settings, attributes);
-                int todo = inversion.missing(store).size();
-                event(stdout, json, "start", Map.of("problem", settings.problem(), "samples", settings.samples(),
-                        "shards_to_draw", todo, "out", store.dir().toString()));
-                try {
-                    inversion.run(store, progress, done -> event(stdout, json, "shard", shardEvent(done)));
-                } catch (UserInputException e) {
-                    if (!resume) {
-                        removeIfEmpty(store);
-                    }
-                    throw e;
+        try (InversionSetup setup = InversionSetup.open(settings)) {
+            PosteriorSamplerFactory samplers = new PosteriorSamplerFactory(settings, setup.prior, setup.backend);
+            Inversion inversion = new Inversion(settings, setup.problem, setup.prior, samplers, setup.attributes);
+            SampleStore store = resume ? existing : create(out, settings, InversionSetup.version());
+            int todo = inversion.missing(store).size();
+            Map<String, Object> start = new LinkedHashMap<>(Map.of("problem", settings.problem(), "samples",
+                    settings.samples(), "shards_to_draw", todo, "out", store.dir().toString()));
+            if (!settings.shard().isWhole()) {
+                start.put("shard", settings.shard().toString());
+            }
+            event(stdout, json, "start", start);
+            try {
+                inversion.run(store, progress, done -> event(stdout, json, "shard", shardEvent(done)));
+            } catch (UserInputException e) {
+                if (!resume) {
+                    removeIfEmpty(store);
                 }
-                PosteriorSummary summary = PosteriorSummary.of(store, obs.grid().channelNames(), obs.truth());
-                double ksd = SteinDiagnostic.of(summary.samples(), summary.count(), problem, prior,
-                        settings.batch());
-                Map<String, String> all = new LinkedHashMap<>(attributes);
-                all.put("kernel_stein_discrepancy", Double.toString(ksd));
-                for (Path p : InversionOutputs.write(store.dir(), summary, problem, all)) {
-                    event(stdout, json, "wrote", Map.of("file", p.toString()));
-                }
-                Map<String, Object> done = doneEvent(summary, problem, (System.nanoTime() - t0) / 1e9);
-                done.put("ksd", ksd);
-                done.put("approximate_posterior", !settings.guidance().equals("none")
-                        && !settings.sampler().equals("pcn") && !settings.sampler().equals("mala"));
-                event(stdout, json, "done", done);
+                throw e;
+            }
+            if (settings.shard().isWhole()) {
+                summarise(setup, store, t0, json, stdout);
+            } else {
+                event(stdout, json, "share_done", Map.of("shard", settings.shard().toString(), "samples",
+                        store.shards().stream().mapToInt(SampleStore.Shard::count).sum(), "seconds",
+                        (System.nanoTime() - t0) / 1e9, "out", store.dir().toString()));
             }
         }
     }
 
+    /**
+     * Reads every shard of {@code store} and writes the run's summary beside it ({@code posterior.h5}, pictures),
+     * printing one {@code wrote} event per file and the {@code done} event (misfit, metrics, KSD).
+     */
+    static void summarise(InversionSetup setup, SampleStore store, long t0, boolean json, PrintWriter stdout)
+            throws IOException {
+        InvertSettings settings = setup.settings;
+        PosteriorSummary summary = PosteriorSummary.of(store, setup.observations.grid().channelNames(),
+                setup.observations.truth());
+        double ksd = SteinDiagnostic.of(summary.samples(), summary.count(), setup.problem, setup.prior,
+                settings.batch());
+        Map<String, String> all = new LinkedHashMap<>(setup.attributes);
+        all.put("kernel_stein_discrepancy", Double.toString(ksd));
+        for (Path p : InversionOutputs.write(store.dir(), summary, setup.problem, all)) {
+            event(stdout, json, "wrote", Map.of("file", p.toString()));
+        }
+        Map<String, Object> done = doneEvent(summary, setup.problem, (System.nanoTime() - t0) / 1e9);
+        done.put("ksd", ksd);
+        done.put("approximate_posterior", !settings.guidance().equals("none")
+                && !settings.sampler().equals("pcn") && !settings.sampler().equals("mala"));
+        event(stdout, json, "done", done);
+    }
+
+    /** Creates the store of a new run in {@code out}: its manifest is the settings and the Strata version. */
+    static SampleStore create(Path out, InvertSettings settings, String version) {
+        try {
+            Map<String, String> manifest = new LinkedHashMap<>(settings.toMap());
+            manifest.put(MergePlan.VERSION, version);
+            return SampleStore.create(out, manifest);
+        } catch (IOException e) {
+            throw new UserInputException("cannot create the run in " + out.toAbsolutePath() + ": " + e.getMessage()
+                    + "; fix: choose a writable --out", e);
+        }
+    }
+
     /** Removes a store this run created if it holds no shard yet, so a failed start leaves nothing behind. */
-    private static void removeIfEmpty(SampleStore store) {
+    static void removeIfEmpty(SampleStore store) {
         try {
             if (store.shards().isEmpty()) {
                 Files.deleteIfExists(store.dir().resolve(SampleStore.MANIFEST));
@@ -103,68 +123,6 @@ public final class InvertRun {
         } catch (IOException e) {
             throw new UserInputException(e.getMessage(), e);
         }
-    }
-
-    private static ComputeBackend openBackend(String spec) {
-        try {
-            return ComputeBackends.open(spec);
-        } catch (RuntimeException e) {
-            throw new UserInputException("--backend " + spec + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static Observations observations(InvertSettings s, ComputeBackend backend) {
-        if (!s.data().isEmpty()) {
-            Observations obs;
-            try {
-                obs = ObservationFile.read(Path.of(s.data()));
-            } catch (IOException e) {
-                throw new UserInputException(e.getMessage(), e);
-            }
-            if (!obs.problem().equals(s.problem())) {
-                throw new UserInputException("--problem " + s.problem() + " but " + s.data() + " holds a '"
-                        + obs.problem() + "' problem; fix: use --problem " + obs.problem());
-            }
-            return obs;
-        }
-        return Synthesis.observe(Synthesis.truthGrid(s.problem(), s.truth(), s.seed()), s.noise(), s.seed(), backend);
-    }
-
-    /** Refuses, before anything runs, a run whose summary or reverse steps would not fit in the heap. */
-    static void requireMemory(InvertSettings s, PhysicalProblem p, Prior prior) {
-        long size = p.operator().inputSize();
-        long summary = (long) s.samples() * size * 4 * 2;
-        long inFlight = (long) Math.min(s.batch(), s.samples()) * size * BYTES_PER_VALUE_IN_FLIGHT;
-        long need = summary + inFlight + (long) prior.count() * size * 8;
-        long have = Runtime.getRuntime().maxMemory();
-        if (need > have * 0.8) {
-            throw new UserInputException(String.format("this run needs about %.1f GB of memory (%d samples of %d"
-                    + " values, batch %d), the JVM has %.1f GB; fix: lower --samples or --batch, or raise the heap"
-                    + " (JAVA_TOOL_OPTIONS=-Xmx...)", need / 1e9, s.samples(), size, s.batch(), have / 1e9));
-        }
-    }
-
-    private static SampleStore create(Path out, InvertSettings settings, Map<String, String> attributes) {
-        try {
-            Map<String, String> manifest = new LinkedHashMap<>(settings.toMap());
-            manifest.put("strata_version", attributes.get("strata_version"));
-            return SampleStore.create(out, manifest);
-        } catch (IOException e) {
-            throw new UserInputException("cannot create the run in " + out.toAbsolutePath() + ": " + e.getMessage()
-                    + "; fix: choose a writable --out", e);
-        }
-    }
-
-    private static Map<String, String> attributes(InvertSettings s, ComputeBackend backend, Prior prior) {
-        Map<String, String> a = new LinkedHashMap<>();
-        String v = InvertRun.class.getPackage().getImplementationVersion();
-        a.put("strata_version", v == null ? "development build" : v);
-        a.put("strata_command", "invert");
-        a.put("config", Json.object(new LinkedHashMap<>(s.toMap())));
-        s.toMap().forEach((k, val) -> a.put("setting_" + k, val));
-        a.put("backend_device", backend.name());
-        a.put("prior_description", prior.description());
-        return a;
     }
 
     private static Map<String, Object> shardEvent(Inversion.ShardDone d) {
@@ -189,7 +147,7 @@ public final class InvertRun {
         return m;
     }
 
-    private static void event(PrintWriter out, boolean json, String kind, Map<String, ?> fields) {
+    static void event(PrintWriter out, boolean json, String kind, Map<String, ?> fields) {
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("event", kind);

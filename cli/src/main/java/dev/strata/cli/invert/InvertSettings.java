@@ -1,8 +1,12 @@
 package dev.strata.cli.invert;
 
 import dev.strata.cli.UserInputException;
+import dev.strata.io.SampleStore;
 import dev.strata.sampler.nn.NetworkDevice;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,11 +33,14 @@ import java.util.Set;
  * @param backend   compute backend (jvm, tornadovm[:N])
  * @param device    where the prior network runs (cpu, gpu, gpu:N)
  * @param maxMemoryBytes memory budget of one FWI gradient in bytes (shots run in passes that fit), 0 for all shots
+ * @param shard     the share of the run's batches this process draws ({@link ShardSpec#WHOLE}: all of them)
  */
 public record InvertSettings(String problem, String data, String truth, double noise, String prior, String sampler,
                              String guidance, String covariance, double zeta, double lambda, double alpha, int samples, long seed, int steps, double churn, int batch,
-                             String backend, String device, long maxMemoryBytes) {
+                             String backend, String device, long maxMemoryBytes, ShardSpec shard) {
 
+    /** The manifest key of {@link #shard}: the one setting in which the shares of one run differ. */
+    public static final String SHARD_KEY = "shard";
     static final Set<String> PROBLEMS = Set.of("seismic", "wells", "seismic+wells", "fwi", "darcy");
     static final Set<String> SAMPLERS = Set.of("edm-euler", "edm-heun", "ddim", "ddpm", "pcn", "mala");
     static final Set<String> GUIDANCES = Set.of("dps", "cdps", "power", "none");
@@ -85,6 +92,26 @@ public record InvertSettings(String problem, String data, String truth, double n
         if (prior.isBlank()) {
             throw new UserInputException("--prior is empty; fix: gaussian, gmm:FILE, memorized:FILE or network:DIR");
         }
+        long batches = batchCount(samples, batch);
+        if (shard.count() > batches) {
+            throw new UserInputException("--shard " + shard + ": the run has only " + batches + " batch(es) (--samples "
+                    + samples + " in batches of --batch " + batch + "), so some shares would draw nothing; fix: split"
+                    + " it into at most " + batches + " shares, or use a smaller --batch");
+        }
+    }
+
+    /** The settings of a whole run, drawn in one process ({@link ShardSpec#WHOLE}). */
+    public InvertSettings(String problem, String data, String truth, double noise, String prior, String sampler,
+                          String guidance, String covariance, double zeta, double lambda, double alpha, int samples,
+                          long seed, int steps, double churn, int batch, String backend, String device,
+                          long maxMemoryBytes) {
+        this(problem, data, truth, noise, prior, sampler, guidance, covariance, zeta, lambda, alpha, samples, seed,
+                steps, churn, batch, backend, device, maxMemoryBytes, ShardSpec.WHOLE);
+    }
+
+    /** Batches (store shard files) of a run of {@code samples} drawn {@code batch} at a time. */
+    public static long batchCount(int samples, int batch) {
+        return (samples + (long) batch - 1) / batch;
     }
 
     /** The settings as text, in a fixed order (manifest, file attributes, config files). */
@@ -109,6 +136,7 @@ public record InvertSettings(String problem, String data, String truth, double n
         m.put("backend", backend);
         m.put("device", device);
         m.put("max_memory_bytes", Long.toString(maxMemoryBytes));
+        m.put(SHARD_KEY, shard.toString());
         return m;
     }
 
@@ -121,7 +149,8 @@ public record InvertSettings(String problem, String data, String truth, double n
                     Double.parseDouble(m.get("alpha")), Integer.parseInt(m.get("samples")), Long.parseLong(m.get("seed")),
                     Integer.parseInt(m.get("steps")), Double.parseDouble(m.get("churn")),
                     Integer.parseInt(m.get("batch")), m.get("backend"), m.getOrDefault("device", "cpu"),
-                    Long.parseLong(m.get("max_memory_bytes")));
+                    Long.parseLong(m.get("max_memory_bytes")),
+                    ShardSpec.parse(m.getOrDefault(SHARD_KEY, ShardSpec.WHOLE.toString())));
         } catch (NullPointerException | NumberFormatException e) {
             throw new UserInputException("the run's manifest is incomplete or damaged (" + e.getMessage()
                     + "); fix: start a new run in another --out");
@@ -142,6 +171,26 @@ public record InvertSettings(String problem, String data, String truth, double n
             // falls through to the message below
         }
         throw new UserInputException(flag + " '" + text + "' is not a memory size; fix: write e.g. 512M or 2G");
+    }
+
+    /** First sample indices of the batches this share draws, in order. */
+    public List<Long> ownBatchFirsts() {
+        List<Long> out = new ArrayList<>();
+        for (long b = shard.index(); b * batch < samples; b += shard.count()) {
+            out.add(b * batch);
+        }
+        return out;
+    }
+
+    /** First sample indices of the batches of this share that {@code present} (a store's shard files) lacks. */
+    public List<Long> missing(List<SampleStore.Shard> present) {
+        Set<Long> done = new HashSet<>();
+        for (SampleStore.Shard s : present) {
+            if (s.count() == shardSize(s.first())) {
+                done.add(s.first());
+            }
+        }
+        return ownBatchFirsts().stream().filter(first -> !done.contains(first)).toList();
     }
 
     /** Samples drawn together in the shard starting at global index {@code first}. */
