@@ -1,5 +1,7 @@
 package dev.strata.cli;
 
+import dev.strata.cli.invert.CalibrationRow;
+import dev.strata.cli.invert.CalibrationRows;
 import dev.strata.io.Json;
 import dev.strata.sampler.validate.ValidationRow;
 import dev.strata.sampler.validate.ValidationSuite;
@@ -7,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +26,12 @@ import picocli.CommandLine.Option;
                 + "samplers must meet meanErr<=0.05, stdErr<=0.05, coverage90 in [0.88,0.92]; DPS a regression "
                 + "snapshot (a band measured from its own output); MCMC its own Monte Carlo error, with ESS_min>=100. "
                 + "essPerSecond is reported only where comparable with MCMC; samplers handed the target's own "
-                + "denoiser or closed form report drawsPerSecond. Exits 1 if any row misses its bound. Takes a few "
-                + "minutes; --quick runs a subset in seconds.")
+                + "denoiser or closed form report drawsPerSecond. The calibration rows (oracles calibration-seismic, "
+                + "calibration-darcy; calibration-fwi only when named by --oracle) draw K true models from the prior, "
+                + "synthesise their data and report how often the samples' 50/80/90/95 %% intervals hold the truth, "
+                + "with its standard error over cases: pCN must lie within 3 SE + 0.02 of what exact draws give, "
+                + "guided diffusion is a diagnostic. Exits 1 if any row misses its bound. Takes a few minutes; "
+                + "--quick runs a subset in seconds.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "One JSON object per (sampler, oracle).")
@@ -36,7 +43,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--sampler", paramLabel = "NAME", description = "Only samplers whose name starts with this.")
     String sampler;
 
-    @Option(names = "--oracle", paramLabel = "NAME", description = "Only oracles whose name starts with this.")
+    @Option(names = "--oracle", paramLabel = "NAME", description = "Only oracles whose name starts with this; "
+            + "calibration-fwi (minutes of wave simulations) runs only when named in full.")
     String oracle;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Also write DIR/report.md (every row with its "
@@ -53,27 +61,40 @@ final class ValidateCommand implements Callable<Integer> {
             throw new UserInputException("--report " + report + " is a file; fix: give a folder (created if missing)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (!json) {
-            out.printf("%-18s %-17s %6s %8s %8s %10s %8s  %s%n", "sampler", "oracle", "n", "meanErr", "stdErr",
-                    "coverage90", "seconds", "ok");
-            out.flush();
-        }
         long t0 = System.nanoTime();
-        List<ValidationRow> rows = ValidationSuite.run(new ValidationSuite.Settings(quick, sampler, oracle), r -> {
+        ValidationSuite.Settings settings = new ValidationSuite.Settings(quick, sampler, oracle);
+        boolean[] headed = {false, false};
+        List<ValidationRow> rows = ValidationSuite.run(settings, r -> {
+            if (!json && !headed[0]) {
+                out.printf("%-18s %-17s %6s %8s %8s %10s %8s  %s%n", "sampler", "oracle", "n", "meanErr", "stdErr",
+                        "coverage90", "seconds", "ok");
+                headed[0] = true;
+            }
             out.println(json ? Json.object(fields(r)) : text(r));
             out.flush();
         });
-        if (rows.isEmpty()) {
+        List<CalibrationRow> calibration = CalibrationRows.run(settings, r -> {
+            if (!json && !headed[1]) {
+                out.println(CalibrationText.header(r));
+                headed[1] = true;
+            }
+            out.println(json ? Json.object(CalibrationText.fields(r)) : CalibrationText.line(r));
+            out.flush();
+        });
+        if (rows.isEmpty() && calibration.isEmpty()) {
+            List<String> names = new ArrayList<>(ValidationSuite.names(quick));
+            names.addAll(CalibrationRows.names(quick));
             throw new UserInputException("no (sampler, oracle) pair matches --sampler " + sampler + " --oracle " + oracle
-                    + "; the pairs are: " + String.join(", ", ValidationSuite.names(quick)));
+                    + "; the pairs are: " + String.join(", ", names));
         }
-        long failed = rows.stream().filter(r -> !r.ok()).count();
+        long failed = rows.stream().filter(r -> !r.ok()).count() + calibration.stream().filter(r -> !r.ok()).count();
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (!json) {
-            out.printf("%d rows, %d outside their bounds, %.1f s%n", rows.size(), failed, seconds);
+            out.printf("%d rows, %d outside their bounds, %.1f s%n", rows.size() + calibration.size(), failed,
+                    seconds);
         }
         if (report != null) {
-            ValidationReport.write(report, rows, seconds);
+            ValidationReport.write(report, rows, calibration, seconds);
             if (!json) {
                 out.println("report: " + report.resolve("report.md"));
             }

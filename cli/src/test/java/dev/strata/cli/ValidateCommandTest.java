@@ -84,4 +84,34 @@ class ValidateCommandTest {
         assertTrue(r.out().contains("draws/s: exact draws, sampler handed the target's own denoiser or closed form, not"
                 + " comparable with MCMC"), r.out());
     }
+
+    @Test
+    void calibrationAgainstSyntheticTruthsReportsCoverageWithItsErrorAndDrawsItsCurve(@TempDir Path tmp)
+            throws Exception {
+        Path dir = tmp.resolve("report");
+        CliRunner r = CliRunner.run("validate", "--json", "--oracle", "calibration-seismic", "--sampler", "pcn",
+                "--report", dir.toString());
+        assertEquals(0, r.exitCode(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals(1, lines.size(), r.out());
+        String row = lines.getFirst();
+        for (String key : new String[] {"\"oracle\":\"calibration-seismic\"", "\"cases\":60",
+                "\"samplesPerCase\":41", "\"coverage50\":", "\"coverage90Se\":", "\"coverage95Expected\":",
+                "\"spread\":", "\"essMinOverCases\":", "\"approximate\":false", "\"ok\":true", "3 SE + 0.02"}) {
+            assertTrue(row.contains(key), key + " missing in " + row);
+        }
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("## Calibration against synthetic truths"), md);
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| pcn-") && l.contains("| seismic | 24 x 8 |")), md);
+        assertFalse(md.contains("NaN"), md);
+        assertTrue(Files.size(dir.resolve("calibration-truths.png")) > 1000);
+    }
+
+    @Test
+    void fwiCalibrationIsListedButRunsOnlyWhenNamed() {
+        CliRunner r = CliRunner.run("validate", "--sampler", "nosuch");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.err().contains("@ calibration-darcy,"), r.err());
+        assertTrue(r.err().contains("@ calibration-fwi (only with --oracle calibration-fwi)"), r.err());
+    }
 }

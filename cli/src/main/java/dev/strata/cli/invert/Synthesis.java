@@ -117,22 +117,21 @@ final class Synthesis {
         PhysicalProblem p = ProblemBuilders.build(survey, backend, 0);
         float[] clean = p.operator().apply(truth.truth(), 1);
         Gaussian g = new Gaussian(seed ^ 0x0b5e7L);
-        List<float[]> noisy = new ArrayList<>();
         double[] rmsOfBlock = rmsOf(clean, p.blocks());
+        double[] sigma = new double[clean.length];
         for (int k = 0; k < p.blocks().size(); k++) {
             DataBlock b = p.blocks().get(k);
-            float[] c = Arrays.copyOfRange(clean, b.offset(), b.offset() + b.size());
-            double rms = rmsOfBlock[k];
-            double[] s = new double[c.length];
-            float[] d = new float[c.length];
-            for (int j = 0; j < c.length; j++) {
-                s[j] = switch (b.name()) {
-                    case "seismic" -> 0.5 * noise * rms + 0.5 * noise * Math.abs(c[j]);
-                    default -> noise * rms;
+            for (int j = b.offset(); j < b.offset() + b.size(); j++) {
+                sigma[j] = switch (b.name()) {
+                    case "seismic" -> 0.5 * noise * rmsOfBlock[k] + 0.5 * noise * Math.abs(clean[j]);
+                    default -> noise * rmsOfBlock[k];
                 };
-                d[j] = (float) (c[j] + s[j] * g.next());
             }
-            noisy.add(d);
+        }
+        float[] all = withNoise(clean, sigma, g);
+        List<float[]> noisy = new ArrayList<>();
+        for (DataBlock b : p.blocks()) {
+            noisy.add(Arrays.copyOfRange(all, b.offset(), b.offset() + b.size()));
         }
         List<WellLog> logs = new ArrayList<>();
         for (WellLog w : survey.wells()) {
@@ -146,7 +145,17 @@ final class Synthesis {
         return withData(survey, noisy, logs, noise, rmsOfBlock);
     }
 
-    private static double[] rmsOf(float[] clean, List<DataBlock> blocks) {
+    /** y_j = clean_j + sigma_j z_j with z the next standard normals of {@code g}, in datum order. */
+    static float[] withNoise(float[] clean, double[] sigma, Gaussian g) {
+        float[] y = new float[clean.length];
+        for (int j = 0; j < y.length; j++) {
+            y[j] = (float) (clean[j] + sigma[j] * g.next());
+        }
+        return y;
+    }
+
+    /** RMS of the clean data per block. */
+    static double[] rmsOf(float[] clean, List<DataBlock> blocks) {
         double[] out = new double[blocks.size()];
         for (int k = 0; k < blocks.size(); k++) {
             DataBlock b = blocks.get(k);

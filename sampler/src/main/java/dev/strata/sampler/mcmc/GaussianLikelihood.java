@@ -7,11 +7,13 @@ import dev.strata.forward.Shapes;
  * The Gaussian data likelihood log p(y | x) = -||y - F(x)||^2 / (2 s^2) (up to a constant) for any forward operator,
  * with gradient J(x)^T (y - F(x)) / s^2 by the operator's VJP; batched over states. A state the operator refuses
  * (IllegalArgumentException, e.g. a non-physical model) has log-likelihood -inf and a zero gradient, so a
- * Metropolis-Hastings proposal there is rejected instead of ending the run.
+ * Metropolis-Hastings proposal there is rejected instead of ending the run. With one data sample per state
+ * ({@link #perState}) a batch of chains samples as many posteriors, one data set each, in one operator call.
  */
 public final class GaussianLikelihood implements LogDensity {
     private final ForwardOperator operator;
     private final float[] data;
+    private final int rows;
     private final double noise;
 
     /**
@@ -20,13 +22,29 @@ public final class GaussianLikelihood implements LogDensity {
      * @param noise    noise standard deviation s
      */
     public GaussianLikelihood(ForwardOperator operator, float[] data, double noise) {
-        Shapes.requireBatch("likelihood data", data, 1, operator.outputSize());
+        this(operator, data, 1, noise);
+    }
+
+    private GaussianLikelihood(ForwardOperator operator, float[] data, int rows, double noise) {
+        Shapes.requireBatch("likelihood data", data, rows, operator.outputSize());
         if (!(noise > 0)) {
             throw new IllegalArgumentException("noise must be > 0, got " + noise);
         }
         this.operator = operator;
         this.data = data.clone();
+        this.rows = rows;
         this.noise = noise;
+    }
+
+    /**
+     * log p(y_b | x_b) with a data sample y_b per state: every batch holds {@code rows} states, state b compared with
+     * row b of {@code data} ([rows, outputSize], copied).
+     */
+    public static GaussianLikelihood perState(ForwardOperator operator, float[] data, int rows, double noise) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("need at least one data row, got " + rows);
+        }
+        return new GaussianLikelihood(operator, data, rows, noise);
     }
 
     @Override
@@ -36,8 +54,12 @@ public final class GaussianLikelihood implements LogDensity {
 
     @Override
     public double[] evaluate(float[] x, int n, float[] grad) {
+        if (rows > 1 && n != rows) {
+            throw new IllegalArgumentException("this likelihood holds " + rows + " data samples, one per state, and was"
+                    + " given " + n + " states");
+        }
         try {
-            return evaluateValid(x, n, grad);
+            return evaluateValid(x, n, grad, 0);
         } catch (IllegalArgumentException refusedBatch) {
             int size = operator.inputSize();
             double[] out = new double[n];
@@ -45,7 +67,7 @@ public final class GaussianLikelihood implements LogDensity {
             for (int b = 0; b < n; b++) {
                 float[] xb = java.util.Arrays.copyOfRange(x, b * size, (b + 1) * size);
                 try {
-                    out[b] = evaluateValid(xb, 1, g)[0];
+                    out[b] = evaluateValid(xb, 1, g, b)[0];
                 } catch (IllegalArgumentException refused) {
                     out[b] = Double.NEGATIVE_INFINITY;
                     if (g != null) {
@@ -60,7 +82,8 @@ public final class GaussianLikelihood implements LogDensity {
         }
     }
 
-    private double[] evaluateValid(float[] x, int n, float[] grad) {
+    /** States of {@code x} compared with data rows {@code first ..} (row 0 throughout for one data sample). */
+    private double[] evaluateValid(float[] x, int n, float[] grad, int first) {
         int m = operator.outputSize();
         float[] pred = operator.apply(x, n);
         float[] r = new float[pred.length];
@@ -68,8 +91,9 @@ public final class GaussianLikelihood implements LogDensity {
         double s2 = noise * noise;
         for (int b = 0; b < n; b++) {
             double q = 0;
+            int row = rows == 1 ? 0 : (first + b) * m;
             for (int j = 0; j < m; j++) {
-                double rj = data[j] - pred[b * m + j];
+                double rj = data[row + j] - pred[b * m + j];
                 q += rj * rj;
                 r[b * m + j] = (float) (rj / s2);
             }

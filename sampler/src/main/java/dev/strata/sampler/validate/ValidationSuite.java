@@ -114,6 +114,15 @@ public final class ValidationSuite {
         public static Settings quickSuite() {
             return new Settings(true, null, null);
         }
+
+        /**
+         * Whether a row of {@code sampler} on {@code oracle} runs: its names start with the prefixes given, and with
+         * {@code quick} it is one of the quick suite's rows.
+         */
+        public boolean selects(String sampler, String oracle, boolean inQuick) {
+            return (!quick || inQuick) && (samplerPrefix == null || sampler.startsWith(samplerPrefix))
+                    && (oraclePrefix == null || oracle.startsWith(oraclePrefix));
+        }
     }
 
     /** One row to run. */
@@ -127,9 +136,7 @@ public final class ValidationSuite {
     public static List<ValidationRow> run(Settings settings, Consumer<ValidationRow> out) {
         List<ValidationRow> rows = new ArrayList<>();
         for (Check c : checks(settings.quick())) {
-            if (settings.quick() && !c.inQuick()
-                    || settings.samplerPrefix() != null && !c.sampler().startsWith(settings.samplerPrefix())
-                    || settings.oraclePrefix() != null && !c.oracle().startsWith(settings.oraclePrefix())) {
+            if (!settings.selects(c.sampler(), c.oracle(), c.inQuick())) {
                 continue;
             }
             ValidationRow r = c.run().get();

@@ -1,6 +1,7 @@
 package dev.strata.sampler.mcmc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.forward.ForwardOperator;
@@ -54,5 +55,27 @@ class GaussianLikelihoodRefusalTest {
         assertEquals(0, grad[3]);
         assertEquals(-2, grad[4], 1e-6);
         assertTrue(grad[0] == 0 && grad[1] == 0);
+    }
+
+    @Test
+    void perStateDataGiveEachStateItsOwnLikelihoodAlsoWhenOneIsRefused() {
+        float[] data = {1, 1, 0, 2, 3, 3};
+        GaussianLikelihood l = GaussianLikelihood.perState(POSITIVE_IDENTITY, data, 3, 1);
+        float[] x = {1, 1, 1, 1, 3, 1};
+        float[] grad = new float[6];
+        double[] v = l.evaluate(x, 3, grad);
+        for (int b = 0; b < 3; b++) {
+            float[] own = java.util.Arrays.copyOfRange(data, 2 * b, 2 * b + 2);
+            float[] g = new float[2];
+            double alone = new GaussianLikelihood(POSITIVE_IDENTITY, own, 1).evaluate(
+                    java.util.Arrays.copyOfRange(x, 2 * b, 2 * b + 2), 1, g)[0];
+            assertEquals(alone, v[b], 1e-12, "state " + b);
+            assertEquals(g[0], grad[2 * b], 1e-6);
+            assertEquals(g[1], grad[2 * b + 1], 1e-6);
+        }
+        double[] refused = l.evaluate(new float[] {1, 1, -1, 1, 3, 1}, 3, null);
+        assertEquals(Double.NEGATIVE_INFINITY, refused[1]);
+        assertEquals(-2, refused[2], 1e-12, "the state after a refused one keeps its own data row");
+        assertThrows(IllegalArgumentException.class, () -> l.evaluate(new float[] {1, 1}, 1, null));
     }
 }
