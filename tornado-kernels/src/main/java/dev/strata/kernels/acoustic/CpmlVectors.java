@@ -177,18 +177,7 @@ final class CpmlVectors {
             br = br.add(dpsiX);
         }
         if (zMode != NONE) {
-            FloatVector dpsiZ = dif(psiZ, i, nx).mul(CpmlKernels.D1).add(dif(psiZ, i, 2 * nx).mul(CpmlKernels.D2))
-                    .add(dif(psiZ, i, 3 * nx).mul(CpmlKernels.D3)).add(dif(psiZ, i, 4 * nx).mul(CpmlKernels.D4));
-            if (zMode == IN) {
-                FloatVector d2 = at(u, i).mul(CpmlKernels.C0).add(sum(u, i, nx).mul(AcousticKernels.C1))
-                        .add(sum(u, i, 2 * nx).mul(AcousticKernels.C2)).add(sum(u, i, 3 * nx).mul(AcousticKernels.C3))
-                        .add(sum(u, i, 4 * nx).mul(AcousticKernels.C4));
-                FloatVector z = at(zetaZ, i).mul(az).add(d2.add(dpsiZ).mul(bz));
-                z.intoArray(zetaZ, i);
-                br = br.add(dpsiZ.add(z));
-            } else {
-                br = br.add(dpsiZ);
-            }
+            br = br.add(zStepTerm(u, psiZ, zetaZ, az, bz, zMode == IN, i, nx));
         }
         at(u, i).mul(2.0f).sub(at(un, i)).add(at(vc, i).mul(br)).intoArray(un, i);
         if (bracket != null) {
@@ -297,22 +286,30 @@ final class CpmlVectors {
                 .add(sum(u, i, 2).add(sum(u, i, 2 * nx)).mul(AcousticKernels.C2))
                 .add(sum(u, i, 3).add(sum(u, i, 3 * nx)).mul(AcousticKernels.C3))
                 .add(sum(u, i, 4).add(sum(u, i, 4 * nx)).mul(AcousticKernels.C4));
-        FloatVector dpsi = dif(psiZ, i, nx).mul(CpmlKernels.D1).add(dif(psiZ, i, 2 * nx).mul(CpmlKernels.D2))
-                .add(dif(psiZ, i, 3 * nx).mul(CpmlKernels.D3)).add(dif(psiZ, i, 4 * nx).mul(CpmlKernels.D4));
-        if (inStrip) {
-            FloatVector d2 = at(u, i).mul(CpmlKernels.C0).add(sum(u, i, nx).mul(AcousticKernels.C1))
-                    .add(sum(u, i, 2 * nx).mul(AcousticKernels.C2)).add(sum(u, i, 3 * nx).mul(AcousticKernels.C3))
-                    .add(sum(u, i, 4 * nx).mul(AcousticKernels.C4));
-            FloatVector z = at(zetaZ, i).mul(a).add(d2.add(dpsi).mul(b));
-            z.intoArray(zetaZ, i);
-            br = br.add(dpsi.add(z));
-        } else {
-            br = br.add(dpsi);
-        }
+        br = br.add(zStepTerm(u, psiZ, zetaZ, a, b, inStrip, i, nx));
         at(u, i).mul(2.0f).sub(at(un, i)).add(at(vc, i).mul(br)).intoArray(un, i);
         if (bracket != null) {
             br.intoArray(bracket, i);
         }
+    }
+
+    /**
+     * The z part of the step in a row near a z strip: D1z psiZ, plus (in the strip) zetaZ = a zetaZ + b (D2z u + D1z
+     * psiZ), written back; returns what the body adds to the bracket.
+     */
+    private static FloatVector zStepTerm(float[] u, float[] psiZ, float[] zetaZ, float a, float b, boolean inStrip,
+                                         int i, int nx) {
+        FloatVector dpsi = dif(psiZ, i, nx).mul(CpmlKernels.D1).add(dif(psiZ, i, 2 * nx).mul(CpmlKernels.D2))
+                .add(dif(psiZ, i, 3 * nx).mul(CpmlKernels.D3)).add(dif(psiZ, i, 4 * nx).mul(CpmlKernels.D4));
+        if (!inStrip) {
+            return dpsi;
+        }
+        FloatVector d2 = at(u, i).mul(CpmlKernels.C0).add(sum(u, i, nx).mul(AcousticKernels.C1))
+                .add(sum(u, i, 2 * nx).mul(AcousticKernels.C2)).add(sum(u, i, 3 * nx).mul(AcousticKernels.C3))
+                .add(sum(u, i, 4 * nx).mul(AcousticKernels.C4));
+        FloatVector z = at(zetaZ, i).mul(a).add(d2.add(dpsi).mul(b));
+        z.intoArray(zetaZ, i);
+        return dpsi.add(z);
     }
 
     /** qZ = a qZ + phi. */
