@@ -98,15 +98,17 @@ final class DatagenCommand implements Callable<Integer> {
         }
         SectionGrid grid = p.grid(nz, nx, dz, dx);
         ModelGenerator generator = p.generator(family, grid, marmousi, covariance);
-        DatagenReport report = writeTrainingSet(p, generator);
+        DatagenReport report = writeTrainingSet(p, family == null ? p.defaultFamily() : family, generator, n, seed,
+                out);
         PrintWriter pw = spec.commandLine().getOut();
         pw.println(json ? report.json() : report.text());
         pw.flush();
         return ExitCodes.OK;
     }
 
-    /** Draws the models, writes the training-set file and its picture, and measures the statistics. */
-    private DatagenReport writeTrainingSet(DatagenProblem p, ModelGenerator generator) {
+    /** Draws {@code n} models, writes the training-set file and its picture, and measures the statistics. */
+    static DatagenReport writeTrainingSet(DatagenProblem p, String family, ModelGenerator generator, int n, long seed,
+                                          Path out) {
         Path file = out.toAbsolutePath().normalize();
         Path png = picturePath(file);
         requireWritableFolder(file);
@@ -131,8 +133,7 @@ final class DatagenCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new DatagenReport(p.id(), family == null ? p.defaultFamily() : family, n, seed, g, file, png,
-                seconds, statistics);
+        return new DatagenReport(p.id(), family, n, seed, g, file, png, seconds, statistics);
     }
 
     /** FILE.h5 -> FILE.png; any other name gets .png appended. */

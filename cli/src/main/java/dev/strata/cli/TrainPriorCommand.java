@@ -7,6 +7,7 @@ import dev.strata.sampler.nn.LearnedPriorCheckpoint;
 import dev.strata.sampler.nn.NetworkDevice;
 import dev.strata.sampler.nn.ScoreMatchingTrainer;
 import dev.strata.sampler.nn.SmallUNet;
+import dev.strata.sampler.nn.TorchEngine;
 import dev.strata.sampler.prior.ChannelNormalisation;
 import dev.strata.sampler.quality.PriorQuality;
 import java.io.IOException;
@@ -32,15 +33,34 @@ import picocli.CommandLine.Option;
                 + "'strata invert --prior network:DIR'. "
                 + "The last --holdout models are kept out of training; the prior is then judged by --quality-samples "
                 + "unguided Heun draws against them (mean difference, std and variogram-range ratios, 1-D Wasserstein "
-                + "distance per channel, sand proportion, memorization share), written to quality.json.")
+                + "distance per channel, sand proportion, memorization share), written to quality.json. A training "
+                + "set that holds /conditions trains a conditional network with classifier-free-guidance dropout "
+                + "(--condition-dropout); as a prior it answers for the null condition. "
+                + "--shipped seismic|fwi|darcy makes the training set and trains with the settings of the prior "
+                + "shipped under that name (--prior network:NAME), reproducing its weights on a machine of the same "
+                + "kind; --stop-after K stops at step K with the checkpoint written (continue with --resume).")
 final class TrainPriorCommand implements Callable<Integer> {
     /** Fixed network settings: groups of the normalisation, Fourier features, embedding width. */
     static final int GROUPS = 4;
     static final int FEATURES = 16;
     static final int EMBEDDING = 32;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "Training set (strata datagen).")
+    @Option(names = "--data", paramLabel = "FILE", description = "Training set (strata datagen).")
     Path data;
+
+    @Option(names = "--shipped", paramLabel = "NAME",
+            description = "Instead of --data: make the training set (OUT/training-set.h5) and train with the settings"
+                    + " of the shipped prior NAME (seismic, fwi or darcy).")
+    String shipped;
+
+    @Option(names = "--stop-after", paramLabel = "K",
+            description = "Stop after step K, leaving the checkpoint for --resume (default: run every step).")
+    Integer stopAfter;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "PyTorch intra-op threads (default: every core; a run reproduces bit for bit only with the"
+                    + " same count).")
+    Integer threads;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if missing).")
     Path out;
@@ -96,6 +116,12 @@ final class TrainPriorCommand implements Callable<Integer> {
             description = "Heun levels of those draws (default: ${DEFAULT-VALUE}).")
     int qualitySteps;
 
+    @Option(names = "--condition-dropout", defaultValue = "0.1", paramLabel = "P",
+            description = "With a training set that holds /conditions: the share of steps' models shown the null "
+                    + "condition (classifier-free guidance), so one network learns D(x; y) and D(x) (default: "
+                    + "${DEFAULT-VALUE}).")
+    double conditionDropout;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -116,13 +142,21 @@ final class TrainPriorCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage().startsWith("--device") ? e.getMessage()
                     : "--device: " + e.getMessage(), e);
         }
+        ShippedPrior preset = preset();
+        if (stopAfter != null && stopAfter < 1) {
+            throw new UserInputException("--stop-after must be >= 1, got " + stopAfter);
+        }
+        if (threads != null && threads < 1) {
+            throw new UserInputException("--threads must be >= 1, got " + threads);
+        }
+        prepareOut();
         TrainingSetFile set = readData();
         int[] s = set.models().shape();
         int[] shape = {s[1], s[2], s[3]};
-        ScoreMatchingTrainer.Settings settings = settings(shape);
+        int conditionChannels = set.conditions() == null ? 0 : set.conditions().shape()[1];
+        ScoreMatchingTrainer.Settings settings = settings(shape, conditionChannels);
         int size = shape[0] * shape[1] * shape[2];
         HeldOutSplit split = split(set, size);
-        prepareOut();
         ChannelNormalisation norm;
         try {
             norm = ChannelNormalisation.of(split.training(), split.trainingCount(), shape);
@@ -130,24 +164,47 @@ final class TrainPriorCommand implements Callable<Integer> {
             throw new UserInputException("--data " + data + ": " + e.getMessage(), e);
         }
         float[] normalised = norm.normalise(split.training());
+        float[] conditions = null;
+        ChannelNormalisation conditionNorm = null;
+        if (conditionChannels > 0) {
+            int[] cs = {conditionChannels, shape[1], shape[2]};
+            float[] kept = Arrays.copyOf(set.conditions().data(), split.trainingCount() * conditionChannels
+                    * shape[1] * shape[2]);
+            try {
+                conditionNorm = ChannelNormalisation.of(kept, split.trainingCount(), cs);
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("--data " + data + " /conditions: " + e.getMessage(), e);
+            }
+            conditions = conditionNorm.normalise(kept);
+        }
         long start = System.nanoTime();
         ScoreMatchingTrainer.Result r;
-        try (Progress p = new Progress("training", settings.steps())) {
-            ScoreMatchingTrainer.Data training = new ScoreMatchingTrainer.Data(normalised, split.trainingCount(), shape);
+        ScoreMatchingTrainer.Data training = new ScoreMatchingTrainer.Data(normalised, split.trainingCount(), shape,
+                conditions);
+        try (Progress p = new Progress("training", settings.steps());
+             TorchEngine.ThreadPin pin = TorchEngine.pinThreads(threads != null ? threads : TorchEngine.threads())) {
             r = ScoreMatchingTrainer.train(settings, training, ScoreMatchingTrainer.statePath(out), resume,
                     (done, total, loss) -> {
                         p.message(String.format("loss %.4f", loss));
                         p.stepDone(done, total);
-                    }, where);
+                    }, where, stopAfter != null ? stopAfter : settings.steps());
         } catch (IllegalArgumentException e) {
             throw new UserInputException((resume ? "--resume: " : "") + e.getMessage(), e);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (!r.complete(settings)) {
+            reportStopped(settings, r, seconds);
+            return ExitCodes.OK;
+        }
         int kept = Math.min(split.trainingCount(), LearnedPriorCheckpoint.EXAMPLES);
-        LearnedPriorCheckpoint checkpoint = new LearnedPriorCheckpoint(norm, settings.net(), settings.sigmaData(),
-                trainingMap(settings, split.heldOutCount()), r.finalLoss(), r.emaWeights(),
-                Arrays.copyOf(normalised, kept * size));
-        checkpoint.write(out);
+        LearnedPriorCheckpoint checkpoint;
+        try (TorchEngine.ThreadPin pin = TorchEngine.pinThreads(threads != null ? threads : TorchEngine.threads())) {
+            checkpoint = new LearnedPriorCheckpoint(norm, settings.net(), settings.sigmaData(),
+                    trainingMap(settings, split.heldOutCount(), training, r, preset, conditionNorm), r.finalLoss(),
+                    r.emaWeights(),
+                    Arrays.copyOf(normalised, kept * size));
+            checkpoint.write(out);
+        }
         Path png = out.resolve("loss.png");
         new LinePlot().write(png, lossChart(r.losses()));
         PriorQuality quality;
@@ -161,7 +218,44 @@ final class TrainPriorCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** The shipped prior named by --shipped (its settings replace the options'), or null. */
+    private ShippedPrior preset() {
+        if (shipped == null) {
+            if (data == null) {
+                throw new UserInputException("give --data FILE (a training set of strata datagen) or --shipped NAME");
+            }
+            return null;
+        }
+        if (data != null) {
+            throw new UserInputException("--shipped makes its own training set; drop --data");
+        }
+        ShippedPrior p = ShippedPrior.named(shipped);
+        for (String fixed : List.of("--steps", "--batch", "--seed", "--width", "--levels", "--lr", "--weight-decay",
+                "--ema", "--holdout", "--threads")) {
+            if (spec.commandLine().getParseResult().hasMatchedOption(fixed)) {
+                throw new UserInputException("--shipped " + p.name() + " fixes " + fixed + "; drop it, or train with"
+                        + " --data to choose your own settings");
+            }
+        }
+        steps = p.steps();
+        batch = p.batch();
+        seed = ShippedPrior.SEED;
+        width = p.width();
+        levels = p.levels();
+        lr = ShippedPrior.LR;
+        weightDecay = ShippedPrior.WEIGHT_DECAY;
+        ema = ShippedPrior.EMA;
+        threads = ShippedPrior.THREADS;
+        return p;
+    }
+
     private TrainingSetFile readData() {
+        if (shipped != null) {
+            ShippedPrior p = ShippedPrior.named(shipped);
+            data = out.resolve("training-set.h5");
+            DatagenCommand.writeTrainingSet(p.problem(), p.family(), p.generator(), p.models(), ShippedPrior.SEED,
+                    data);
+        }
         try {
             return TrainingSetFile.read(data);
         } catch (IOException e) {
@@ -183,7 +277,7 @@ final class TrainPriorCommand implements Callable<Integer> {
         }
     }
 
-    private ScoreMatchingTrainer.Settings settings(int[] shape) {
+    private ScoreMatchingTrainer.Settings settings(int[] shape, int conditionChannels) {
         int scale = 1 << Math.max(0, levels - 1);
         if (levels < 1 || shape[1] % scale != 0 || shape[2] % scale != 0) {
             throw new UserInputException("--levels " + levels + " needs nz and nx divisible by " + scale + ", the "
@@ -194,7 +288,8 @@ final class TrainPriorCommand implements Callable<Integer> {
         }
         try {
             return new ScoreMatchingTrainer.Settings(new SmallUNet.Config(shape[0], width, levels, GROUPS, FEATURES,
-                    EMBEDDING), 1.0, -0.4, 1.4, steps, batch, lr, weightDecay, ema, checkpointEvery, seed);
+                    EMBEDDING, conditionChannels), 1.0, -0.4, 1.4, steps, batch, lr, weightDecay, ema, checkpointEvery,
+                    seed, conditionChannels > 0 ? conditionDropout : 0);
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage(), e);
         }
@@ -220,9 +315,13 @@ final class TrainPriorCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, String> trainingMap(ScoreMatchingTrainer.Settings s, int heldOut) {
+    private Map<String, String> trainingMap(ScoreMatchingTrainer.Settings s, int heldOut,
+                                            ScoreMatchingTrainer.Data training, ScoreMatchingTrainer.Result r,
+                                            ShippedPrior preset, ChannelNormalisation conditionNorm) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("data", data.toAbsolutePath().normalize().toString());
+        m.put("data", preset != null ? "training-set.h5 of " + preset.command()
+                : data.toAbsolutePath().normalize().toString());
+        m.put("dataSha256", training.sha256());
         m.put("pMean", Double.toString(s.pMean()));
         m.put("pStd", Double.toString(s.pStd()));
         m.put("steps", Integer.toString(s.steps()));
@@ -232,6 +331,16 @@ final class TrainPriorCommand implements Callable<Integer> {
         m.put("emaDecay", Double.toString(s.emaDecay()));
         m.put("seed", Long.toString(s.seed()));
         m.put("heldOut", Integer.toString(heldOut));
+        m.put("probeStep", Integer.toString(Math.min(ScoreMatchingTrainer.PROBE_STEP, s.steps())));
+        m.put("probeSha256", r.probeSha256());
+        if (preset != null) {
+            m.put("command", preset.command());
+        }
+        if (conditionNorm != null) {
+            m.put("conditionDropout", Double.toString(s.conditionDropout()));
+            m.put("conditionMean", Arrays.toString(conditionNorm.mean()).replaceAll("[\\[\\] ]", ""));
+            m.put("conditionStd", Arrays.toString(conditionNorm.std()).replaceAll("[\\[\\] ]", ""));
+        }
         return m;
     }
 
@@ -244,6 +353,30 @@ final class TrainPriorCommand implements Callable<Integer> {
         }
         return new LinePlot.Chart("Denoising score-matching loss (EDM weighting)", "step", "loss",
                 List.of(LinePlot.Series.line("loss per step", x, y)), true, List.of());
+    }
+
+    private void reportStopped(ScoreMatchingTrainer.Settings s, ScoreMatchingTrainer.Result r, double seconds) {
+        PrintWriter pw = spec.commandLine().getOut();
+        Path state = ScoreMatchingTrainer.statePath(out).toAbsolutePath().normalize();
+        if (json) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("command", "train");
+            m.put("stoppedAfter", r.done());
+            m.put("steps", s.steps());
+            m.put("resumedFrom", r.resumedFrom());
+            m.put("seconds", seconds);
+            m.put("probeSha256", r.probeSha256() == null ? "" : r.probeSha256());
+            m.put("checkpoint", state.toString());
+            pw.println(Json.object(m));
+        } else {
+            pw.printf("stopped after step %d of %d (%.1f s); checkpoint %s, continue with --resume%n", r.done(),
+                    s.steps(), seconds, state);
+            if (r.probeSha256() != null) {
+                pw.println("EMA weights after step " + Math.min(ScoreMatchingTrainer.PROBE_STEP, s.steps())
+                        + ": sha256 " + r.probeSha256());
+            }
+        }
+        pw.flush();
     }
 
     private void report(ScoreMatchingTrainer.Settings s, ScoreMatchingTrainer.Result r, double seconds, Path png,
@@ -259,6 +392,7 @@ final class TrainPriorCommand implements Callable<Integer> {
             m.put("seed", s.seed());
             m.put("finalLoss", r.finalLoss());
             m.put("seconds", seconds);
+            m.put("probeSha256", r.probeSha256());
             m.put("out", dir.toString());
             quality.fields().forEach((k, v) -> m.put("quality." + k, v));
             pw.println(Json.object(m));

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.io.FloatDataset;
 import dev.strata.io.Hdf5Reader;
+import dev.strata.io.TrainingSetFile;
+import dev.strata.sampler.nn.LearnedPriorCheckpoint;
 import dev.strata.io.SampleStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,13 +94,43 @@ class TrainPriorCommandTest {
     }
 
     @Test
-    void shippedNetworkNamesStillSayNoneIsShipped() throws Exception {
-        Path data = InvertFixtures.trainingSet(tmp, "darcy", 2, InvertFixtures.SQUARE_N, InvertFixtures.SQUARE_N);
-        CliRunner r = CliRunner.run("invert", "--problem", "darcy", "--prior", "network:darcy", "--true",
-                data.toString(), "--samples", "1", "--steps", "2", "--out", tmp.resolve("inv").toString());
+    void aTrainingSetWithConditionsTrainsAConditionalNetworkWhoseNullConditionIsThePrior() throws Exception {
+        Path plain = InvertFixtures.trainingSet(tmp, "darcy", 16, InvertFixtures.SQUARE_N, InvertFixtures.SQUARE_N);
+        TrainingSetFile set = TrainingSetFile.read(plain);
+        float[] smooth = set.models().data().clone();
+        for (int i = 0; i < smooth.length; i++) {
+            smooth[i] = 0.5f * smooth[i] + 0.1f * (float) Math.sin(i);
+        }
+        Path data = tmp.resolve("conditioned.h5");
+        new TrainingSetFile(set.problem(), set.channels(), set.units(), set.dz(), set.dx(), set.generator(),
+                set.seed(), set.strataVersion(), set.models(), new FloatDataset(smooth, set.models().shape()))
+                .write(data);
+        assertEquals(set.models().shape()[0], TrainingSetFile.read(data).conditions().shape()[0]);
+        Path net = tmp.resolve("net");
+        InvertFixtures.runOk(InvertCrashSafetyTest.concat(tinyTraining(data, net, 4), "--condition-dropout", "0.2",
+                "--quality-samples", "2", "--quality-steps", "2"));
+        String sidecar = Files.readString(net.resolve("network.properties"));
+        assertTrue(sidecar.contains("\nnet.conditionChannels=1\n") && sidecar.contains("\ntrain.conditionDropout=0.2\n"),
+                sidecar);
+        try (var denoiser = LearnedPriorCheckpoint.read(net).denoiser()) {
+            assertTrue(denoiser.conditional());
+        }
+        InvertFixtures.runOk("invert", "--problem", "darcy", "--prior", "network:" + net, "--true", plain.toString(),
+                "--samples", "1", "--steps", "2", "--seed", "4", "--out", tmp.resolve("inv").toString());
+    }
+
+    @Test
+    void aConditionDropoutOutsideZeroToOneIsRefusedInOneLine() throws Exception {
+        Path data = InvertFixtures.trainingSet(tmp, "darcy", 4, 8, 8);
+        TrainingSetFile set = TrainingSetFile.read(data);
+        Path conditioned = tmp.resolve("c.h5");
+        new TrainingSetFile(set.problem(), set.channels(), set.units(), set.dz(), set.dx(), set.generator(),
+                set.seed(), set.strataVersion(), set.models(), set.models()).write(conditioned);
+        CliRunner r = CliRunner.run(InvertCrashSafetyTest.concat(tinyTraining(conditioned, tmp.resolve("net"), 2),
+                "--condition-dropout", "1.5"));
         assertEquals(2, r.exitCode(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
-        assertTrue(r.err().contains("no trained network prior is shipped"), r.err());
+        assertTrue(r.err().contains("condition dropout must be in [0, 1]"), r.err());
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.Map;
  * A training set for a diffusion prior as one HDF5 file (schema {@value #SCHEMA}):
  * <pre>
  *   /models            float32 [N, C, nz, nx]   N models of C channels, row 0 at the surface
+ *   /conditions        float32 [N, K, nz, nx]   optional: what model n is conditioned on (e.g. an RTM image), for a
+ *                                               conditional prior trained with classifier-free guidance
  *   root attributes    strata_schema   "training-set/1"
  *                      problem         "seismic" | "fwi" | "darcy"
  *                      channels        C comma-separated names, e.g. "facies,impedance"
@@ -31,9 +33,11 @@ import java.util.Map;
  * @param seed          the seed, not blank
  * @param strataVersion the writing version, not blank
  * @param models        {@code [N, C, nz, nx]}, finite values; the record holds the dataset it is given
+ * @param conditions    {@code [N, K, nz, nx]}, finite values, or null for an unconditional training set
  */
 public record TrainingSetFile(String problem, List<String> channels, List<String> units, double dz, double dx,
-                              String generator, String seed, String strataVersion, FloatDataset models) {
+                              String generator, String seed, String strataVersion, FloatDataset models,
+                              FloatDataset conditions) {
 
     /** Value of the {@code strata_schema} attribute. */
     public static final String SCHEMA = "training-set/1";
@@ -41,8 +45,16 @@ public record TrainingSetFile(String problem, List<String> channels, List<String
     public static final List<String> PROBLEMS = List.of("seismic", "fwi", "darcy");
     /** The dataset holding the models. */
     public static final String MODELS = "models";
+    /** The optional dataset holding the conditions. */
+    public static final String CONDITIONS = "conditions";
 
     private static final String REWRITE = "write it again with 'strata datagen'";
+
+    /** An unconditional training set. */
+    public TrainingSetFile(String problem, List<String> channels, List<String> units, double dz, double dx,
+                           String generator, String seed, String strataVersion, FloatDataset models) {
+        this(problem, channels, units, dz, dx, generator, seed, strataVersion, models, null);
+    }
 
     /** @throws IllegalArgumentException whose message says what is wrong and, after "Fix:", how to fix it */
     public TrainingSetFile {
@@ -77,6 +89,21 @@ public record TrainingSetFile(String problem, List<String> channels, List<String
                         + " (flat index " + i + "). Fix: regenerate the models, or drop the bad ones");
             }
         }
+        if (conditions != null) {
+            int[] m = models.shape();
+            int[] k = conditions.shape();
+            if (k.length != 4 || k[0] != m[0] || k[2] != m[2] || k[3] != m[3]) {
+                throw new IllegalArgumentException("/" + CONDITIONS + " has shape " + Arrays.toString(k)
+                        + ", not [N, K, " + m[2] + ", " + m[3] + "] with N = " + m[0] + " models. Fix: store one condition per model"
+                        + " on the models' grid");
+            }
+            for (float value : conditions.data()) {
+                if (!Float.isFinite(value)) {
+                    throw new IllegalArgumentException("/" + CONDITIONS + " holds " + value + ". Fix: regenerate the"
+                            + " conditions");
+                }
+            }
+        }
     }
 
     /** N, the number of models. */
@@ -100,8 +127,11 @@ public record TrainingSetFile(String problem, List<String> channels, List<String
      * @throws IOException naming {@code file}; nothing is left behind then
      */
     public void write(Path file) throws IOException {
-        new Hdf5Writer()
-                .putFloats(MODELS, models)
+        Hdf5Writer w = new Hdf5Writer().putFloats(MODELS, models);
+        if (conditions != null) {
+            w.putFloats(CONDITIONS, conditions);
+        }
+        w
                 .putAttribute("/", "strata_schema", SCHEMA)
                 .putAttribute("/", "problem", problem)
                 .putAttribute("/", "channels", String.join(",", channels))
@@ -133,18 +163,22 @@ public record TrainingSetFile(String problem, List<String> channels, List<String
                 throw invalid(file, "there is no dataset /" + MODELS + ". Fix: store the models as float32 /"
                         + MODELS + " [N, C, nz, nx]");
             }
-            FloatDataset models;
-            try {
-                models = in.readFloats(MODELS);
-            } catch (IOException e) {
-                throw invalid(file, "/" + MODELS + " cannot be read as float32: " + e.getMessage()
-                        + ". Fix: store the models as float32");
-            }
+            FloatDataset models = floats(file, in, MODELS);
             return new TrainingSetFile(text(file, a, "problem"), split(text(file, a, "channels")),
                     split(text(file, a, "units")), number(file, a, "dz_m"), number(file, a, "dx_m"),
-                    text(file, a, "generator"), text(file, a, "seed"), text(file, a, "strata_version"), models);
+                    text(file, a, "generator"), text(file, a, "seed"), text(file, a, "strata_version"), models,
+                    in.contains(CONDITIONS) ? floats(file, in, CONDITIONS) : null);
         } catch (IllegalArgumentException e) {
             throw invalid(file, e.getMessage());
+        }
+    }
+
+    private static FloatDataset floats(Path file, Hdf5Reader in, String name) throws IOException {
+        try {
+            return in.readFloats(name);
+        } catch (IOException e) {
+            throw invalid(file, "/" + name + " cannot be read as float32: " + e.getMessage() + ". Fix: store /" + name
+                    + " as float32");
         }
     }
 

@@ -4,11 +4,14 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Wall time spent per phase of the reverse steps (network, its VJP, physics forward and adjoint, the rest). */
+/**
+ * Wall time spent per phase of the reverse steps: network, its VJP, the hand-over between Java arrays and the network's
+ * native arrays (both directions, taken out of the first two), physics forward and adjoint, the rest.
+ */
 final class PhaseClock {
     /** The phases a reverse step is split into. */
     enum Phase {
-        NETWORK("network"), NETWORK_VJP("network_vjp"), PHYSICS_FORWARD("physics_forward"),
+        NETWORK("network"), NETWORK_VJP("network_vjp"), HANDOVER("handover"), PHYSICS_FORWARD("physics_forward"),
         PHYSICS_ADJOINT("physics_adjoint");
 
         final String label;
@@ -28,6 +31,12 @@ final class PhaseClock {
         } finally {
             nanos.merge(phase, System.nanoTime() - t0, Long::sum);
         }
+    }
+
+    /** Moves {@code nanos} of time already counted in {@code from} to {@code to}. */
+    void move(Phase from, Phase to, long nanos) {
+        this.nanos.merge(from, -nanos, Long::sum);
+        this.nanos.merge(to, nanos, Long::sum);
     }
 
     double seconds(Phase p) {

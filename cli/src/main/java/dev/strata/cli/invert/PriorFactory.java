@@ -1,5 +1,6 @@
 package dev.strata.cli.invert;
 
+import dev.strata.cli.ShippedPrior;
 import dev.strata.cli.UserInputException;
 import dev.strata.io.FloatDataset;
 import dev.strata.io.TrainingSetFile;
@@ -13,7 +14,6 @@ import dev.strata.sampler.prior.SpectralGaussianPrior;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Builds the prior named by {@code --prior}: {@code gaussian} (the analytic smooth Gaussian around the problem's
@@ -44,13 +44,15 @@ final class PriorFactory {
             case "gmm" -> mixture(spec, arg, shape, GMM_GAMMA);
             case "memorized" -> mixture(spec, arg, shape, 0);
             case "network" -> {
-                if (arg.isEmpty() || List.of("seismic", "fwi", "darcy").contains(arg)) {
-                    throw new UserInputException("--prior " + spec + ": no trained network prior is shipped for "
-                            + channels + "-channel " + shape[1] + " x " + shape[2] + " models yet; fix: train one"
-                            + " with strata train and use --prior network:DIR, or use gaussian, gmm:TRAINING.h5 or"
-                            + " memorized:TRAINING.h5");
+                if (arg.isEmpty()) {
+                    throw new UserInputException("--prior network: needs a folder of strata train or a shipped"
+                            + " prior's name after the colon; fix: e.g. --prior network:seismic");
                 }
-                yield network(spec, Path.of(arg), shape, device);
+                if (ShippedPrior.NAMES.contains(arg)) {
+                    yield network(spec, ShippedPrior.named(arg).checkpoint(), "shipped prior " + arg + " ("
+                            + ShippedPrior.named(arg).command() + ")", shape, device);
+                }
+                yield network(spec, read(spec, Path.of(arg)), Path.of(arg).toString(), shape, device);
             }
             default -> throw new UserInputException("--prior '" + spec + "' is unknown; fix: use gaussian,"
                     + " gmm:FILE, memorized:FILE or network:DIR");
@@ -79,14 +81,16 @@ final class PriorFactory {
         };
     }
 
-    /** The prior learned by {@code strata train} in {@code dir}; its NetworkDenoiser is closed with the Prior. */
-    private static Prior network(String spec, Path dir, int[] shape, String device) {
-        LearnedPriorCheckpoint c;
+    private static LearnedPriorCheckpoint read(String spec, Path dir) {
         try {
-            c = LearnedPriorCheckpoint.read(dir);
+            return LearnedPriorCheckpoint.read(dir);
         } catch (IOException | RuntimeException e) {
             throw new UserInputException("--prior " + spec + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The prior learned by {@code strata train} ({@code where}); its NetworkDenoiser is closed with the Prior. */
+    private static Prior network(String spec, LearnedPriorCheckpoint c, String where, int[] shape, String device) {
         int[] trained = c.normalisation().shape();
         if (!Arrays.equals(trained, shape)) {
             throw new UserInputException("--prior " + spec + ": the network was trained on models of shape "
@@ -99,7 +103,7 @@ final class PriorFactory {
         } catch (IllegalStateException e) {
             throw new UserInputException(e.getMessage(), e);
         }
-        return new Prior("learned network (EMA weights, final loss " + c.finalLoss() + ") in " + dir, denoiser,
+        return new Prior("learned network (EMA weights, final loss " + c.finalLoss() + ") in " + where, denoiser,
                 c.normalisation().offset(), c.normalisation().scale(), c.examples(), c.exampleCount(), null);
     }
 

@@ -5,6 +5,7 @@ import dev.strata.forward.seismic.RickerWavelet;
 import dev.strata.forward.darcy.DarcyGrid;
 import dev.strata.forward.geology.Channel;
 import dev.strata.forward.geology.FaciesImpedanceModel;
+import dev.strata.forward.geology.LayeredVelocityModel;
 import dev.strata.forward.geology.LogConductivityModel;
 import dev.strata.forward.geology.ModelGenerator;
 import dev.strata.forward.geology.SectionGrid;
@@ -39,12 +40,13 @@ final class Synthesis {
     }
 
     /** Names of the built-in true models of {@code --true builtin:NAME}. */
-    static final List<String> BUILTIN = List.of("seismic", "marmousi", "darcy");
+    static final List<String> BUILTIN = List.of("seismic", "marmousi", "faulted", "darcy");
 
     /**
      * Reads {@code --true}: raw float32 with a JSON sidecar (.f32), an HDF5 training set (its first model), or
      * {@code builtin:seismic} (a facies + impedance section from Strata's object-based generator, 80 x 100),
-     * {@code builtin:marmousi} (Marmousi-II, 5 x 5 block-averaged to 34 x 100 cells of 100 m, shipped) or
+     * {@code builtin:marmousi} (Marmousi-II, 5 x 5 block-averaged to 34 x 100 cells of 100 m, shipped),
+     * {@code builtin:faulted} (a faulted layered velocity model from Strata's generator, 64 x 64 cells of 10 m) or
      * {@code builtin:darcy} (a Gaussian random log-conductivity field, 32 x 32 cells of 10 m).
      */
     static Observations truthGrid(String problem, String spec, long seed) {
@@ -75,6 +77,7 @@ final class Synthesis {
         ModelGenerator generator = switch (name) {
             case "seismic" -> FaciesImpedanceModel.defaults();
             case "darcy" -> LogConductivityModel.gaussian(new DarcyGrid(32, 32, 10));
+            case "faulted" -> LayeredVelocityModel.faulted(new SectionGrid(64, 64, 10, 10));
             case "marmousi" -> null;
             default -> throw new UserInputException("--true builtin:" + name + " is unknown; fix: use one of builtin:"
                     + String.join(", builtin:", BUILTIN));

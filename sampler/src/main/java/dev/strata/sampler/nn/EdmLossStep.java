@@ -24,6 +24,8 @@ final class EdmLossStep {
     private final float[] xin;
     private final float[] target;
     private final double[] cNoise;
+    private final float[] condition;
+    private final Shape conditionShape;
 
     EdmLossStep(EdmPreconditioning pre, SmallUNet net, ParameterStore store, int batch, int[] shape) {
         this.pre = pre;
@@ -35,6 +37,18 @@ final class EdmLossStep {
         this.xin = new float[batch * size];
         this.target = new float[batch * size];
         this.cNoise = new double[batch];
+        SmallUNet.Config c = net.config();
+        this.conditionShape = new Shape(batch, c.conditionInputChannels(), shape[1], shape[2]);
+        this.condition = new float[c.conditional() ? batch * c.conditionInputChannels() * shape[1] * shape[2] : 0];
+    }
+
+    /**
+     * The condition of sample {@code b}: {@code y[from..)} when {@code given}, else the null condition (a
+     * conditional network only).
+     */
+    void putCondition(int b, float[] y, int from, boolean given) {
+        int cells = (int) (conditionShape.get(2) * conditionShape.get(3));
+        SmallUNet.putCondition(condition, b, y, from, given, net.config().conditionChannels(), cells);
     }
 
     /** Sample {@code b} of the batch: x0 = {@code x0[from..from+size)}, noise level sigma, noise eps from {@code g}. */
@@ -56,6 +70,9 @@ final class EdmLossStep {
         float[] phi = SmallUNet.noiseFeatures(cNoise, net.config().features());
         NDArray t = Ops.tensor(sm, target, xShape);
         NDList in = new NDList(Ops.tensor(sm, xin, xShape), Ops.tensor(sm, phi, phiShape));
+        if (net.config().conditional()) {
+            in.add(Ops.tensor(sm, condition, conditionShape));
+        }
         synchronized (GradientLock.LOCK) {
             try (GradientCollector gc = engine.newGradientCollector()) {
                 NDArray loss = net.forward(store, in, true).singletonOrThrow().sub(t).square().mean();

@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -85,6 +84,7 @@ public record LearnedPriorCheckpoint(ChannelNormalisation normalisation, SmallUN
         m.put("net.groups", net.groups());
         m.put("net.features", net.features());
         m.put("net.embedding", net.embedding());
+        m.put("net.conditionChannels", net.conditionChannels());
         m.put("edm.sigmaData", sigmaData);
         training.forEach((k, v) -> m.put("train." + k, v));
         m.put("train.finalLoss", finalLoss);
@@ -97,38 +97,52 @@ public record LearnedPriorCheckpoint(ChannelNormalisation normalisation, SmallUN
                 + "\n";
     }
 
+    /** The files of a checkpoint by name ({@code network.params}, ...), from a folder or from resources. */
+    @FunctionalInterface
+    public interface CheckpointFiles {
+        byte[] bytes(String name) throws IOException;
+    }
+
     /**
      * Reads the checkpoint in {@code dir}.
      *
      * @throws IOException naming the missing or inconsistent file
      */
     public static LearnedPriorCheckpoint read(Path dir) throws IOException {
-        Path sidecar = dir.resolve(NAME + ".properties");
-        Properties p = new Properties();
-        try {
-            p.load(new StringReader(Files.readString(sidecar)));
-        } catch (NoSuchFileException e) {
-            throw new IOException(dir + " holds no " + NAME + ".properties (write one with strata train)", e);
+        if (!Files.isRegularFile(dir.resolve(NAME + ".properties"))) {
+            throw new IOException(dir + " holds no " + NAME + ".properties (write one with strata train)");
         }
+        return read(dir.toString(), name -> Files.readAllBytes(dir.resolve(name)));
+    }
+
+    /**
+     * Reads the checkpoint whose files {@code files} gives; {@code where} names them in messages.
+     *
+     * @throws IOException naming the missing or inconsistent file
+     */
+    public static LearnedPriorCheckpoint read(String where, CheckpointFiles files) throws IOException {
+        String sidecar = where + "/" + NAME + ".properties";
+        Properties p = new Properties();
+        p.load(new StringReader(new String(files.bytes(NAME + ".properties"), StandardCharsets.UTF_8)));
         if (!FORMAT.equals(p.getProperty("format"))) {
             throw new IOException(sidecar + " is not a " + FORMAT + " sidecar (format=" + p.getProperty("format")
                     + ")");
         }
-        byte[] weights = Files.readAllBytes(dir.resolve(NAME + ".params"));
+        byte[] weights = files.bytes(NAME + ".params");
         if (!DenoiserCheckpoint.sha256(weights).equals(p.getProperty("weights.sha256"))) {
-            throw new IOException(dir.resolve(NAME + ".params") + " does not match the SHA-256 in " + sidecar);
+            throw new IOException(where + "/" + NAME + ".params does not match the SHA-256 in " + sidecar);
         }
         int[] shape = {integer(p, "shape.channels"), integer(p, "shape.nz"), integer(p, "shape.nx")};
         ChannelNormalisation norm = new ChannelNormalisation(doubles(p, "normalisation.mean"),
                 doubles(p, "normalisation.std"), shape);
         SmallUNet.Config net = new SmallUNet.Config(shape[0], integer(p, "net.width"), integer(p, "net.levels"),
-                integer(p, "net.groups"), integer(p, "net.features"), integer(p, "net.embedding"));
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(dir.resolve(NAME + "-examples.f32")))
-                .order(ByteOrder.LITTLE_ENDIAN);
+                integer(p, "net.groups"), integer(p, "net.features"), integer(p, "net.embedding"),
+                Integer.parseInt(p.getProperty("net.conditionChannels", "0").trim()));
+        ByteBuffer b = ByteBuffer.wrap(files.bytes(NAME + "-examples.f32")).order(ByteOrder.LITTLE_ENDIAN);
         float[] examples = new float[b.remaining() / 4];
         b.asFloatBuffer().get(examples);
         if (examples.length != integer(p, "examples.count") * shape[0] * shape[1] * shape[2]) {
-            throw new IOException(dir.resolve(NAME + "-examples.f32") + " does not hold examples.count models");
+            throw new IOException(where + "/" + NAME + "-examples.f32 does not hold examples.count models");
         }
         Map<String, String> training = new LinkedHashMap<>();
         p.stringPropertyNames().stream().filter(k -> k.startsWith("train.") && !k.equals("train.finalLoss")).sorted()

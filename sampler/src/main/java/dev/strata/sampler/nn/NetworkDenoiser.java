@@ -11,6 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.strata.forward.Shapes;
+import dev.strata.sampler.ConditionalDenoiser;
 import dev.strata.sampler.Denoiser;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
@@ -31,8 +32,12 @@ import java.util.Arrays;
  * <p>Thread safety: calls are serialised on this instance; calls on different instances (and training) serialise on
  * one process-wide lock around gradient collection, because DJL's PyTorch engine allows one
  * {@link GradientCollector} at a time per process.
+ *
+ * <p>A conditional network ({@link SmallUNet.Config#conditional}, trained with classifier-free-guidance dropout) is
+ * also a {@link ConditionalDenoiser}: D(x; sigma, y), and D(x; sigma) for the null condition, which is what the
+ * {@link Denoiser} methods give.
  */
-public final class NetworkDenoiser implements Denoiser, AutoCloseable {
+public final class NetworkDenoiser implements Denoiser, ConditionalDenoiser, AutoCloseable {
     /** Most samples per forward pass. */
     public static final int MAX_CHUNK = 256;
 
@@ -42,6 +47,7 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
     private final NDManager manager;
     private final ParameterStore store;
     private final Engine engine;
+    private long handoverNanos;
 
     /**
      * @param shape   shape of one sample, {@code [channels, nz, nx]}
@@ -90,8 +96,14 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
         SmallUNet block = new SmallUNet(net);
         try (NDManager m = TorchEngine.get().newBaseManager()) {
             block.setInitializer(new SeededInitializer(seed), Parameter.Type.WEIGHT);
-            block.initialize(m, DataType.FLOAT32, new Shape(1, shape[0], shape[1], shape[2]),
-                    new Shape(1, net.features()));
+            Shape x = new Shape(1, shape[0], shape[1], shape[2]);
+            Shape phi = new Shape(1, net.features());
+            if (net.conditional()) {
+                block.initialize(m, DataType.FLOAT32, x, phi, new Shape(1, net.conditionInputChannels(), shape[1],
+                        shape[2]));
+            } else {
+                block.initialize(m, DataType.FLOAT32, x, phi);
+            }
             return new NetworkDenoiser(shape, new EdmPreconditioning(1.0), net, DenoiserTrainer.weights(block));
         }
     }
@@ -106,14 +118,30 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
         return shape.clone();
     }
 
+    @Override
+    public int size() {
+        return Shapes.size(shape);
+    }
+
+    /** Whether the network takes a condition y. */
+    public boolean conditional() {
+        return net.config().conditional();
+    }
+
     public EdmPreconditioning preconditioning() {
         return preconditioning;
     }
 
     /** x̂0 = c_skip x + c_out F(c_in x; c_noise) for a batch of {@code n}; at sigma = 0 returns x. Returns a new array. */
     @Override
-    public synchronized float[] denoise(float[] x, double sigma, int n) {
-        check(x, sigma, n);
+    public float[] denoise(float[] x, double sigma, int n) {
+        return denoise(x, sigma, null, n);
+    }
+
+    /** D(x; sigma, y) for a batch of {@code n} ({@code condition} null: the null condition); at sigma = 0 returns x. */
+    @Override
+    public synchronized float[] denoise(float[] x, double sigma, float[] condition, int n) {
+        check(x, sigma, n, condition);
         if (sigma == 0) {
             return x.clone();
         }
@@ -123,9 +151,13 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
             int m = Math.min(MAX_CHUNK, n - from);
             int mb = Math.max(m, 2);
             try (NDManager call = manager.newSubManager()) {
+                long t0 = System.nanoTime();
                 NDArray xa = Ops.tensor(call, chunk(x, from, m, mb, true), batchShape(mb));
-                float[] d = forward(call, xa, sigma, mb).toFloatArray();
-                System.arraycopy(d, 0, out, from * size, m * size);
+                handoverNanos += System.nanoTime() - t0;
+                NDArray d = forward(call, xa, sigma, mb, condition); // eager on the CPU: computed on return
+                long t1 = System.nanoTime();
+                System.arraycopy(d.toFloatArray(), 0, out, from * size, m * size);
+                handoverNanos += System.nanoTime() - t1;
             }
         }
         return out;
@@ -133,8 +165,14 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
 
     /** (dD/dx)^T v at (x, sigma) for a batch of {@code n}, by reverse-mode autodiff; at sigma = 0 returns v. */
     @Override
-    public synchronized float[] vjp(float[] x, double sigma, float[] v, int n) {
-        check(x, sigma, n);
+    public float[] vjp(float[] x, double sigma, float[] v, int n) {
+        return vjp(x, sigma, null, v, n);
+    }
+
+    /** (dD(x; sigma, y)/dx)^T v for a batch of {@code n}; at sigma = 0 returns v. */
+    @Override
+    public synchronized float[] vjp(float[] x, double sigma, float[] condition, float[] v, int n) {
+        check(x, sigma, n, condition);
         Shapes.requireBatch("NetworkDenoiser.vjp v", v, n, size());
         if (sigma == 0) {
             return v.clone();
@@ -145,18 +183,31 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
             int m = Math.min(MAX_CHUNK, n - from);
             int mb = Math.max(m, 2);
             try (NDManager call = manager.newSubManager()) {
+                long t0 = System.nanoTime();
                 NDArray xa = Ops.tensor(call, chunk(x, from, m, mb, true), batchShape(mb));
                 NDArray va = Ops.tensor(call, chunk(v, from, m, mb, false), batchShape(mb));
+                handoverNanos += System.nanoTime() - t0;
                 xa.setRequiresGradient(true);
                 synchronized (GradientLock.LOCK) {
                     try (GradientCollector gc = engine.newGradientCollector()) {
-                        gc.backward(forward(call, xa, sigma, mb).mul(va).sum());
+                        gc.backward(forward(call, xa, sigma, mb, condition).mul(va).sum());
                     }
                 }
-                System.arraycopy(xa.getGradient().toFloatArray(), 0, out, from * size, m * size);
+                NDArray gradient = xa.getGradient();
+                long t1 = System.nanoTime();
+                System.arraycopy(gradient.toFloatArray(), 0, out, from * size, m * size);
+                handoverNanos += System.nanoTime() - t1;
             }
         }
         return out;
+    }
+
+    /**
+     * Nanoseconds spent so far copying inputs into native arrays and results out of them (the hand-over between Java
+     * arrays and the network), a part of the calls' time.
+     */
+    public synchronized long handoverNanos() {
+        return handoverNanos;
     }
 
     /** Native arrays held by this denoiser (its weights, plus any leaked by a call: none). */
@@ -174,14 +225,22 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
         manager.close();
     }
 
-    private NDArray forward(NDManager call, NDArray x, double sigma, int m) {
+    private NDArray forward(NDManager call, NDArray x, double sigma, int m, float[] condition) {
         EdmPreconditioning pre = preconditioning;
         double[] cNoise = new double[m];
         Arrays.fill(cNoise, pre.cNoise(sigma));
-        NDArray phi = Ops.tensor(call, SmallUNet.noiseFeatures(cNoise, net.config().features()),
-                new Shape(m, net.config().features()));
-        NDArray f = net.forward(store, new NDList(x.mul(Ops.scalar(call, pre.cIn(sigma))), phi), false)
-                .singletonOrThrow();
+        SmallUNet.Config c = net.config();
+        NDArray phi = Ops.tensor(call, SmallUNet.noiseFeatures(cNoise, c.features()), new Shape(m, c.features()));
+        NDList in = new NDList(x.mul(Ops.scalar(call, pre.cIn(sigma))), phi);
+        if (c.conditional()) {
+            int cells = shape[1] * shape[2];
+            float[] y = new float[m * c.conditionInputChannels() * cells];
+            for (int b = 0; b < m; b++) {
+                SmallUNet.putCondition(y, b, condition, 0, condition != null, c.conditionChannels(), cells);
+            }
+            in.add(Ops.tensor(call, y, new Shape(m, c.conditionInputChannels(), shape[1], shape[2])));
+        }
+        NDArray f = net.forward(store, in, false).singletonOrThrow();
         return x.mul(Ops.scalar(call, pre.cSkip(sigma))).add(f.mul(Ops.scalar(call, pre.cOut(sigma))));
     }
 
@@ -204,8 +263,14 @@ public final class NetworkDenoiser implements Denoiser, AutoCloseable {
         return new Shape(m, shape[0], shape[1], shape[2]);
     }
 
-    private void check(float[] x, double sigma, int n) {
+    private void check(float[] x, double sigma, int n, float[] condition) {
         Shapes.requireBatch("NetworkDenoiser input", x, n, size());
+        SmallUNet.Config c = net.config();
+        if (condition != null && condition.length != c.conditionChannels() * shape[1] * shape[2]) {
+            throw new IllegalArgumentException(c.conditional() ? "condition must hold " + c.conditionChannels()
+                    + " x " + shape[1] + " x " + shape[2] + " values, got " + condition.length
+                    : "this network takes no condition");
+        }
         if (!(sigma >= 0) || Double.isInfinite(sigma)) {
             throw new IllegalArgumentException("sigma must be finite and >= 0, got " + sigma);
         }

@@ -35,6 +35,11 @@ import java.util.SplittableRandom;
  */
 public final class ScoreMatchingTrainer {
     private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    /**
+     * The step after which {@link Result#probeSha256} fingerprints the EMA weights: a prefix of a long run that a
+     * short run of the same settings ({@code stopAfter} = this) must reproduce bit for bit.
+     */
+    public static final int PROBE_STEP = 10;
 
     /**
      * @param net             the network's shape (channels = the data's)
@@ -48,6 +53,8 @@ public final class ScoreMatchingTrainer {
      * @param emaDecay        the EMA's decay D (0 <= D < 1)
      * @param checkpointEvery steps between checkpoints (>= 1)
      * @param seed            seed of the weights, batches, noise levels and noise
+     * @param conditionDropout probability that a conditional network sees the null condition in place of the model's
+     *                        (classifier-free-guidance dropout, Ho and Salimans 2022); unused when unconditional
      */
     /**
      * Narrowest network trained: convolutions with fewer than 16 output channels gave non-finite gradients in
@@ -56,8 +63,19 @@ public final class ScoreMatchingTrainer {
     public static final int MIN_WIDTH = 16;
 
     public record Settings(SmallUNet.Config net, double sigmaData, double pMean, double pStd, int steps, int batch,
-                           double learningRate, double weightDecay, double emaDecay, int checkpointEvery, long seed) {
+                           double learningRate, double weightDecay, double emaDecay, int checkpointEvery, long seed,
+                           double conditionDropout) {
+        /** Settings of an unconditional network. */
+        public Settings(SmallUNet.Config net, double sigmaData, double pMean, double pStd, int steps, int batch,
+                        double learningRate, double weightDecay, double emaDecay, int checkpointEvery, long seed) {
+            this(net, sigmaData, pMean, pStd, steps, batch, learningRate, weightDecay, emaDecay, checkpointEvery, seed,
+                    0);
+        }
+
         public Settings {
+            if (!(conditionDropout >= 0 && conditionDropout <= 1)) {
+                throw new IllegalArgumentException("condition dropout must be in [0, 1], got " + conditionDropout);
+            }
             if (steps < 1 || batch < 1 || checkpointEvery < 1) {
                 throw new IllegalArgumentException("steps, batch and checkpoint interval must be >= 1, got " + steps
                         + ", " + batch + ", " + checkpointEvery);
@@ -84,25 +102,41 @@ public final class ScoreMatchingTrainer {
     /**
      * A normalised training set.
      *
-     * @param models {@code [count, C, nz, nx]} row-major
-     * @param count  models
-     * @param shape  {@code [C, nz, nx]}
+     * @param models     {@code [count, C, nz, nx]} row-major
+     * @param count      models
+     * @param shape      {@code [C, nz, nx]}
+     * @param conditions {@code [count, K, nz, nx]}: what each model is conditioned on, or null
      */
-    public record Data(float[] models, int count, int[] shape) {
+    public record Data(float[] models, int count, int[] shape, float[] conditions) {
+        /** An unconditional training set. */
+        public Data(float[] models, int count, int[] shape) {
+            this(models, count, shape, null);
+        }
+
         public Data {
             if (shape.length != 3 || count < 1 || models.length != (long) count * shape[0] * shape[1] * shape[2]) {
                 throw new IllegalArgumentException("need count >= 1 models of shape [C, nz, nx] filling the array");
             }
+            if (conditions != null && (conditions.length == 0 || conditions.length % (count * shape[1] * shape[2])
+                    != 0)) {
+                throw new IllegalArgumentException("conditions must be [count, K, nz, nx] with K >= 1");
+            }
+        }
+
+        /** Channels K of the conditions (0 if none). */
+        public int conditionChannels() {
+            return conditions == null ? 0 : conditions.length / (count * shape[1] * shape[2]);
         }
 
         int size() {
             return shape[0] * shape[1] * shape[2];
         }
 
-        /** SHA-256 of the models' float bits. */
-        String sha256() {
-            ByteBuffer b = ByteBuffer.allocate(models.length * 4);
-            b.asFloatBuffer().put(models);
+        /** SHA-256 of the models' float bits, followed by the conditions' if any. */
+        public String sha256() {
+            int k = conditions == null ? 0 : conditions.length;
+            ByteBuffer b = ByteBuffer.allocate((models.length + k) * 4);
+            b.asFloatBuffer().put(models).put(conditions == null ? new float[0] : conditions);
             return DenoiserCheckpoint.sha256(b.array());
         }
     }
@@ -114,12 +148,20 @@ public final class ScoreMatchingTrainer {
     }
 
     /**
-     * @param emaWeights  the EMA weights in DJL's block format
-     * @param losses      the loss of every step
-     * @param finalLoss   the mean loss over the last 10 % of steps
+     * @param emaWeights  the EMA weights in DJL's block format after {@code done} steps
+     * @param losses      the loss of every step done
+     * @param finalLoss   the mean loss over the last 10 % of the steps done
      * @param resumedFrom the step the run continued from (0: from the start)
+     * @param done        steps done: {@link Settings#steps} unless the run stopped early
+     * @param probeSha256 SHA-256 of the EMA weights after step min({@link #PROBE_STEP}, steps), or null if the run
+     *                    stopped before it
      */
-    public record Result(byte[] emaWeights, float[] losses, double finalLoss, int resumedFrom) {
+    public record Result(byte[] emaWeights, float[] losses, double finalLoss, int resumedFrom, int done,
+                         String probeSha256) {
+        /** Whether every step of the settings was done. */
+        public boolean complete(Settings s) {
+            return done == s.steps();
+        }
     }
 
     private ScoreMatchingTrainer() {
@@ -132,15 +174,24 @@ public final class ScoreMatchingTrainer {
      */
     public static Result train(Settings s, Data data, Path state, boolean resume, Listener listener)
             throws IOException {
-        return train(s, data, state, resume, listener, NetworkDevice.CPU);
+        return train(s, data, state, resume, listener, NetworkDevice.CPU, s.steps());
     }
 
-    /** As {@link #train(Settings, Data, Path, boolean, Listener)}, with the network on {@code device}. */
+    /**
+     * As {@link #train(Settings, Data, Path, boolean, Listener)}, with the network on {@code device}, stopping after
+     * step {@code stopAfter} (at most the settings' steps; the checkpoint is written there, so the run can resume).
+     */
     public static Result train(Settings s, Data data, Path state, boolean resume, Listener listener,
-                               NetworkDevice device) throws IOException {
-        if (s.net().channels() != data.shape()[0]) {
-            throw new IllegalArgumentException("network channels " + s.net().channels() + " != data channels "
-                    + data.shape()[0]);
+                               NetworkDevice device, int stopAfter) throws IOException {
+        if (stopAfter < 1) {
+            throw new IllegalArgumentException("stop after must be >= 1, got " + stopAfter);
+        }
+        int last = Math.min(stopAfter, s.steps());
+        int probeStep = Math.min(PROBE_STEP, s.steps());
+        if (s.net().channels() != data.shape()[0] || s.net().conditionChannels() != data.conditionChannels()) {
+            throw new IllegalArgumentException("network channels " + s.net().channels() + " (condition "
+                    + s.net().conditionChannels() + ") != data channels " + data.shape()[0] + " (condition "
+                    + data.conditionChannels() + ")");
         }
         String fingerprint = s + " data=" + data.count() + "x" + java.util.Arrays.toString(data.shape()) + " sha256="
                 + data.sha256();
@@ -165,19 +216,25 @@ public final class ScoreMatchingTrainer {
             Adam adam = new Adam(s.weightDecay());
             EdmLossStep loss = new EdmLossStep(pre, net, store, batch, shape);
             int first = 0;
+            String probe = null;
             if (saved != null) {
                 first = saved.step();
+                probe = saved.probeSha256().isEmpty() ? null : saved.probeSha256();
                 restore(net.getParameters(), saved.weights(), manager);
                 restore(ema.getParameters(), saved.ema(), manager);
                 adam.restore(first, saved.moments(), net.getParameters(), manager);
                 System.arraycopy(saved.losses(), 0, losses, 0, first);
             }
-            for (int step = first; step < s.steps(); step++) {
+            for (int step = first; step < last; step++) {
                 SplittableRandom random = new SplittableRandom(s.seed() + GOLDEN * (step + 1));
                 Gaussian g = new Gaussian(random.nextLong());
                 for (int b = 0; b < batch; b++) {
                     int k = random.nextInt(data.count());
                     loss.put(b, data.models(), k * size, Math.exp(s.pMean() + s.pStd() * g.next()), g);
+                    if (s.net().conditional()) {
+                        int cSize = data.conditionChannels() * shape[1] * shape[2];
+                        loss.putCondition(b, data.conditions(), k * cSize, random.nextDouble() >= s.conditionDropout());
+                    }
                 }
                 try (NDManager sm = manager.newSubManager()) {
                     losses[step] = loss.backward(engine, sm);
@@ -186,13 +243,19 @@ public final class ScoreMatchingTrainer {
                             Math.min(s.emaDecay(), (1.0 + step + 1) / (10.0 + step + 1)), sm);
                 }
                 int done = step + 1;
-                if (done % s.checkpointEvery() == 0 || done == s.steps()) {
-                    new TrainingState(fingerprint, done, floats(net.getParameters()), floats(ema.getParameters()),
-                            adam.moments(net.getParameters()), java.util.Arrays.copyOf(losses, done)).write(state);
+                if (done == probeStep) {
+                    probe = DenoiserCheckpoint.sha256(DenoiserTrainer.weights(ema));
+                }
+                if (done % s.checkpointEvery() == 0 || done == last) {
+                    new TrainingState(fingerprint, done, probe == null ? "" : probe, floats(net.getParameters()),
+                            floats(ema.getParameters()), adam.moments(net.getParameters()),
+                            java.util.Arrays.copyOf(losses, done)).write(state);
                 }
                 listener.stepDone(done, s.steps(), losses[step]);
             }
-            return new Result(DenoiserTrainer.weights(ema), losses, DenoiserTrainer.tailMean(losses), first);
+            int done = Math.max(first, last);
+            float[] ran = java.util.Arrays.copyOf(losses, done);
+            return new Result(DenoiserTrainer.weights(ema), ran, DenoiserTrainer.tailMean(ran), first, done, probe);
         }
     }
 
@@ -209,7 +272,12 @@ public final class ScoreMatchingTrainer {
     private static SmallUNet initialised(Settings s, NDManager manager, Shape xShape, Shape phiShape) {
         SmallUNet net = new SmallUNet(s.net());
         net.setInitializer(new SeededInitializer(s.seed()), Parameter.Type.WEIGHT);
-        net.initialize(manager, DataType.FLOAT32, xShape, phiShape);
+        if (s.net().conditional()) {
+            net.initialize(manager, DataType.FLOAT32, xShape, phiShape, new Shape(xShape.get(0),
+                    s.net().conditionInputChannels(), xShape.get(2), xShape.get(3)));
+        } else {
+            net.initialize(manager, DataType.FLOAT32, xShape, phiShape);
+        }
         return net;
     }
 

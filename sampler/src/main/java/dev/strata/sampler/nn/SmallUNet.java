@@ -24,10 +24,13 @@ import ai.djl.util.PairList;
  *   u_l = res(conv(concat(repeat2(u_{l+1}), h_l)), e),  u_{L-1} = h_{L-1}
  *   F   = conv_out(silu(norm(u_0)))                              channels of x
  * </pre>
+ * A conditional network (classifier-free guidance, Ho and Salimans 2022) takes a third input y' = [m y, m] of K + 1
+ * channels, concatenated to c_in x before the first convolution: the condition y times a mask m that is 1 when y is
+ * given and 0 for the null condition (the "null token"), so one network learns D(x; sigma, y) and D(x; sigma).
  * Built only from what DJL's PyTorch engine offers: Conv2d, Linear, average pooling, upsampling by repetition (no
  * transposed convolution), group normalisation by array ops (no GroupNorm block). All convolutions are 3 x 3 with
- * zero padding 1. Inputs {@code [x: n, c, h, w; phi: n, features]} with h, w divisible by 2^(L-1); output
- * {@code [n, c, h, w]}.
+ * zero padding 1. Inputs {@code [x: n, c, h, w; phi: n, features]}, plus {@code [y': n, K + 1, h, w]} when
+ * conditional, with h, w divisible by 2^(L-1); output {@code [n, c, h, w]}.
  *
  * <p>conv_out has {@link #OUT_BLOCK} filters (a multiple of it), of which the first c are used: with fewer than 16
  * output channels, the backward pass of a convolution to its input (oneDNN, libtorch 2.7.1 CPU on an AVX-512 CPU)
@@ -46,9 +49,19 @@ public final class SmallUNet extends AbstractBlock {
      * @param groups    groups of the group normalisation (divides width)
      * @param features  Fourier features of c_noise (even)
      * @param embedding width of the noise embedding e
+     * @param conditionChannels channels K of the condition y (0: an unconditional network)
      */
-    public record Config(int channels, int width, int levels, int groups, int features, int embedding) {
+    public record Config(int channels, int width, int levels, int groups, int features, int embedding,
+                         int conditionChannels) {
+        /** An unconditional network. */
+        public Config(int channels, int width, int levels, int groups, int features, int embedding) {
+            this(channels, width, levels, groups, features, embedding, 0);
+        }
+
         public Config {
+            if (conditionChannels < 0) {
+                throw new IllegalArgumentException("condition channels must be >= 0, got " + conditionChannels);
+            }
             if (channels < 1 || width < 1 || groups < 1 || width % groups != 0 || levels < 1) {
                 throw new IllegalArgumentException("need channels, width, levels >= 1 and groups dividing width, got "
                         + channels + ", " + width + ", " + levels + ", " + groups);
@@ -61,6 +74,16 @@ public final class SmallUNet extends AbstractBlock {
 
         int width(int level) {
             return level == 0 ? width : 2 * width;
+        }
+
+        /** Whether the network takes a condition. */
+        public boolean conditional() {
+            return conditionChannels > 0;
+        }
+
+        /** Channels of the conditioning input [m y, m]: K + 1, or 0 for an unconditional network. */
+        public int conditionInputChannels() {
+            return conditional() ? conditionChannels + 1 : 0;
         }
     }
 
@@ -118,13 +141,28 @@ public final class SmallUNet extends AbstractBlock {
         return phi;
     }
 
+    /**
+     * Writes sample {@code b} of the conditioning input y' = [m y, m] into {@code input} ({@code [n, K + 1, cells]}):
+     * y = {@code y[from .. from + K cells)} and m = 1 when {@code given}, else zeros and m = 0 (the null condition).
+     */
+    public static void putCondition(float[] input, int b, float[] y, int from, boolean given, int k, int cells) {
+        int at = b * (k + 1) * cells;
+        if (given) {
+            System.arraycopy(y, from, input, at, k * cells);
+        } else {
+            java.util.Arrays.fill(input, at, at + k * cells, 0f);
+        }
+        java.util.Arrays.fill(input, at + k * cells, at + (k + 1) * cells, given ? 1f : 0f);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         int levels = config.levels();
         NDArray e = Ops.silu(embed.forward(store, new NDList(inputs.get(1)), training).singletonOrThrow());
         NDArray[] h = new NDArray[levels];
-        NDArray in = inputs.get(0);
+        NDArray in = config.conditional() ? NDArrays.concat(new NDList(inputs.get(0), inputs.get(2)), 1)
+                : inputs.get(0);
         for (int l = 0; l < levels; l++) {
             if (l > 0) {
                 in = Pool.avgPool2d(h[l - 1], new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
@@ -163,7 +201,7 @@ public final class SmallUNet extends AbstractBlock {
         }
         Shape e = new Shape(n, config.embedding());
         embed.initialize(manager, dataType, inputShapes[1]);
-        long inChannels = x.get(1);
+        long inChannels = x.get(1) + config.conditionInputChannels();
         for (int l = 0; l < levels; l++) {
             long hl = x.get(2) >> l;
             long wl = x.get(3) >> l;

@@ -17,14 +17,15 @@ import java.nio.file.Path;
  *
  * @param fingerprint the settings and training data the state belongs to; a resume with others is refused
  * @param step        steps done
+ * @param probeSha256 SHA-256 of the EMA weights after {@link ScoreMatchingTrainer#PROBE_STEP} steps, or "" before
  * @param weights     the parameters
  * @param ema         the EMA of the parameters
  * @param moments     AdamW's (m, v) per trainable parameter
  * @param losses      the loss of each of the {@code step} steps
  */
-record TrainingState(String fingerprint, int step, float[][] weights, float[][] ema, float[][] moments,
+record TrainingState(String fingerprint, int step, String probeSha256, float[][] weights, float[][] ema, float[][] moments,
                      float[] losses) {
-    static final String MAGIC = "strata-training-state/1";
+    static final String MAGIC = "strata-training-state/2";
 
     void write(Path file) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -32,6 +33,7 @@ record TrainingState(String fingerprint, int step, float[][] weights, float[][] 
             out.writeUTF(MAGIC);
             out.writeUTF(fingerprint);
             out.writeInt(step);
+            out.writeUTF(probeSha256);
             writeArrays(out, weights);
             writeArrays(out, ema);
             writeArrays(out, moments);
@@ -46,7 +48,7 @@ record TrainingState(String fingerprint, int step, float[][] weights, float[][] 
             if (!MAGIC.equals(magic)) {
                 throw new IOException(file + " is not a " + MAGIC + " file (it starts with '" + magic + "')");
             }
-            return new TrainingState(in.readUTF(), in.readInt(), readArrays(in), readArrays(in), readArrays(in),
+            return new TrainingState(in.readUTF(), in.readInt(), in.readUTF(), readArrays(in), readArrays(in), readArrays(in),
                     readArrays(in)[0]);
         }
     }
