@@ -11,7 +11,6 @@ import dev.strata.sampler.nn.TorchEngine;
 import dev.strata.sampler.prior.ChannelNormalisation;
 import dev.strata.sampler.quality.PriorQuality;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -193,7 +192,7 @@ final class TrainPriorCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (!r.complete(settings)) {
-            reportStopped(settings, r, seconds);
+            new TrainingReport(spec.commandLine().getOut(), json, out).stopped(settings, r, seconds);
             return ExitCodes.OK;
         }
         int kept = Math.min(split.trainingCount(), LearnedPriorCheckpoint.EXAMPLES);
@@ -206,7 +205,7 @@ final class TrainPriorCommand implements Callable<Integer> {
             checkpoint.write(out);
         }
         Path png = out.resolve("loss.png");
-        new LinePlot().write(png, lossChart(r.losses()));
+        new LinePlot().write(png, TrainingReport.lossChart(r.losses()));
         PriorQuality quality;
         try (Progress p = new Progress("judging the prior", qualitySteps)) {
             quality = new PriorQualityCheck(qualitySamples, qualitySteps, seed).run(checkpoint, set, split,
@@ -214,7 +213,7 @@ final class TrainPriorCommand implements Callable<Integer> {
         }
         Path qualityJson = out.resolve("quality.json");
         Files.writeString(qualityJson, Json.object(quality.fields()) + "\n");
-        report(settings, r, seconds, png, quality);
+        new TrainingReport(spec.commandLine().getOut(), json, out).done(settings, r, seconds, png, quality);
         return ExitCodes.OK;
     }
 
@@ -342,69 +341,5 @@ final class TrainPriorCommand implements Callable<Integer> {
             m.put("conditionStd", Arrays.toString(conditionNorm.std()).replaceAll("[\\[\\] ]", ""));
         }
         return m;
-    }
-
-    private static LinePlot.Chart lossChart(float[] losses) {
-        double[] x = new double[losses.length];
-        double[] y = new double[losses.length];
-        for (int i = 0; i < losses.length; i++) {
-            x[i] = i + 1;
-            y[i] = losses[i];
-        }
-        return new LinePlot.Chart("Denoising score-matching loss (EDM weighting)", "step", "loss",
-                List.of(LinePlot.Series.line("loss per step", x, y)), true, List.of());
-    }
-
-    private void reportStopped(ScoreMatchingTrainer.Settings s, ScoreMatchingTrainer.Result r, double seconds) {
-        PrintWriter pw = spec.commandLine().getOut();
-        Path state = ScoreMatchingTrainer.statePath(out).toAbsolutePath().normalize();
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("command", "train");
-            m.put("stoppedAfter", r.done());
-            m.put("steps", s.steps());
-            m.put("resumedFrom", r.resumedFrom());
-            m.put("seconds", seconds);
-            m.put("probeSha256", r.probeSha256() == null ? "" : r.probeSha256());
-            m.put("checkpoint", state.toString());
-            pw.println(Json.object(m));
-        } else {
-            pw.printf("stopped after step %d of %d (%.1f s); checkpoint %s, continue with --resume%n", r.done(),
-                    s.steps(), seconds, state);
-            if (r.probeSha256() != null) {
-                pw.println("EMA weights after step " + Math.min(ScoreMatchingTrainer.PROBE_STEP, s.steps())
-                        + ": sha256 " + r.probeSha256());
-            }
-        }
-        pw.flush();
-    }
-
-    private void report(ScoreMatchingTrainer.Settings s, ScoreMatchingTrainer.Result r, double seconds, Path png,
-                        PriorQuality quality) {
-        Path dir = out.toAbsolutePath().normalize();
-        PrintWriter pw = spec.commandLine().getOut();
-        if (json) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("command", "train");
-            m.put("steps", s.steps());
-            m.put("resumedFrom", r.resumedFrom());
-            m.put("batch", s.batch());
-            m.put("seed", s.seed());
-            m.put("finalLoss", r.finalLoss());
-            m.put("seconds", seconds);
-            m.put("probeSha256", r.probeSha256());
-            m.put("out", dir.toString());
-            quality.fields().forEach((k, v) -> m.put("quality." + k, v));
-            pw.println(Json.object(m));
-        } else {
-            pw.printf("trained %d steps of %d models in %.1f s%s; final loss %.4f%n", s.steps() - r.resumedFrom(),
-                    s.batch(), seconds, r.resumedFrom() > 0 ? " (resumed at step " + r.resumedFrom() + ")" : "",
-                    r.finalLoss());
-            pw.println("wrote " + dir.resolve(LearnedPriorCheckpoint.NAME + ".params"));
-            pw.println("wrote " + png.toAbsolutePath().normalize());
-            QualityText.print(pw, quality);
-            pw.println("wrote " + dir.resolve("quality.json"));
-        }
-        pw.flush();
     }
 }

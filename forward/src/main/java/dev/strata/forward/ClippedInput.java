@@ -17,8 +17,20 @@ public final class ClippedInput implements WrappedOperator {
             throw new IllegalArgumentException("clip box needs finite lo < hi, got [" + lo + ", " + hi + "]");
         }
         this.inner = inner;
-        this.lo = (float) lo;
-        this.hi = (float) hi;
+        this.lo = floatAtLeast(lo);
+        this.hi = floatAtMost(hi);
+    }
+
+    /** The smallest float >= {@code v}: a clip to it stays inside a box checked in double. */
+    public static float floatAtLeast(double v) {
+        float f = (float) v;
+        return f < v ? Math.nextUp(f) : f;
+    }
+
+    /** The largest float <= {@code v}. */
+    public static float floatAtMost(double v) {
+        float f = (float) v;
+        return f > v ? Math.nextDown(f) : f;
     }
 
     @Override

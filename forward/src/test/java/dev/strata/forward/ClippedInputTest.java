@@ -52,4 +52,15 @@ class ClippedInputTest extends ForwardOperatorContract {
         assertTrue(DerivativeChecks.dotProductError(op, x, dx, dy, 1) < OperatorVerification.DOT_TOLERANCE,
                 "the masked adjoint matches the masked JVP outside the box too");
     }
+
+    @Test
+    void clippedValuesStayInsideABoxWhoseBoundsAreNotFloats() {
+        double lo = 1592.5939453125001;
+        double hi = 5547.0882568359375; // rounds up to the float 5547.0884
+        assertTrue((float) hi > hi, "the test needs a bound that rounds outward");
+        float top = ClippedInput.floatAtMost(hi);
+        float bottom = ClippedInput.floatAtLeast(lo);
+        assertTrue(top <= hi && Math.nextUp(top) > hi, "largest float <= hi: " + top);
+        assertTrue(bottom >= lo && Math.nextDown(bottom) < lo, "smallest float >= lo: " + bottom);
+    }
 }

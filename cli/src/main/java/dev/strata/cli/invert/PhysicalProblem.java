@@ -1,5 +1,6 @@
 package dev.strata.cli.invert;
 
+import dev.strata.forward.ClippedInput;
 import dev.strata.forward.ForwardOperator;
 import dev.strata.io.Observations;
 import java.util.List;
@@ -30,8 +31,10 @@ public record PhysicalProblem(Observations observations, ForwardOperator operato
 
     /** Physical models clipped to [lowest, highest] in place; returns the array. */
     public float[] clip(float[] models) {
+        float lo = Double.isInfinite(lowest) ? Float.NEGATIVE_INFINITY : ClippedInput.floatAtLeast(lowest);
+        float hi = Double.isInfinite(highest) ? Float.POSITIVE_INFINITY : ClippedInput.floatAtMost(highest);
         for (int i = 0; i < models.length; i++) {
-            models[i] = (float) Math.min(highest, Math.max(lowest, models[i]));
+            models[i] = Math.min(hi, Math.max(lo, models[i]));
         }
         return models;
     }

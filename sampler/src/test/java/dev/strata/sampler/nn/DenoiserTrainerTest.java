@@ -16,6 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DenoiserTrainerTest {
+    /**
+     * SHA-256 of the shipped gaussian16.params, recorded when it was trained (libtorch 2.7.1, one thread, AVX-512
+     * CPU); a retraining on a machine of that kind must give these bytes.
+     */
+    private static final String SHIPPED_SHA256 = "d9d951553eb50f6d697658458bae89c88eb844f4b931317f6df08ac462098ed2";
+
     /** The shipped settings, cut to a few small steps. */
     private static final DenoiserTrainer.Settings SHORT = DenoiserTrainer.gaussian16().withSteps(4).withBatch(8);
 
@@ -64,5 +70,14 @@ class DenoiserTrainerTest {
         assertEquals(expected.sidecar("gaussian16.params"), shipped.sidecar("gaussian16.params"));
         assertTrue(shipped.weights().length < 2_000_000, "weights file " + shipped.weights().length + " bytes");
         assertTrue(shipped.finalLoss() < 0.7, "final training loss " + shipped.finalLoss());
+    }
+
+    @Test
+    void retrainingWithTheShippedSettingsReproducesTheShippedWeightsByteForByte() {
+        DenoiserTrainer.Result r = DenoiserTrainer.train(DenoiserTrainer.gaussian16(), ProgressListener.NONE);
+        assertEquals(SHIPPED_SHA256, DenoiserCheckpoint.sha256(r.weights()),
+                "retrained weights differ from the shipped run's");
+        assertEquals(SHIPPED_SHA256, DenoiserCheckpoint.sha256(ShippedDenoiser.GAUSSIAN16.checkpoint().weights()),
+                "the shipped file is not the recorded one");
     }
 }
