@@ -17,8 +17,19 @@ public final class ClippedInput implements WrappedOperator {
             throw new IllegalArgumentException("clip box needs finite lo < hi, got [" + lo + ", " + hi + "]");
         }
         this.inner = inner;
-        this.lo = (float) lo;
-        this.hi = (float) hi;
+        this.lo = inside((float) lo, lo, true);
+        this.hi = inside((float) hi, hi, false);
+    }
+
+    /** The float nearest {@code bound} that lies inside the box, so a clipped value never leaves [lo, hi] by rounding. */
+    private static float inside(float rounded, double bound, boolean lower) {
+        if (lower && rounded < bound) {
+            return Math.nextUp(rounded);
+        }
+        if (!lower && rounded > bound) {
+            return Math.nextDown(rounded);
+        }
+        return rounded;
     }
 
     @Override

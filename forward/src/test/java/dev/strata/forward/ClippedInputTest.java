@@ -52,4 +52,19 @@ class ClippedInputTest extends ForwardOperatorContract {
         assertTrue(DerivativeChecks.dotProductError(op, x, dx, dy, 1) < OperatorVerification.DOT_TOLERANCE,
                 "the masked adjoint matches the masked JVP outside the box too");
     }
+
+    /** A bound that is no float clips to the float inside the box, never to the nearest one outside it. */
+    @Test
+    void boundsThatAreNoFloatsRoundInwards() {
+        double hi = Math.nextUp(9000f) - 1e-4; // nearest float is nextUp(9000f), above hi
+        double lo = Math.nextDown(4000f) + 1e-4; // nearest float is nextDown(4000f), below lo
+        ForwardOperator op = new ClippedInput(SEISMIC, lo, hi);
+        float[] x = randomModels(rng, 1);
+        x[7] = 100;
+        x[9] = 20000;
+        float[] clipped = x.clone();
+        clipped[7] = 4000f;
+        clipped[9] = 9000f;
+        assertArrayEquals(SEISMIC.apply(clipped, 1), op.apply(x, 1));
+    }
 }
