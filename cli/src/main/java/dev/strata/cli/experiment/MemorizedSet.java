@@ -6,6 +6,7 @@ import dev.strata.sampler.prior.ChannelNormalisation;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * A training set as the memorized prior sees it: the N physical models, their per-channel normalisation (the one
@@ -64,6 +65,6 @@ record MemorizedSet(int n, int[] shape, float[] models, ChannelNormalisation nor
                 best = k;
             }
         }
-        return java.util.Arrays.copyOfRange(models, best * size(), (best + 1) * size());
+        return Arrays.copyOfRange(models, best * size(), (best + 1) * size());
     }
 }

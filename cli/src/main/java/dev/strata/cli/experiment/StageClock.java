@@ -23,8 +23,4 @@ final class StageClock {
     Map<String, Double> seconds() {
         return Collections.unmodifiableMap(seconds);
     }
-
-    double total() {
-        return seconds.values().stream().mapToDouble(Double::doubleValue).sum();
-    }
 }

@@ -54,7 +54,7 @@ class MemorizationExperimentTest {
         }
         assertEquals(1, stdout.lines().count(), stdout);
         assertTrue(stdout.startsWith("{\"command\":\"experiment memorization\",\"size\":\"reduced\""), stdout);
-        assertTrue(stdout.contains("\"n4.memorized.closed_form_check\":"), stdout);
+        assertTrue(stdout.contains("\"n4.closed_form_check\":"), stdout);
         String report = Files.readString(out.resolve(ExperimentLayout.REPORT));
         assertTrue(report.contains("N = 4,8 of 16 x 16 cells"), report);
         assertTrue(report.contains("| DPS memorized N=4 |"), report);
@@ -173,6 +173,24 @@ class MemorizationExperimentTest {
         r = run("experiment", "memorization", "--out", file.resolve("sub").toString(), "--sizes", "4");
         assertEquals("2", r[0], r[2]);
         assertEquals(1, r[2].lines().count(), r[2]);
+    }
+
+    /** A resumed run keeps every finished run and measures the same numbers; other options are refused. */
+    @Test
+    void resumeKeepsTheRunsAndRefusesOtherOptions() {
+        String[] again = run("experiment", "memorization", "--out", out.toString(), "--sizes", "4,8", "--grid", "16",
+                "--train-steps", "10", "--samples", "2", "--steps", "8", "--seed", Long.toString(SEED), "--json",
+                "--resume");
+        assertEquals("0", again[0], again[2]);
+        assertEquals(withoutSeconds(stdout), withoutSeconds(again[1]));
+        String[] other = run("experiment", "memorization", "--out", out.toString(), "--sizes", "4,8", "--resume");
+        assertEquals("2", other[0], other[2]);
+        assertEquals(1, other[2].lines().count(), other[2]);
+        assertTrue(other[2].contains("--resume: the experiment in"), other[2]);
+    }
+
+    private static String withoutSeconds(String json) {
+        return json.replaceAll("\"[^\"]*seconds[^\"]*\":[0-9.eE+-]+,?", "");
     }
 
     /** Exit code, stdout and stderr of one in-process command line. */
