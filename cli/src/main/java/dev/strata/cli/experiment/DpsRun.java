@@ -29,7 +29,10 @@ final class DpsRun {
                 "isotropic", 1, 1, 1, s.samples(), s.seed(), s.steps(), 0, Math.min(8, s.samples()), "jvm", "cpu", 0);
     }
 
-    /** Draws into {@code layout.inversion(n, prior)}; with {@code resume} a finished run is kept, a killed one continued. */
+    /**
+     * Draws into {@code layout.inversion(n, prior)}; with {@code resume} a finished run is kept, a killed one
+     * continued.
+     */
     static void run(MemorizationSettings s, ExperimentLayout layout, int n, PriorKind prior, boolean resume) {
         Path out = layout.inversion(n, prior);
         if (resume && Files.isRegularFile(out.resolve("posterior.h5"))) {

@@ -79,7 +79,8 @@ final class MemorizationExperiment {
         var sec = clock.seconds();
         return List.of(
                 new ResultRow(n, PriorKind.MEMORIZED, RunMetrics.measure(layout.inversion(n, PriorKind.MEMORIZED),
-                        truth, set, cf), cf.rmse(truth), cf.misfit(), cf.effectiveModels(), nearest, sec.get(dpsMemorized)),
+                        truth, set, cf), cf.rmse(truth), cf.misfit(), cf.effectiveModels(), nearest,
+                        sec.get(dpsMemorized)),
                 new ResultRow(n, PriorKind.NETWORK, RunMetrics.measure(layout.inversion(n, PriorKind.NETWORK),
                         truth, set, cf), cf.rmse(truth), cf.misfit(), cf.effectiveModels(), nearest,
                         sec.get(training) + sec.get(dpsNetwork)));

@@ -27,7 +27,8 @@ final class MemorizationFigures {
             int cells = r.settings().cells();
             int pixels = Math.max(2, 96 / cells);
             new FieldPlot(FieldPlot.Options.defaults().withColumns(3).withPixelsPerCell(pixels))
-                    .write(r.layout().modelsPng(), "FWI velocity (m/s): truth and posterior means per training-set size",
+                    .write(r.layout().modelsPng(),
+                            "FWI velocity (m/s): truth and posterior means per training-set size",
                             panels(r, truth, largest));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the figures: " + e.getMessage(), e);
@@ -39,10 +40,12 @@ final class MemorizationFigures {
         double[] x = sizes.stream().mapToDouble(Integer::doubleValue).toArray();
         List<LinePlot.Series> series = new ArrayList<>();
         for (PriorKind p : PriorKind.values()) {
-            series.add(LinePlot.Series.line("DPS, " + p.id() + " prior", x, column(r, p, 0)));
+            series.add(LinePlot.Series.line("DPS, " + p.id() + " prior", x, column(r, p, "mean_rmse")));
         }
-        series.add(LinePlot.Series.line("closed-form memorized posterior", x, column(r, PriorKind.MEMORIZED, 5)));
-        series.add(LinePlot.Series.points("nearest training model", x, column(r, PriorKind.MEMORIZED, 10)));
+        series.add(LinePlot.Series.line("closed-form memorized posterior", x,
+                column(r, PriorKind.MEMORIZED, "closed_form_rmse")));
+        series.add(LinePlot.Series.points("nearest training model", x,
+                column(r, PriorKind.MEMORIZED, "nearest_rmse")));
         return new LinePlot.Chart("Posterior-mean velocity RMSE against the held-out truth", "training-set size N",
                 "RMSE (m/s)", series, false, List.of(new LinePlot.Reference(r.startingRmse(), "1-D starting model")));
     }
@@ -51,16 +54,17 @@ final class MemorizationFigures {
         double[] x = r.settings().sizes().stream().mapToDouble(Integer::doubleValue).toArray();
         List<LinePlot.Series> series = new ArrayList<>();
         for (PriorKind p : PriorKind.values()) {
-            series.add(LinePlot.Series.line("memorized share, " + p.id() + " prior", x, column(r, p, 4)));
+            series.add(LinePlot.Series.line("memorized share, " + p.id() + " prior", x,
+                    column(r, p, "memorization")));
         }
         return new LinePlot.Chart("Share of DPS samples within 0.5 of the neighbour distance of a training model",
                 "training-set size N", "memorized share", series, false,
                 List.of(new LinePlot.Reference(ClosedFormCheck.MIN_SHARE, "threshold of the check")));
     }
 
-    /** Value {@code column} of {@link ResultRow#values()} of the rows of {@code prior}, N ascending. */
-    private static double[] column(MemorizationResult r, PriorKind prior, int column) {
-        return r.rows().stream().filter(row -> row.prior() == prior).mapToDouble(row -> row.values()[column])
+    /** Column {@code key} of the rows of {@code prior}, N ascending. */
+    private static double[] column(MemorizationResult r, PriorKind prior, String key) {
+        return r.rows().stream().filter(row -> row.prior() == prior).mapToDouble(row -> row.value(key))
                 .toArray();
     }
 
@@ -75,7 +79,8 @@ final class MemorizationFigures {
         for (int n : r.settings().sizes()) {
             for (ResultRow row : r.rows()) {
                 if (row.n() == n) {
-                    add(fields, titles, row.metrics().mean(), "N = " + n + ", DPS mean, " + row.prior().id() + " prior");
+                    add(fields, titles, row.metrics().mean(),
+                            "N = " + n + ", DPS mean, " + row.prior().id() + " prior");
                 }
             }
             add(fields, titles, closedFormMean(r, n), "N = " + n + ", closed-form mean");

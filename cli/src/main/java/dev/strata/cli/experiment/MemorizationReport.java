@@ -15,7 +15,8 @@ import java.util.Map;
  */
 final class MemorizationReport {
     static final String TABLE_HEADER = "| N | prior | mean RMSE (m/s) | sample RMSE (m/s) | best sample RMSE (m/s)"
-            + " | misfit | memorized share | closed-form RMSE (m/s) | closed-form misfit | effective models | DPS mean to closed form (m/s)"
+            + " | misfit | memorized share | closed-form RMSE (m/s) | closed-form misfit | effective models"
+            + " | closed-form weight of copied models | DPS mean to closed form (m/s)"
             + " | DPS mean to prior mean (m/s) | nearest model RMSE (m/s) | seconds |";
 
     private MemorizationReport() {
@@ -44,7 +45,7 @@ final class MemorizationReport {
                         + " on exactly the N models of the memorized prior; ").append("10 % more (at least 1) are held"
                         + " out to judge it.\n\n");
         sb.append(TABLE_HEADER).append('\n');
-        sb.append("|").append("---|".repeat(14)).append('\n');
+        sb.append("|").append("---|".repeat(15)).append('\n');
         for (ResultRow row : r.rows()) {
             sb.append("| ").append(row.n()).append(" | ").append(row.prior().id());
             for (double v : row.values()) {
@@ -56,9 +57,12 @@ final class MemorizationReport {
                 + " model; misfit = RMS residual / noise std of the samples (1 = fitted to the noise); memorized share"
                 + " = share of samples whose distance to the nearest training model is below 0.5 of the mean"
                 + " distance to the next ones (K = min(50, N), in the set's normalised units); closed form = the"
-                + " reweighted training set (its mean's RMSE and data misfit, and 1 / Σ w_k²); the distances of the DPS mean to the"
-                + " closed-form mean and to the training set's mean; the RMSE of the training model nearest the"
-                + " truth; seconds of the run (network: training included). The 1-D starting model has RMSE ")
+                + " reweighted training set (its mean's RMSE and data misfit, and 1 / Σ w_k²);"
+                + " closed-form weight of copied models = mean over samples of w_k of the training model nearest each"
+                + " sample (a sampler of the closed form that copies models scores Σ w_k² = 1 / effective models on"
+                + " average); the distances of the DPS mean to the closed-form mean and to the training set's mean;"
+                + " the RMSE of the training model nearest the truth; seconds of the run (network: training"
+                + " included). The 1-D starting model has RMSE ")
                 .append(fmt(r.startingRmse())).append(" m/s.\n\n");
         sb.append("## Does the closed form predict the memorized DPS posterior?\n\n");
         sb.append("Checked at each N on the memorized prior's run: memorized share ≥ ")

@@ -61,7 +61,10 @@ public record MemorizationSettings(List<Integer> sizes, int cells, double cellMe
         }
     }
 
-    /** The default size: 32 x 32 cells of 10 m, 300 training steps of 16 models, width 16, 4 DPS samples of 16 steps. */
+    /**
+     * The default size: 32 x 32 cells of 10 m, 300 training steps of 16 models, width 16, 4 DPS samples of 16
+     * steps.
+     */
     public static MemorizationSettings reduced(List<Integer> sizes, long seed) {
         return new MemorizationSettings(sizes, 32, 10, 300, 16, 16, 3, 4, 8, 4, 16, 0.05, seed, false);
     }

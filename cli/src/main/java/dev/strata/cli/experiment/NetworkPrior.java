@@ -17,7 +17,10 @@ final class NetworkPrior {
     private NetworkPrior() {
     }
 
-    /** Trains into {@code layout.network(n)}; with {@code resume} a finished network is kept, a killed one continued. */
+    /**
+     * Trains into {@code layout.network(n)}; with {@code resume} a finished network is kept, a killed one
+     * continued.
+     */
     static void train(MemorizationSettings s, ExperimentLayout layout, int n, boolean resume) {
         Path dir = layout.network(n);
         if (resume && Files.isRegularFile(dir.resolve("network.properties"))) {

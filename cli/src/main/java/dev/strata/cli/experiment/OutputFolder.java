@@ -52,8 +52,8 @@ final class OutputFolder {
         try {
             before = ConfigText.read(layout.settings());
         } catch (IOException e) {
-            throw new UserInputException("--resume: " + layout.dir() + " holds no experiment (" + ExperimentLayout.SETTINGS
-                    + "); fix: drop --resume to start one", e);
+            throw new UserInputException("--resume: " + layout.dir() + " holds no experiment ("
+                    + ExperimentLayout.SETTINGS + "); fix: drop --resume to start one", e);
         }
         if (!before.equals(s.toMap())) {
             throw new UserInputException("--resume: the experiment in " + layout.dir() + " was started with " + before

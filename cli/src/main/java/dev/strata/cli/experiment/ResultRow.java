@@ -1,5 +1,7 @@
 package dev.strata.cli.experiment;
 
+import java.util.List;
+
 /**
  * One row of the report: a DPS run with one prior on the training set of size N, and that set's closed form.
  *
@@ -13,18 +15,28 @@ package dev.strata.cli.experiment;
  * @param seconds         wall-clock seconds of the run (for the network, training included)
  */
 record ResultRow(int n, PriorKind prior, RunMetrics metrics, double closedFormRmse, double closedFormMisfit,
-                 double effectiveModels,
-                 double nearestRmse, double seconds) {
+                 double effectiveModels, double nearestRmse, double seconds) {
 
     /** The numbers of the row, in table order (all finite in a sound run). */
     double[] values() {
         RunMetrics m = metrics;
         return new double[] {m.meanRmse(), m.sampleRmse(), m.bestSampleRmse(), m.misfit(), m.memorization(),
-                closedFormRmse, closedFormMisfit, effectiveModels, m.agreement(), m.priorMeanDistance(), nearestRmse, seconds};
+                closedFormRmse, closedFormMisfit, effectiveModels, m.copiedWeight(), m.agreement(),
+                m.priorMeanDistance(), nearestRmse, seconds};
+    }
+
+    /** The value of column {@code key} of {@link #KEYS}. */
+    double value(String key) {
+        int i = List.of(KEYS).indexOf(key);
+        if (i < 0) {
+            throw new IllegalArgumentException("no column " + key);
+        }
+        return values()[i];
     }
 
     /** Column names of {@link #values()}, as in the JSON keys. */
     static final String[] KEYS = {"mean_rmse", "sample_rmse", "best_sample_rmse", "misfit", "memorization",
-        "closed_form_rmse", "closed_form_misfit", "effective_models", "closed_form_agreement", "prior_mean_distance", "nearest_rmse",
+        "closed_form_rmse", "closed_form_misfit", "effective_models", "copied_weight", "closed_form_agreement",
+        "prior_mean_distance", "nearest_rmse",
         "seconds"};
 }

@@ -17,12 +17,14 @@ import java.nio.file.Path;
  * @param misfit            RMS whitened residual of the samples (1 = fitted to the noise), from posterior.h5
  * @param memorization      share of samples with d_1 / mean(d_2..d_K) below 0.5 against the training set (seed 001;
  *                          K = min(50, N); samples normalised like the set)
+ * @param copiedWeight      mean over samples of the closed-form weight w_k of the training model nearest each sample;
+ *                          an exact sampler of the closed form that copies training models scores sum_k w_k^2
  * @param agreement         RMSE between the posterior mean and the closed-form mean sum_k w_k m_k (m/s)
  * @param priorMeanDistance RMSE between the posterior mean and the training set's mean (m/s)
  * @param mean              the posterior mean (physical)
  */
 record RunMetrics(double meanRmse, double sampleRmse, double bestSampleRmse, double misfit, double memorization,
-                  double agreement, double priorMeanDistance, float[] mean) {
+                  double copiedWeight, double agreement, double priorMeanDistance, float[] mean) {
     /** Neighbours K of the memorization ratio, as in seed 001 (fewer when N is smaller). */
     static final int NEIGHBOURS = 50;
     static final double THRESHOLD = 0.5;
@@ -53,10 +55,28 @@ record RunMetrics(double meanRmse, double sampleRmse, double bestSampleRmse, dou
             sum += r;
             best = Math.min(best, r);
         }
-        MemorizationMetric m = MemorizationMetric.of(set.norm().normalise(samples), n, set.normalised(),
-                Math.min(NEIGHBOURS, set.n()), THRESHOLD);
-        return new RunMetrics(Rmse.of(mean, truth), sum / n, best, misfit, m.share(), Rmse.of(mean, closedForm.mean()),
+        float[] normalised = set.norm().normalise(samples);
+        MemorizationMetric m = MemorizationMetric.of(normalised, n, set.normalised(), Math.min(NEIGHBOURS, set.n()),
+                THRESHOLD);
+        return new RunMetrics(Rmse.of(mean, truth), sum / n, best, misfit, m.share(),
+                copiedWeight(normalised, n, set, closedForm.weights()), Rmse.of(mean, closedForm.mean()),
                 Rmse.of(mean, set.mean()), mean);
+    }
+
+    /** (1/n) sum_b w_{k(b)} with k(b) the training model nearest sample b (normalised units). */
+    private static double copiedWeight(float[] normalised, int n, MemorizedSet set, double[] weights) {
+        double[] d2 = set.normalised().squaredDistances(normalised, n);
+        double sum = 0;
+        for (int b = 0; b < n; b++) {
+            int best = 0;
+            for (int k = 1; k < set.n(); k++) {
+                if (d2[b * set.n() + k] < d2[b * set.n() + best]) {
+                    best = k;
+                }
+            }
+            sum += weights[best];
+        }
+        return sum / n;
     }
 
     /** Every sample of the store, in order, physical {@code [n, d]}. */

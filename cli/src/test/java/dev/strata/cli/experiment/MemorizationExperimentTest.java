@@ -67,7 +67,7 @@ class MemorizationExperimentTest {
         assertEquals(4, rows.size(), String.join("\n", rows));
         for (String row : rows) {
             String[] cells = row.split("\\|");
-            assertEquals(15, cells.length, row);
+            assertEquals(16, cells.length, row);
             for (int i = 3; i < cells.length; i++) {
                 assertTrue(Double.isFinite(Double.parseDouble(cells[i].strip())), row);
             }
