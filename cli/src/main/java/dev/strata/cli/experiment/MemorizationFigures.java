@@ -28,7 +28,7 @@ final class MemorizationFigures {
             int pixels = Math.max(2, 96 / cells);
             new FieldPlot(FieldPlot.Options.defaults().withColumns(3).withPixelsPerCell(pixels))
                     .write(r.layout().modelsPng(),
-                            "FWI velocity (m/s): truth and posterior means per training-set size",
+                            "FWI velocity (m/s): truth; per N the DPS means and the closed-form mean",
                             panels(r, truth, largest));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the figures: " + e.getMessage(), e);
@@ -74,16 +74,15 @@ final class MemorizationFigures {
         List<float[]> fields = new ArrayList<>();
         List<String> titles = new ArrayList<>();
         add(fields, titles, truth, "true model (held out)");
-        add(fields, titles, largest.nearest(truth), "nearest of the N = " + largest.n() + " training models");
+        add(fields, titles, largest.nearest(truth), "nearest of N = " + largest.n() + " models");
         add(fields, titles, r.starting(), "1-D starting model");
         for (int n : r.settings().sizes()) {
             for (ResultRow row : r.rows()) {
                 if (row.n() == n) {
-                    add(fields, titles, row.metrics().mean(),
-                            "N = " + n + ", DPS mean, " + row.prior().id() + " prior");
+                    add(fields, titles, row.metrics().mean(), "N = " + n + ", DPS, " + row.prior().id());
                 }
             }
-            add(fields, titles, closedFormMean(r, n), "N = " + n + ", closed-form mean");
+            add(fields, titles, closedFormMean(r, n), "N = " + n + ", closed form");
         }
         ValueRange range = ValueRange.of(truth);
         List<Panel> panels = new ArrayList<>();
