@@ -31,12 +31,12 @@ final class DpsRun {
 
     /**
      * Draws into {@code layout.inversion(n, prior)}; with {@code resume} a finished run is kept, a killed one
-     * continued.
+     * continued. Returns whether it drew (false: a finished run was kept).
      */
-    static void run(MemorizationSettings s, ExperimentLayout layout, int n, PriorKind prior, boolean resume) {
+    static boolean run(MemorizationSettings s, ExperimentLayout layout, int n, PriorKind prior, boolean resume) {
         Path out = layout.inversion(n, prior);
         if (resume && Files.isRegularFile(out.resolve("posterior.h5"))) {
-            return;
+            return false;
         }
         boolean continued = resume && Files.isRegularFile(out.resolve(SampleStore.MANIFEST));
         try {
@@ -45,5 +45,6 @@ final class DpsRun {
         } catch (IOException e) {
             throw new UncheckedIOException("strata invert into " + out + ": " + e.getMessage(), e);
         }
+        return true;
     }
 }

@@ -23,6 +23,11 @@ record ExperimentLayout(Path dir) {
         return dir.resolve(SETTINGS);
     }
 
+    /** Seconds per stage, kept for a resumed run. */
+    Path stages() {
+        return dir.resolve("stages.json");
+    }
+
     Path data() {
         return dir.resolve("data");
     }

@@ -30,7 +30,7 @@ final class MemorizationExperiment {
     static MemorizationResult run(MemorizationSettings s, Path out, boolean resume) {
         ExperimentLayout layout = new ExperimentLayout(out);
         OutputFolder.prepare(layout, s, resume);
-        StageClock clock = new StageClock();
+        StageClock clock = StageClock.open(layout.stages(), resume);
         clock.time("datagen", () -> {
             TrainingSets.write(s, layout);
             return null;
@@ -70,12 +70,9 @@ final class MemorizationExperiment {
         String dpsMemorized = "DPS memorized N=" + n;
         String training = "train network N=" + n;
         String dpsNetwork = "DPS network N=" + n;
-        clock.time(dpsMemorized, () -> run(s, layout, n, PriorKind.MEMORIZED, resume, problem));
-        clock.time(training, () -> {
-            NetworkPrior.train(s, layout, n, resume);
-            return null;
-        });
-        clock.time(dpsNetwork, () -> run(s, layout, n, PriorKind.NETWORK, resume, problem));
+        clock.timeOrKeep(dpsMemorized, () -> run(s, layout, n, PriorKind.MEMORIZED, resume, problem));
+        clock.timeOrKeep(training, () -> NetworkPrior.train(s, layout, n, resume));
+        clock.timeOrKeep(dpsNetwork, () -> run(s, layout, n, PriorKind.NETWORK, resume, problem));
         var sec = clock.seconds();
         return List.of(
                 new ResultRow(n, PriorKind.MEMORIZED, RunMetrics.measure(layout.inversion(n, PriorKind.MEMORIZED),
@@ -86,11 +83,12 @@ final class MemorizationExperiment {
                         sec.get(training) + sec.get(dpsNetwork)));
     }
 
-    private static Void run(MemorizationSettings s, ExperimentLayout layout, int n, PriorKind prior, boolean resume,
-                            PhysicalProblem problem) {
-        DpsRun.run(s, layout, n, prior, resume);
+    /** Whether the run was drawn now (false: a finished run was kept). */
+    private static boolean run(MemorizationSettings s, ExperimentLayout layout, int n, PriorKind prior,
+                               boolean resume, PhysicalProblem problem) {
+        boolean ran = DpsRun.run(s, layout, n, prior, resume);
         requireSameData(layout.inversion(n, prior), problem.data());
-        return null;
+        return ran;
     }
 
     /** The closed form must weigh the very data the sampler saw; a difference is a bug, not bad input. */

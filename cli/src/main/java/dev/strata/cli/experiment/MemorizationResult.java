@@ -23,7 +23,7 @@ record MemorizationResult(MemorizationSettings settings, ExperimentLayout layout
         Map<Integer, ClosedFormCheck> m = new java.util.LinkedHashMap<>();
         for (ResultRow r : rows) {
             if (r.prior() == PriorKind.MEMORIZED) {
-                m.put(r.n(), ClosedFormCheck.of(r.metrics()));
+                m.put(r.n(), ClosedFormCheck.of(r.metrics(), r.effectiveModels()));
             }
         }
         return m;

@@ -19,12 +19,12 @@ final class NetworkPrior {
 
     /**
      * Trains into {@code layout.network(n)}; with {@code resume} a finished network is kept, a killed one
-     * continued.
+     * continued. Returns whether it trained (false: a finished network was kept).
      */
-    static void train(MemorizationSettings s, ExperimentLayout layout, int n, boolean resume) {
+    static boolean train(MemorizationSettings s, ExperimentLayout layout, int n, boolean resume) {
         Path dir = layout.network(n);
         if (resume && Files.isRegularFile(dir.resolve("network.properties"))) {
-            return;
+            return false;
         }
         List<String> args = new ArrayList<>(List.of("train", "--data", layout.networkSet(n).toString(),
                 "--out", dir.toString(), "--steps", Integer.toString(s.trainSteps()),
@@ -46,5 +46,6 @@ final class NetworkPrior {
             throw new IllegalStateException("strata " + String.join(" ", args) + " ended with exit code " + code + ": "
                     + err.toString().strip());
         }
+        return true;
     }
 }

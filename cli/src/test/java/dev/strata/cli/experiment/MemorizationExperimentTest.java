@@ -89,11 +89,13 @@ class MemorizationExperimentTest {
         try (ComputeBackend backend = ComputeBackends.open("jvm")) {
             PhysicalProblem problem = SyntheticProblem.of("fwi", layout.truth(), 0.05, SEED, backend);
             MemorizedSet own = MemorizedSet.read(layout.trainingSet(4));
-            ClosedFormCheck right = ClosedFormCheck.of(RunMetrics.measure(run, truth, own,
-                    ClosedFormPosterior.of(own, problem)));
+            ClosedFormPosterior ownForm = ClosedFormPosterior.of(own, problem);
+            ClosedFormCheck right = ClosedFormCheck.of(RunMetrics.measure(run, truth, own, ownForm),
+                    ownForm.effectiveModels());
             MemorizedSet wrong = MemorizedSet.read(other);
-            ClosedFormCheck wrongCheck = ClosedFormCheck.of(RunMetrics.measure(run, truth, wrong,
-                    ClosedFormPosterior.of(wrong, problem)));
+            ClosedFormPosterior wrongForm = ClosedFormPosterior.of(wrong, problem);
+            ClosedFormCheck wrongCheck = ClosedFormCheck.of(RunMetrics.measure(run, truth, wrong, wrongForm),
+                    wrongForm.effectiveModels());
             assertTrue(right.memorized(), right.verdict());
             assertFalse(wrongCheck.memorized(), wrongCheck.verdict());
             assertFalse(wrongCheck.holds(), wrongCheck.verdict());
