@@ -31,7 +31,7 @@ import picocli.CommandLine.Option;
                 + "(Gaussian random field or bimaterial log-conductivity). Writes FILE (HDF5, /models float32 "
                 + "[N, C, nz, nx] with schema attributes) and a PNG of the first 8 models beside it, and prints the "
                 + "measured statistics: per-channel mean, std, histogram and variogram ranges.")
-final class DatagenCommand implements Callable<Integer> {
+public final class DatagenCommand implements Callable<Integer> {
     /** Models drawn in the PNG. */
     static final int PICTURED = 8;
 
@@ -107,7 +107,7 @@ final class DatagenCommand implements Callable<Integer> {
     }
 
     /** Draws {@code n} models, writes the training-set file and its picture, and measures the statistics. */
-    static DatagenReport writeTrainingSet(DatagenProblem p, String family, ModelGenerator generator, int n, long seed,
+    public static DatagenReport writeTrainingSet(DatagenProblem p, String family, ModelGenerator generator, int n, long seed,
                                           Path out) {
         Path file = out.toAbsolutePath().normalize();
         Path png = picturePath(file);

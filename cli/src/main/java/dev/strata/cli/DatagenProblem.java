@@ -19,7 +19,7 @@ import java.util.Locale;
  * The problems {@code strata datagen} makes training sets for, their families and default grids, and how a
  * command line's choices become a {@link ModelGenerator}.
  */
-enum DatagenProblem {
+public enum DatagenProblem {
     SEISMIC(new SectionGrid(80, 100, 1, 10), List.of("facies-impedance")),
     FWI(new SectionGrid(70, 70, 10, 10), List.of("layered", "faulted", "marmousi")),
     DARCY(new SectionGrid(64, 64, 10, 10), List.of("grf", "bimaterial"));

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** What {@code strata datagen} wrote and measured, as text or one JSON object. */
-record DatagenReport(String problem, String family, int n, long seed, SectionGrid grid, Path file, Path png,
+public record DatagenReport(String problem, String family, int n, long seed, SectionGrid grid, Path file, Path png,
                      double seconds, FieldStatistics statistics) {
 
     String text() {

@@ -1,5 +1,6 @@
 package dev.strata.cli;
 
+import dev.strata.cli.experiment.ExperimentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
         description = "Diffusion-model posterior sampling for subsurface inversion.",
         subcommands = {InvertCommand.class, DatagenCommand.class, DemoCommand.class, DevicesCommand.class,
                 VerifyCommand.class, BenchCommand.class, ValidateCommand.class, TrainPriorCommand.class, TrainCommand.class, PlotCommand.class,
-                MergeCommand.class, SubmitCommand.class,
+                MergeCommand.class, SubmitCommand.class, ExperimentCommand.class,
                 CommandLine.HelpCommand.class})
 public final class StrataCommand implements Runnable {
 

@@ -35,12 +35,8 @@ class ClippedInputTest extends ForwardOperatorContract {
 
     @Test
     void valuesOutsideTheBoxActAsTheBoxEdgeAndGetNoGradient() {
-        float[] x = randomModels(rng, 1);
-        x[7] = 100;
-        x[9] = 20000;
-        float[] clipped = x.clone();
-        clipped[7] = 4000;
-        clipped[9] = 9000;
+        float[] x = outsideTheBox();
+        float[] clipped = atTheEdges(x, 4000, 9000);
         ForwardOperator op = operator();
         assertArrayEquals(SEISMIC.apply(clipped, 1), op.apply(x, 1));
         float[] g = op.vjp(x, gaussian(rng, op.outputSize()), 1);
@@ -53,14 +49,29 @@ class ClippedInputTest extends ForwardOperatorContract {
                 "the masked adjoint matches the masked JVP outside the box too");
     }
 
+    /** A bound that is no float clips to the float inside the box, never to the nearest one outside it. */
     @Test
-    void clippedValuesStayInsideABoxWhoseBoundsAreNotFloats() {
-        double lo = 1592.5939453125001;
-        double hi = 5547.0882568359375; // rounds up to the float 5547.0884
-        assertTrue((float) hi > hi, "the test needs a bound that rounds outward");
-        float top = ClippedInput.floatAtMost(hi);
-        float bottom = ClippedInput.floatAtLeast(lo);
-        assertTrue(top <= hi && Math.nextUp(top) > hi, "largest float <= hi: " + top);
-        assertTrue(bottom >= lo && Math.nextDown(bottom) < lo, "smallest float >= lo: " + bottom);
+    void boundsThatAreNoFloatsRoundInwards() {
+        double hi = Math.nextUp(9000f) - 1e-4; // nearest float is nextUp(9000f), above hi
+        double lo = Math.nextDown(4000f) + 1e-4; // nearest float is nextDown(4000f), below lo
+        ForwardOperator op = new ClippedInput(SEISMIC, lo, hi);
+        float[] x = outsideTheBox();
+        assertArrayEquals(SEISMIC.apply(atTheEdges(x, 4000f, 9000f), 1), op.apply(x, 1));
+    }
+
+    /** A model inside the box except value 7 (below it) and value 9 (above it). */
+    private float[] outsideTheBox() {
+        float[] x = randomModels(rng, 1);
+        x[7] = 100;
+        x[9] = 20000;
+        return x;
+    }
+
+    /** {@code x} of {@link #outsideTheBox()} with its two outside values moved to the edges {@code lo}, {@code hi}. */
+    private static float[] atTheEdges(float[] x, float lo, float hi) {
+        float[] clipped = x.clone();
+        clipped[7] = lo;
+        clipped[9] = hi;
+        return clipped;
     }
 }

@@ -1,0 +1,71 @@
+package dev.strata.cli.experiment;
+
+import dev.strata.cli.UserInputException;
+import dev.strata.io.ConfigText;
+import dev.strata.io.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The {@code --out} folder of an experiment: checked before anything is written (a file, an unwritable place, a
+ * folder that already holds files without {@code --resume}, or a resume with other settings are refused in one
+ * line), then created with the settings in {@code experiment.json}.
+ */
+final class OutputFolder {
+    private OutputFolder() {
+    }
+
+    static void prepare(ExperimentLayout layout, MemorizationSettings s, boolean resume) {
+        Path dir = layout.dir();
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UserInputException("--out " + dir + " is a file; fix: give a folder");
+        }
+        if (resume) {
+            requireSameSettings(layout, s);
+            return;
+        }
+        if (Files.isDirectory(dir) && !isEmpty(dir)) {
+            throw new UserInputException("--out " + dir + " already holds files; fix: add --resume to continue the"
+                    + " experiment in it, or choose another --out");
+        }
+        Path existing = dir;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isWritable(existing)) {
+            throw new UserInputException("--out " + dir + ": " + existing + " is not writable; fix: choose a writable"
+                    + " folder");
+        }
+        try {
+            Files.createDirectories(layout.data());
+            Files.writeString(layout.settings(), Json.object(s.toMap()) + "\n");
+        } catch (IOException e) {
+            throw new UserInputException("cannot create --out " + dir + ": " + e.getMessage() + "; fix: choose a"
+                    + " writable folder", e);
+        }
+    }
+
+    private static void requireSameSettings(ExperimentLayout layout, MemorizationSettings s) {
+        Map<String, String> before;
+        try {
+            before = ConfigText.read(layout.settings());
+        } catch (IOException e) {
+            throw new UserInputException("--resume: " + layout.dir() + " holds no experiment ("
+                    + ExperimentLayout.SETTINGS + "); fix: drop --resume to start one", e);
+        }
+        if (!before.equals(s.toMap())) {
+            throw new UserInputException("--resume: the experiment in " + layout.dir() + " was started with " + before
+                    + "; fix: repeat its options (--sizes, --full, --seed, ...) or choose another --out");
+        }
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (IOException e) {
+            throw new UserInputException("--out " + dir + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+}
