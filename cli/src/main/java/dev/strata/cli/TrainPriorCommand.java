@@ -149,7 +149,7 @@ final class TrainPriorCommand implements Callable<Integer> {
             throw new UserInputException("--threads must be >= 1, got " + threads);
         }
         prepareOut();
-        TrainingSetFile set = readData();
+        TrainingSetFile set = readData(preset);
         int[] s = set.models().shape();
         int[] shape = {s[1], s[2], s[3]};
         int conditionChannels = set.conditions() == null ? 0 : set.conditions().shape()[1];
@@ -180,24 +180,25 @@ final class TrainPriorCommand implements Callable<Integer> {
         ScoreMatchingTrainer.Result r;
         ScoreMatchingTrainer.Data training = new ScoreMatchingTrainer.Data(normalised, split.trainingCount(), shape,
                 conditions);
-        try (Progress p = new Progress("training", settings.steps());
-             TorchEngine.ThreadPin pin = TorchEngine.pinThreads(threads != null ? threads : TorchEngine.threads())) {
-            r = ScoreMatchingTrainer.train(settings, training, ScoreMatchingTrainer.statePath(out), resume,
-                    (done, total, loss) -> {
-                        p.message(String.format("loss %.4f", loss));
-                        p.stepDone(done, total);
-                    }, where, stopAfter != null ? stopAfter : settings.steps());
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException((resume ? "--resume: " : "") + e.getMessage(), e);
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        if (!r.complete(settings)) {
-            new TrainingReport(spec.commandLine().getOut(), json, out).stopped(settings, r, seconds);
-            return ExitCodes.OK;
-        }
-        int kept = Math.min(split.trainingCount(), LearnedPriorCheckpoint.EXAMPLES);
+        double seconds;
         LearnedPriorCheckpoint checkpoint;
+        // one pin over training and the sidecar, which records the engine threads the weights were trained with
         try (TorchEngine.ThreadPin pin = TorchEngine.pinThreads(threads != null ? threads : TorchEngine.threads())) {
+            try (Progress p = new Progress("training", settings.steps())) {
+                r = ScoreMatchingTrainer.train(settings, training, ScoreMatchingTrainer.statePath(out), resume,
+                        (done, total, loss) -> {
+                            p.message(String.format("loss %.4f", loss));
+                            p.stepDone(done, total);
+                        }, where, stopAfter != null ? stopAfter : settings.steps());
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException((resume ? "--resume: " : "") + e.getMessage(), e);
+            }
+            seconds = (System.nanoTime() - start) / 1e9;
+            if (!r.complete(settings)) {
+                new TrainingReport(spec.commandLine().getOut(), json, out).stopped(settings, r, seconds);
+                return ExitCodes.OK;
+            }
+            int kept = Math.min(split.trainingCount(), LearnedPriorCheckpoint.EXAMPLES);
             checkpoint = new LearnedPriorCheckpoint(norm, settings.net(), settings.sigmaData(),
                     trainingMap(settings, split.heldOutCount(), training, r, preset, conditionNorm), r.finalLoss(),
                     r.emaWeights(),
@@ -248,9 +249,8 @@ final class TrainPriorCommand implements Callable<Integer> {
         return p;
     }
 
-    private TrainingSetFile readData() {
-        if (shipped != null) {
-            ShippedPrior p = ShippedPrior.named(shipped);
+    private TrainingSetFile readData(ShippedPrior p) {
+        if (p != null) {
             data = out.resolve("training-set.h5");
             DatagenCommand.writeTrainingSet(p.problem(), p.family(), p.generator(), p.models(), ShippedPrior.SEED,
                     data);

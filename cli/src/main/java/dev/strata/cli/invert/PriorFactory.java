@@ -49,8 +49,9 @@ final class PriorFactory {
                             + " prior's name after the colon; fix: e.g. --prior network:seismic");
                 }
                 if (ShippedPrior.NAMES.contains(arg)) {
-                    yield network(spec, ShippedPrior.named(arg).checkpoint(), "shipped prior " + arg + " ("
-                            + ShippedPrior.named(arg).command() + ")", shape, device);
+                    ShippedPrior shipped = ShippedPrior.named(arg);
+                    yield network(spec, shipped.checkpoint(), "shipped prior " + arg + " (" + shipped.command() + ")",
+                            shape, device);
                 }
                 yield network(spec, read(spec, Path.of(arg)), Path.of(arg).toString(), shape, device);
             }

@@ -5,9 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import dev.strata.forward.Shapes;
@@ -93,17 +91,8 @@ public final class NetworkDenoiser implements Denoiser, ConditionalDenoiser, Aut
      * network's cost needs (its output means nothing).
      */
     public static NetworkDenoiser seededRandom(int[] shape, SmallUNet.Config net, long seed) {
-        SmallUNet block = new SmallUNet(net);
         try (NDManager m = TorchEngine.get().newBaseManager()) {
-            block.setInitializer(new SeededInitializer(seed), Parameter.Type.WEIGHT);
-            Shape x = new Shape(1, shape[0], shape[1], shape[2]);
-            Shape phi = new Shape(1, net.features());
-            if (net.conditional()) {
-                block.initialize(m, DataType.FLOAT32, x, phi, new Shape(1, net.conditionInputChannels(), shape[1],
-                        shape[2]));
-            } else {
-                block.initialize(m, DataType.FLOAT32, x, phi);
-            }
+            SmallUNet block = SmallUNet.seeded(net, seed, m, 1, shape[1], shape[2]);
             return new NetworkDenoiser(shape, new EdmPreconditioning(1.0), net, DenoiserTrainer.weights(block));
         }
     }

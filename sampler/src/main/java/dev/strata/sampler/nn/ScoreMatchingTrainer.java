@@ -4,8 +4,6 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.ParameterList;
 import ai.djl.training.ParameterStore;
@@ -205,13 +203,11 @@ public final class ScoreMatchingTrainer {
         int[] shape = data.shape();
         int size = data.size();
         int batch = s.batch();
-        Shape xShape = new Shape(batch, shape[0], shape[1], shape[2]);
-        Shape phiShape = new Shape(batch, s.net().features());
         float[] losses = new float[s.steps()];
         try (Model model = Model.newInstance("strata-score-matching", device.toDjl(), TorchEngine.NAME)) {
             NDManager manager = model.getNDManager();
-            SmallUNet net = initialised(s, manager, xShape, phiShape);
-            SmallUNet ema = initialised(s, manager, xShape, phiShape);
+            SmallUNet net = SmallUNet.seeded(s.net(), s.seed(), manager, batch, shape[1], shape[2]);
+            SmallUNet ema = SmallUNet.seeded(s.net(), s.seed(), manager, batch, shape[1], shape[2]);
             ParameterStore store = new ParameterStore(manager, false);
             Adam adam = new Adam(s.weightDecay());
             EdmLossStep loss = new EdmLossStep(pre, net, store, batch, shape);
@@ -267,18 +263,6 @@ public final class ScoreMatchingTrainer {
     /** Whether {@code dir} holds a checkpoint. */
     public static boolean hasState(Path dir) {
         return Files.isRegularFile(statePath(dir));
-    }
-
-    private static SmallUNet initialised(Settings s, NDManager manager, Shape xShape, Shape phiShape) {
-        SmallUNet net = new SmallUNet(s.net());
-        net.setInitializer(new SeededInitializer(s.seed()), Parameter.Type.WEIGHT);
-        if (s.net().conditional()) {
-            net.initialize(manager, DataType.FLOAT32, xShape, phiShape, new Shape(xShape.get(0),
-                    s.net().conditionInputChannels(), xShape.get(2), xShape.get(3)));
-        } else {
-            net.initialize(manager, DataType.FLOAT32, xShape, phiShape);
-        }
-        return net;
     }
 
     /** e = d e + (1 - d) w for every trainable parameter, in place on e's storage. */

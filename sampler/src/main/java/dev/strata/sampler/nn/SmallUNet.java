@@ -116,6 +116,24 @@ public final class SmallUNet extends AbstractBlock {
         this.convOut = addChildBlock("convOut", conv3(OUT_BLOCK * ((config.channels() + OUT_BLOCK - 1) / OUT_BLOCK)));
     }
 
+    /**
+     * A network of {@code config} with weights drawn from {@code seed} ({@link SeededInitializer}) in {@code manager},
+     * for batches of {@code batch} samples of {@code nz x nx} (plus the conditioning input when conditional).
+     */
+    static SmallUNet seeded(Config config, long seed, NDManager manager, long batch, long nz, long nx) {
+        SmallUNet net = new SmallUNet(config);
+        net.setInitializer(new SeededInitializer(seed), ai.djl.nn.Parameter.Type.WEIGHT);
+        Shape x = new Shape(batch, config.channels(), nz, nx);
+        Shape phi = new Shape(batch, config.features());
+        if (config.conditional()) {
+            net.initialize(manager, DataType.FLOAT32, x, phi,
+                    new Shape(batch, config.conditionInputChannels(), nz, nx));
+        } else {
+            net.initialize(manager, DataType.FLOAT32, x, phi);
+        }
+        return net;
+    }
+
     static Conv2d conv3(int filters) {
         return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build();
     }
