@@ -17,13 +17,18 @@ final class OutputFolder {
     private OutputFolder() {
     }
 
-    static void prepare(ExperimentLayout layout, MemorizationSettings s, boolean resume) {
-        Path dir = layout.dir();
+    /**
+     * @param dir      the {@code --out} folder
+     * @param data     its data folder, created with it
+     * @param file     where the settings are kept ({@code experiment.json})
+     * @param settings the experiment's settings as text; a resumed run must repeat them
+     */
+    static void prepare(Path dir, Path data, Path file, Map<String, String> settings, boolean resume) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserInputException("--out " + dir + " is a file; fix: give a folder");
         }
         if (resume) {
-            requireSameSettings(layout, s);
+            requireSameSettings(dir, file, settings);
             return;
         }
         if (Files.isDirectory(dir) && !isEmpty(dir)) {
@@ -39,25 +44,35 @@ final class OutputFolder {
                     + " folder");
         }
         try {
-            Files.createDirectories(layout.data());
-            Files.writeString(layout.settings(), Json.object(s.toMap()) + "\n");
+            Files.createDirectories(data);
+            Files.writeString(file, Json.object(settings) + "\n");
         } catch (IOException e) {
             throw new UserInputException("cannot create --out " + dir + ": " + e.getMessage() + "; fix: choose a"
                     + " writable folder", e);
         }
     }
 
-    private static void requireSameSettings(ExperimentLayout layout, MemorizationSettings s) {
+    /** Writes the experiment's {@code report.md} and {@code results.json}. */
+    static void writeReport(Path report, String markdown, Path results, String json) {
+        try {
+            Files.writeString(report, markdown);
+            Files.writeString(results, json + "\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireSameSettings(Path dir, Path file, Map<String, String> settings) {
         Map<String, String> before;
         try {
-            before = ConfigText.read(layout.settings());
+            before = ConfigText.read(file);
         } catch (IOException e) {
-            throw new UserInputException("--resume: " + layout.dir() + " holds no experiment ("
-                    + ExperimentLayout.SETTINGS + "); fix: drop --resume to start one", e);
+            throw new UserInputException("--resume: " + dir + " holds no experiment (" + file.getFileName()
+                    + "); fix: drop --resume to start one", e);
         }
-        if (!before.equals(s.toMap())) {
-            throw new UserInputException("--resume: the experiment in " + layout.dir() + " was started with " + before
-                    + "; fix: repeat its options (--sizes, --full, --seed, ...) or choose another --out");
+        if (!before.equals(settings)) {
+            throw new UserInputException("--resume: the experiment in " + dir + " was started with " + before
+                    + "; fix: repeat its options (--full, --seed, ...) or choose another --out");
         }
     }
 

@@ -197,16 +197,23 @@ public final class ValidationSuite {
         list.add(new Check("power-tempered-2-edm-heun-32", "gaussian-linear-power-2", false, () -> sampled(
                 "power-tempered-2-edm-heun-32", "gaussian-linear-power-2", EdmSampler.heun(new PosteriorDenoiser(
                         gl.get().prior().denoiser(), tweedie(gl.get(), 2)), KarrasSchedule.edm(32)),
-                powerPosterior(gl.get(), 2), n, Bound.exact(), SpeedBasis.PRIOR_AND_LIKELIHOOD)));
-        // the prior raised to alpha: the Euler ODE with the plain posterior between levels, Langevin steps with the
-        // powered score at every level; exact bound against the posterior of the prior N(m, C / alpha)
-        for (double alpha : new double[] {2, 0.5}) {
-            String name = "power-pc-" + (alpha == 2 ? "2" : "0.5") + "-edm-euler-64";
-            String oracleName = "gaussian-linear-prior-power-" + (alpha == 2 ? "2" : "0.5");
+                powerPosterior(gl.get(), 2, 1), n, Bound.exact(), SpeedBasis.PRIOR_AND_LIKELIHOOD)));
+        // the prior raised to alpha (and, in the last row, the likelihood to lambda): Euler ODE steps with the
+        // alpha = 1 combination between levels, Langevin steps with the powered score at every level (as strata
+        // experiment power-scaling samples); exact bound against the posterior of the prior N(m, C / alpha) with noise
+        // s / sqrt(lambda)
+        for (double[] la : new double[][] {{1, 2}, {1, 0.5}, {2, 0.5}}) {
+            double lambda = la[0];
+            double alpha = la[1];
+            String name = "power-pc-" + (lambda == 1 ? "" : "lambda-2-alpha-") + (alpha == 2 ? "2" : "0.5")
+                    + "-edm-euler-64";
+            String oracleName = "gaussian-linear-" + (lambda == 1 ? "" : "power-2-") + "prior-power-"
+                    + (alpha == 2 ? "2" : "0.5");
             list.add(new Check(name, oracleName, false, () -> sampled(name, oracleName, new PredictorCorrectorSampler(
-                    new PowerScaledDenoiser(conditional(gl.get()), gl.get().data(), 1, 1),
-                    new PowerScaledDenoiser(conditional(gl.get()), gl.get().data(), 1, alpha), KarrasSchedule.edm(64),
-                    20, 0.3, null), priorPowerPosterior(gl.get(), alpha), n, Bound.exact())));
+                    new PowerScaledDenoiser(conditional(gl.get()), gl.get().data(), lambda, 1),
+                    new PowerScaledDenoiser(conditional(gl.get()), gl.get().data(), lambda, alpha),
+                    KarrasSchedule.edm(64), 20, 0.3, null), powerPosterior(gl.get(), lambda, alpha), n,
+                    Bound.exact())));
         }
         list.add(new Check("pcn", "gaussian-linear", true, () -> mcmc("pcn", "gaussian-linear",
                 () -> new PcnChains(gl.get().densePrior(), likelihood(gl.get()))
@@ -315,19 +322,11 @@ public final class ValidationSuite {
                 c.noise() / Math.sqrt(lambda)), PosteriorCovariance.tweedie(c.prior().denoiser()), 1e-6, 200);
     }
 
-    /** The exact power-scaled posterior p(y | x)^lambda p(x) of the Gaussian-linear case: noise s / sqrt(lambda). */
-    private static DenseGaussian powerPosterior(GaussianLinearCase c, double lambda) {
-        double[] y = new double[c.data().length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = c.data()[i];
-        }
-        DenseGaussian p = c.densePrior();
-        return GaussianLinearPosterior.of(p.shape(), p.mean(), p.covariance(), c.operator().matrix(), y,
-                c.noise() / Math.sqrt(lambda));
-    }
-
-    /** The exact p(y | x) p(x)^alpha of the Gaussian-linear case: the posterior of the prior N(m, C / alpha). */
-    private static DenseGaussian priorPowerPosterior(GaussianLinearCase c, double alpha) {
+    /**
+     * The exact power-scaled posterior p(y | x)^lambda p(x)^alpha of the Gaussian-linear case: the posterior of the
+     * prior N(m, C / alpha) with noise s / sqrt(lambda).
+     */
+    private static DenseGaussian powerPosterior(GaussianLinearCase c, double lambda, double alpha) {
         double[] y = new double[c.data().length];
         for (int i = 0; i < y.length; i++) {
             y[i] = c.data()[i];
@@ -337,7 +336,8 @@ public final class ValidationSuite {
         for (int i = 0; i < cov.length; i++) {
             cov[i] /= alpha;
         }
-        return GaussianLinearPosterior.of(p.shape(), p.mean(), cov, c.operator().matrix(), y, c.noise());
+        return GaussianLinearPosterior.of(p.shape(), p.mean(), cov, c.operator().matrix(), y,
+                c.noise() / Math.sqrt(lambda));
     }
 
     /** The exact CFG denoiser of the Gaussian-linear case: D(x; y) and, for a null condition, D(x). */
