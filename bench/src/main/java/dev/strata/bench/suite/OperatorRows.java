@@ -2,6 +2,7 @@ package dev.strata.bench.suite;
 
 import dev.strata.bench.BenchProblems;
 import dev.strata.forward.acoustic.AcousticWaveOperator;
+import dev.strata.forward.darcy.DarcyFlow;
 import dev.strata.forward.darcy.DarcyOperator;
 import dev.strata.forward.darcy.DarcyProblem;
 import dev.strata.forward.darcy.Preconditioner;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * The physics and guidance kernels through their operators, per backend: the acoustic shot (forward with sponge and
  * with CPML, the checkpointed misfit gradient with its ratio to one forward run), the seismic operator (apply, VJP
- * and its ratio to apply), the Darcy solve and its adjoint gradient (ratio to the solve), and the sampler's update.
+ * and its ratio to apply), the Darcy solve and its adjoint gradient (ratio to the solve) with the solve per iteration
+ * (multigrid-preconditioned, plain CG and the V-cycle between them), and the sampler's update.
  */
 final class OperatorRows {
     /** Bytes per value of {@link #samplerUpdate}: 12 float reads and writes. */
@@ -81,7 +83,41 @@ final class OperatorRows {
                     Map.of()));
             ctx.emit(ctx.row("darcy-gradient", n, name, backend.device().device(), gradient, (double) n * n,
                     Double.NaN, Map.of("ratioToSolve", gradient.medianSeconds() / solve.medianSeconds())));
+            darcyIterations(ctx, name, backend, n, logK, solve, iterations(problem, backend, logK));
         }
+    }
+
+    /**
+     * Per-iteration rows of the Darcy solve, whole solves divided by their iteration counts: the multigrid-
+     * preconditioned CG iteration (matvec, vector updates and one V(2,2)-cycle; assembly shared over the
+     * iterations), the plain CG iteration of the same problem (matvec and vector updates), and the V-cycle as their
+     * difference (a derived row, {@code "derived": true}).
+     */
+    private static void darcyIterations(SuiteContext ctx, String name, ComputeBackend backend, int n, float[] logK,
+                                        Timing multigrid, int multigridIterations) {
+        DarcyProblem plain = BenchProblems.darcy(n, Preconditioner.NONE);
+        DarcyOperator op = new DarcyOperator(plain, backend);
+        Timing solve = Timing.of(ctx.settings().repeats(), () -> op.apply(logK, 1));
+        int plainIterations = iterations(plain, backend, logK);
+        Timing pcg = perIteration(multigrid, multigridIterations);
+        Timing cg = perIteration(solve, plainIterations);
+        String device = backend.device().device();
+        double points = (double) n * n;
+        ctx.emit(ctx.row("darcy-pcg-iteration", n, name, device, pcg, points, Double.NaN,
+                Map.of("iterations", multigridIterations)));
+        ctx.emit(ctx.row("darcy-cg-iteration", n, name, device, cg, points, Double.NaN,
+                Map.of("iterations", plainIterations)));
+        ctx.emit(ctx.row("darcy-vcycle", n, name, device, new Timing(pcg.firstSeconds() - cg.firstSeconds(),
+                pcg.medianSeconds() - cg.medianSeconds(), pcg.repeats()), points, Double.NaN,
+                Map.of("derived", true)));
+    }
+
+    private static int iterations(DarcyProblem problem, ComputeBackend backend, float[] logK) {
+        return new DarcyFlow(problem, backend).heads(logK, 1).iterations()[0];
+    }
+
+    private static Timing perIteration(Timing solve, int iterations) {
+        return new Timing(solve.firstSeconds() / iterations, solve.medianSeconds() / iterations, solve.repeats());
     }
 
     /**
