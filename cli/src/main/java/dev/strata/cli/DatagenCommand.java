@@ -6,17 +6,12 @@ import dev.strata.forward.geology.Channel;
 import dev.strata.forward.geology.FieldStatistics;
 import dev.strata.forward.geology.ModelGenerator;
 import dev.strata.forward.geology.SectionGrid;
-import dev.strata.io.Colormap;
-import dev.strata.io.FieldPlot;
 import dev.strata.io.FloatDataset;
-import dev.strata.io.Panel;
 import dev.strata.io.TrainingSetFile;
-import dev.strata.io.ValueRange;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -158,31 +153,9 @@ public final class DatagenCommand implements Callable<Integer> {
 
     private static void picture(ModelGenerator generator, float[] models, Path png) throws IOException {
         SectionGrid g = generator.grid();
-        List<Channel> channels = generator.channels();
-        int shown = Math.min(PICTURED, models.length / (channels.size() * g.cells()));
-        List<Panel> panels = new ArrayList<>();
-        for (int b = 0; b < shown; b++) {
-            for (int c = 0; c < channels.size(); c++) {
-                float[] field = new float[g.cells()];
-                System.arraycopy(models, (b * channels.size() + c) * g.cells(), field, 0, g.cells());
-                Channel ch = channels.get(c);
-                panels.add(Panel.of("#" + b + " " + ch.name() + " [" + ch.unit() + "]", field, g.nz(), g.nx(),
-                        Colormap.VIRIDIS).withRange(ValueRange.of(channelValues(models, channels.size(), c, g))));
-            }
-        }
-        int columns = channels.size() == 1 ? 4 : 2 * channels.size();
-        new FieldPlot(FieldPlot.Options.defaults().withColumns(columns).withPixelsPerCell(g.nx() > 200 ? 1 : 3))
-                .write(png, "strata datagen: first " + shown + " models", panels);
-    }
-
-    /** The values of channel {@code c} of every model, for a colour range shared by the panels of that channel. */
-    private static float[] channelValues(float[] models, int channels, int c, SectionGrid g) {
-        int count = models.length / (channels * g.cells());
-        float[] out = new float[count * g.cells()];
-        for (int b = 0; b < count; b++) {
-            System.arraycopy(models, (b * channels + c) * g.cells(), out, b * g.cells(), g.cells());
-        }
-        return out;
+        int shown = Math.min(PICTURED, models.length / (generator.channels().size() * g.cells()));
+        ModelPicture.write(png, "strata datagen: first " + shown + " models", generator.channels(), g,
+                List.of(new ModelPicture.Group("", models, shown)));
     }
 
     private static void deleteQuietly(Path file) {

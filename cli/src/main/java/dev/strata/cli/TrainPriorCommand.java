@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
         description = "Train a small EDM network denoiser (DJL, PyTorch engine, CPU) on a training set by "
                 + "denoising score matching, seeded, on the models normalised per channel. Writes into --out: "
                 + "network.params (EMA weights), network.properties (shape, per-channel mean/std, settings, loss), "
-                + "network-examples.f32, loss.png and train-state.bin (the checkpoint, every --checkpoint-every "
+                + "network-examples.f32, loss.png, samples.png and train-state.bin (the checkpoint, every --checkpoint-every "
                 + "steps; --resume continues a killed run to the same weights). Use with "
                 + "'strata invert --prior network:DIR'. "
                 + "The last --holdout models are kept out of training; the prior is then judged by --quality-samples "
@@ -222,7 +222,7 @@ final class TrainPriorCommand implements Callable<Integer> {
         PriorQuality quality;
         try (Progress p = new Progress("judging the prior", qualitySteps)) {
             quality = new PriorQualityCheck(qualitySamples, qualitySteps, seed).run(checkpoint, set, split,
-                    normalised, p);
+                    normalised, p, out.resolve("samples.png"));
         }
         Path qualityJson = out.resolve("quality.json");
         Files.writeString(qualityJson, Json.object(quality.fields()) + "\n");

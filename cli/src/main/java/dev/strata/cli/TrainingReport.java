@@ -71,6 +71,7 @@ record TrainingReport(PrintWriter pw, boolean json, Path out) {
                     r.finalLoss());
             pw.println("wrote " + dir.resolve(LearnedPriorCheckpoint.NAME + ".params"));
             pw.println("wrote " + png.toAbsolutePath().normalize());
+            pw.println("wrote " + dir.resolve("samples.png"));
             QualityText.print(pw, quality);
             pw.println("wrote " + dir.resolve("quality.json"));
         }

@@ -62,7 +62,8 @@ class ShippedPriorsTest {
                 "--stop-after", Integer.toString(ScoreMatchingTrainer.PROBE_STEP), "--json");
         assertNotEquals(recorded, probe(other.out()));
 
-        judgeAgainstHeldOutModels(name, shipped, TrainingSetFile.read(out.resolve("training-set.h5")));
+        judgeAgainstHeldOutModels(name, shipped, TrainingSetFile.read(out.resolve("training-set.h5")),
+                out.resolve("samples.png"));
     }
 
     /**
@@ -71,14 +72,15 @@ class ShippedPriorsTest {
      * 20 % where the generator's fields have one (the lateral range: see below), per-channel std within a factor 1.3,
      * and a memorization share of at most 0.1. The same measure given training models as "samples" reports them memorized, so the share can fail.
      */
-    private static void judgeAgainstHeldOutModels(String name, LearnedPriorCheckpoint shipped, TrainingSetFile set) {
+    private static void judgeAgainstHeldOutModels(String name, LearnedPriorCheckpoint shipped, TrainingSetFile set,
+                                                  java.nio.file.Path png) throws java.io.IOException {
         int[] shape = shipped.normalisation().shape();
         int size = shape[0] * shape[1] * shape[2];
         HeldOutSplit split = HeldOutSplit.of(set.models().data(), set.count(), size,
                 HeldOutSplit.defaultHoldout(set.count()));
         float[] normalised = shipped.normalisation().normalise(split.training());
         PriorQuality q = new PriorQualityCheck(16, 24, 77).run(shipped, set, split, normalised,
-                ProgressListener.NONE);
+                ProgressListener.NONE, png);
         String all = q.fields().toString();
         assertTrue(q.memorization() <= 0.1, name + " memorizes: " + all);
         for (ChannelComparison c : q.channels()) {

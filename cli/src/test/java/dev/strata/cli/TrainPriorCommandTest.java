@@ -182,6 +182,9 @@ class TrainPriorCommandTest {
         assertTrue(sand >= 0 && sand <= 1 && heldOutSand > 0 && heldOutSand < 1, json);
         assertTrue(r.out().contains("\"quality.memorization\":" + number(json, "memorization")), r.out());
         assertTrue(Files.readString(net.resolve("network.properties")).contains("train.heldOut=4"));
+        java.awt.image.BufferedImage samples = javax.imageio.ImageIO.read(net.resolve("samples.png").toFile());
+        assertTrue(samples.getWidth() > 200 && samples.getHeight() > 200, "samples.png: 4 held-out and 4 sampled"
+                + " models of 2 channels");
     }
 
     @Test
