@@ -1,0 +1,44 @@
+package dev.strata.sampler.latent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects, per evaluation of an objective, the data term of every sample and its field's error to a truth. */
+final class TraceRecorder {
+    private final float[] truth;
+    private final List<double[]> misfit = new ArrayList<>();
+    private final List<double[]> error = new ArrayList<>();
+    private float[] last;
+
+    /** @param truth the true field {@code [nz][nx]} every sample is compared with, or null */
+    TraceRecorder(float[] truth) {
+        this.truth = truth == null ? null : truth.clone();
+    }
+
+    void record(float[] fields, int n, double[] dataTerm) {
+        misfit.add(dataTerm.clone());
+        double[] e = new double[n];
+        int cells = fields.length / n;
+        for (int b = 0; b < n; b++) {
+            e[b] = truth == null ? Double.NaN : relativeError(fields, b * cells, truth);
+        }
+        error.add(e);
+        last = fields.clone();
+    }
+
+    InversionTrace trace(float[] unknowns) {
+        return new InversionTrace(misfit.toArray(double[][]::new), error.toArray(double[][]::new), last, unknowns);
+    }
+
+    /** ||a[from ..] - b|| / ||b|| over b's length. */
+    static double relativeError(float[] a, int from, float[] b) {
+        double d = 0;
+        double r = 0;
+        for (int i = 0; i < b.length; i++) {
+            double e = a[from + i] - b[i];
+            d += e * e;
+            r += (double) b[i] * b[i];
+        }
+        return Math.sqrt(d / r);
+    }
+}
