@@ -17,13 +17,16 @@ final class OutputFolder {
     private OutputFolder() {
     }
 
-    static void prepare(ExperimentLayout layout, MemorizationSettings s, boolean resume) {
-        Path dir = layout.dir();
+    /**
+     * Checks and creates {@code dir}, writing {@code settings} to {@code settingsFile}; with {@code resume}, checks
+     * that the settings there are these. Creates {@code folders} too.
+     */
+    static void prepare(Path dir, Path settingsFile, Map<String, String> settings, boolean resume, Path... folders) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserInputException("--out " + dir + " is a file; fix: give a folder");
         }
         if (resume) {
-            requireSameSettings(layout, s);
+            requireSameSettings(dir, settingsFile, settings);
             return;
         }
         if (Files.isDirectory(dir) && !isEmpty(dir)) {
@@ -39,24 +42,27 @@ final class OutputFolder {
                     + " folder");
         }
         try {
-            Files.createDirectories(layout.data());
-            Files.writeString(layout.settings(), Json.object(s.toMap()) + "\n");
+            Files.createDirectories(dir);
+            for (Path f : folders) {
+                Files.createDirectories(f);
+            }
+            Files.writeString(settingsFile, Json.object(settings) + "\n");
         } catch (IOException e) {
             throw new UserInputException("cannot create --out " + dir + ": " + e.getMessage() + "; fix: choose a"
                     + " writable folder", e);
         }
     }
 
-    private static void requireSameSettings(ExperimentLayout layout, MemorizationSettings s) {
+    private static void requireSameSettings(Path dir, Path settingsFile, Map<String, String> settings) {
         Map<String, String> before;
         try {
-            before = ConfigText.read(layout.settings());
+            before = ConfigText.read(settingsFile);
         } catch (IOException e) {
-            throw new UserInputException("--resume: " + layout.dir() + " holds no experiment ("
-                    + ExperimentLayout.SETTINGS + "); fix: drop --resume to start one", e);
+            throw new UserInputException("--resume: " + dir + " holds no experiment ("
+                    + settingsFile.getFileName() + "); fix: drop --resume to start one", e);
         }
-        if (!before.equals(s.toMap())) {
-            throw new UserInputException("--resume: the experiment in " + layout.dir() + " was started with " + before
+        if (!before.equals(settings)) {
+            throw new UserInputException("--resume: the experiment in " + dir + " was started with " + before
                     + "; fix: repeat its options (--sizes, --full, --seed, ...) or choose another --out");
         }
     }

@@ -20,4 +20,16 @@ public record InversionTrace(double[][] misfit, double[][] error, float[] fields
     public int samples() {
         return misfit[0].length;
     }
+
+    /** ||a[from .. from + b.length) - b|| / ||b||. */
+    public static double relativeError(float[] a, int from, float[] b) {
+        double d = 0;
+        double r = 0;
+        for (int i = 0; i < b.length; i++) {
+            double e = a[from + i] - b[i];
+            d += e * e;
+            r += (double) b[i] * b[i];
+        }
+        return Math.sqrt(d / r);
+    }
 }

@@ -20,7 +20,7 @@ final class TraceRecorder {
         double[] e = new double[n];
         int cells = fields.length / n;
         for (int b = 0; b < n; b++) {
-            e[b] = truth == null ? Double.NaN : relativeError(fields, b * cells, truth);
+            e[b] = truth == null ? Double.NaN : InversionTrace.relativeError(fields, b * cells, truth);
         }
         error.add(e);
         last = fields.clone();
@@ -28,17 +28,5 @@ final class TraceRecorder {
 
     InversionTrace trace(float[] unknowns) {
         return new InversionTrace(misfit.toArray(double[][]::new), error.toArray(double[][]::new), last, unknowns);
-    }
-
-    /** ||a[from ..] - b|| / ||b|| over b's length. */
-    static double relativeError(float[] a, int from, float[] b) {
-        double d = 0;
-        double r = 0;
-        for (int i = 0; i < b.length; i++) {
-            double e = a[from + i] - b[i];
-            d += e * e;
-            r += (double) b[i] * b[i];
-        }
-        return Math.sqrt(d / r);
     }
 }
