@@ -5,8 +5,8 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the CLI in-process and captures what it prints. */
-record CliRunner(int exitCode, String out, String err) {
-    static CliRunner run(String... args) {
+public record CliRunner(int exitCode, String out, String err) {
+    public static CliRunner run(String... args) {
         CommandLine cl = StrataCommand.commandLine();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -1,5 +1,6 @@
 package dev.strata.cli.experiment;
 
+import dev.strata.cli.LatentTraining;
 import dev.strata.cli.experiment.LdDimSurvey.Family;
 import dev.strata.forward.darcy.DarcyGrid;
 import dev.strata.forward.darcy.DarcyOperator;
@@ -12,13 +13,9 @@ import dev.strata.sampler.latent.LatentInversion;
 import dev.strata.sampler.latent.PixelInversion;
 import dev.strata.sampler.guidance.DpsGuidance;
 import dev.strata.sampler.mcmc.GaussianLikelihood;
-import dev.strata.sampler.nn.FieldVae;
 import dev.strata.sampler.nn.LatentPrior;
 import dev.strata.sampler.nn.LatentPriorTrainer;
 import dev.strata.sampler.nn.LatentPriorWeights;
-import dev.strata.sampler.nn.ScoreMatchingTrainer;
-import dev.strata.sampler.nn.SmallUNet;
-import dev.strata.sampler.nn.VaeTrainer;
 import dev.strata.sampler.vp.BetaSchedule;
 import dev.strata.sampler.vp.DdimSampler;
 import java.io.IOException;
@@ -123,12 +120,7 @@ final class LdDimExperiment {
     }
 
     private static LatentPriorWeights train(LdDimSettings s, float[] fields, Path out, Family f, float[] vaeLoss) {
-        FieldVae.Config vae = new FieldVae.Config(16, 2, 2);
-        SmallUNet.Config net = new SmallUNet.Config(2, ScoreMatchingTrainer.MIN_WIDTH, 2, 4, 16, 32);
-        LatentPriorTrainer.Settings settings = new LatentPriorTrainer.Settings(
-                new VaeTrainer.Settings(vae, s.vaeSteps(), 16, 2e-3, 1e-3, s.seed()),
-                new ScoreMatchingTrainer.Settings(net, 1.0, -1.2, 1.2, s.latentSteps(), 32, 2e-3, 0.0, 0.999,
-                        s.latentSteps(), s.seed() + 1));
+        LatentPriorTrainer.Settings settings = LatentTraining.settings(s.vaeSteps(), s.latentSteps(), s.seed());
         float[][] losses = new float[1][];
         try {
             LatentPriorWeights w = LatentPriorTrainer.train(settings, fields, s.training(), s.cells(), s.cells(),

@@ -44,7 +44,8 @@ final class LdDimReport {
                 + " of the true interface over the contrast, 1 = as sharp as the truth.\n\n");
         b.append("No PINN row: a physics-informed network needs the PDE residual's second derivatives of the"
                 + " network's output with respect to its input inside the loss, i.e. higher-order autodiff, and"
-                + " DJL 0.35.1's GradientCollector offers first derivatives only (no create_graph). The"
+                + " DJL 0.35.1's GradientCollector.backward runs libtorch's backward with create_graph = false"
+                + " (the variant that takes the flag is private), so gradients of gradients are not available. The"
                 + " physics-embedded VAE and pixel descent are built instead; both use the finite-volume solver's"
                 + " exact adjoint, as LD-DIM does.\n\n");
         for (FamilyResult r : results) {

@@ -33,14 +33,14 @@ public record LdDimSettings(int cells, int training, int vaeSteps, int latentSte
         if (cells < 8 || cells % 4 != 0) {
             throw new UserInputException("--grid must be a multiple of 4, at least 8, got " + cells);
         }
-        atLeast("training fields", training, 16);
-        atLeast("--vae-steps", vaeSteps, 1);
-        atLeast("--latent-steps", latentSteps, 1);
-        atLeast("--iterations", iterations, 1);
-        atLeast("--restarts", restarts, 2);
-        atLeast("DDIM steps", ddimSteps, 1);
-        atLeast("--samples", samples, 2);
-        atLeast("DPS steps", dpsSteps, 1);
+        MemorizationSettings.atLeast("training fields", training, 16);
+        MemorizationSettings.atLeast("--vae-steps", vaeSteps, 1);
+        MemorizationSettings.atLeast("--latent-steps", latentSteps, 1);
+        MemorizationSettings.atLeast("--iterations", iterations, 1);
+        MemorizationSettings.atLeast("--restarts", restarts, 2);
+        MemorizationSettings.atLeast("DDIM steps", ddimSteps, 1);
+        MemorizationSettings.atLeast("--samples", samples, 2);
+        MemorizationSettings.atLeast("DPS steps", dpsSteps, 1);
         if (heads < 1 || heads > cells) {
             throw new UserInputException("head array must be 1.." + cells + " per side, got " + heads);
         }
@@ -100,11 +100,5 @@ public record LdDimSettings(int cells, int training, int vaeSteps, int latentSte
         m.put("seed", Long.toString(seed));
         m.put("full", Boolean.toString(full));
         return m;
-    }
-
-    private static void atLeast(String what, int value, int min) {
-        if (value < min) {
-            throw new UserInputException(what + " must be >= " + min + ", got " + value);
-        }
     }
 }

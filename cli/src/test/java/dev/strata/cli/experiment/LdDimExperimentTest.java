@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.strata.cli.StrataCommand;
+import dev.strata.cli.CliRunner;
 import dev.strata.sampler.latent.InversionTrace;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,10 +30,10 @@ class LdDimExperimentTest {
     @BeforeAll
     static void runTinyExperiment() {
         out = tmp.resolve("ld");
-        String[] r = run("experiment", "ld-dim", "--out", out.toString(), "--grid", "8", "--vae-steps", "20",
-                "--latent-steps", "20", "--iterations", "5", "--restarts", "2", "--seed", "3");
-        assertEquals("0", r[0], r[2]);
-        stdout = r[1];
+        CliRunner r = CliRunner.run("experiment", "ld-dim", "--out", out.toString(), "--grid", "8", "--vae-steps",
+                "20", "--latent-steps", "20", "--iterations", "5", "--restarts", "2", "--seed", "3");
+        assertEquals(0, r.exitCode(), r.err());
+        stdout = r.out();
     }
 
     @Test
@@ -87,21 +85,10 @@ class LdDimExperimentTest {
     @Test
     void aGridNotDivisibleByFourIsOneLineAndExitCodeTwoWithNothingWritten() {
         Path dir = tmp.resolve("bad");
-        String[] r = run("experiment", "ld-dim", "--out", dir.toString(), "--grid", "10");
-        assertEquals("2", r[0], r[2]);
-        assertEquals(1, r[2].lines().count(), r[2]);
-        assertTrue(r[2].contains("--grid must be a multiple of 4"), r[2]);
+        CliRunner r = CliRunner.run("experiment", "ld-dim", "--out", dir.toString(), "--grid", "10");
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("--grid must be a multiple of 4"), r.err());
         assertFalse(Files.exists(dir));
-    }
-
-    /** Exit code, stdout and stderr of one in-process command line. */
-    private static String[] run(String... args) {
-        var cl = StrataCommand.commandLine();
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        cl.setOut(new PrintWriter(o, true));
-        cl.setErr(new PrintWriter(e, true));
-        int code = cl.execute(args);
-        return new String[] {Integer.toString(code), o.toString(), e.toString()};
     }
 }
