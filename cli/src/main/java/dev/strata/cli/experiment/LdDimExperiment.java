@@ -113,10 +113,9 @@ final class LdDimExperiment {
     private static LdDimMetrics timed(StageClock clock, Family f, String method,
                                       java.util.function.Supplier<InversionTrace> run, float[] truth,
                                       DarcyOperator allHeads, int observed, boolean bimaterial, int nx) {
-        long t0 = System.nanoTime();
-        InversionTrace trace = clock.time(f.id + ": " + method, run);
-        return LdDimMetrics.of(method, trace, truth, allHeads, observed, bimaterial, nx,
-                (System.nanoTime() - t0) / 1e9);
+        String stage = f.id + ": " + method;
+        InversionTrace trace = clock.time(stage, run);
+        return LdDimMetrics.of(method, trace, truth, allHeads, observed, bimaterial, nx, clock.seconds().get(stage));
     }
 
     private static LatentPriorWeights train(LdDimSettings s, float[] fields, Path out, Family f, float[] vaeLoss) {
