@@ -34,7 +34,9 @@ import picocli.CommandLine.Option;
                 + "unguided Heun draws against them (mean difference, std and variogram-range ratios, 1-D Wasserstein "
                 + "distance per channel, sand proportion, memorization share), written to quality.json. A training "
                 + "set that holds /conditions trains a conditional network with classifier-free-guidance dropout "
-                + "(--condition-dropout); as a prior it answers for the null condition. "
+                + "(--condition-dropout); as a prior it answers for the null condition. --condition rtm (fwi sets) "
+                + "first computes each model's condition, the RTM image of its noisy shot gathers in a smooth "
+                + "background (seed 003), into OUT/" + RtmTrainingSet.FILE + ". "
                 + "--shipped seismic|fwi|darcy makes the training set and trains with the settings of the prior "
                 + "shipped under that name (--prior network:NAME), reproducing its weights on a machine of the same "
                 + "kind; --stop-after K stops at step K with the checkpoint written (continue with --resume).")
@@ -120,6 +122,16 @@ final class TrainPriorCommand implements Callable<Integer> {
                     + "condition (classifier-free guidance), so one network learns D(x; y) and D(x) (default: "
                     + "${DEFAULT-VALUE}).")
     double conditionDropout;
+
+    @Option(names = "--condition", paramLabel = "rtm",
+            description = "Compute a condition per model and train a conditional network: rtm, the RTM image of the"
+                    + " model's shot gathers (fwi training sets).")
+    String condition;
+
+    @Option(names = "--condition-noise", defaultValue = "0.05", paramLabel = "R",
+            description = "--condition rtm: relative noise of the shot gathers, as strata invert --noise (default:"
+                    + " ${DEFAULT-VALUE}).")
+    double conditionNoise;
 
     @Option(names = "--latent", description = "Train a latent diffusion prior (seed 002) on a one-channel set: a VAE"
             + " (--vae-steps), then an EDM denoiser on its latents (--steps; --seed); fixed shapes (see the README)."
@@ -246,7 +258,7 @@ final class TrainPriorCommand implements Callable<Integer> {
         }
         ShippedPrior p = ShippedPrior.named(shipped);
         for (String fixed : List.of("--steps", "--batch", "--seed", "--width", "--levels", "--lr", "--weight-decay",
-                "--ema", "--holdout", "--threads")) {
+                "--ema", "--holdout", "--threads", "--condition")) {
             if (spec.commandLine().getParseResult().hasMatchedOption(fixed)) {
                 throw new UserInputException("--shipped " + p.name() + " fixes " + fixed + "; drop it, or train with"
                         + " --data to choose your own settings");
@@ -270,10 +282,28 @@ final class TrainPriorCommand implements Callable<Integer> {
             DatagenCommand.writeTrainingSet(p.problem(), p.family(), p.generator(), p.models(), ShippedPrior.SEED,
                     data);
         }
+        TrainingSetFile set;
         try {
-            return TrainingSetFile.read(data);
+            set = TrainingSetFile.read(data);
         } catch (IOException e) {
             throw new UserInputException("--data: " + e.getMessage(), e);
+        }
+        if (condition == null) {
+            return set;
+        }
+        if (!condition.equals("rtm")) {
+            throw new UserInputException("--condition " + condition + " is unknown; fix: use --condition rtm");
+        }
+        return resume && Files.isRegularFile(out.resolve(RtmTrainingSet.FILE)) ? readConditioned()
+                : RtmTrainingSet.make(set, data, out, conditionNoise, seed);
+    }
+
+    /** The conditioned set a killed --condition rtm run already wrote. */
+    private TrainingSetFile readConditioned() {
+        try {
+            return TrainingSetFile.read(out.resolve(RtmTrainingSet.FILE));
+        } catch (IOException e) {
+            throw new UserInputException("--resume: " + e.getMessage(), e);
         }
     }
 
@@ -354,6 +384,10 @@ final class TrainPriorCommand implements Callable<Integer> {
             m.put("conditionDropout", Double.toString(s.conditionDropout()));
             m.put("conditionMean", Arrays.toString(conditionNorm.mean()).replaceAll("[\\[\\] ]", ""));
             m.put("conditionStd", Arrays.toString(conditionNorm.std()).replaceAll("[\\[\\] ]", ""));
+        }
+        if (condition != null) {
+            m.put("condition", condition);
+            m.put("conditionNoise", Double.toString(conditionNoise));
         }
         return m;
     }

@@ -119,6 +119,32 @@ class TrainPriorCommandTest {
                 "--samples", "1", "--steps", "2", "--seed", "4", "--out", tmp.resolve("inv").toString());
     }
 
+    /** --condition rtm pairs every model with the RTM image of its shot gathers and trains on the pairs. */
+    @Test
+    void conditionRtmWritesTheRtmPairsAndTrainsAConditionalNetwork() throws Exception {
+        Path data = InvertFixtures.trainingSet(tmp, "fwi", 5, 16, 16);
+        Path net = tmp.resolve("net");
+        InvertFixtures.runOk(InvertCrashSafetyTest.concat(tinyTraining(data, net, 2), "--condition", "rtm",
+                "--holdout", "1", "--quality-samples", "2", "--quality-steps", "2"));
+        TrainingSetFile pairs = TrainingSetFile.read(net.resolve(RtmTrainingSet.FILE));
+        assertArrayEquals(new int[] {5, 1, 16, 16}, pairs.conditions().shape());
+        assertArrayEquals(TrainingSetFile.read(data).models().data(), pairs.models().data());
+        String sidecar = Files.readString(net.resolve("network.properties"));
+        assertTrue(sidecar.contains("\nnet.conditionChannels=1\n") && sidecar.contains("\ntrain.condition=rtm\n"),
+                sidecar);
+        assertTrue(LearnedPriorCheckpoint.read(net).conditionNormalisation() != null);
+    }
+
+    @Test
+    void conditionRtmOnASetThatIsNotFwiIsRefusedInOneLine() throws Exception {
+        Path data = InvertFixtures.trainingSet(tmp, "darcy", 4, 8, 8);
+        CliRunner r = CliRunner.run(InvertCrashSafetyTest.concat(tinyTraining(data, tmp.resolve("net"), 2),
+                "--condition", "rtm"));
+        assertEquals(2, r.exitCode(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("--condition rtm needs an fwi training set"), r.err());
+    }
+
     @Test
     void aConditionDropoutOutsideZeroToOneIsRefusedInOneLine() throws Exception {
         Path data = InvertFixtures.trainingSet(tmp, "darcy", 4, 8, 8);

@@ -57,7 +57,7 @@ public final class LdDimCommand implements Callable<Integer> {
         LdDimSettings s = (full ? LdDimSettings.full(seed) : LdDimSettings.reduced(seed))
                 .with(grid, vaeSteps, latentSteps, iterations, restarts);
         Path dir = out.toAbsolutePath().normalize();
-        OutputFolder.prepare(dir, dir.resolve("experiment.json"), s.toMap(), false);
+        OutputFolder.prepare(dir, dir.resolve("data"), dir.resolve("experiment.json"), s.toMap(), false);
         StageClock clock = StageClock.open(dir.resolve("stages.json"), false);
         List<LdDimExperiment.FamilyResult> results = LdDimExperiment.run(s, dir, clock);
         clock.time("report", () -> {

@@ -123,7 +123,7 @@ final class LdDimExperiment {
         float[][] losses = new float[1][];
         try {
             LatentPriorWeights w = LatentPriorTrainer.train(settings, fields, s.training(), s.cells(), s.cells(),
-                    out.resolve(f.id + "-latent-state.bin"), (stage, done, total, loss) -> {
+                    out.resolve("data").resolve(f.id + "-latent-state.bin"), (stage, done, total, loss) -> {
                         if (stage.equals("vae")) {
                             if (losses[0] == null) {
                                 losses[0] = new float[total];

@@ -2,9 +2,6 @@ package dev.strata.cli.experiment;
 
 import dev.strata.cli.experiment.LdDimExperiment.FamilyResult;
 import dev.strata.io.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,12 +21,8 @@ final class LdDimReport {
     }
 
     static void write(LdDimSettings s, List<FamilyResult> results, Map<String, Double> seconds, Path out) {
-        try {
-            Files.writeString(out.resolve(REPORT), markdown(s, results, seconds));
-            Files.writeString(out.resolve(RESULTS), json(s, results) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
-        }
+        OutputFolder.writeReport(out.resolve(REPORT), markdown(s, results, seconds), out.resolve(RESULTS),
+                json(s, results));
     }
 
     static String markdown(LdDimSettings s, List<FamilyResult> results, Map<String, Double> seconds) {

@@ -2,7 +2,6 @@ package dev.strata.cli.experiment;
 
 import dev.strata.cli.ExitCodes;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,21 +21,12 @@ import picocli.CommandLine.Option;
                 + " on 2 cores with N = 50,200,1000. --full: 64 x 64 cells, 4000 steps of width 32, 16 samples of 50"
                 + " steps (hours).")
 public final class MemorizationCommand implements Callable<Integer> {
-
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (new or empty).")
-    Path out;
+    @CommandLine.Mixin
+    ExperimentOptions options;
 
     @Option(names = "--sizes", defaultValue = "50,200,1000", paramLabel = "N,N,...",
             description = "Training-set sizes, each >= 2 (default: ${DEFAULT-VALUE}).")
     String sizes;
-
-    @Option(names = "--full", description = "The full size instead of the reduced one (see above).")
-    boolean full;
-
-    @Option(names = "--seed", defaultValue = "1", paramLabel = "S",
-            description = "Seed of the training sets, training and DPS; the truth uses S + 1000003 (default:"
-                    + " ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--grid", paramLabel = "CELLS",
             description = "Override: CELLS x CELLS cells (divisible by 4; default 32, --full 64).")
@@ -51,24 +41,17 @@ public final class MemorizationCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "T", description = "Override: reverse steps per DPS run.")
     Integer steps;
 
-    @Option(names = "--resume", description = "Continue the experiment in --out (same options): finished runs are"
-            + " kept, a killed one continues.")
-    boolean resume;
-
-    @Option(names = "--json", description = "Print one JSON object instead of the summary.")
-    boolean json;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         var parsed = MemorizationSettings.parseSizes(sizes);
-        MemorizationSettings s = (full ? MemorizationSettings.full(parsed, seed)
-                : MemorizationSettings.reduced(parsed, seed)).with(grid, trainSteps, samples, steps);
-        MemorizationResult r = MemorizationExperiment.run(s, out, resume);
+        MemorizationSettings s = (options.full ? MemorizationSettings.full(parsed, options.seed)
+                : MemorizationSettings.reduced(parsed, options.seed)).with(grid, trainSteps, samples, steps);
+        MemorizationResult r = MemorizationExperiment.run(s, options.out, options.resume);
         PrintWriter pw = spec.commandLine().getOut();
-        pw.println(json ? MemorizationReport.json(r) : MemorizationReport.summary(r));
+        pw.println(options.json ? MemorizationReport.json(r) : MemorizationReport.summary(r));
         pw.flush();
         return ExitCodes.OK;
     }

@@ -29,7 +29,7 @@ final class MemorizationExperiment {
     /** Runs every stage into {@code out} (checked first; with {@code resume} finished stages are kept). */
     static MemorizationResult run(MemorizationSettings s, Path out, boolean resume) {
         ExperimentLayout layout = new ExperimentLayout(out);
-        OutputFolder.prepare(layout.dir(), layout.settings(), s.toMap(), resume, layout.data());
+        OutputFolder.prepare(layout.dir(), layout.data(), layout.settings(), s.toMap(), resume);
         StageClock clock = StageClock.open(layout.stages(), resume);
         clock.time("datagen", () -> {
             TrainingSets.write(s, layout);

@@ -1,9 +1,6 @@
 package dev.strata.cli.experiment;
 
 import dev.strata.io.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,12 +20,7 @@ final class MemorizationReport {
     }
 
     static void write(MemorizationResult r) {
-        try {
-            Files.writeString(r.layout().report(), markdown(r));
-            Files.writeString(r.layout().results(), json(r) + "\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
-        }
+        OutputFolder.writeReport(r.layout().report(), markdown(r), r.layout().results(), json(r));
     }
 
     static String markdown(MemorizationResult r) {

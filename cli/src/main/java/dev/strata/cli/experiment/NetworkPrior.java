@@ -22,17 +22,25 @@ final class NetworkPrior {
      * continued. Returns whether it trained (false: a finished network was kept).
      */
     static boolean train(MemorizationSettings s, ExperimentLayout layout, int n, boolean resume) {
-        Path dir = layout.network(n);
-        if (resume && Files.isRegularFile(dir.resolve("network.properties"))) {
-            return false;
-        }
-        List<String> args = new ArrayList<>(List.of("train", "--data", layout.networkSet(n).toString(),
-                "--out", dir.toString(), "--steps", Integer.toString(s.trainSteps()),
+        return train(layout.network(n), List.of("--data", layout.networkSet(n).toString(),
+                "--steps", Integer.toString(s.trainSteps()),
                 "--batch", Integer.toString(s.trainBatch()), "--width", Integer.toString(s.width()),
                 "--levels", Integer.toString(s.levels()), "--seed", Long.toString(s.seed()),
                 "--holdout", Integer.toString(s.holdout(n)), "--checkpoint-every", "100",
                 "--quality-samples", Integer.toString(s.qualitySamples()),
-                "--quality-steps", Integer.toString(s.qualitySteps()), "--json"));
+                "--quality-steps", Integer.toString(s.qualitySteps())), resume);
+    }
+
+    /**
+     * Runs {@code strata train OPTIONS --out DIR --json} (adding {@code --resume} to continue a killed run); with
+     * {@code resume} a finished network is kept. Returns whether it trained.
+     */
+    static boolean train(Path dir, List<String> options, boolean resume) {
+        if (resume && Files.isRegularFile(dir.resolve("network.properties"))) {
+            return false;
+        }
+        List<String> args = new ArrayList<>(List.of("train", "--out", dir.toString(), "--json"));
+        args.addAll(options);
         if (resume && Files.isRegularFile(dir.resolve("train-state.bin"))) {
             args.add("--resume");
         }

@@ -18,15 +18,17 @@ final class OutputFolder {
     }
 
     /**
-     * Checks and creates {@code dir}, writing {@code settings} to {@code settingsFile}; with {@code resume}, checks
-     * that the settings there are these. Creates {@code folders} too.
+     * @param dir      the {@code --out} folder
+     * @param data     its data folder, created with it
+     * @param file     where the settings are kept ({@code experiment.json})
+     * @param settings the experiment's settings as text; a resumed run must repeat them
      */
-    static void prepare(Path dir, Path settingsFile, Map<String, String> settings, boolean resume, Path... folders) {
+    static void prepare(Path dir, Path data, Path file, Map<String, String> settings, boolean resume) {
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new UserInputException("--out " + dir + " is a file; fix: give a folder");
         }
         if (resume) {
-            requireSameSettings(dir, settingsFile, settings);
+            requireSameSettings(dir, file, settings);
             return;
         }
         if (Files.isDirectory(dir) && !isEmpty(dir)) {
@@ -42,28 +44,35 @@ final class OutputFolder {
                     + " folder");
         }
         try {
-            Files.createDirectories(dir);
-            for (Path f : folders) {
-                Files.createDirectories(f);
-            }
-            Files.writeString(settingsFile, Json.object(settings) + "\n");
+            Files.createDirectories(data);
+            Files.writeString(file, Json.object(settings) + "\n");
         } catch (IOException e) {
             throw new UserInputException("cannot create --out " + dir + ": " + e.getMessage() + "; fix: choose a"
                     + " writable folder", e);
         }
     }
 
-    private static void requireSameSettings(Path dir, Path settingsFile, Map<String, String> settings) {
+    /** Writes the experiment's {@code report.md} and {@code results.json}. */
+    static void writeReport(Path report, String markdown, Path results, String json) {
+        try {
+            Files.writeString(report, markdown);
+            Files.writeString(results, json + "\n");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the report: " + e.getMessage(), e);
+        }
+    }
+
+    private static void requireSameSettings(Path dir, Path file, Map<String, String> settings) {
         Map<String, String> before;
         try {
-            before = ConfigText.read(settingsFile);
+            before = ConfigText.read(file);
         } catch (IOException e) {
-            throw new UserInputException("--resume: " + dir + " holds no experiment ("
-                    + settingsFile.getFileName() + "); fix: drop --resume to start one", e);
+            throw new UserInputException("--resume: " + dir + " holds no experiment (" + file.getFileName()
+                    + "); fix: drop --resume to start one", e);
         }
         if (!before.equals(settings)) {
             throw new UserInputException("--resume: the experiment in " + dir + " was started with " + before
-                    + "; fix: repeat its options (--sizes, --full, --seed, ...) or choose another --out");
+                    + "; fix: repeat its options (--full, --seed, ...) or choose another --out");
         }
     }
 

@@ -63,6 +63,24 @@ final class FwiProblemBuilder {
         if (obs.truth() != null) {
             requireInside(obs.truth(), range, g);
         }
+        AcousticWaveOperator wave = wave(obs, range, backend);
+        if (maxMemoryBytes > 0) {
+            wave = wave.withMemoryBudget(maxMemoryBytes);
+        }
+        ForwardOperator op = new ClippedInput(wave, vmin, vmax);
+        double[] sigma = new double[s.data().length];
+        Arrays.fill(sigma, s.sigma());
+        return new PhysicalProblem(obs, op, s.data(), sigma,
+                List.of(new DataBlock("shots", 0, s.data().length)), background, spread, vmin, vmax);
+    }
+
+    /**
+     * The acoustic operator of the survey in {@code obs} (its shots, receivers, time axis and source), checked for
+     * models within {@code range}.
+     */
+    static AcousticWaveOperator wave(Observations obs, VelocityRange range, ComputeBackend backend) {
+        ModelGrid g = obs.grid();
+        ShotGathers s = obs.shots();
         Grid grid = new Grid(g.nz(), g.nx(), g.dx());
         List<GridPoint> receivers = new ArrayList<>();
         for (int r = 0; r < s.receiverCount(); r++) {
@@ -76,15 +94,7 @@ final class FwiProblemBuilder {
                 : AbsorbingBoundary.RECOMMENDED;
         AcousticSetup setup = new AcousticSetup(grid, new TimeAxis(s.nt(), s.dt()), RickerSource.withPeak(s.peakHz()),
                 new Acquisition(shots), range, boundary, DispersionRule.DEFAULT);
-        AcousticWaveOperator wave = new AcousticWaveOperator(setup, backend);
-        if (maxMemoryBytes > 0) {
-            wave = wave.withMemoryBudget(maxMemoryBytes);
-        }
-        ForwardOperator op = new ClippedInput(wave, vmin, vmax);
-        double[] sigma = new double[s.data().length];
-        Arrays.fill(sigma, s.sigma());
-        return new PhysicalProblem(obs, op, s.data(), sigma,
-                List.of(new DataBlock("shots", 0, s.data().length)), background, spread, vmin, vmax);
+        return new AcousticWaveOperator(setup, backend);
     }
 
     /**

@@ -4,10 +4,10 @@ package dev.strata.cli.invert;
  * Agreement of an estimate with the true field (one channel, {@code [nz][nx]}): RMSE, relative L2 error, PSNR and
  * SSIM (Wang et al. 2004, 7 x 7 uniform windows, K1 = 0.01, K2 = 0.03, dynamic range L = that of the truth).
  */
-record ImageMetrics(double rmse, double relativeL2, double psnr, double ssim) {
+public record ImageMetrics(double rmse, double relativeL2, double psnr, double ssim) {
     static final int WINDOW = 7;
 
-    static ImageMetrics of(float[] estimate, float[] truth, int offset, int nz, int nx) {
+    public static ImageMetrics of(float[] estimate, float[] truth, int offset, int nz, int nx) {
         int plane = nz * nx;
         double e2 = 0;
         double t2 = 0;

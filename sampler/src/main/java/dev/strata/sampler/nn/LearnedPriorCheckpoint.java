@@ -50,6 +50,22 @@ public record LearnedPriorCheckpoint(ChannelNormalisation normalisation, SmallUN
         return new NetworkDenoiser(normalisation.shape(), new EdmPreconditioning(sigmaData), net, weights, device);
     }
 
+    /**
+     * The per-channel normalisation c' = (c - mean_k) / std_k a conditional network was trained with
+     * ({@code train.conditionMean}, {@code train.conditionStd}); null for an unconditional network.
+     */
+    public ChannelNormalisation conditionNormalisation() {
+        String mean = training.get("conditionMean");
+        String std = training.get("conditionStd");
+        if (net.conditionChannels() == 0 || mean == null || std == null) {
+            return null;
+        }
+        int[] shape = normalisation.shape();
+        return new ChannelNormalisation(Arrays.stream(mean.split(",")).mapToDouble(Double::parseDouble).toArray(),
+                Arrays.stream(std.split(",")).mapToDouble(Double::parseDouble).toArray(),
+                new int[] {net.conditionChannels(), shape[1], shape[2]});
+    }
+
     /** Number of stored examples. */
     public int exampleCount() {
         return examples.length / (normalisation.offset().length);
