@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
                 + " of restarts, and draws DPS samples with the latent prior. Writes under --out report.md (table"
                 + " per family, the seed's claims judged), results.jsonl, convergence-*.png, error-*.png,"
                 + " fields.png, stages.json. Default (reduced) size: 16 x 16 cells of 20 m, 512 fields per family,"
-                + " VAE 400 steps, latent denoiser 600, 150 iterations x 10 restarts (well within an hour on 2 cores)."
-                + " --full: 32 x 32 cells of 10 m, 2000 fields, 3000 / 4000 steps, 400 iterations (hours).")
+                + " VAE 400 steps, latent denoiser 600, 150 iterations x 10 restarts (41 min on 2 shared cores)."
+                + " --full: 32 x 32 cells of 10 m, 2000 fields, 3000 / 4000 steps, 400 iterations (not run yet;"
+                + " hours).")
 public final class LdDimCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (new or empty).")

@@ -10,8 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code report.md} and {@code results.jsonl} (one flat JSON object per row) of {@code strata experiment ld-dim}: per family, one table row per
- * method (mean and spread over restarts), the DPS posterior view, and the seed's claims judged from these numbers.
+ * {@code report.md} and {@code results.jsonl} (one flat JSON object per row) of {@code strata experiment ld-dim}: per
+ * family, one table row per method (mean and spread over restarts), the DPS posterior view, and the seed's claims
+ * judged from these numbers.
  */
 final class LdDimReport {
     static final String REPORT = "report.md";
@@ -43,7 +44,8 @@ final class LdDimReport {
                 + " exact adjoint, as LD-DIM does.\n\n");
         for (FamilyResult r : results) {
             b.append("## ").append(r.family().title).append("\n\n");
-            b.append("| method | rel. L2 ln K | rel. L2 K | rel. L2 head | whitened residual | sharpness | seconds |\n");
+            b.append("| method | rel. L2 ln K | rel. L2 K | rel. L2 head | whitened residual | sharpness | seconds"
+                    + " |\n");
             b.append("|---|---|---|---|---|---|---|\n");
             for (LdDimMetrics m : r.methods()) {
                 b.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %.0f |%n", m.method(),

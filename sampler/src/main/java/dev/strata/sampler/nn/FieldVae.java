@@ -78,7 +78,7 @@ public final class FieldVae extends AbstractBlock {
         decoder[d + 1] = addChildBlock("decOut", SmallUNet.conv3(SmallUNet.OUT_BLOCK));
     }
 
-    /** A VAE of {@code config} with weights drawn from {@code seed} for batches of fields {@code [batch, 1, nz, nx]}. */
+    /** A VAE of {@code config} with weights drawn from {@code seed} for fields {@code [batch, 1, nz, nx]}. */
     static FieldVae seeded(Config config, long seed, NDManager manager, long batch, long nz, long nx) {
         FieldVae vae = new FieldVae(config);
         vae.setInitializer(new SeededInitializer(seed), ai.djl.nn.Parameter.Type.WEIGHT);

@@ -1,5 +1,9 @@
 package dev.strata.sampler.nn;
 
+import static dev.strata.sampler.nn.LearnedPriorCheckpoint.integer;
+import static dev.strata.sampler.nn.LearnedPriorCheckpoint.number;
+import static dev.strata.sampler.nn.LearnedPriorCheckpoint.value;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +60,8 @@ public final class LatentPriorCheckpoint {
         training.forEach((k, v) -> m.put("train." + k, v));
         m.put("vae.sha256", DenoiserCheckpoint.sha256(w.vaeWeights()));
         m.put("denoiser.sha256", DenoiserCheckpoint.sha256(w.netWeights()));
-        String text = "# Strata latent diffusion prior: FieldVae + EDM SmallUNet on its latents (strata train --latent)\n"
+        String text = "# Strata latent diffusion prior: FieldVae + EDM SmallUNet on its latents"
+                + " (strata train --latent)\n"
                 + m.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"))
                 + "\n";
         DenoiserCheckpoint.atomicWrite(dir.resolve(SIDECAR), text.getBytes(StandardCharsets.UTF_8));
@@ -83,14 +88,14 @@ public final class LatentPriorCheckpoint {
             throw new IOException(dir + ": a weight file does not match the SHA-256 in " + SIDECAR);
         }
         try {
-            FieldVae.Config v = new FieldVae.Config(LearnedPriorCheckpoint.integer(p, "vae.width"), LearnedPriorCheckpoint.integer(p, "vae.latentChannels"),
-                    LearnedPriorCheckpoint.integer(p, "vae.downsamplings"));
-            SmallUNet.Config n = new SmallUNet.Config(v.latentChannels(), LearnedPriorCheckpoint.integer(p, "net.width"),
-                    LearnedPriorCheckpoint.integer(p, "net.levels"), LearnedPriorCheckpoint.integer(p, "net.groups"), LearnedPriorCheckpoint.integer(p, "net.features"),
-                    LearnedPriorCheckpoint.integer(p, "net.embedding"));
-            return new LatentPriorWeights(v, vae, LearnedPriorCheckpoint.integer(p, "field.nz"), LearnedPriorCheckpoint.integer(p, "field.nx"),
-                    LearnedPriorCheckpoint.number(p, "field.mean"), LearnedPriorCheckpoint.number(p, "field.std"), floats(p, "latent.mean"),
-                    floats(p, "latent.std"), n, net, LearnedPriorCheckpoint.number(p, "edm.sigmaData"));
+            FieldVae.Config v = new FieldVae.Config(integer(p, "vae.width"), integer(p, "vae.latentChannels"),
+                    integer(p, "vae.downsamplings"));
+            SmallUNet.Config n = new SmallUNet.Config(v.latentChannels(), integer(p, "net.width"),
+                    integer(p, "net.levels"), integer(p, "net.groups"), integer(p, "net.features"),
+                    integer(p, "net.embedding"));
+            return new LatentPriorWeights(v, vae, integer(p, "field.nz"), integer(p, "field.nx"),
+                    number(p, "field.mean"), number(p, "field.std"), floats(p, "latent.mean"),
+                    floats(p, "latent.std"), n, net, number(p, "edm.sigmaData"));
         } catch (IllegalArgumentException e) {
             throw new IOException(dir.resolve(SIDECAR) + ": " + e.getMessage(), e);
         }
@@ -105,7 +110,7 @@ public final class LatentPriorCheckpoint {
     }
 
     private static float[] floats(Properties p, String key) throws IOException {
-        String[] parts = LearnedPriorCheckpoint.value(p, key).split(",");
+        String[] parts = value(p, key).split(",");
         float[] f = new float[parts.length];
         for (int i = 0; i < parts.length; i++) {
             f[i] = Float.parseFloat(parts[i]);
