@@ -133,6 +133,15 @@ final class TrainPriorCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     double conditionNoise;
 
+    @Option(names = "--latent", description = "Train a latent diffusion prior (seed 002) on a one-channel set: a VAE"
+            + " (--vae-steps), then an EDM denoiser on its latents (--steps; --seed); fixed shapes (see the README)."
+            + " Writes latent-prior.properties, latent-vae.params, latent-denoiser.params.")
+    boolean latent;
+
+    @Option(names = "--vae-steps", defaultValue = "1000", paramLabel = "N",
+            description = "--latent: VAE training steps (default: ${DEFAULT-VALUE}).")
+    int vaeSteps;
+
     @Option(names = "--json", description = "Print one JSON object instead of text.")
     boolean json;
 
@@ -162,6 +171,12 @@ final class TrainPriorCommand implements Callable<Integer> {
         }
         prepareOut();
         TrainingSetFile set = readData(preset);
+        if (latent) {
+            if (preset != null || resume) {
+                throw new UserInputException("--latent trains from --data in one go; drop --shipped and --resume");
+            }
+            return LatentTraining.run(set, data, out, vaeSteps, steps, seed, json, spec.commandLine().getOut());
+        }
         int[] s = set.models().shape();
         int[] shape = {s[1], s[2], s[3]};
         int conditionChannels = set.conditions() == null ? 0 : set.conditions().shape()[1];

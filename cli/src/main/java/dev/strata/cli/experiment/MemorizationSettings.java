@@ -139,7 +139,8 @@ public record MemorizationSettings(List<Integer> sizes, int cells, double cellMe
         return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
-    private static void atLeast(String what, int value, int min) {
+    /** Refuses {@code value} below {@code min} in one line naming {@code what}. */
+    static void atLeast(String what, int value, int min) {
         if (value < min) {
             throw new UserInputException(what + " must be >= " + min + ", got " + value);
         }

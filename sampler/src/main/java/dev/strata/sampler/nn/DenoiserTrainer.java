@@ -161,7 +161,8 @@ public final class DenoiserTrainer {
         return end + 0.5 * (lr - end) * (1 + Math.cos(Math.PI * f));
     }
 
-    static byte[] weights(SmallUNet net) {
+    /** The parameters of {@code net} in DJL's block format ({@code Block.saveParameters}). */
+    static byte[] weights(ai.djl.nn.Block net) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             net.saveParameters(out);

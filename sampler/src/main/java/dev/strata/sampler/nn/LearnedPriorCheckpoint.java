@@ -171,7 +171,7 @@ public record LearnedPriorCheckpoint(ChannelNormalisation normalisation, SmallUN
         return Arrays.stream(v).mapToObj(Double::toString).collect(Collectors.joining(","));
     }
 
-    private static String value(Properties p, String key) throws IOException {
+    static String value(Properties p, String key) throws IOException {
         String v = p.getProperty(key);
         if (v == null) {
             throw new IOException("the sidecar lacks " + key);
@@ -179,11 +179,11 @@ public record LearnedPriorCheckpoint(ChannelNormalisation normalisation, SmallUN
         return v.trim();
     }
 
-    private static int integer(Properties p, String key) throws IOException {
+    static int integer(Properties p, String key) throws IOException {
         return Integer.parseInt(value(p, key));
     }
 
-    private static double number(Properties p, String key) throws IOException {
+    static double number(Properties p, String key) throws IOException {
         return Double.parseDouble(value(p, key));
     }
 

@@ -214,7 +214,11 @@ public final class NetworkDenoiser implements Denoiser, ConditionalDenoiser, Aut
         manager.close();
     }
 
-    private NDArray forward(NDManager call, NDArray x, double sigma, int m, float[] condition) {
+    /**
+     * D(x; sigma, y) on native arrays {@code x} {@code [m, C, nz, nx]}, temporaries in {@code call}; differentiable in
+     * x under a {@link GradientCollector} (the caller holds {@link GradientLock}).
+     */
+    NDArray forward(NDManager call, NDArray x, double sigma, int m, float[] condition) {
         EdmPreconditioning pre = preconditioning;
         double[] cNoise = new double[m];
         Arrays.fill(cNoise, pre.cNoise(sigma));
