@@ -74,11 +74,11 @@ public abstract class ComputeBackendContract {
      */
     @Test
     void graphsOfOnePlanShareTheirArraysOnTheDevice() {
-        float[] x = {1f, 2f, 3f};
-        float[] zero = new float[3];
-        float[] coef = {1f};
         float[] a = new float[3];
-        float[] b = new float[3];
+        float[] b = new float[a.length];
+        float[] x = {1f, 2f, 3f};
+        float[] zero = new float[a.length];
+        float[] coef = {1f};
         KernelGraph start = KernelGraph.builder("start")
                 .transferToDevice(TransferMode.EVERY_EXECUTION, x, zero, coef)
                 .task("double", SamplingTasks.extrapolate(x, zero, zero, a, coef))
