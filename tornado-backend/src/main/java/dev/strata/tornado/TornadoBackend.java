@@ -47,6 +47,11 @@ final class TornadoBackend implements ComputeBackend {
     }
 
     @Override
+    public ExecutionPlan plan(List<KernelGraph> graphs) {
+        return new TornadoPlan(graphs, tornadoDevice, device);
+    }
+
+    @Override
     public <W extends AutoCloseable> W workspace(Object key, Class<W> type, Supplier<W> build) {
         return workspaces.get(key, type, build);
     }

@@ -9,8 +9,10 @@ import dev.strata.tornado.launch.TornadoTasks;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import uk.ac.manchester.tornado.api.ImmutableTaskGraph;
 import uk.ac.manchester.tornado.api.TaskGraph;
 import uk.ac.manchester.tornado.api.TornadoExecutionPlan;
 import uk.ac.manchester.tornado.api.TornadoExecutionResult;
@@ -41,45 +43,94 @@ final class TornadoPlan implements ExecutionPlan {
     /** The arrays some task takes (by identity): TornadoVM knows no other, so transfers of the rest are dropped. */
     private final Set<Object> used = Collections.newSetFromMap(new IdentityHashMap<>());
     private final DeviceInfo device;
-    private final String name;
+    private final List<String> names;
     private TornadoExecutionResult last;
     private boolean ranOnDevice = true;
 
     TornadoPlan(KernelGraph graph, TornadoDevice tornadoDevice, DeviceInfo device) {
+        this(List.of(graph), tornadoDevice, device);
+    }
+
+    /**
+     * One TornadoVM execution plan over the task graphs of {@code graphs}: an array that two graphs take is persisted
+     * on the device by each graph that takes it ({@code persistOnDevice}) and, in a graph that does not transfer it
+     * to the device and comes after one that takes it, consumed from the graph executed before
+     * ({@code consumeFromDevice}); TornadoVM finds no buffer (a null pointer) if that graph did not take it.
+     */
+    TornadoPlan(List<KernelGraph> graphs, TornadoDevice tornadoDevice, DeviceInfo device) {
         this.device = device;
-        if (graph.tasks().size() > MAX_TASKS) {
-            throw new BackendUnavailableException("graph '" + graph.name() + "' has " + graph.tasks().size()
-                    + " tasks; TornadoVM runs at most " + MAX_TASKS + " per graph: use --backend jvm");
-        }
-        for (KernelGraph.Task task : graph.tasks()) {
-            used.addAll(task.task().arrays());
-        }
-        TaskGraph tg = new TaskGraph(identifier(graph.name()) + "_" + PLANS.incrementAndGet());
-        for (KernelGraph.Transfer t : graph.toDevice()) {
-            if (used.contains(t.array())) {
-                tg.transferToDevice(mode(t.mode()), t.array());
+        this.names = graphs.stream().map(KernelGraph::name).toList();
+        Set<Object> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Set<Object>> earlier = new java.util.ArrayList<>();
+        for (KernelGraph graph : graphs) {
+            if (graph.tasks().size() > MAX_TASKS) {
+                throw new BackendUnavailableException("graph '" + graph.name() + "' has " + graph.tasks().size()
+                        + " tasks; TornadoVM runs at most " + MAX_TASKS + " per graph: use --backend jvm");
             }
+            Set<Object> mine = arrays(graph);
+            mine.stream().filter(used::contains).forEach(shared::add);
+            earlier.add(Collections.unmodifiableSet(copy(used)));
+            used.addAll(mine);
+        }
+        ImmutableTaskGraph[] snapshots = new ImmutableTaskGraph[graphs.size()];
+        for (int i = 0; i < snapshots.length; i++) {
+            snapshots[i] = taskGraph(graphs.get(i), shared, earlier.get(i)).snapshot();
+        }
+        this.plan = new TornadoExecutionPlan(snapshots);
+        plan.withDevice(tornadoDevice).withProfiler(ProfilerMode.SILENT);
+    }
+
+    private static Set<Object> copy(Set<Object> arrays) {
+        Set<Object> c = Collections.newSetFromMap(new IdentityHashMap<>());
+        c.addAll(arrays);
+        return c;
+    }
+
+    private static Set<Object> arrays(KernelGraph graph) {
+        Set<Object> arrays = Collections.newSetFromMap(new IdentityHashMap<>());
+        graph.tasks().forEach(t -> arrays.addAll(t.task().arrays()));
+        return arrays;
+    }
+
+    /** {@code before}: the arrays the graphs listed before this one take, the only ones it may consume. */
+    private static TaskGraph taskGraph(KernelGraph graph, Set<Object> shared, Set<Object> before) {
+        Set<Object> mine = arrays(graph);
+        TaskGraph tg = new TaskGraph(identifier(graph.name()) + "_" + PLANS.incrementAndGet());
+        Set<Object> named = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (KernelGraph.Transfer t : graph.toDevice()) {
+            if (mine.contains(t.array())) {
+                tg.transferToDevice(mode(t.mode()), t.array());
+                named.add(t.array());
+            }
+        }
+        // shared arrays this graph does not send: the device copy the graph executed before left
+        Object[] consumed = mine.stream().filter(a -> before.contains(a) && !named.contains(a)).toArray();
+        if (consumed.length > 0) {
+            tg.consumeFromDevice(consumed);
+            named.addAll(List.of(consumed));
         }
         // TornadoVM needs every array a task takes named in a transfer: intermediates (first written by a task) go
         // to the device once, which costs one copy at the first execution
-        Set<Object> named = Collections.newSetFromMap(new IdentityHashMap<>());
-        graph.toDevice().forEach(t -> named.add(t.array()));
         graph.toHost().forEach(t -> named.add(t.array()));
-        Object[] intermediates = used.stream().filter(a -> !named.contains(a)).toArray();
+        Object[] intermediates = mine.stream().filter(a -> !named.contains(a)).toArray();
         if (intermediates.length > 0) {
             tg.transferToDevice(DataTransferMode.FIRST_EXECUTION, intermediates);
         }
         for (KernelGraph.Task task : graph.tasks()) {
             TornadoTasks.add(tg, identifier(task.id()), task.task());
         }
+        Set<Object> back = Collections.newSetFromMap(new IdentityHashMap<>());
         for (KernelGraph.Transfer t : graph.toHost()) {
-            if (used.contains(t.array())) {
+            if (mine.contains(t.array())) {
                 tg.transferToHost(mode(t.mode()), t.array());
+                back.add(t.array());
             }
         }
-        this.name = graph.name();
-        this.plan = new TornadoExecutionPlan(tg.snapshot());
-        plan.withDevice(tornadoDevice).withProfiler(ProfilerMode.SILENT);
+        Object[] persisted = mine.stream().filter(a -> shared.contains(a) && !back.contains(a)).toArray();
+        if (persisted.length > 0) {
+            tg.persistOnDevice(persisted);
+        }
+        return tg;
     }
 
     private static int mode(TransferMode m) {
@@ -97,7 +148,26 @@ final class TornadoPlan implements ExecutionPlan {
 
     @Override
     public void execute() {
-        last = plan.execute();
+        if (names.size() == 1) {
+            checked(plan.execute(), names.get(0));
+        } else {
+            for (int i = 0; i < names.size(); i++) {
+                execute(i);
+            }
+        }
+    }
+
+    @Override
+    public void execute(int graph) {
+        if (names.size() == 1) {
+            ExecutionPlan.super.execute(graph);
+        } else {
+            checked(plan.withGraph(graph).execute(), names.get(graph));
+        }
+    }
+
+    private void checked(TornadoExecutionResult result, String name) {
+        last = result;
         ranOnDevice &= last.getProfilerResult().getDeviceKernelTime() > 0;
         if (!ranOnDevice) {
             throw new BackendUnavailableException("graph '" + name + "' did not run on " + device.device()

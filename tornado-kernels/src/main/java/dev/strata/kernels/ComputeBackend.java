@@ -26,6 +26,19 @@ public interface ComputeBackend extends AutoCloseable {
     ExecutionPlan plan(KernelGraph graph);
 
     /**
+     * Compiles several graphs into one plan whose graphs share their arrays on the device, as TornadoVM's execution
+     * plan over several task graphs ({@code persistOnDevice} / {@code consumeFromDevice}); {@link
+     * ExecutionPlan#execute(int)} runs one of them. An array that a graph takes without transferring it to the device
+     * is, if another graph of the plan takes it too, the device copy that the graph executed just before left (that
+     * graph must take it): so a time loop uploads its state once in a first graph and keeps it on the device through
+     * any number of executions of a second, and a later sweep reads the first one's results where they are. On the
+     * JVM every graph runs on the host arrays themselves. The caller closes the plan.
+     */
+    default ExecutionPlan plan(List<KernelGraph> graphs) {
+        return new GraphSequence(graphs.stream().map(this::plan).toList());
+    }
+
+    /**
      * The resident workspace (buffers and the plans compiled over them) for {@code key}, a value naming a graph's
      * shape (a record), shared by every operator that asks with an equal key and owned by the backend: callers never
      * close it, {@link #close()} does. A backend that compiles (TornadoVM) builds each workspace once, so a second

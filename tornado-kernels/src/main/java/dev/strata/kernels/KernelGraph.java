@@ -27,10 +27,23 @@ public final class KernelGraph {
     private final List<Transfer> toHost;
 
     private KernelGraph(Builder b) {
-        this.name = b.name;
-        this.toDevice = List.copyOf(b.toDevice);
-        this.tasks = List.copyOf(b.tasks);
-        this.toHost = List.copyOf(b.toHost);
+        this(b.name, b.toDevice, b.tasks, b.toHost);
+    }
+
+    private KernelGraph(String name, List<Transfer> toDevice, List<Task> tasks, List<Transfer> toHost) {
+        this.name = name;
+        this.toDevice = List.copyOf(toDevice);
+        this.tasks = List.copyOf(tasks);
+        this.toHost = List.copyOf(toHost);
+    }
+
+    /**
+     * The same tasks and transfers to the host under {@code name}, with no transfer to the device: in a plan of
+     * several graphs ({@link ComputeBackend#plan(List)}) it goes on from the arrays the graph before it left on the
+     * device, e.g. the steps of a time loop after a first graph that uploaded its state and took the first step.
+     */
+    public KernelGraph continuing(String name) {
+        return new KernelGraph(name, List.of(), tasks, toHost);
     }
 
     public static Builder builder(String name) {

@@ -1,10 +1,13 @@
 package dev.strata.kernels;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.kernels.acoustic.ReferenceWaveProblem;
+import dev.strata.kernels.sampling.SamplingTasks;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,5 +63,44 @@ public abstract class ComputeBackendContract {
         float[] first = problem.run(backend).clone();
         float[] second = problem.run(backend).clone();
         assertEquals(0.0, ReferenceWaves.relativeL2(second, first), 0.0);
+    }
+
+    /**
+     * A plan of two graphs ({@link ComputeBackend#plan(List)}): the first uploads x at each of its executions and
+     * writes a = 2 x; the second, {@link KernelGraph#continuing} a graph that sends nothing, quadruples a (b = 2 a,
+     * a = 2 b) where the graph before left it. Two "calls" with different x check that the upload is seen again and
+     * that a stays on the device between executions: 2 x 4^3 then 2 x' 4. Shown to fail (on the JVM) when the second
+     * call skips graph 0, i.e. does not upload its new x.
+     */
+    @Test
+    void graphsOfOnePlanShareTheirArraysOnTheDevice() {
+        float[] a = new float[3];
+        float[] b = new float[a.length];
+        float[] x = {1f, 2f, 3f};
+        float[] zero = new float[a.length];
+        float[] coef = {1f};
+        KernelGraph start = KernelGraph.builder("start")
+                .transferToDevice(TransferMode.EVERY_EXECUTION, x, zero, coef)
+                .task("double", SamplingTasks.extrapolate(x, zero, zero, a, coef))
+                .build();
+        KernelGraph loop = KernelGraph.builder("loop")
+                .task("toB", SamplingTasks.extrapolate(a, zero, zero, b, coef))
+                .task("toA", SamplingTasks.extrapolate(b, zero, zero, a, coef))
+                .transferToHost(TransferMode.UNDER_DEMAND, a)
+                .build().continuing("loop");
+        try (ExecutionPlan plan = backend.plan(List.of(start, loop))) {
+            plan.execute(0);
+            for (int i = 0; i < 3; i++) {
+                plan.execute(1);
+            }
+            plan.transferToHost(a);
+            assertArrayEquals(new float[] {128f, 256f, 384f}, a);
+            x[0] = 5f;
+            plan.execute(0);
+            plan.execute(1);
+            plan.transferToHost(a);
+            assertTrue(plan.ranOnDevice(), "no device kernel time recorded");
+        }
+        assertArrayEquals(new float[] {40f, 16f, 24f}, a);
     }
 }

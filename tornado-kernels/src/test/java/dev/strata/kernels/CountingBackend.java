@@ -13,8 +13,19 @@ public final class CountingBackend implements ComputeBackend {
     private final JvmBackend jvm = JvmBackend.common();
     private final WorkspaceCache workspaces = new WorkspaceCache();
     private final AtomicInteger plans = new AtomicInteger();
+    private final boolean keepWorkspaces;
 
-    /** Plans built so far (each a compilation on a device backend). */
+    /** Keeps workspaces, as TornadoVM does. */
+    public CountingBackend() {
+        this(true);
+    }
+
+    /** @param keepWorkspaces false to build every workspace afresh (as the JVM backend does): the negative case */
+    public CountingBackend(boolean keepWorkspaces) {
+        this.keepWorkspaces = keepWorkspaces;
+    }
+
+    /** Graphs compiled so far (each a compilation on a device backend; a plan of several graphs counts each). */
     public int plans() {
         return plans.get();
     }
@@ -42,7 +53,7 @@ public final class CountingBackend implements ComputeBackend {
 
     @Override
     public <W extends AutoCloseable> W workspace(Object key, Class<W> type, Supplier<W> build) {
-        return workspaces.get(key, type, build);
+        return keepWorkspaces ? workspaces.get(key, type, build) : build.get();
     }
 
     @Override

@@ -229,10 +229,10 @@ public final class AcousticWaveOperator implements ForwardOperator {
         forEachPass(n, (first, count) -> {
             WavePropagator.Pass p = propagator.pass(first, count);
             float[] vc = perPair(vcModels, first, count);
-            WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, false, false);
             float[] traces = new float[count * traceSize()];
             System.arraycopy(dd, first * traceSize(), traces, 0, traces.length);
-            addGradient(propagator.gradientSweep(vc, p, stored, traces), vc, v, first, count, grad, true);
+            addGradient(propagator.gradient(vc, p, false, false, data -> traces).gradient(), vc, v, first, count,
+                    grad, true);
         });
         return toFloat(grad);
     }
@@ -275,17 +275,18 @@ public final class AcousticWaveOperator implements ForwardOperator {
         forEachPass(1, (first, count) -> {
             WavePropagator.Pass p = propagator.pass(first, count);
             float[] vc = perPair(vcModels, first, count);
-            WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, true, precondition);
-            float[] r = stored.data();
             int offset = first * traceSize();
-            for (int i = 0; i < r.length; i++) {
-                r[i] = r[i] - observed[offset + i];
-                value[0] += 0.5 * (double) r[i] * r[i];
-            }
-            System.arraycopy(r, 0, residual, offset, r.length);
-            addGradient(propagator.gradientSweep(vc, p, stored, r), vc, v, first, count, grad, !precondition);
+            WavePropagator.Gradient result = propagator.gradient(vc, p, true, precondition, r -> {
+                for (int i = 0; i < r.length; i++) {
+                    r[i] = r[i] - observed[offset + i];
+                    value[0] += 0.5 * (double) r[i] * r[i];
+                }
+                System.arraycopy(r, 0, residual, offset, r.length);
+                return r;
+            });
+            addGradient(result.gradient(), vc, v, first, count, grad, !precondition);
             if (precondition) {
-                addModelCells(stored.illumination(), count, illumination);
+                addModelCells(result.illumination(), count, illumination);
             }
         });
         float[] g = precondition ? pre.apply(setup.grid(), grad, illumination) : toFloat(grad);
@@ -332,9 +333,8 @@ public final class AcousticWaveOperator implements ForwardOperator {
         forEachPass(1, (first, count) -> {
             WavePropagator.Pass p = propagator.pass(first, count);
             float[] vc = perPair(vcModels, first, count);
-            WavePropagator.Stored stored = propagator.forwardWithCheckpoints(vc, p, false, false);
             float[] traces = timeDerivative(data, first * traceSize(), count);
-            WavePropagator.Images im = propagator.rtmSweep(vc, p, stored, traces);
+            WavePropagator.Images im = propagator.rtm(vc, p, traces);
             addModelCells(im.image(), count, image);
             addModelCells(im.illumination(), count, illumination);
         });

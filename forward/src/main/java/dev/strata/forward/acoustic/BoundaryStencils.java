@@ -75,13 +75,13 @@ final class BoundaryStencils {
         }
     }
 
-    /** Zero CPML auxiliary fields of {@code n} points, on the device from the first execution; null for the sponge. */
-    Pml pml(KernelGraph.Builder g, int n) {
+    /** CPML auxiliary fields of {@code pass}, zeroed and uploaded at each of its calls; null for the sponge. */
+    Pml pml(KernelGraph.Builder g, ResidentPass pass) {
         if (!cpml) {
             return null;
         }
-        Pml pml = new Pml(new float[n], new float[n], new float[n], new float[n]);
-        g.transferToDevice(TransferMode.FIRST_EXECUTION, pml.arrays());
+        Pml pml = new Pml(pass.field(), pass.field(), pass.field(), pass.field());
+        g.transferToDevice(TransferMode.EVERY_EXECUTION, pml.arrays());
         return pml;
     }
 

@@ -2,7 +2,6 @@ package dev.strata.forward.acoustic;
 
 import dev.strata.forward.acoustic.BoundaryStencils.Pml;
 import dev.strata.kernels.ComputeBackend;
-import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.TransferMode;
 import dev.strata.kernels.acoustic.CheckpointTasks;
@@ -12,6 +11,7 @@ import dev.strata.kernels.acoustic.ImagingTasks;
 import dev.strata.kernels.acoustic.ReceiverTasks;
 import dev.strata.kernels.acoustic.SourceTasks;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs the discrete acoustic scheme for a pass of nb batch members (each a (model, shot) pair) as device-resident
@@ -30,8 +30,9 @@ import java.util.List;
  * With the CPML the update is u^{t+1} = 2 u^t - u^{t-1} + C B^t with auxiliary fields; its transpose is written out
  * in {@link CpmlKernels}, and dJ/dC = (1/C) sum_t Phi^{t+1} (B^t + e_s w_t).
  *
- * <p>Fields are {@code [nb][pnz][pnx]} on the {@link PaddedGrid}; data {@code [nb][nt][nrec]}. Each call allocates
- * its own arrays.
+ * <p>Fields are {@code [nb][pnz][pnx]} on the {@link PaddedGrid}; data {@code [nb][nt][nrec]}. The arrays and compiled
+ * graphs of each kind of pass are kept per member count by the backend ({@link ResidentPass}): a second call compiles
+ * nothing, and the fields stay on the device from the first time step of a call to its last.
  */
 final class WavePropagator {
 
@@ -39,13 +40,17 @@ final class WavePropagator {
     record Pass(int nb, float[] wavelets, int[] srcIndex, int[] recIndex) {
     }
 
+    /** The checkpoints of a forward sweep: the two time levels, and the CPML state (null with the sponge). */
+    private record Stored(float[] checkpoints, float[] pmlCheckpoints) {
+    }
+
     /**
-     * Fields stored by a checkpointed forward run: the two time levels, the CPML state (null with the sponge), the
-     * data recorded and the source illumination sum_t (u^t)^2 per member {@code [nb][pnz][pnx]} (each null if not
-     * asked for). The illumination sums the levels t = 0 .. steps - 1 the checkpointed run computes (steps - nt &lt;
-     * the number of segments: a few levels past the record, of no weight for a preconditioner).
+     * A gradient pass's accumulation A per member {@code [nb][pnz][pnx]}, with the data recorded and the source
+     * illumination sum_t (u^t)^2 per member (each null if not asked for). The illumination sums the levels
+     * t = 0 .. steps - 1 the checkpointed run computes (steps - nt &lt; the number of segments: a few levels past the
+     * record, of no weight for a preconditioner).
      */
-    record Stored(float[] checkpoints, float[] pmlCheckpoints, float[] data, float[] illumination) {
+    record Gradient(float[] gradient, float[] data, float[] illumination) {
     }
 
     /** RTM accumulations of a pass: zero-lag cross-correlation and source illumination, padded fields. */
@@ -111,22 +116,12 @@ final class WavePropagator {
 
     /** Data {@code [nb][nt][nrec]} of the scheme for per-member vc {@code [nb][pnz][pnx]}; vc is not modified. */
     float[] forward(float[] vc, Pass p) {
-        int n = p.nb() * padded.size();
-        float[] a = new float[n];
-        float[] b = new float[n];
-        float[] data = new float[p.nb() * nt * nrec];
-        int[] clock = new int[1];
-        KernelGraph.Builder g = graph("acoustic-forward", p, vc, a, b, data, clock);
-        Pml pml = boundary.pml(g, n);
-        for (int half = 0; half < 2; half++) {
-            float[] cur = half == 0 ? a : b;
-            float[] prev = half == 0 ? b : a;
-            g.task("s" + half + ".record", ReceiverTasks.recordReceiver(cur, data, p.recIndex(), clock, nrec, nt,
-                    p.nb()));
-            addStep(g, "s" + half, cur, prev, vc, pml, clock, p);
+        ResidentPass r = resident(ResidentPass.Kind.FORWARD, p, false, false);
+        synchronized (r) {
+            r.load(vc, p, null);
+            r.sweep(0, (nt + 1) / 2, r.data);
+            return r.data.clone();
         }
-        run(g.transferToHost(TransferMode.UNDER_DEMAND, data).build(), (nt + 1) / 2, data);
-        return data;
     }
 
     /**
@@ -134,21 +129,105 @@ final class WavePropagator {
      * Neither input is modified.
      */
     float[] born(float[] vc, float[] dvc, Pass p) {
-        int n = p.nb() * padded.size();
-        float[] a = new float[n];
-        float[] b = new float[n];
-        float[] da = new float[n];
-        float[] db = new float[n];
-        float[] data = new float[p.nb() * nt * nrec];
-        int[] clock = new int[1];
+        ResidentPass r = resident(ResidentPass.Kind.BORN, p, false, false);
+        synchronized (r) {
+            r.load(vc, p, dvc);
+            r.sweep(0, (nt + 1) / 2, r.data);
+            return r.data.clone();
+        }
+    }
+
+    /**
+     * The adjoint-state accumulation of a pass: a checkpointed forward run, which records data and sums the source
+     * illumination if asked, then the adjoint sweep of the traces that {@code traces} makes from the recorded data
+     * (null when not recorded), on the checkpoints where the forward run left them. Returns
+     * A = sum_t Phi^{t+1} (B^t + e_s w_t) per member {@code [nb][pnz][pnx]} (for the sponge Phi = psi and
+     * B^t = L u^t), so that dJ/dvc = A / vc, with the data and illumination (null if not asked for).
+     */
+    Gradient gradient(float[] vc, Pass p, boolean record, boolean illuminate, UnaryOperator<float[]> traces) {
+        ResidentPass r = resident(ResidentPass.Kind.GRADIENT, p, record, illuminate);
+        synchronized (r) {
+            r.load(vc, p, null);
+            r.sweep(0, checkpointing.steps() / 2, r.data, r.illumination);
+            float[] data = record ? r.data.clone() : null;
+            float[] illumination = illuminate ? r.illumination.clone() : null;
+            r.loadTraces(traces.apply(data));
+            r.sweep(2, backwardExecutions(), r.result);
+            return new Gradient(r.result.clone(), data, illumination);
+        }
+    }
+
+    /** The RTM images of a pass: back-propagates {@code traces} and cross-correlates with the recomputed source field. */
+    Images rtm(float[] vc, Pass p, float[] traces) {
+        ResidentPass r = resident(ResidentPass.Kind.RTM, p, false, false);
+        synchronized (r) {
+            r.load(vc, p, null);
+            r.sweep(0, checkpointing.steps() / 2);
+            r.loadTraces(traces);
+            r.sweep(2, backwardExecutions(), r.result, r.illumination);
+            return new Images(r.result.clone(), r.illumination.clone());
+        }
+    }
+
+    private int backwardExecutions() {
+        return (checkpointing.segments() + 1) * checkpointing.interval() / 2;
+    }
+
+    /** The pass of this kind for {@code p}'s member count, built and compiled the first time. */
+    private ResidentPass resident(ResidentPass.Kind kind, Pass p, boolean record, boolean illuminate) {
+        ResidentPass.Key key = new ResidentPass.Key(setup, checkpointing.interval(), p.nb(), kind, record, illuminate);
+        return backend.workspace(key, ResidentPass.class, () -> {
+            ResidentPass r = new ResidentPass(key, p, padded.size(), nt * nrec);
+            return r.compile(backend, graphs -> {
+                switch (kind) {
+                    case FORWARD -> graphs.addAll(sweep(forwardGraph(r)));
+                    case BORN -> graphs.addAll(sweep(bornGraph(r)));
+                    case GRADIENT, RTM -> {
+                        Stored stored = checkpointedGraph(r, record, illuminate, graphs);
+                        graphs.addAll(sweep(backwardGraph(r, stored, kind == ResidentPass.Kind.GRADIENT)));
+                    }
+                }
+            });
+        });
+    }
+
+    /** A sweep's two graphs: {@code first}, which uploads, then the same tasks going on from the device arrays. */
+    private static List<KernelGraph> sweep(KernelGraph first) {
+        return List.of(first, first.continuing(first.name() + "-steps"));
+    }
+
+    private KernelGraph forwardGraph(ResidentPass r) {
+        Pass p = r.pass;
+        float[] a = r.field();
+        float[] b = r.field();
+        int[] clock = r.clock(0);
+        KernelGraph.Builder g = graph("acoustic-forward", r, a, b, clock);
+        Pml pml = boundary.pml(g, r);
+        for (int half = 0; half < 2; half++) {
+            float[] cur = half == 0 ? a : b;
+            float[] prev = half == 0 ? b : a;
+            g.task("s" + half + ".record", ReceiverTasks.recordReceiver(cur, r.data, p.recIndex(), clock, nrec, nt,
+                    p.nb()));
+            addStep(g, "s" + half, cur, prev, r.vc, pml, clock, p);
+        }
+        return g.transferToHost(TransferMode.UNDER_DEMAND, r.data).build();
+    }
+
+    private KernelGraph bornGraph(ResidentPass r) {
+        Pass p = r.pass;
         int nb = p.nb();
-        float[] bracket = cpml ? new float[n] : null;
-        KernelGraph.Builder g = graph("acoustic-born", p, vc, a, b, data, clock)
-                .transferToDevice(TransferMode.FIRST_EXECUTION, da, db, dvc);
-        Pml pml = boundary.pml(g, n);
-        Pml dpml = boundary.pml(g, n);
+        float[] a = r.field();
+        float[] b = r.field();
+        float[] da = r.field();
+        float[] db = r.field();
+        int[] clock = r.clock(0);
+        float[] bracket = cpml ? r.field() : null;
+        KernelGraph.Builder g = graph("acoustic-born", r, a, b, clock)
+                .transferToDevice(TransferMode.EVERY_EXECUTION, da, db, r.dvc);
+        Pml pml = boundary.pml(g, r);
+        Pml dpml = boundary.pml(g, r);
         if (cpml) {
-            g.transferToDevice(TransferMode.FIRST_EXECUTION, bracket);
+            g.transferToDevice(TransferMode.EVERY_EXECUTION, bracket);
         }
         for (int half = 0; half < 2; half++) {
             float[] cur = half == 0 ? a : b;
@@ -156,38 +235,36 @@ final class WavePropagator {
             float[] dcur = half == 0 ? da : db;
             float[] dprev = half == 0 ? db : da;
             String id = "s" + half;
-            g.task(id + ".record", ReceiverTasks.recordReceiver(dcur, data, p.recIndex(), clock, nrec, nt, nb));
-            boundary.addBornStep(g, id, cur, prev, dcur, dprev, vc, dvc, pml, dpml, bracket);
-            g.task(id + ".source", SourceTasks.injectSource(prev, vc, p.wavelets(), p.srcIndex(), clock, nt))
-                    .task(id + ".bornSource", SourceTasks.injectSource(dprev, dvc, p.wavelets(), p.srcIndex(), clock,
-                            nt))
+            g.task(id + ".record", ReceiverTasks.recordReceiver(dcur, r.data, p.recIndex(), clock, nrec, nt, nb));
+            boundary.addBornStep(g, id, cur, prev, dcur, dprev, r.vc, r.dvc, pml, dpml, bracket);
+            g.task(id + ".source", SourceTasks.injectSource(prev, r.vc, p.wavelets(), p.srcIndex(), clock, nt))
+                    .task(id + ".bornSource", SourceTasks.injectSource(dprev, r.dvc, p.wavelets(), p.srcIndex(),
+                            clock, nt))
                     .task(id + ".clock", SourceTasks.advanceClock(clock));
         }
-        run(g.transferToHost(TransferMode.UNDER_DEMAND, data).build(), (nt + 1) / 2, data);
-        return data;
+        return g.transferToHost(TransferMode.UNDER_DEMAND, r.data).build();
     }
 
     /**
-     * The forward run of a checkpointed sweep: stores (u^t, u^{t-1}) at every multiple of the interval into
-     * {@code [segments][2][nb pnz pnx]} (and the CPML state into {@code [segments][4][...]}), and records data and
-     * sums the source illumination if asked.
+     * Adds the forward sweep of a checkpointed pass to {@code graphs}: it stores (u^t, u^{t-1}) at every multiple of
+     * the interval into {@code [segments][2][nb pnz pnx]} (and the CPML state into {@code [segments][4][...]}), and
+     * records data and sums the source illumination if asked. Returns the checkpoints, which stay on the device.
      */
-    Stored forwardWithCheckpoints(float[] vc, Pass p, boolean record, boolean illuminate) {
-        int n = p.nb() * padded.size();
+    private Stored checkpointedGraph(ResidentPass r, boolean record, boolean illuminate, List<KernelGraph> graphs) {
+        Pass p = r.pass;
+        int n = r.vc.length;
         int k = checkpointing.interval();
         int steps = checkpointing.steps();
-        float[] a = new float[n];
-        float[] b = new float[n];
-        float[] checkpoints = new float[Math.toIntExact(2L * checkpointing.segments() * n)];
-        float[] pmlCheckpoints = cpml ? new float[Math.toIntExact(4L * checkpointing.segments() * n)] : null;
-        float[] data = new float[record ? p.nb() * nt * nrec : 1];
-        float[] illumination = new float[illuminate ? n : 1];
-        int[] clock = new int[1];
-        KernelGraph.Builder g = graph("acoustic-forward-checkpointed", p, vc, a, b, data, clock)
-                .transferToDevice(TransferMode.FIRST_EXECUTION, checkpoints, illumination);
-        Pml pml = boundary.pml(g, n);
+        float[] a = r.field();
+        float[] b = r.field();
+        float[] checkpoints = r.zeroed(Math.toIntExact(2L * checkpointing.segments() * n));
+        float[] pmlCheckpoints = cpml ? r.zeroed(Math.toIntExact(4L * checkpointing.segments() * n)) : null;
+        int[] clock = r.clock(0);
+        KernelGraph.Builder g = graph("acoustic-forward-checkpointed", r, a, b, clock)
+                .transferToDevice(TransferMode.EVERY_EXECUTION, checkpoints, r.illumination);
+        Pml pml = boundary.pml(g, r);
         if (cpml) {
-            g.transferToDevice(TransferMode.FIRST_EXECUTION, pmlCheckpoints);
+            g.transferToDevice(TransferMode.EVERY_EXECUTION, pmlCheckpoints);
         }
         for (int half = 0; half < 2; half++) {
             float[] cur = half == 0 ? a : b;
@@ -201,79 +278,54 @@ final class WavePropagator {
                 }
             }
             if (record) {
-                g.task(id + ".record", ReceiverTasks.recordReceiver(cur, data, p.recIndex(), clock, nrec, nt, p.nb()));
+                g.task(id + ".record", ReceiverTasks.recordReceiver(cur, r.data, p.recIndex(), clock, nrec, nt,
+                        p.nb()));
             }
             if (illuminate) {
-                g.task(id + ".illumination", CpmlTasks.addProduct(illumination, cur, cur, n));
+                g.task(id + ".illumination", CpmlTasks.addProduct(r.illumination, cur, cur, n));
             }
-            addStep(g, id, cur, prev, vc, pml, clock, p);
+            addStep(g, id, cur, prev, r.vc, pml, clock, p);
         }
-        g.transferToHost(TransferMode.UNDER_DEMAND, checkpoints, data, illumination);
-        if (cpml) {
-            g.transferToHost(TransferMode.UNDER_DEMAND, pmlCheckpoints);
-            run(g.build(), steps / 2, checkpoints, pmlCheckpoints, data, illumination);
-        } else {
-            run(g.build(), steps / 2, checkpoints, data, illumination);
-        }
-        return new Stored(checkpoints, pmlCheckpoints, record ? data : null, illuminate ? illumination : null);
+        graphs.addAll(sweep(g.transferToHost(TransferMode.UNDER_DEMAND, r.data, r.illumination).build()));
+        return new Stored(checkpoints, pmlCheckpoints);
     }
 
     /**
-     * The adjoint sweep for data cotangent {@code traces} {@code [nb][nt][nrec]}: returns
-     * A = sum_t Phi^{t+1} (B^t + e_s w_t) per member {@code [nb][pnz][pnx]} (for the sponge Phi = psi and
-     * B^t = L u^t), so that dJ/dvc = A / vc.
+     * The graph of the backward pass, pipelined by segment: while the adjoint field runs back through segment j
+     * (reading ring half j mod 2), the source field is recomputed forwards through segment j - 1 from its checkpoint
+     * (into the other half). A prologue of k steps fills the first half; the last k recompute steps idle. The ring
+     * holds u^t for RTM and for the sponge's gradient (which applies L itself), B^t for the CPML gradient. It
+     * uploads its own state, the traces and the receivers, and reads vc, the sources and the checkpoints where the
+     * forward sweep left them.
      */
-    float[] gradientSweep(float[] vc, Pass p, Stored stored, float[] traces) {
-        float[] grad = new float[p.nb() * padded.size()];
-        runBackward(vc, p, stored, traces, grad, null);
-        return grad;
-    }
-
-    /** The RTM sweep: back-propagates {@code data} and cross-correlates with the recomputed source field. */
-    Images rtmSweep(float[] vc, Pass p, Stored stored, float[] data) {
-        int n = p.nb() * padded.size();
-        Images images = new Images(new float[n], new float[n]);
-        runBackward(vc, p, stored, data, null, images);
-        return images;
-    }
-
-    /**
-     * One graph for the whole backward pass, pipelined by segment: while the adjoint field runs back through segment
-     * j (reading ring half j mod 2), the source field is recomputed forwards through segment j - 1 from its
-     * checkpoint (into the other half). A prologue of k steps fills the first half; the last k recompute steps idle.
-     * The ring holds u^t for RTM and for the sponge's gradient (which applies L itself), B^t for the CPML gradient.
-     */
-    private void runBackward(float[] vc, Pass p, Stored stored, float[] traces, float[] grad, Images images) {
-        int n = p.nb() * padded.size();
+    private KernelGraph backwardGraph(ResidentPass r, Stored stored, boolean gradient) {
+        Pass p = r.pass;
+        float[] vc = r.vc;
+        int n = vc.length;
         int k = checkpointing.interval();
         int steps = checkpointing.steps();
         int nb = p.nb();
-        boolean gradient = grad != null;
-        float[] fa = new float[n];
-        float[] fb = new float[n];
-        float[] pa = new float[n];
-        float[] pb = new float[n];
-        float[] snapshots = new float[Math.toIntExact(2L * k * n)];
-        int[] fwdClock = {steps - k};
-        int[] adjClock = {steps - 1 + k};
-        float[] bracket = cpml && gradient ? new float[n] : null;
+        float[] fa = r.field();
+        float[] fb = r.field();
+        float[] pa = r.field();
+        float[] pb = r.field();
+        float[] snapshots = r.zeroed(Math.toIntExact(2L * k * n));
+        int[] fwdClock = r.clock(steps - k);
+        int[] adjClock = r.clock(steps - 1 + k);
+        float[] bracket = cpml && gradient ? r.field() : null;
+        float[] grad = gradient ? r.result : null;
         float[] checkpoints = stored.checkpoints();
+        float[] traces = r.traces;
         KernelGraph.Builder g = KernelGraph.builder(gradient ? "acoustic-adjoint" : "acoustic-rtm")
-                .transferToDevice(TransferMode.FIRST_EXECUTION, fa, fb, pa, pb, vc, p.wavelets(), p.srcIndex(),
-                        p.recIndex(), checkpoints, snapshots, traces, fwdClock, adjClock);
-        boundary.addArrays(g);
-        Pml pml = boundary.pml(g, n);
-        Pml adj = boundary.pml(g, n);
-        if (cpml) {
-            g.transferToDevice(TransferMode.FIRST_EXECUTION, stored.pmlCheckpoints());
-        }
+                .transferToDevice(TransferMode.EVERY_EXECUTION, fa, fb, pa, pb, snapshots, traces, fwdClock,
+                        adjClock, r.result, p.recIndex()); // the forward sweep takes recIndex only if it records
+        Pml pml = boundary.pml(g, r);
+        Pml adj = boundary.pml(g, r);
         if (bracket != null) {
-            g.transferToDevice(TransferMode.FIRST_EXECUTION, bracket);
+            g.transferToDevice(TransferMode.EVERY_EXECUTION, bracket);
         }
-        if (gradient) {
-            g.transferToDevice(TransferMode.FIRST_EXECUTION, grad);
-        } else {
-            g.transferToDevice(TransferMode.FIRST_EXECUTION, images.image(), images.illumination());
+        if (!gradient) {
+            g.transferToDevice(TransferMode.EVERY_EXECUTION, r.illumination);
         }
         boolean snapshotOfU = !(cpml && gradient);
         for (int half = 0; half < 2; half++) {
@@ -315,26 +367,21 @@ final class WavePropagator {
             g.task(id + ".adjointSource", ReceiverTasks.injectReceivers(pprev, vc, traces, p.recIndex(), adjClock,
                     nrec, nt, nb));
             if (!gradient) {
-                g.task(id + ".image", ImagingTasks.crossCorrelate(images.image(), images.illumination(), pprev,
+                g.task(id + ".image", ImagingTasks.crossCorrelate(r.result, r.illumination, pprev,
                         snapshots, adjClock, k, nt, n));
             }
             g.task(id + ".adjointClock", SourceTasks.rewindClock(adjClock));
         }
-        int executions = (checkpointing.segments() + 1) * k / 2;
-        if (gradient) {
-            run(g.transferToHost(TransferMode.UNDER_DEMAND, grad).build(), executions, grad);
-        } else {
-            run(g.transferToHost(TransferMode.UNDER_DEMAND, images.image(), images.illumination()).build(), executions,
-                    images.image(), images.illumination());
-        }
+        return (gradient ? g.transferToHost(TransferMode.UNDER_DEMAND, grad)
+                : g.transferToHost(TransferMode.UNDER_DEMAND, r.result, r.illumination)).build();
     }
 
-    /** A graph with the arrays every run uses resident from the first execution. */
-    private KernelGraph.Builder graph(String name, Pass p, float[] vc, float[] a, float[] b, float[] data,
-                                      int[] clock) {
+    /** A graph that uploads the arrays every pass uses (inputs and zeroed state) at each call. */
+    private KernelGraph.Builder graph(String name, ResidentPass r, float[] a, float[] b, int[] clock) {
+        Pass p = r.pass;
         KernelGraph.Builder g = KernelGraph.builder(name)
-                .transferToDevice(TransferMode.FIRST_EXECUTION, a, b, vc, p.wavelets(), p.srcIndex(), p.recIndex(),
-                        data, clock);
+                .transferToDevice(TransferMode.EVERY_EXECUTION, a, b, r.vc, p.wavelets(), p.srcIndex(), p.recIndex(),
+                        r.data, clock);
         boundary.addArrays(g);
         return g;
     }
@@ -345,19 +392,5 @@ final class WavePropagator {
         boundary.addStep(g, id, cur, prev, vc, pml, null);
         g.task(id + ".source", SourceTasks.injectSource(prev, vc, p.wavelets(), p.srcIndex(), clock, nt))
                 .task(id + ".clock", SourceTasks.advanceClock(clock));
-    }
-
-    /** Plans the graph, executes it {@code times} times, brings {@code results} back to the host. */
-    private void run(KernelGraph graph, int times, Object... results) {
-        try (ExecutionPlan plan = backend.plan(graph)) {
-            for (int i = 0; i < times; i++) {
-                plan.execute();
-            }
-            plan.transferToHost(results);
-            if (!plan.ranOnDevice()) {
-                throw new IllegalStateException("graph " + graph.name() + ": a task fell back to plain Java instead of "
-                        + "running on " + plan.device().device());
-            }
-        }
     }
 }

@@ -28,10 +28,10 @@ final class DarcyWorkspace implements AutoCloseable {
     private final DarcyProblem problem;
     private final float[] logK;
     private final ExecutionPlan assembly;
-    /** Inputs of the single-task plans: heads, a second field (adjoint state) and a float tangent. */
+    /** Inputs of the single-task plans: heads, a second field (adjoint state) and the tangent (in double). */
     private final double[] heads;
     private final double[] lambda;
-    private final float[] tangentIn;
+    private final double[] tangentIn;
     private final double[] observed;
     private final double[] source;
     private final float[] gradient;
@@ -51,7 +51,7 @@ final class DarcyWorkspace implements AutoCloseable {
         int cells = logK.length;
         this.heads = new double[cells];
         this.lambda = new double[cells];
-        this.tangentIn = new float[cells];
+        this.tangentIn = new double[cells];
         this.observed = new double[nb * problem.observationIndices().length];
         this.source = new double[cells];
         this.gradient = new float[cells];
@@ -81,7 +81,9 @@ final class DarcyWorkspace implements AutoCloseable {
 
     /** The tangent source (dF/dm) dm at heads {@code h} of the assembled systems; a new array. */
     double[] tangentSource(double[] h, float[] dm) {
-        System.arraycopy(dm, 0, tangentIn, 0, tangentIn.length);
+        for (int i = 0; i < tangentIn.length; i++) {
+            tangentIn[i] = dm[i];
+        }
         tangentSource = executed(tangentSource, h, "darcy-tangent-source", source, () -> DarcyAdjointTasks
                 .tangentSource(system.conductivity, heads, tangentIn, bcType, bcHead, source, system.nz, system.nx,
                         system.nb));

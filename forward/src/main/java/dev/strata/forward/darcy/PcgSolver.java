@@ -23,7 +23,7 @@ import java.util.List;
  *   alpha = rz / p.q;  x += alpha p;  r -= alpha q;  stop once ||r|| &lt;= rtol ||b||
  * </pre>
  * Dot products are row sums (one kernel point per row) added over rows by a per-model kernel, all in double. The host
- * reads the per-model state after each iteration to decide whether to go on.
+ * reads the per-model state after each iteration to decide whether to go on; the vectors stay on the device.
  *
  * <p>M is one symmetric multigrid V(2,2)-cycle (see {@link Preconditioner#MULTIGRID}): red-black Gauss-Seidel
  * forward before and backward after the coarse correction, and {@value #COARSEST_SWEEPS} forward then as many
@@ -60,14 +60,16 @@ final class PcgSolver implements AutoCloseable {
     private final double[] r;
     private final double[] p;
     private final double[] state;
-    private final ExecutionPlan init;
-    private final ExecutionPlan iteration;
+    /** Graphs: 0 starts a solve, 1 is its first iteration, 2 every later iteration. */
+    private final ExecutionPlan plan;
 
     /**
-     * The solver of {@code system}'s equations, its vectors allocated and its two plans (start, one iteration) built
-     * once. Between executions the host holds the current CG state: the plans take x, r, p, the per-model scalars and
-     * the operators at every execution and give x, r, p and the scalars back, so one pair of compiled plans serves
-     * every solve (heads, tangent, adjoint) and every assembly of this workspace.
+     * The solver of {@code system}'s equations, its vectors allocated and its plan built once: three graphs sharing
+     * the vectors on the device ({@link ComputeBackend#plan(List)}). The start sends b and the per-model scalars; the
+     * first iteration sends p = 0 and the operators of every level (assembled since the last solve); later
+     * iterations send nothing and all three bring only the per-model scalars back, which the host reads to decide
+     * whether to go on, so x, r, p and the operators stay on the device through a solve and x comes back at its end.
+     * One compiled plan serves every solve (heads, tangent, adjoint) and every assembly of this workspace.
      */
     PcgSolver(ComputeBackend backend, DarcySystem system, SolverSettings settings) {
         this.nb = system.nb;
@@ -85,15 +87,15 @@ final class PcgSolver implements AutoCloseable {
         state = new double[nb * DarcyPcgKernels.STATE];
         DarcySystem.Level fine = system.levels.get(0);
 
-        init = backend.plan(KernelGraph.builder("darcy-pcg-init")
+        KernelGraph start = KernelGraph.builder("darcy-pcg-start")
                 .transferToDevice(TransferMode.EVERY_EXECUTION, rhs, state)
                 .task("start", DarcyPcgTasks.pcgStart(rhs, x, r, nz, nx, nb))
                 .task("bb", DarcyPcgTasks.rowDot(rhs, rhs, partial, nx, nb * nz))
                 .task("init", DarcyPcgTasks.pcgInit(partial, state, nz, nb))
-                .transferToHost(TransferMode.EVERY_EXECUTION, x, r, state)
-                .build());
+                .transferToHost(TransferMode.EVERY_EXECUTION, state)
+                .build();
         KernelGraph.Builder g = KernelGraph.builder("darcy-pcg-iteration")
-                .transferToDevice(TransferMode.EVERY_EXECUTION, x, r, p, state);
+                .transferToDevice(TransferMode.EVERY_EXECUTION, p);
         for (DarcySystem.Level v : system.levels) {
             g.transferToDevice(TransferMode.EVERY_EXECUTION, v.tE(), v.tS(), v.diag());
         }
@@ -111,15 +113,9 @@ final class PcgSolver implements AutoCloseable {
                 .task("update", DarcyPcgTasks.updateSolution(state, p, q, x, r, nz, nx, nb))
                 .task("rr", DarcyPcgTasks.rowDot(r, r, partial, nx, nb * nz))
                 .task("check", DarcyPcgTasks.pcgCheck(partial, state, nz, nb))
-                .transferToHost(TransferMode.EVERY_EXECUTION, x, r, p, state);
-        ExecutionPlan it;
-        try {
-            it = backend.plan(g.build());
-        } catch (RuntimeException e) {
-            init.close();
-            throw e;
-        }
-        iteration = it;
+                .transferToHost(TransferMode.EVERY_EXECUTION, state);
+        KernelGraph first = g.build();
+        plan = backend.plan(List.of(start, first, first.continuing("darcy-pcg-iterations")));
     }
 
     /**
@@ -134,11 +130,12 @@ final class PcgSolver implements AutoCloseable {
         for (int b = 0; b < nb; b++) {
             state[b * DarcyPcgKernels.STATE + DarcyPcgKernels.RTOL] = settings.relativeTolerance();
         }
-        init.execute();
+        plan.execute(0);
         for (int it = 0; it < settings.maxIterations() && anyActive(state, nb); it++) {
-            iteration.execute();
+            plan.execute(it == 0 ? 1 : 2);
             requireNoBreakdown(state, nb);
         }
+        plan.transferToHost(x);
         int[] iterations = new int[nb];
         double[] residuals = new double[nb];
         for (int b = 0; b < nb; b++) {
@@ -161,11 +158,7 @@ final class PcgSolver implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            init.close();
-        } finally {
-            iteration.close();
-        }
+        plan.close();
     }
 
     private static boolean anyActive(double[] state, int nb) {

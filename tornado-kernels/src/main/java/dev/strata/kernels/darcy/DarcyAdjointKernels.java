@@ -29,39 +29,12 @@ public final class DarcyAdjointKernels {
     @Kernel(requires = "KernelChecks.allWithin(bcType, 0, 2)")
     public static void tangentSource(@Index("nb") int b, @Index("nz") int z, @Index("nx") int x,
                                      @Length("nb * nz * nx") double[] k, @Length("nb * nz * nx") double[] h,
-                                     @Length("nb * nz * nx") float[] dm, @Length("4") int[] bcType,
+                                     @Length("nb * nz * nx") double[] dm, @Length("4") int[] bcType,
                                      @Length("4") double[] bcHead, @Writes @Length("nb * nz * nx") double[] s, int nz,
                                      int nx) {
         int c = (b * nz + z) * nx + x;
-        double kc = k[c];
-        double hc = h[c];
-        double dmc = dm[c];
-        double sum = 0.0;
-        if (x < nx - 1) {
-            sum = sum + faceTangent(kc, k[c + 1], dmc, dm[c + 1]) * (hc - h[c + 1]);
-        }
-        if (x > 0) {
-            sum = sum + faceTangent(k[c - 1], kc, dm[c - 1], dmc) * (hc - h[c - 1]);
-        }
-        if (z < nz - 1) {
-            sum = sum + faceTangent(kc, k[c + nx], dmc, dm[c + nx]) * (hc - h[c + nx]);
-        }
-        if (z > 0) {
-            sum = sum + faceTangent(k[c - nx], kc, dm[c - nx], dmc) * (hc - h[c - nx]);
-        }
-        s[c] = addDirichletFaces(sum, 2.0 * kc * dmc, hc, z, x, nz, nx, bcType, bcHead);
-    }
-
-    /** dT of the face between cells i and j: 2 K_i K_j (K_j dm_i + K_i dm_j) / (K_i + K_j)^2. */
-    public static double faceTangent(double ki, double kj, double dmi, double dmj) {
-        double sum = ki + kj;
-        return 2.0 * ki * kj * (kj * dmi + ki * dmj) / (sum * sum);
-    }
-
-    /** dT/dm_i of the face between cells i and j: 2 K_i K_j^2 / (K_i + K_j)^2. */
-    public static double faceSensitivity(double ki, double kj) {
-        double sum = ki + kj;
-        return 2.0 * ki * kj * kj / (sum * sum);
+        double sum = faceSum(false, k, h, dm, c, z, x, nz, nx);
+        s[c] = addDirichletFaces(sum, 2.0 * k[c] * dm[c], h[c], z, x, nz, nx, bcType, bcHead);
     }
 
     /**
@@ -76,24 +49,55 @@ public final class DarcyAdjointKernels {
                                 @Length("4") double[] bcHead, @Writes @Length("nb * nz * nx") float[] g, int nz,
                                 int nx) {
         int c = (b * nz + z) * nx + x;
+        double sum = faceSum(true, k, h, lambda, c, z, x, nz, nx);
+        sum = addDirichletFaces(sum, 2.0 * k[c] * lambda[c], h[c], z, x, nz, nx, bcType, bcHead);
+        g[c] = (float) (0.0 - sum);
+    }
+
+    /**
+     * sum over the interior faces f of cell c (east, west, south, north, in that order) of w_f (h_c - h_o), o the
+     * other cell of f: w_f = dT_f for the tangent ({@code a} = dm) or dT_f/dm_c (lambda_c - lambda_o) for the gradient
+     * ({@code a} = lambda), the one sum both bodies above take.
+     */
+    public static double faceSum(boolean gradient, double[] k, double[] h, double[] a, int c, int z, int x, int nz,
+                                 int nx) {
         double kc = k[c];
         double hc = h[c];
-        double lc = lambda[c];
+        double ac = a[c];
         double sum = 0.0;
         if (x < nx - 1) {
-            sum = sum + faceSensitivity(kc, k[c + 1]) * (lc - lambda[c + 1]) * (hc - h[c + 1]);
+            sum = sum + faceWeight(gradient, kc, k[c + 1], ac, a[c + 1]) * (hc - h[c + 1]);
         }
         if (x > 0) {
-            sum = sum + faceSensitivity(kc, k[c - 1]) * (lc - lambda[c - 1]) * (hc - h[c - 1]);
+            sum = sum + faceWeight(gradient, kc, k[c - 1], ac, a[c - 1]) * (hc - h[c - 1]);
         }
         if (z < nz - 1) {
-            sum = sum + faceSensitivity(kc, k[c + nx]) * (lc - lambda[c + nx]) * (hc - h[c + nx]);
+            sum = sum + faceWeight(gradient, kc, k[c + nx], ac, a[c + nx]) * (hc - h[c + nx]);
         }
         if (z > 0) {
-            sum = sum + faceSensitivity(kc, k[c - nx]) * (lc - lambda[c - nx]) * (hc - h[c - nx]);
+            sum = sum + faceWeight(gradient, kc, k[c - nx], ac, a[c - nx]) * (hc - h[c - nx]);
         }
-        sum = addDirichletFaces(sum, 2.0 * kc * lc, hc, z, x, nz, nx, bcType, bcHead);
-        g[c] = (float) (0.0 - sum);
+        return sum;
+    }
+
+    /**
+     * w_f of {@link #faceSum} for the face between c and o: dT_f/dm_c (a_c - a_o), or dT_f (symmetric in c and o, bit
+     * for bit: 2 K_c K_o is exact whichever factor is doubled).
+     */
+    public static double faceWeight(boolean gradient, double kc, double ko, double ac, double ao) {
+        return gradient ? faceSensitivity(kc, ko) * (ac - ao) : faceTangent(kc, ko, ac, ao);
+    }
+
+    /** dT of the face between cells i and j: 2 K_i K_j (K_j dm_i + K_i dm_j) / (K_i + K_j)^2. */
+    public static double faceTangent(double ki, double kj, double dmi, double dmj) {
+        double sum = ki + kj;
+        return 2.0 * ki * kj * (kj * dmi + ki * dmj) / (sum * sum);
+    }
+
+    /** dT/dm_i of the face between cells i and j: 2 K_i K_j^2 / (K_i + K_j)^2. */
+    public static double faceSensitivity(double ki, double kj) {
+        double sum = ki + kj;
+        return 2.0 * ki * kj * kj / (sum * sum);
     }
 
     /**

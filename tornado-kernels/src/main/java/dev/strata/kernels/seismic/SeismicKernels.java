@@ -27,10 +27,10 @@ public final class SeismicKernels {
                                     @Length("nb * channels * nz * nx") float[] model,
                                     @Writes @Length("nb * (nz - 1) * nx") float[] rc, int channels, int ch, int nz,
                                     int nx) {
-        int i = ((b * channels + ch) * nz + z) * nx + x;
+        int i = modelIndex(b, z, x, channels, ch, nz, nx);
         float upper = model[i];
         float lower = model[i + nx];
-        rc[(b * (nz - 1) + z) * nx + x] = (lower - upper) / (lower + upper);
+        rc[rcIndex(b, z, x, nz, nx)] = (lower - upper) / (lower + upper);
     }
 
     /**
@@ -39,8 +39,8 @@ public final class SeismicKernels {
      */
     public static void reflectivityVjp(int b, int z, int x, float[] model, float[] drc, float[] dModel, int channels,
                                        int ch, int nz, int nx) {
-        int i = ((b * channels + ch) * nz + z) * nx + x;
-        int r = (b * (nz - 1) + z) * nx + x;
+        int i = modelIndex(b, z, x, channels, ch, nz, nx);
+        int r = rcIndex(b, z, x, nz, nx);
         float ip = model[i];
         float g = 0.0f;
         if (z < nz - 1) {
@@ -63,11 +63,21 @@ public final class SeismicKernels {
                                        @Length("nb * channels * nz * nx") float[] dModel,
                                        @Writes @Length("nb * (nz - 1) * nx") float[] drc, int channels, int ch, int nz,
                                        int nx) {
-        int i = ((b * channels + ch) * nz + z) * nx + x;
+        int i = modelIndex(b, z, x, channels, ch, nz, nx);
         float upper = model[i];
         float lower = model[i + nx];
         float s = upper + lower;
-        drc[(b * (nz - 1) + z) * nx + x] = 2.0f * (upper * dModel[i + nx] - lower * dModel[i]) / (s * s);
+        drc[rcIndex(b, z, x, nz, nx)] = 2.0f * (upper * dModel[i + nx] - lower * dModel[i]) / (s * s);
+    }
+
+    /** Flat index of model point (b, ch, z, x) in {@code [nb][channels][nz][nx]}. */
+    public static int modelIndex(int b, int z, int x, int channels, int ch, int nz, int nx) {
+        return ((b * channels + ch) * nz + z) * nx + x;
+    }
+
+    /** Flat index of reflectivity point (b, z, x) in {@code [nb][nz - 1][nx]}. */
+    public static int rcIndex(int b, int z, int x, int nz, int nx) {
+        return (b * (nz - 1) + z) * nx + x;
     }
 
     /** d[z] = sum_k w[k] rc[z - k + c], c = (nw - 1) / 2, rc = 0 outside [0, nr), nw odd; writes d only. */

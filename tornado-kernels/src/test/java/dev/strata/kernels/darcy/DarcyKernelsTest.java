@@ -163,7 +163,7 @@ class DarcyKernelsTest {
         }
         double[] h = gaussian(CELLS);
         double[] s = new double[CELLS];
-        run(DarcyAdjointTasks.tangentSource(conductivity(m), h, dm, BC_TYPE, BC_HEAD, s, NZ, NX, NB));
+        run(DarcyAdjointTasks.tangentSource(conductivity(m), h, widened(dm), BC_TYPE, BC_HEAD, s, NZ, NX, NB));
         double eps = 1e-4;
         double[] plus = residualF(m, dm, eps, h);
         double[] minus = residualF(m, dm, -eps, h);
@@ -185,7 +185,7 @@ class DarcyKernelsTest {
         }
         double[] s = new double[CELLS];
         float[] g = new float[CELLS];
-        run(DarcyAdjointTasks.tangentSource(k, h, dm, BC_TYPE, BC_HEAD, s, NZ, NX, NB));
+        run(DarcyAdjointTasks.tangentSource(k, h, widened(dm), BC_TYPE, BC_HEAD, s, NZ, NX, NB));
         run(DarcyAdjointTasks.gradient(k, h, lambda, BC_TYPE, BC_HEAD, g, NZ, NX, NB));
         double lhs = 0;
         double rhs = 0;
@@ -391,5 +391,13 @@ class DarcyKernelsTest {
             }
             return r;
         }
+    }
+
+    private static double[] widened(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i];
+        }
+        return d;
     }
 }
