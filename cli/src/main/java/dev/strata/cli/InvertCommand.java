@@ -44,9 +44,11 @@ public final class InvertCommand implements Callable<Integer> {
             description = "gaussian | gmm:FILE | memorized:FILE | network:DIR (default: ${DEFAULT-VALUE}).")
     String prior;
 
-    @Option(names = "--sampler", defaultValue = "edm-euler",
+    @Option(names = {"--sampler", "--method"}, defaultValue = "edm-euler",
             description = "edm-euler | edm-heun | ddim | ddpm, or the MCMC baselines pcn | mala (one chain per"
-                    + " sample, --steps iterations, analytic prior only) (default: ${DEFAULT-VALUE}).")
+                    + " sample, --steps iterations, analytic prior only), or ld-dim (seed 002: each sample one"
+                    + " restart of the optimisation in a latent prior's space, --steps Adam iterations, --prior"
+                    + " latent:DIR) (default: ${DEFAULT-VALUE}).")
     String sampler;
 
     @Option(names = "--guidance", defaultValue = "dps",

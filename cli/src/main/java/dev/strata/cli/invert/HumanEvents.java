@@ -59,7 +59,10 @@ final class HumanEvents {
                 }
             });
         }
-        if (Boolean.TRUE.equals(f.get("approximate_posterior"))) {
+        if (Boolean.TRUE.equals(f.get("deterministic_restarts"))) {
+            sb.append(String.format("%nnote: LD-DIM's samples are restarts of a deterministic inversion, not posterior"
+                    + " draws; their spread shows how much the answer depends on the starting point."));
+        } else if (Boolean.TRUE.equals(f.get("approximate_posterior"))) {
             sb.append(String.format("%nnote: DPS-type guidance gives an approximation of the posterior, not the posterior"
                 + " itself; 'strata validate' measures its bias on problems with a known answer."));
         }

@@ -59,7 +59,8 @@ final class Inversion {
         int n = settings.shardSize(first);
         PhaseClock clock = new PhaseClock();
         RecordingOperator recorded = new RecordingOperator(problem, clock);
-        Sampler sampler = samplers.sampler(new TimedDenoiser(prior.denoiser(), clock), recorded, problem.data());
+        Sampler sampler = samplers.sampler(prior.denoiser() == null ? null : new TimedDenoiser(prior.denoiser(), clock),
+                recorded, problem.data());
         long t0 = System.nanoTime();
         float[] x;
         try {

@@ -74,15 +74,21 @@ public final class InvertRun {
         InvertSettings settings = setup.settings;
         PosteriorSummary summary = PosteriorSummary.of(store, setup.observations.grid().channelNames(),
                 setup.observations.truth());
-        double ksd = SteinDiagnostic.of(summary.samples(), summary.count(), setup.problem, setup.prior,
-                settings.batch());
+        // the KSD needs the prior's score on the models; a latent prior (LD-DIM) has none
+        double ksd = setup.prior.denoiser() == null ? Double.NaN : SteinDiagnostic.of(summary.samples(),
+                summary.count(), setup.problem, setup.prior, settings.batch());
         Map<String, String> all = new LinkedHashMap<>(setup.attributes);
         all.put("kernel_stein_discrepancy", Double.toString(ksd));
         for (Path p : InversionOutputs.write(store.dir(), summary, setup.problem, all)) {
             event(stdout, json, "wrote", Map.of("file", p.toString()));
         }
         Map<String, Object> done = doneEvent(summary, setup.problem, (System.nanoTime() - t0) / 1e9);
-        done.put("ksd", ksd);
+        if (!Double.isNaN(ksd)) {
+            done.put("ksd", ksd);
+        }
+        if (settings.sampler().equals("ld-dim")) {
+            done.put("deterministic_restarts", true);
+        }
         done.put("approximate_posterior", !settings.guidance().equals("none")
                 && !settings.sampler().equals("pcn") && !settings.sampler().equals("mala"));
         event(stdout, json, "done", done);

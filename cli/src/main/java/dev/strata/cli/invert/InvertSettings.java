@@ -42,7 +42,7 @@ public record InvertSettings(String problem, String data, String truth, double n
     /** The manifest key of {@link #shard}: the one setting in which the shares of one run differ. */
     public static final String SHARD_KEY = "shard";
     static final Set<String> PROBLEMS = Set.of("seismic", "wells", "seismic+wells", "fwi", "darcy");
-    static final Set<String> SAMPLERS = Set.of("edm-euler", "edm-heun", "ddim", "ddpm", "pcn", "mala");
+    static final Set<String> SAMPLERS = Set.of("edm-euler", "edm-heun", "ddim", "ddpm", "pcn", "mala", "ld-dim");
     static final Set<String> GUIDANCES = Set.of("dps", "cdps", "power", "none");
 
     public InvertSettings {
@@ -88,6 +88,12 @@ public record InvertSettings(String problem, String data, String truth, double n
         }
         if (steps > 100_000) {
             throw new UserInputException("--steps " + steps + " is more than 100000; fix: use fewer steps");
+        }
+        if (sampler.equals("ld-dim") != prior.startsWith("latent:")) {
+            throw new UserInputException(sampler.equals("ld-dim") ? "--sampler ld-dim inverts in the latent space of a"
+                    + " latent diffusion prior, --prior is " + prior + "; fix: add --prior latent:DIR (strata train"
+                    + " --latent)" : "--prior " + prior + " is a latent diffusion prior, which only --sampler ld-dim"
+                    + " uses; fix: add --sampler ld-dim");
         }
         if (prior.isBlank()) {
             throw new UserInputException("--prior is empty; fix: gaussian, gmm:FILE, memorized:FILE or network:DIR");

@@ -19,6 +19,7 @@ import dev.strata.sampler.guidance.PosteriorCovariance;
 import dev.strata.sampler.guidance.PosteriorDenoiser;
 import dev.strata.sampler.guidance.PosteriorDenoiserGuidance;
 import dev.strata.sampler.guidance.PriorPoweredDenoiser;
+import dev.strata.sampler.latent.LdDimSampler;
 import dev.strata.sampler.vp.BetaSchedule;
 import dev.strata.sampler.vp.DdimSampler;
 import dev.strata.sampler.vp.DdpmSampler;
@@ -52,6 +53,10 @@ final class PosteriorSamplerFactory {
         this.settings = settings;
         this.prior = prior;
         this.backend = backend;
+        if (prior.denoiser() == null) { // a latent prior: LD-DIM needs no error profile
+            this.profile = null;
+            return;
+        }
         int channels = prior.denoiser().shape()[0];
         int n = Math.min(prior.count(), PriorFactory.PROFILE_EXAMPLES);
         boolean mcmc = settings.sampler().equals("pcn") || settings.sampler().equals("mala");
@@ -107,6 +112,7 @@ final class PosteriorSamplerFactory {
                     settings.alpha()), KarrasSchedule.edm(steps), CORRECTOR_STEPS, CORRECTOR_SNR, backend);
         }
         return switch (settings.sampler()) {
+            case "ld-dim" -> new LdDimSampler(prior.latent(), operator, whitenedData, LdDimSampler.settings(steps));
             case "pcn" -> McmcPosteriorSampler.pcn(gaussianPrior(), operator, whitenedData,
                     McmcPosteriorSampler.Settings.ofBudget(steps, 0.1));
             case "mala" -> McmcPosteriorSampler.mala(gaussianPrior(), operator, whitenedData,

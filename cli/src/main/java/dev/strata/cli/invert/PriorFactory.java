@@ -7,6 +7,9 @@ import dev.strata.io.TrainingSetFile;
 import dev.strata.sampler.mixture.GaussianMixtureDenoiser;
 import dev.strata.sampler.mixture.TrainingSet;
 import dev.strata.sampler.nn.LearnedPriorCheckpoint;
+import dev.strata.sampler.nn.LatentPrior;
+import dev.strata.sampler.nn.LatentPriorCheckpoint;
+import dev.strata.sampler.nn.LatentPriorWeights;
 import dev.strata.sampler.nn.NetworkDenoiser;
 import dev.strata.sampler.nn.NetworkDevice;
 import dev.strata.sampler.prior.ChannelNormalisation;
@@ -55,8 +58,9 @@ final class PriorFactory {
                 }
                 yield network(spec, read(spec, Path.of(arg)), Path.of(arg).toString(), shape, device);
             }
+            case "latent" -> latent(spec, arg, shape);
             default -> throw new UserInputException("--prior '" + spec + "' is unknown; fix: use gaussian,"
-                    + " gmm:FILE, memorized:FILE or network:DIR");
+                    + " gmm:FILE, memorized:FILE, network:DIR or latent:DIR");
         };
     }
 
@@ -106,6 +110,27 @@ final class PriorFactory {
         }
         return new Prior("learned network (EMA weights, final loss " + c.finalLoss() + ") in " + where, denoiser,
                 c.normalisation().offset(), c.normalisation().scale(), c.examples(), c.exampleCount(), null);
+    }
+
+    /** The latent diffusion prior of {@code strata train --latent} in {@code dir}, for {@code --sampler ld-dim}. */
+    private static Prior latent(String spec, String dir, int[] shape) {
+        LatentPriorWeights w;
+        try {
+            w = LatentPriorCheckpoint.read(Path.of(dir));
+        } catch (IOException | RuntimeException e) {
+            throw new UserInputException("--prior " + spec + ": " + e.getMessage() + "; fix: give a folder written by"
+                    + " strata train --latent", e);
+        }
+        if (shape[0] != 1 || w.nz() != shape[1] || w.nx() != shape[2]) {
+            throw new UserInputException("--prior " + spec + ": the latent prior decodes 1 x " + w.nz() + " x "
+                    + w.nx() + " fields, the problem needs " + Arrays.toString(shape) + "; fix: train it on a"
+                    + " training set of the problem's grid");
+        }
+        int size = w.nz() * w.nx();
+        float[] one = new float[size];
+        Arrays.fill(one, 1);
+        return new Prior("latent diffusion prior (VAE + latent EDM denoiser) in " + dir, null, new float[size], one,
+                new float[0], 0, null, new LatentPrior(w));
     }
 
     private static Prior mixture(String spec, String file, int[] shape, double gamma) {
