@@ -50,6 +50,10 @@ public final class LdDimCommand implements Callable<Integer> {
     @Option(names = "--restarts", paramLabel = "R", description = "Override: restarts per method (>= 2).")
     Integer restarts;
 
+    @Option(names = "--resume", description = "Continue the experiment in --out (same options): the latent priors"
+            + " and finished inversions kept under data/ are reused.")
+    boolean resume;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -58,9 +62,9 @@ public final class LdDimCommand implements Callable<Integer> {
         LdDimSettings s = (full ? LdDimSettings.full(seed) : LdDimSettings.reduced(seed))
                 .with(grid, vaeSteps, latentSteps, iterations, restarts);
         Path dir = out.toAbsolutePath().normalize();
-        OutputFolder.prepare(dir, dir.resolve("data"), dir.resolve("experiment.json"), s.toMap(), false);
-        StageClock clock = StageClock.open(dir.resolve("stages.json"), false);
-        List<LdDimExperiment.FamilyResult> results = LdDimExperiment.run(s, dir, clock);
+        OutputFolder.prepare(dir, dir.resolve("data"), dir.resolve("experiment.json"), s.toMap(), resume);
+        StageClock clock = StageClock.open(dir.resolve("stages.json"), resume);
+        List<LdDimExperiment.FamilyResult> results = LdDimExperiment.run(s, dir, clock, resume);
         clock.time("report", () -> {
             LdDimFigures.write(s, results, s.heads() * s.heads(), dir);
             LdDimReport.write(s, results, clock.seconds(), dir);

@@ -15,11 +15,13 @@ import dev.strata.sampler.guidance.DpsGuidance;
 import dev.strata.sampler.mcmc.GaussianLikelihood;
 import dev.strata.sampler.nn.LatentPrior;
 import dev.strata.sampler.nn.LatentPriorTrainer;
+import dev.strata.sampler.nn.LatentPriorCheckpoint;
 import dev.strata.sampler.nn.LatentPriorWeights;
 import dev.strata.sampler.vp.BetaSchedule;
 import dev.strata.sampler.vp.DdimSampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,15 +62,16 @@ final class LdDimExperiment {
     private LdDimExperiment() {
     }
 
-    static List<FamilyResult> run(LdDimSettings s, Path out, StageClock clock) {
+    /** Runs both families; with {@code resume} the latent priors and inversions kept under data/ are reused. */
+    static List<FamilyResult> run(LdDimSettings s, Path out, StageClock clock, boolean resume) {
         List<FamilyResult> results = new ArrayList<>();
         for (Family f : Family.values()) {
-            results.add(family(s, f, out, clock));
+            results.add(family(s, f, out, clock, resume));
         }
         return results;
     }
 
-    private static FamilyResult family(LdDimSettings s, Family f, Path out, StageClock clock) {
+    private static FamilyResult family(LdDimSettings s, Family f, Path out, StageClock clock, boolean resume) {
         DarcyGrid grid = LdDimSurvey.grid(s);
         LogConductivityField field = f.field(grid);
         DarcyOperator heads = LdDimSurvey.heads(s);
@@ -76,8 +79,7 @@ final class LdDimExperiment {
         int n = s.cells();
         float[] fields = field.samples(new SplittableRandom(s.seed() + f.ordinal()), s.training());
         float[] vaeLoss = new float[1];
-        LatentPriorWeights weights = clock.time(f.id + ": train latent prior", () -> train(s, fields, out, f,
-                vaeLoss));
+        LatentPriorWeights weights = trainedOrKept(s, f, fields, out, clock, resume, vaeLoss);
         float[] truth = field.sample(new SplittableRandom(s.truthSeed() + f.ordinal()));
         float[] clean = heads.apply(truth, 1);
         double sigma = s.noise() * rms(clean);
@@ -96,26 +98,70 @@ final class LdDimExperiment {
         try (LatentPrior prior = new LatentPrior(weights)) {
             int size = weights.latentSize();
             float[] z0 = new Gaussian(s.seed() + 101 + f.ordinal()).array(r * size, 1);
-            methods.add(timed(clock, f, "ld-dim", () -> LatentInversion.run(prior, likelihood, z0, r,
+            Path data = out.resolve("data");
+            methods.add(timed(clock, f, "ld-dim", data, resume, () -> LatentInversion.run(prior, likelihood, z0, r,
                     new LatentInversion.Settings(latentDescent, s.ddimSteps(), LATENT_WEIGHT), truth), truth,
                     allHeads, k, bi, n));
             float[] u0 = new Gaussian(s.seed() + 202 + f.ordinal()).array(r * size, 1);
-            methods.add(timed(clock, f, "vae", () -> LatentInversion.run(prior, likelihood, u0, r,
+            methods.add(timed(clock, f, "vae", data, resume, () -> LatentInversion.run(prior, likelihood, u0, r,
                     new LatentInversion.Settings(latentDescent, 0, LATENT_WEIGHT), truth), truth, allHeads, k, bi, n));
             float[] m0 = field.samples(new SplittableRandom(s.seed() + 303 + f.ordinal()), r);
-            methods.add(timed(clock, f, "pixel", () -> PixelInversion.run(likelihood, n, n, SMOOTHNESS, m0, r,
+            methods.add(timed(clock, f, "pixel", data, resume, () -> PixelInversion.run(likelihood, n, n, SMOOTHNESS, m0, r,
                     new AdamDescent.Settings(s.iterations(), PIXEL_RATE), truth), truth, allHeads, k, bi, n));
             view = clock.time(f.id + ": DPS view", () -> posteriorView(s, prior, heads, y, sigma, truth));
         }
         return new FamilyResult(f, truth, methods, view, vaeLoss[0]);
     }
 
-    private static LdDimMetrics timed(StageClock clock, Family f, String method,
+    /** Runs (or, resuming, reads back from data/FAMILY-METHOD.trace) one method's inversion and measures it. */
+    private static LdDimMetrics timed(StageClock clock, Family f, String method, Path data, boolean resume,
                                       java.util.function.Supplier<InversionTrace> run, float[] truth,
                                       DarcyOperator allHeads, int observed, boolean bimaterial, int nx) {
         String stage = f.id + ": " + method;
-        InversionTrace trace = clock.time(stage, run);
-        return LdDimMetrics.of(method, trace, truth, allHeads, observed, bimaterial, nx, clock.seconds().get(stage));
+        Path file = data.resolve(f.id + "-" + method + ".trace");
+        InversionTrace[] trace = new InversionTrace[1];
+        clock.timeOrKeep(stage, () -> {
+            if (resume && Files.isRegularFile(file)) {
+                trace[0] = TraceFile.read(file);
+                return false;
+            }
+            trace[0] = run.get();
+            TraceFile.write(file, trace[0]);
+            return true;
+        });
+        return metrics(method, trace[0], truth, allHeads, observed, bimaterial, nx, clock.seconds().get(stage));
+    }
+
+    private static LdDimMetrics metrics(String method, InversionTrace trace, float[] truth, DarcyOperator allHeads,
+                                        int observed, boolean bimaterial, int nx, double seconds) {
+        return LdDimMetrics.of(method, trace, truth, allHeads, observed, bimaterial, nx, seconds);
+    }
+
+    /**
+     * The family's latent prior: trained and kept in data/FAMILY-prior (with its VAE loss in data/FAMILY-vae-loss),
+     * or, resuming, read back from there.
+     */
+    private static LatentPriorWeights trainedOrKept(LdDimSettings s, Family f, float[] fields, Path out,
+                                                   StageClock clock, boolean resume, float[] vaeLoss) {
+        Path dir = out.resolve("data").resolve(f.id + "-prior");
+        Path loss = out.resolve("data").resolve(f.id + "-vae-loss");
+        LatentPriorWeights[] w = new LatentPriorWeights[1];
+        clock.timeOrKeep(f.id + ": train latent prior", () -> {
+            try {
+                if (resume && LatentPriorCheckpoint.isIn(dir) && Files.isRegularFile(loss)) {
+                    w[0] = LatentPriorCheckpoint.read(dir);
+                    vaeLoss[0] = Float.parseFloat(Files.readString(loss).strip());
+                    return false;
+                }
+                w[0] = train(s, fields, out, f, vaeLoss);
+                LatentPriorCheckpoint.write(w[0], java.util.Map.of("family", f.id), dir);
+                Files.writeString(loss, Float.toString(vaeLoss[0]));
+                return true;
+            } catch (IOException e) {
+                throw new UncheckedIOException("the latent prior in " + dir + ": " + e.getMessage(), e);
+            }
+        });
+        return w[0];
     }
 
     private static LatentPriorWeights train(LdDimSettings s, float[] fields, Path out, Family f, float[] vaeLoss) {

@@ -27,13 +27,40 @@ class LdDimExperimentTest {
     private static Path out;
     private static String stdout;
 
+    private static final String[] TINY = {"--grid", "8", "--vae-steps", "20", "--latent-steps", "20",
+        "--iterations", "5", "--restarts", "2", "--seed", "3"};
+
     @BeforeAll
     static void runTinyExperiment() {
         out = tmp.resolve("ld");
-        CliRunner r = CliRunner.run("experiment", "ld-dim", "--out", out.toString(), "--grid", "8", "--vae-steps",
-                "20", "--latent-steps", "20", "--iterations", "5", "--restarts", "2", "--seed", "3");
+        CliRunner r = run(out, false);
         assertEquals(0, r.exitCode(), r.err());
         stdout = r.out();
+    }
+
+    private static CliRunner run(Path dir, boolean resume) {
+        List<String> args = new java.util.ArrayList<>(List.of("experiment", "ld-dim", "--out", dir.toString()));
+        args.addAll(List.of(TINY));
+        if (resume) {
+            args.add("--resume");
+        }
+        return CliRunner.run(args.toArray(String[]::new));
+    }
+
+    /** A resumed run reuses the kept priors and inversions (files untouched) and reports the same numbers. */
+    @Test
+    void resumeReusesTheKeptPriorsAndInversions() throws Exception {
+        Path trace = out.resolve("data").resolve("grf-ld-dim.trace");
+        long before = Files.getLastModifiedTime(trace).toMillis();
+        String rows = Files.readString(out.resolve(LdDimReport.RESULTS)).replaceAll("\"seconds\":[0-9.eE+-]+", "");
+        CliRunner again = run(out, true);
+        assertEquals(0, again.exitCode(), again.err());
+        assertEquals(before, Files.getLastModifiedTime(trace).toMillis());
+        assertEquals(rows, Files.readString(out.resolve(LdDimReport.RESULTS)).replaceAll("\"seconds\":[0-9.eE+-]+",
+                ""));
+        CliRunner other = CliRunner.run("experiment", "ld-dim", "--out", out.toString(), "--resume");
+        assertEquals(2, other.exitCode(), other.err());
+        assertEquals(1, other.err().lines().count(), other.err());
     }
 
     @Test
