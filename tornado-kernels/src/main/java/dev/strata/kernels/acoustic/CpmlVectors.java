@@ -75,6 +75,7 @@ final class CpmlVectors {
                          float[] zx, float[] zz, float[] fx, float[] fz, float[] br, int store, int w, int nz, int nx,
                          int nb) {
         float[] lapOut = store != 0 ? br : null;
+        float[] rowBracket = new float[nx]; // the bracket of the row being stepped: no vector crosses a call
         int[][] segments = xSegments(nx, w);
         for (int row = rowStart; row < rowEnd; row++) {
             int b = row / nz;
@@ -99,7 +100,8 @@ final class CpmlVectors {
                         }
                     } else {
                         for (; ix < vecEnd; ix += S.length()) {
-                            stepZ(un, u, vc, pz, zz, fz[iz], fz[nz + iz], zMode == IN, base + ix, nx, lapOut);
+                            stepZ(un, u, vc, pz, zz, fz[iz], fz[nz + iz], zMode == IN, base + ix, nx, lapOut,
+                                    rowBracket, ix);
                         }
                     }
                     for (; ix < seg[1]; ix++) {
@@ -110,7 +112,7 @@ final class CpmlVectors {
                 ix = seg[0];
                 for (; ix + S.length() <= seg[1]; ix += S.length()) {
                     stepX(un, u, vc, px, pz, zx, zz, fx, fz[iz], fz[nz + iz], seg[2], zMode, ix, base + ix, nx,
-                            lapOut);
+                            lapOut, rowBracket);
                 }
                 for (; ix < seg[1]; ix++) {
                     CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
@@ -154,31 +156,51 @@ final class CpmlVectors {
 
     /**
      * {@link CpmlKernels#interiorStep} at consecutive columns from ix that share their x mode ({@code xMode} IN or
-     * NEAR) and, with the row, their z mode: the same operations in the same order as the body.
+     * NEAR) and, with the row, their z mode: the same operations in the same order as the body. The bracket goes
+     * through {@code row} (at ix) between the parts, each a method whose vectors stay inside it: a vector handed
+     * across a call that C2 does not inline is boxed, and in one large method C2 stops inlining the loads.
      */
     static void stepX(float[] un, float[] u, float[] vc, float[] psiX, float[] psiZ, float[] zetaX, float[] zetaZ,
                       float[] profX, float az, float bz, int xMode, int zMode, int ix, int i, int nx,
-                      float[] bracket) {
-        FloatVector br = at(u, i).mul(AcousticKernels.C0X2)
+                      float[] bracket, float[] row) {
+        laplacian(u, i, nx, row, ix);
+        xTerm(u, psiX, zetaX, profX, xMode == IN, ix, i, row);
+        if (zMode != NONE) {
+            zTerm(u, psiZ, zetaZ, az, bz, zMode == IN, i, nx, row, ix);
+        }
+        update(un, u, vc, i, bracket, row, ix);
+    }
+
+    /** row[ix..] = lap8(u) at i: C0X2 u + sum over m of C_m (x pair + z pair). */
+    private static void laplacian(float[] u, int i, int nx, float[] row, int ix) {
+        at(u, i).mul(AcousticKernels.C0X2)
                 .add(sum(u, i, 1).add(sum(u, i, nx)).mul(AcousticKernels.C1))
                 .add(sum(u, i, 2).add(sum(u, i, 2 * nx)).mul(AcousticKernels.C2))
                 .add(sum(u, i, 3).add(sum(u, i, 3 * nx)).mul(AcousticKernels.C3))
-                .add(sum(u, i, 4).add(sum(u, i, 4 * nx)).mul(AcousticKernels.C4));
+                .add(sum(u, i, 4).add(sum(u, i, 4 * nx)).mul(AcousticKernels.C4)).intoArray(row, ix);
+    }
+
+    /** row += D1x psiX, plus (in an x strip) zetaX = a zetaX + b (D2x u + D1x psiX), written back, and zetaX. */
+    private static void xTerm(float[] u, float[] psiX, float[] zetaX, float[] profX, boolean inStrip, int ix, int i,
+                              float[] row) {
+        FloatVector br = at(row, ix);
         FloatVector dpsiX = dif(psiX, i, 1).mul(CpmlKernels.D1).add(dif(psiX, i, 2).mul(CpmlKernels.D2))
                 .add(dif(psiX, i, 3).mul(CpmlKernels.D3)).add(dif(psiX, i, 4).mul(CpmlKernels.D4));
-        if (xMode == IN) {
+        if (inStrip) {
             FloatVector d2 = at(u, i).mul(CpmlKernels.C0).add(sum(u, i, 1).mul(AcousticKernels.C1))
                     .add(sum(u, i, 2).mul(AcousticKernels.C2)).add(sum(u, i, 3).mul(AcousticKernels.C3))
                     .add(sum(u, i, 4).mul(AcousticKernels.C4));
-            FloatVector z = at(profX, ix).mul(at(zetaX, i)).add(at(profX, nx + ix).mul(d2.add(dpsiX)));
+            FloatVector z = at(profX, ix).mul(at(zetaX, i)).add(at(profX, row.length + ix).mul(d2.add(dpsiX)));
             z.intoArray(zetaX, i);
-            br = br.add(dpsiX.add(z));
+            br.add(dpsiX.add(z)).intoArray(row, ix);
         } else {
-            br = br.add(dpsiX);
+            br.add(dpsiX).intoArray(row, ix);
         }
-        if (zMode != NONE) {
-            br = br.add(zStepTerm(u, psiZ, zetaZ, az, bz, zMode == IN, i, nx));
-        }
+    }
+
+    /** un = 2 u - un + vc row at i; the bracket also into {@code bracket} when it is not null. */
+    private static void update(float[] un, float[] u, float[] vc, int i, float[] bracket, float[] row, int ix) {
+        FloatVector br = at(row, ix);
         at(u, i).mul(2.0f).sub(at(un, i)).add(at(vc, i).mul(br)).intoArray(un, i);
         if (bracket != null) {
             br.intoArray(bracket, i);
@@ -280,36 +302,30 @@ final class CpmlVectors {
 
     /** The step of a row near a z strip at columns away from the x strips; {@code bracket} may be null. */
     static void stepZ(float[] un, float[] u, float[] vc, float[] psiZ, float[] zetaZ, float a, float b,
-                      boolean inStrip, int i, int nx, float[] bracket) {
-        FloatVector br = at(u, i).mul(AcousticKernels.C0X2)
-                .add(sum(u, i, 1).add(sum(u, i, nx)).mul(AcousticKernels.C1))
-                .add(sum(u, i, 2).add(sum(u, i, 2 * nx)).mul(AcousticKernels.C2))
-                .add(sum(u, i, 3).add(sum(u, i, 3 * nx)).mul(AcousticKernels.C3))
-                .add(sum(u, i, 4).add(sum(u, i, 4 * nx)).mul(AcousticKernels.C4));
-        br = br.add(zStepTerm(u, psiZ, zetaZ, a, b, inStrip, i, nx));
-        at(u, i).mul(2.0f).sub(at(un, i)).add(at(vc, i).mul(br)).intoArray(un, i);
-        if (bracket != null) {
-            br.intoArray(bracket, i);
-        }
+                      boolean inStrip, int i, int nx, float[] bracket, float[] row, int ix) {
+        laplacian(u, i, nx, row, ix);
+        zTerm(u, psiZ, zetaZ, a, b, inStrip, i, nx, row, ix);
+        update(un, u, vc, i, bracket, row, ix);
     }
 
     /**
-     * The z part of the step in a row near a z strip: D1z psiZ, plus (in the strip) zetaZ = a zetaZ + b (D2z u + D1z
-     * psiZ), written back; returns what the body adds to the bracket.
+     * row += the z part of the step in a row near a z strip: D1z psiZ, plus (in the strip) zetaZ = a zetaZ + b (D2z u
+     * + D1z psiZ), written back, and zetaZ.
      */
-    private static FloatVector zStepTerm(float[] u, float[] psiZ, float[] zetaZ, float a, float b, boolean inStrip,
-                                         int i, int nx) {
+    private static void zTerm(float[] u, float[] psiZ, float[] zetaZ, float a, float b, boolean inStrip, int i,
+                              int nx, float[] row, int ix) {
         FloatVector dpsi = dif(psiZ, i, nx).mul(CpmlKernels.D1).add(dif(psiZ, i, 2 * nx).mul(CpmlKernels.D2))
                 .add(dif(psiZ, i, 3 * nx).mul(CpmlKernels.D3)).add(dif(psiZ, i, 4 * nx).mul(CpmlKernels.D4));
         if (!inStrip) {
-            return dpsi;
+            at(row, ix).add(dpsi).intoArray(row, ix);
+            return;
         }
         FloatVector d2 = at(u, i).mul(CpmlKernels.C0).add(sum(u, i, nx).mul(AcousticKernels.C1))
                 .add(sum(u, i, 2 * nx).mul(AcousticKernels.C2)).add(sum(u, i, 3 * nx).mul(AcousticKernels.C3))
                 .add(sum(u, i, 4 * nx).mul(AcousticKernels.C4));
         FloatVector z = at(zetaZ, i).mul(a).add(d2.add(dpsi).mul(b));
         z.intoArray(zetaZ, i);
-        return dpsi.add(z);
+        at(row, ix).add(dpsi.add(z)).intoArray(row, ix);
     }
 
     /** qZ = a qZ + phi. */
