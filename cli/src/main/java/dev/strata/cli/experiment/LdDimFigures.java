@@ -40,7 +40,7 @@ final class LdDimFigures {
             }
             int pixels = Math.max(2, 96 / s.cells());
             new FieldPlot(FieldPlot.Options.defaults().withColumns(6).withPixelsPerCell(pixels))
-                    .write(out.resolve(FIELDS), "ln K (m/s): truth, restart 0 of each method, DPS mean and std",
+                    .write(out.resolve(FIELDS), "ln K, K in m/s: truth, restart 0 of each method, DPS mean and std",
                             panels(s, results));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the figures: " + e.getMessage(), e);
