@@ -10,6 +10,7 @@ import dev.strata.sampler.latent.AdamDescent;
 import dev.strata.sampler.latent.DecodedOperator;
 import dev.strata.sampler.latent.InversionTrace;
 import dev.strata.sampler.latent.LatentInversion;
+import dev.strata.sampler.latent.LdDimSampler;
 import dev.strata.sampler.latent.PixelInversion;
 import dev.strata.sampler.guidance.DpsGuidance;
 import dev.strata.sampler.mcmc.GaussianLikelihood;
@@ -35,11 +36,8 @@ import java.util.SplittableRandom;
  * latent prior (the posterior view). See {@link LdDimMetrics} for what is measured.
  */
 final class LdDimExperiment {
-    /** Adam's step size on z, on the VAE latent and on ln K. */
-    static final double LATENT_RATE = 0.05;
+    /** Adam's step size on ln K; the latent methods take {@link LdDimSampler}'s rate and weight of the N(0, I) term. */
     static final double PIXEL_RATE = 0.05;
-    /** Weight of the N(0, I) prior on z (and on the VAE latent). */
-    static final double LATENT_WEIGHT = 1;
     /** Smoothing weight of the pixel baseline. */
     static final double SMOOTHNESS = 1;
     /** DPS step scale of the posterior view (whitened heads). */
@@ -92,7 +90,8 @@ final class LdDimExperiment {
         int k = heads.outputSize();
         boolean bi = f == Family.BIMATERIAL;
         int r = s.restarts();
-        AdamDescent.Settings latentDescent = new AdamDescent.Settings(s.iterations(), LATENT_RATE);
+        AdamDescent.Settings latentDescent = new AdamDescent.Settings(s.iterations(), LdDimSampler.RATE);
+        double weight = LdDimSampler.LATENT_WEIGHT;
         List<LdDimMetrics> methods = new ArrayList<>();
         PosteriorView view;
         try (LatentPrior prior = new LatentPrior(weights)) {
@@ -100,11 +99,11 @@ final class LdDimExperiment {
             float[] z0 = new Gaussian(s.seed() + 101 + f.ordinal()).array(r * size, 1);
             Path data = out.resolve("data");
             methods.add(timed(clock, f, "ld-dim", data, resume, () -> LatentInversion.run(prior, likelihood, z0, r,
-                    new LatentInversion.Settings(latentDescent, s.ddimSteps(), LATENT_WEIGHT), truth), truth,
+                    new LatentInversion.Settings(latentDescent, s.ddimSteps(), weight), truth), truth,
                     allHeads, k, bi, n));
             float[] u0 = new Gaussian(s.seed() + 202 + f.ordinal()).array(r * size, 1);
             methods.add(timed(clock, f, "vae", data, resume, () -> LatentInversion.run(prior, likelihood, u0, r,
-                    new LatentInversion.Settings(latentDescent, 0, LATENT_WEIGHT), truth), truth, allHeads, k, bi, n));
+                    new LatentInversion.Settings(latentDescent, 0, weight), truth), truth, allHeads, k, bi, n));
             float[] m0 = field.samples(new SplittableRandom(s.seed() + 303 + f.ordinal()), r);
             methods.add(timed(clock, f, "pixel", data, resume, () -> PixelInversion.run(likelihood, n, n, SMOOTHNESS, m0, r,
                     new AdamDescent.Settings(s.iterations(), PIXEL_RATE), truth), truth, allHeads, k, bi, n));

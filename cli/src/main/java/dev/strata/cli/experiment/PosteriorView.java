@@ -1,7 +1,7 @@
 package dev.strata.cli.experiment;
 
+import dev.strata.cli.invert.CellStatistics;
 import dev.strata.sampler.latent.InversionTrace;
-import java.util.Arrays;
 
 /**
  * Posterior samples of a field summarised against the truth: mean, standard deviation, the relative L2 error of the
@@ -17,42 +17,8 @@ import java.util.Arrays;
 record PosteriorView(float[] mean, float[] std, double meanError, double coverage90, double meanStd) {
 
     static PosteriorView of(float[] samples, int n, float[] truth) {
-        int cells = truth.length;
-        float[] mean = new float[cells];
-        float[] std = new float[cells];
-        double spread = 0;
-        int covered = 0;
-        float[] column = new float[n];
-        for (int c = 0; c < cells; c++) {
-            double s = 0;
-            for (int b = 0; b < n; b++) {
-                column[b] = samples[b * cells + c];
-                s += column[b];
-            }
-            double m = s / n;
-            double q = 0;
-            for (float v : column) {
-                q += (v - m) * (v - m);
-            }
-            mean[c] = (float) m;
-            std[c] = (float) Math.sqrt(q / (n - 1));
-            spread += std[c];
-            Arrays.sort(column);
-            double lo = quantile(column, 0.05);
-            double hi = quantile(column, 0.95);
-            if (truth[c] >= lo && truth[c] <= hi) {
-                covered++;
-            }
-        }
-        return new PosteriorView(mean, std, InversionTrace.relativeError(mean, 0, truth), (double) covered / cells,
-                spread / cells);
-    }
-
-    /** Linear interpolation between order statistics of sorted {@code v}. */
-    private static double quantile(float[] v, double p) {
-        double at = p * (v.length - 1);
-        int i = (int) Math.floor(at);
-        int j = Math.min(v.length - 1, i + 1);
-        return v[i] + (at - i) * (v[j] - v[i]);
+        CellStatistics cells = CellStatistics.of(samples, n);
+        return new PosteriorView(cells.mean(), cells.std(), InversionTrace.relativeError(cells.mean(), 0, truth),
+                cells.coverage90(truth, 0, truth.length), cells.meanStd());
     }
 }

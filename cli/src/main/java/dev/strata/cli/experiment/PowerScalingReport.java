@@ -2,6 +2,7 @@ package dev.strata.cli.experiment;
 
 import static dev.strata.cli.experiment.MemorizationReport.fmt;
 
+import dev.strata.bench.suite.Timing;
 import dev.strata.io.Json;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -123,9 +124,8 @@ final class PowerScalingReport {
     /** Median seconds per sample over the settings drawn now with (or without) the corrector; NaN if none. */
     private static double median(PowerScalingResult r, boolean corrected) {
         double[] v = r.rows().stream().filter(row -> row.setting().corrected() == corrected)
-                .mapToDouble(PowerScalingRow::secondsPerSample).sorted().toArray();
-        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2]
-                : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+                .mapToDouble(PowerScalingRow::secondsPerSample).toArray();
+        return v.length == 0 ? Double.NaN : Timing.median(v);
     }
 
     /** One flat JSON object: settings, then per setting {@code <id>.<column>}, findings and stage seconds. */

@@ -1,5 +1,6 @@
 package dev.strata.cli.experiment;
 
+import dev.strata.cli.invert.CellStatistics;
 import dev.strata.cli.invert.ImageMetrics;
 import dev.strata.forward.ForwardOperator;
 import java.util.Arrays;
@@ -44,49 +45,21 @@ record PowerScalingRow(PowerSetting setting, double residual, double meanRmse, d
             sampleRmse += each.rmse() / n;
             sampleSsim += each.ssim() / n;
         }
-        float[] mean = new float[size];
-        float[] std = new float[size];
-        double pixelStd = 0;
-        for (int j = 0; j < size; j++) {
-            double s = 0;
-            for (int i = 0; i < n; i++) {
-                s += samples[i * size + j];
-            }
-            double mu = s / n;
-            double v = 0;
-            for (int i = 0; i < n; i++) {
-                double d = samples[i * size + j] - mu;
-                v += d * d;
-            }
-            mean[j] = (float) mu;
-            std[j] = (float) Math.sqrt(v / (n - 1));
-            pixelStd += std[j] / size;
-        }
-        ImageMetrics ofMean = ImageMetrics.of(mean, truth, 0, nz, nx);
-        return new PowerScalingRow(setting, residual(operator, samples, n, data), ofMean.rmse(), sampleRmse, ofMean.ssim(), sampleSsim, pixelStd,
-                seconds / n, mean, std, samples);
+        CellStatistics cells = CellStatistics.of(samples, n);
+        ImageMetrics ofMean = ImageMetrics.of(cells.mean(), truth, 0, nz, nx);
+        return new PowerScalingRow(setting, residual(operator, samples, n, data), ofMean.rmse(), sampleRmse,
+                ofMean.ssim(), sampleSsim, cells.meanStd(), seconds / n, cells.mean(), cells.std(), samples);
     }
 
     /** The shot-data residual ||F(x_i) - y|| / ||y|| averaged over the {@code n} models {@code x}. */
     static double residual(ForwardOperator operator, float[] x, int n, float[] data) {
         float[] modelled = operator.apply(x, n);
-        int m = data.length;
-        double dataNorm = norm(data, 0, data, m);
+        double dataRms = Rmse.of(data, new float[data.length]);
         double sum = 0;
         for (int i = 0; i < n; i++) {
-            sum += norm(modelled, i * m, data, m) / dataNorm;
+            sum += Rmse.of(modelled, i * data.length, data) / dataRms;
         }
         return sum / n;
-    }
-
-    /** ||a[from, from + m) - b[0, m)||, or ||b|| when a is b. */
-    private static double norm(float[] a, int from, float[] b, int m) {
-        double s = 0;
-        for (int j = 0; j < m; j++) {
-            double d = a == b ? b[j] : a[from + j] - b[j];
-            s += d * d;
-        }
-        return Math.sqrt(s);
     }
 
     /** The numbers of the row, named by {@link #KEYS}. */

@@ -50,30 +50,7 @@ record PosteriorSummary(int count, int[] shape, float[] samples, float[] mean, f
             });
             at += c.count();
         }
-        float[] mean = new float[size];
-        float[] std = new float[size];
-        float[] q05 = new float[size];
-        float[] q50 = new float[size];
-        float[] q95 = new float[size];
-        double[] column = new double[n];
-        for (int i = 0; i < size; i++) {
-            double s = 0;
-            for (int b = 0; b < n; b++) {
-                column[b] = samples[b * size + i];
-                s += column[b];
-            }
-            double mu = s / n;
-            double ss = 0;
-            for (int b = 0; b < n; b++) {
-                ss += (column[b] - mu) * (column[b] - mu);
-            }
-            mean[i] = (float) mu;
-            std[i] = n > 1 ? (float) Math.sqrt(ss / (n - 1)) : 0;
-            Arrays.sort(column);
-            q05[i] = (float) quantile(column, 0.05);
-            q50[i] = (float) quantile(column, 0.50);
-            q95[i] = (float) quantile(column, 0.95);
-        }
+        CellStatistics cells = CellStatistics.of(samples, n);
         float[] wrmseMean = new float[wrmse.length];
         for (int i = 0; i < wrmse.length; i++) {
             wrmseMean[i] = (float) wrmse[i];
@@ -82,29 +59,17 @@ record PosteriorSummary(int count, int[] shape, float[] samples, float[] mean, f
         if (truth != null) {
             int plane = shape[1] * shape[2];
             for (int c = 0; c < shape[0]; c++) {
-                ImageMetrics m = ImageMetrics.of(mean, truth, c * plane, shape[1], shape[2]);
+                ImageMetrics m = ImageMetrics.of(cells.mean(), truth, c * plane, shape[1], shape[2]);
                 String ch = channels.get(c);
                 metrics.put(ch + "_rmse", m.rmse());
                 metrics.put(ch + "_relative_l2", m.relativeL2());
                 metrics.put(ch + "_ssim", m.ssim());
                 metrics.put(ch + "_psnr_db", m.psnr());
-                int inside = 0;
-                for (int i = c * plane; i < (c + 1) * plane; i++) {
-                    inside += truth[i] >= q05[i] && truth[i] <= q95[i] ? 1 : 0;
-                }
-                metrics.put(ch + "_coverage90", inside / (double) plane);
+                metrics.put(ch + "_coverage90", cells.coverage90(truth, c * plane, plane));
             }
         }
-        return new PosteriorSummary(n, shape, samples, mean, std, q05, q50, q95, misfit, blocks, wrmseMean, steps,
-                seconds, metrics);
-    }
-
-    /** Quantile p of sorted values, linear between order statistics (numpy's default). */
-    static double quantile(double[] sorted, double p) {
-        double h = (sorted.length - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return new PosteriorSummary(n, shape, samples, cells.mean(), cells.std(), cells.q05(), cells.q50(), cells.q95(),
+                misfit, blocks, wrmseMean, steps, seconds, metrics);
     }
 
     /** Mean misfit (RMS residual / noise std) of data kind {@code k} over the samples. */

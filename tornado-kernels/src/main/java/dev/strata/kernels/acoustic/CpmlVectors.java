@@ -164,7 +164,7 @@ final class CpmlVectors {
                       float[] profX, float az, float bz, int xMode, int zMode, int ix, int i, int nx,
                       float[] bracket, float[] row) {
         laplacian(u, i, nx, row, ix);
-        xTerm(u, psiX, zetaX, profX, xMode == IN, ix, i, row);
+        xTerm(u, psiX, zetaX, profX, xMode == IN, ix, i, nx, row);
         if (zMode != NONE) {
             zTerm(u, psiZ, zetaZ, az, bz, zMode == IN, i, nx, row, ix);
         }
@@ -182,7 +182,7 @@ final class CpmlVectors {
 
     /** row += D1x psiX, plus (in an x strip) zetaX = a zetaX + b (D2x u + D1x psiX), written back, and zetaX. */
     private static void xTerm(float[] u, float[] psiX, float[] zetaX, float[] profX, boolean inStrip, int ix, int i,
-                              float[] row) {
+                              int nx, float[] row) {
         FloatVector br = at(row, ix);
         FloatVector dpsiX = dif(psiX, i, 1).mul(CpmlKernels.D1).add(dif(psiX, i, 2).mul(CpmlKernels.D2))
                 .add(dif(psiX, i, 3).mul(CpmlKernels.D3)).add(dif(psiX, i, 4).mul(CpmlKernels.D4));
@@ -190,7 +190,7 @@ final class CpmlVectors {
             FloatVector d2 = at(u, i).mul(CpmlKernels.C0).add(sum(u, i, 1).mul(AcousticKernels.C1))
                     .add(sum(u, i, 2).mul(AcousticKernels.C2)).add(sum(u, i, 3).mul(AcousticKernels.C3))
                     .add(sum(u, i, 4).mul(AcousticKernels.C4));
-            FloatVector z = at(profX, ix).mul(at(zetaX, i)).add(at(profX, row.length + ix).mul(d2.add(dpsiX)));
+            FloatVector z = at(profX, ix).mul(at(zetaX, i)).add(at(profX, nx + ix).mul(d2.add(dpsiX)));
             z.intoArray(zetaX, i);
             br.add(dpsiX.add(z)).intoArray(row, ix);
         } else {
