@@ -9,9 +9,22 @@ import java.util.function.Consumer;
  */
 record SuiteContext(SuiteSettings settings, int threads, double triadGbs, String machine, Consumer<SuiteRow> sink) {
 
-    /** Emits a row, stamped with the machine. */
+    /** Emits a row, stamped with the machine and the JVM it ran in. */
     void emit(SuiteRow row) {
-        sink.accept(row.with("machine", machine));
+        sink.accept(row.with("machine", machine).with("jvm", jvm()));
+    }
+
+    /**
+     * The JVM settings the kernels' speed depends on: version, garbage collector (G1 places large arrays on
+     * vector-aligned addresses, see the acoustic vector rows) and whether the Vector API checks every load and store
+     * against the array bounds ({@code -Djdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0}, which the launcher sets,
+     * turns that off).
+     */
+    static String jvm() {
+        String gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .map(java.lang.management.GarbageCollectorMXBean::getName).findFirst().orElse("?");
+        boolean checks = !"0".equals(System.getProperty("jdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK"));
+        return "java " + Runtime.version() + ", " + gc + ", vector bounds checks " + (checks ? "on" : "off");
     }
 
     /** Achieved share of the triad bandwidth for {@code mpts} at {@code bytesPerPoint}; NaN where unknown. */

@@ -48,32 +48,128 @@ final class AcousticVectors {
     }
 
     /**
-     * {@link AcousticKernels#waveStep8} over interior rows [rowStart, rowEnd). Where the damping is exactly 1 (rows
-     * with dz = 1, columns of the undamped middle of dx) it drops the two multiplications by d, which are exact there,
-     * so the result is the same bit for bit and the interior streams three arrays, as wave.c's row_plain does.
+     * Element index, modulo the lanes, at which a vector starts on a vector-sized boundary of a float array whose
+     * object starts on one: past the 16-byte array header.
+     */
+    private static final int ALIGNED_PHASE = Math.floorMod(-16 / Float.BYTES, SPECIES.length());
+    /**
+     * Length from which a float array starts on a region boundary: G1 allocates an object of half a region or more as
+     * a humongous object at the start of a region. Long.MAX_VALUE under another collector (the address is unknown).
+     */
+    private static final long REGION_ALIGNED_LENGTH = readRegionAlignedLength();
+
+    /**
+     * The first column of the tail vector of a row, the whole vector that ends at nx - R; {@link RowVectors} covers
+     * the interior columns of a row with whole vectors and no scalar remainder. Needs {@link #rowFitsVectors}.
+     */
+    static int tailColumn(int nx) {
+        return nx - R - lanes();
+    }
+
+    /**
+     * The first column of the vectors of a row of {@code field} starting at flat index {@code base}: the first column
+     * whose vector is aligned where the array's address is known ({@link #REGION_ALIGNED_LENGTH}), else R. Which
+     * column it is changes the speed only, never a result.
+     */
+    static int firstVector(float[] field, int base) {
+        return field.length >= REGION_ALIGNED_LENGTH ? R + Math.floorMod(ALIGNED_PHASE - base - R, lanes()) : R;
+    }
+
+    /** The end of the whole vectors from {@code first} within the interior columns. */
+    static int vectorsEnd(int first, int nx) {
+        return first + (nx - R - first) / lanes() * lanes();
+    }
+
+    /** {@link #REGION_ALIGNED_LENGTH}. */
+    static long regionAlignedLength() {
+        return REGION_ALIGNED_LENGTH;
+    }
+
+    private static long readRegionAlignedLength() {
+        try {
+            var vm = java.lang.management.ManagementFactory.getPlatformMXBean(
+                    com.sun.management.HotSpotDiagnosticMXBean.class);
+            if (!"true".equals(vm.getVMOption("UseG1GC").getValue())) {
+                return Long.MAX_VALUE;
+            }
+            return Long.parseLong(vm.getVMOption("G1HeapRegionSize").getValue()) / 2 / Float.BYTES;
+        } catch (RuntimeException | LinkageError e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    /** A per-point body at interior point (b, iz, ix). */
+    interface InteriorPoint {
+        void run(int b, int iz, int ix);
+    }
+
+    /**
+     * Runs {@code body} at every interior point of rows [rowStart, rowEnd) if the rows are narrower than a vector
+     * (then the caller is done: true); false, running nothing, otherwise.
+     */
+    static boolean narrowRows(int rowStart, int rowEnd, int nz, int nx, InteriorPoint body) {
+        if (rowFitsVectors(nx)) {
+            return false;
+        }
+        interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
+            for (int ix = R; ix < nx - R; ix++) {
+                body.run(b, iz, ix);
+            }
+        });
+        return true;
+    }
+
+    /** Whether a row has at least one whole vector of interior columns (else it runs the per-point body). */
+    static boolean rowFitsVectors(int nx) {
+        return nx - 2 * R >= lanes();
+    }
+
+    /**
+     * {@link AcousticKernels#waveStep8} over interior rows [rowStart, rowEnd), on whole vectors only
+     * ({@link RowVectors}). Where the damping is exactly 1 (rows with dz = 1, vectors inside the undamped middle of
+     * dx) it drops the two multiplications by d, which are exact there, so the result is the same bit for bit and the
+     * interior streams three arrays, as wave.c's row_plain does.
      */
     static void waveStep8Rows(int rowStart, int rowEnd, float[] pn, float[] p, float[] vc, float[] dz, float[] dx,
                               int nz, int nx, int nb) {
+        if (narrowRows(rowStart, rowEnd, nz, nx,
+                (b, iz, ix) -> AcousticKernels.waveStep8(b, iz, ix, pn, p, vc, dz, dx, nz, nx))) {
+            return;
+        }
         int[] plain = undampedColumns(dx, nx);
+        RowVectors row = new RowVectors(nx);
         int rowsPerGrid = nz - 2 * R;
         for (int r = rowStart; r < rowEnd; r++) {
-            int b = r / rowsPerGrid;
             int iz = R + r % rowsPerGrid;
-            int base = (b * nz + iz) * nx;
-            float dzRow = dz[iz];
-            if (dzRow == 1.0f) {
-                dampedSegment(pn, p, vc, dz, dx, nz, nx, b, iz, base, R, plain[0]);
-                int ix = plain[0];
-                for (int end = plain[0] + (plain[1] - plain[0]) / lanes() * lanes(); ix < end; ix += lanes()) {
-                    undampedStep(pn, p, vc, nx, base + ix);
-                }
-                for (; ix < plain[1]; ix++) {
-                    AcousticKernels.waveStep8(b, iz, ix, pn, p, vc, dz, dx, nz, nx);
-                }
-                dampedSegment(pn, p, vc, dz, dx, nz, nx, b, iz, base, plain[1], nx - R);
-            } else {
-                dampedSegment(pn, p, vc, dz, dx, nz, nx, b, iz, base, R, nx - R);
+            int base = (r / rowsPerGrid * nz + iz) * nx;
+            row.plan(pn, base);
+            for (int v = 0; v < row.count(); v++) {
+                int ix = row.column(v);
+                boolean undamped = dz[iz] == 1.0f && ix >= plain[0] && ix + lanes() <= plain[1];
+                wavePoints(row.out(v, pn), row.offset(v, base), pn, p, vc, dx, nx, base + ix, ix, dz[iz], undamped);
             }
+            row.storeOverlaps(pn, base);
+        }
+    }
+
+    /**
+     * {@link ImagingKernels#accumulateProduct} over points [start, end): g += phi s on whole vectors, the points left
+     * over one by one; reads the clock once.
+     */
+    static void accumulateProductRows(int start, int end, float[] g, float[] phi, float[] snaps, int[] clock, int k,
+                                      int nt, int fieldSize) {
+        int t = clock[0];
+        if (t < 0 || t >= nt) {
+            return;
+        }
+        int offset = CheckpointKernels.snapshotSlot(t, k) * fieldSize;
+        int i = start;
+        for (; i + lanes() <= end; i += lanes()) {
+            FloatVector.fromArray(SPECIES, g, i).add(FloatVector.fromArray(SPECIES, phi, i)
+                    .mul(FloatVector.fromArray(SPECIES, snaps, offset + i))).intoArray(g, i);
+        }
+        for (; i < end; i++) {
+            ImagingKernels.accumulateProduct(i, g, phi, snaps, clock, k, nt, fieldSize);
         }
     }
 
@@ -90,33 +186,41 @@ final class AcousticVectors {
         return lo < hi ? new int[] {lo, hi} : new int[] {R, R};
     }
 
-    /** Columns [from, to) of one row with the damped body: whole vectors, then the per-point body. */
-    private static void dampedSegment(float[] pn, float[] p, float[] vc, float[] dz, float[] dx, int nz, int nx,
-                                      int b, int iz, int base, int from, int to) {
-        int ix = from;
-        for (int end = from + (to - from) / lanes() * lanes(); ix < end; ix += lanes()) {
-            waveStep(pn, p, vc, dx, nx, base + ix, ix, dz[iz]);
-        }
-        for (; ix < to; ix++) {
-            AcousticKernels.waveStep8(b, iz, ix, pn, p, vc, dz, dx, nz, nx);
+    /** The vector of the wave step at i (column ix) into {@code out} at {@code o}: undamped or damped. */
+    private static void wavePoints(float[] out, int o, float[] pn, float[] p, float[] vc, float[] dx, int nx, int i,
+                                   int ix, float dzRow, boolean undamped) {
+        if (undamped) {
+            undampedStep(out, o, pn, p, vc, nx, i);
+        } else {
+            waveStep(out, o, pn, p, vc, dx, nx, i, ix, dzRow);
         }
     }
 
-    /** {@link AcousticKernels#bornStep8} over interior rows [rowStart, rowEnd). */
+    /**
+     * {@link AcousticKernels#bornStep8} over interior rows [rowStart, rowEnd), on whole vectors as in
+     * {@link #waveStep8Rows}.
+     */
     static void bornStep8Rows(int rowStart, int rowEnd, float[] dpn, float[] dp, float[] p, float[] vc, float[] dvc,
                               float[] dz, float[] dx, int nz, int nx, int nb) {
-        int vecEnd = vectorEnd(nx);
+        if (narrowRows(rowStart, rowEnd, nz, nx,
+                (b, iz, ix) -> AcousticKernels.bornStep8(b, iz, ix, dpn, dp, p, vc, dvc, dz, dx, nz, nx))) {
+            return;
+        }
+        RowVectors row = new RowVectors(nx);
         interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
-            for (int ix = R; ix < vecEnd; ix += lanes()) {
-                bornStep(dpn, dp, p, vc, dvc, dx, nx, base + ix, ix, dz[iz]);
+            row.plan(dpn, base);
+            for (int v = 0; v < row.count(); v++) {
+                int ix = row.column(v);
+                bornStep(row.out(v, dpn), row.offset(v, base), dpn, dp, p, vc, dvc, dx, nx, base + ix, ix, dz[iz]);
             }
-            for (int ix = vecEnd; ix < nx - R; ix++) {
-                AcousticKernels.bornStep8(b, iz, ix, dpn, dp, p, vc, dvc, dz, dx, nz, nx);
-            }
+            row.storeOverlaps(dpn, base);
         });
     }
 
-    /** {@link ImagingKernels#accumulateGradient} over interior rows [rowStart, rowEnd); reads the clock once. */
+    /**
+     * {@link ImagingKernels#accumulateGradient} over interior rows [rowStart, rowEnd), whole vectors as in
+     * {@link #waveStep8Rows}; reads the clock once.
+     */
     static void accumulateGradientRows(int rowStart, int rowEnd, float[] g, float[] psi, float[] snaps, int[] clock,
                                        int k, int nt, int nz, int nx, int nb) {
         int t = clock[0];
@@ -125,55 +229,64 @@ final class AcousticVectors {
         }
         int field = nb * nz * nx;
         int offset = CheckpointKernels.snapshotSlot(t, k) * field;
-        int vecEnd = vectorEnd(nx);
+        if (narrowRows(rowStart, rowEnd, nz, nx,
+                (b, iz, ix) -> ImagingKernels.accumulateGradient(b, iz, ix, g, psi, snaps, clock, k, nt, nz, nx,
+                        field))) {
+            return;
+        }
+        RowVectors row = new RowVectors(nx);
         interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
-            for (int ix = R; ix < vecEnd; ix += lanes()) {
-                gradient(g, psi, snaps, base + ix, offset, nx);
+            row.plan(g, base);
+            for (int v = 0; v < row.count(); v++) {
+                gradient(row.out(v, g), row.offset(v, base), g, psi, snaps, base + row.column(v), offset, nx);
             }
-            for (int ix = vecEnd; ix < nx - R; ix++) {
-                ImagingKernels.accumulateGradient(b, iz, ix, g, psi, snaps, clock, k, nt, nz, nx, field);
-            }
+            row.storeOverlaps(g, base);
         });
     }
 
-    /** The body of {@link AcousticKernels#waveStep8} on {@code lanes} consecutive points, same order of operations. */
-    private static void waveStep(float[] pn, float[] p, float[] vc, float[] dx, int nx, int i, int ix, float dzRow) {
+    /**
+     * The body of {@link AcousticKernels#waveStep8} on {@code lanes} consecutive points from i, same order of
+     * operations, into {@code out} at {@code o} (pn at i, or a scratch row).
+     */
+    private static void waveStep(float[] out, int o, float[] pn, float[] p, float[] vc, float[] dx, int nx, int i,
+                                 int ix, float dzRow) {
         FloatVector c = FloatVector.fromArray(SPECIES, p, i);
         FloatVector lap = laplacian(p, i, nx);
         FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
         FloatVector prev = FloatVector.fromArray(SPECIES, pn, i);
         FloatVector v = FloatVector.fromArray(SPECIES, vc, i);
-        c.mul(2.0f).sub(d.mul(prev)).add(v.mul(lap)).mul(d).intoArray(pn, i);
+        c.mul(2.0f).sub(d.mul(prev)).add(v.mul(lap)).mul(d).intoArray(out, o);
     }
 
     /** {@link #waveStep} where d = 1: 2 p - p_prev + vc lap8(p), the same roundings as the damped form with d = 1. */
-    private static void undampedStep(float[] pn, float[] p, float[] vc, int nx, int i) {
+    private static void undampedStep(float[] out, int o, float[] pn, float[] p, float[] vc, int nx, int i) {
         FloatVector c = FloatVector.fromArray(SPECIES, p, i);
         FloatVector lap = laplacian(p, i, nx);
         FloatVector prev = FloatVector.fromArray(SPECIES, pn, i);
         FloatVector v = FloatVector.fromArray(SPECIES, vc, i);
-        c.mul(2.0f).sub(prev).add(v.mul(lap)).intoArray(pn, i);
+        c.mul(2.0f).sub(prev).add(v.mul(lap)).intoArray(out, o);
     }
 
     /**
-     * The body of {@link AcousticKernels#bornStep8} on consecutive points, same order of operations. A method of its
+     * The body of {@link AcousticKernels#bornStep8} on consecutive points, same order of operations, into {@code out}
+     * at {@code o}. A method of its
      * own, kept small, so that the JIT inlines the Laplacians and keeps the vectors in registers.
      */
-    private static void bornStep(float[] dpn, float[] dp, float[] p, float[] vc, float[] dvc, float[] dx, int nx,
-                                 int i, int ix, float dzRow) {
+    private static void bornStep(float[] out, int o, float[] dpn, float[] dp, float[] p, float[] vc, float[] dvc,
+                                 float[] dx, int nx, int i, int ix, float dzRow) {
         FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
         FloatVector c = FloatVector.fromArray(SPECIES, dp, i);
         FloatVector prev = FloatVector.fromArray(SPECIES, dpn, i);
         FloatVector v = FloatVector.fromArray(SPECIES, vc, i);
         FloatVector dv = FloatVector.fromArray(SPECIES, dvc, i);
         c.mul(2.0f).sub(d.mul(prev)).add(v.mul(laplacian(dp, i, nx)))
-                .add(dv.mul(laplacian(p, i, nx))).mul(d).intoArray(dpn, i);
+                .add(dv.mul(laplacian(p, i, nx))).mul(d).intoArray(out, o);
     }
 
-    /** g += psi lap8(u) on consecutive points; small, so the JIT inlines the Laplacian. */
-    private static void gradient(float[] g, float[] psi, float[] snaps, int i, int offset, int nx) {
+    /** g + psi lap8(u) on consecutive points into {@code out} at {@code o}; small, so the JIT inlines the Laplacian. */
+    private static void gradient(float[] out, int o, float[] g, float[] psi, float[] snaps, int i, int offset, int nx) {
         FloatVector lap = laplacian(snaps, offset + i, nx);
-        FloatVector.fromArray(SPECIES, g, i).add(FloatVector.fromArray(SPECIES, psi, i).mul(lap)).intoArray(g, i);
+        FloatVector.fromArray(SPECIES, g, i).add(FloatVector.fromArray(SPECIES, psi, i).mul(lap)).intoArray(out, o);
     }
 
     /** {@link AcousticKernels#laplacian8} on {@code SPECIES.length()} consecutive points, same order of operations. */

@@ -30,7 +30,7 @@ public final class CheckpointKernels {
      * Stores the two time levels (p^t, p^{t-1}) as checkpoint t / k of {@code checkpoints} ({@code [ceil(steps/k)][2]
      * [fieldSize]}) when t = clock[0] is a multiple of k below {@code steps}; writes checkpoints only.
      */
-    @Kernel(requires = INTERVAL)
+    @Kernel(requires = INTERVAL, vectorRows = "CheckpointRows.storeCheckpointRows")
     public static void storeCheckpoint(@Index("fieldSize") int i, @Length("fieldSize") float[] p,
                                        @Length("fieldSize") float[] pPrev,
                                        @Writes @Length("2L * ((steps + k - 1) / k) * fieldSize") float[] checkpoints,
@@ -44,7 +44,7 @@ public final class CheckpointKernels {
     }
 
     /** Inverse of {@link #storeCheckpoint}: restores (p^t, p^{t-1}) from checkpoint t / k under the same condition. */
-    @Kernel(requires = INTERVAL)
+    @Kernel(requires = INTERVAL, vectorRows = "CheckpointRows.loadCheckpointRows")
     public static void loadCheckpoint(@Index("fieldSize") int i, @Writes @Length("fieldSize") float[] p,
                                       @Writes @Length("fieldSize") float[] pPrev,
                                       @Length("2L * ((steps + k - 1) / k) * fieldSize") float[] checkpoints,
@@ -61,7 +61,7 @@ public final class CheckpointKernels {
      * snapshots[slot(t) fieldSize + i] = p[i] at t = clock[0], if 0 <= t < steps, with the ring {@code [2k][fieldSize]}
      * and the slot of {@link #snapshotSlot}; writes snapshots only.
      */
-    @Kernel(requires = INTERVAL)
+    @Kernel(requires = INTERVAL, vectorRows = "CheckpointRows.storeSnapshotRows")
     public static void storeSnapshot(@Index("fieldSize") int i, @Length("fieldSize") float[] p,
                                      @Writes @Length("2L * k * fieldSize") float[] snapshots, @Length("1") int[] clock,
                                      int k, int steps, int fieldSize) {

@@ -87,9 +87,12 @@ public final class CpmlKernels {
                         - (f[i - 4 * s] + prof[bOff + k - 4] * q[i - 4 * s]));
     }
 
-    /** D2(b q) - D1(b p) along stride s, b from {@code prof} at {@code bOff} + axis index k +- m. */
+    /**
+     * D2(b q) - D1(b p) along stride s (the differences of the fields b q and b p), b from {@code prof} at
+     * {@code bOff} + axis index k +- m.
+     */
     public static float adjointStripTerm(float[] q, float[] p, float[] prof, int bOff, int i, int k, int s) {
-        float d2 = C0 * prof[bOff + k] * q[i]
+        float d2 = C0 * (prof[bOff + k] * q[i])
                 + AcousticKernels.C1 * (prof[bOff + k + 1] * q[i + s] + prof[bOff + k - 1] * q[i - s])
                 + AcousticKernels.C2 * (prof[bOff + k + 2] * q[i + 2 * s] + prof[bOff + k - 2] * q[i - 2 * s])
                 + AcousticKernels.C3 * (prof[bOff + k + 3] * q[i + 3 * s] + prof[bOff + k - 3] * q[i - 3 * s])
@@ -243,7 +246,7 @@ public final class CpmlKernels {
      * Stores the PML state (psiX, psiZ, zetaX, zetaZ) at level t - 1 as checkpoint t / k of {@code aux}
      * ({@code [ceil(steps/k)][4][fieldSize]}) when t = clock[0] is a multiple of k below {@code steps}; every point.
      */
-    @Kernel(requires = CheckpointKernels.INTERVAL)
+    @Kernel(requires = CheckpointKernels.INTERVAL, vectorRows = "CheckpointRows.storeStateRows")
     public static void storeState(@Index("fieldSize") int i, @Length("fieldSize") float[] psiX,
                                   @Length("fieldSize") float[] psiZ, @Length("fieldSize") float[] zetaX,
                                   @Length("fieldSize") float[] zetaZ,
@@ -260,7 +263,7 @@ public final class CpmlKernels {
     }
 
     /** Inverse of {@link #storeState} under the same condition. */
-    @Kernel(requires = CheckpointKernels.INTERVAL)
+    @Kernel(requires = CheckpointKernels.INTERVAL, vectorRows = "CheckpointRows.loadStateRows")
     public static void loadState(@Index("fieldSize") int i, @Writes @Length("fieldSize") float[] psiX,
                                  @Writes @Length("fieldSize") float[] psiZ, @Writes @Length("fieldSize") float[] zetaX,
                                  @Writes @Length("fieldSize") float[] zetaZ,

@@ -1,18 +1,23 @@
 package dev.strata.kernels.acoustic;
 
+import static jdk.incubator.vector.FloatVector.fromArray;
+
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API rows of the {@link CpmlKernels} stencils, named by their {@code @Kernel(vectorRows = ...)}: the same
- * contract as the generated row runners (the same rows, arguments in task order). Along a row the z profile values
- * are constants, so the z-direction (stride nx) parts vectorise over the columns away from the x strips; the x strips
- * and the columns left over run the per-point bodies. Each vector copy performs the operations of its per-point body
- * in the same order, so that the results agree bit for bit (the JVM never fuses multiply-add on its own).
+ * contract as the generated row runners (the same rows, arguments in task order). A row is cut into runs of columns
+ * that share their place to the x strips (inside, within the stencil radius, away), and each run goes on vectors, the
+ * last one masked to the run's end, so no column of the interior runs the scalar body. Along a row the z profile
+ * values are constants. Each vector performs the operations of its per-point body in the same order, so that the
+ * results agree bit for bit (the JVM never fuses multiply-add on its own).
  *
- * <p>Every entry point takes only arrays and scalars and spells its stencils out with tiny helpers (under the JIT's
- * always-inline size), so that no vector crosses a call the JIT might not inline (a vector that does is boxed on the
- * heap, which is many times slower).
+ * <p>Every method here takes only arrays and scalars and calls no method of this project with a vector: the Vector
+ * API's own methods are always inlined, but a helper of ours that takes or returns a vector is inlined or not as the
+ * JIT's budget decides, and where it is not, the vector is boxed on the heap and the Vector API runs its Java
+ * fallback, many times slower (so the speed of a run depended on how the JIT had warmed up).
  */
 final class CpmlVectors {
     private CpmlVectors() {
@@ -21,122 +26,28 @@ final class CpmlVectors {
     private static final VectorSpecies<Float> S = AcousticVectors.species();
     private static final int R = AcousticKernels.RADIUS;
 
-    /** A per-point or vector operation of a strip kernel at flat index i and index k along the axis. */
-    interface AxisPoint {
-        void at(int i, int k);
-    }
-
-    /**
-     * Interior rows [rowStart, rowEnd) of a kernel that acts in the strips only: in the rows of a z strip, the z part
-     * on whole vectors ({@code zVector}) and on the columns left over ({@code z}); in every row, the x part over the
-     * columns of each x strip, on whole vectors ({@code xVector}) and the columns left over ({@code x}). The parts
-     * write different arrays, so their order does not matter.
-     */
-    static void stripRows(int rowStart, int rowEnd, int nz, int nx, int w, AxisPoint zVector, AxisPoint z,
-                          AxisPoint xVector, AxisPoint x) {
-        int vecEnd = AcousticVectors.vectorEnd(nx);
-        int lanes = S.length();
-        AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
-            if (CpmlKernels.inStrip(iz, nz, w)) {
-                for (int ix = R; ix < vecEnd; ix += lanes) {
-                    zVector.at(base + ix, iz);
-                }
-                for (int ix = vecEnd; ix < nx - R; ix++) {
-                    z.at(base + ix, iz);
-                }
-            }
-            for (int from : new int[] {R, nx - R - w}) {
-                int ix = from;
-                for (; ix + lanes <= from + w; ix += lanes) {
-                    xVector.at(base + ix, ix);
-                }
-                for (; ix < from + w; ix++) {
-                    x.at(base + ix, ix);
-                }
-            }
-        });
-    }
-
-    /** {@link CpmlKernels#psi} over interior rows [rowStart, rowEnd). */
-    static void psiRows(int rowStart, int rowEnd, float[] u, float[] px, float[] pz, float[] fx, float[] fz, int w,
-                        int nz, int nx, int nb) {
-        stripRows(rowStart, rowEnd, nz, nx, w, (i, iz) -> psiZ(u, pz, fz[iz], fz[nz + iz], i, nx),
-                (i, iz) -> CpmlKernels.psiAlong(i, iz, nz, nx, u, pz, fz),
-                (i, ix) -> psiX(u, px, fx, ix, i, nx),
-                (i, ix) -> CpmlKernels.psiAlong(i, ix, nx, 1, u, px, fx));
-    }
-
-    /**
-     * {@link CpmlKernels#step} over rows [rowStart, rowEnd) of every point: the frame rows and columns run the body
-     * itself (which writes the frame's bracket 0); each run of interior columns of one x mode goes on whole vectors,
-     * its leftover columns through the body.
-     */
-    static void stepRows(int rowStart, int rowEnd, float[] un, float[] u, float[] vc, float[] px, float[] pz,
-                         float[] zx, float[] zz, float[] fx, float[] fz, float[] br, int store, int w, int nz, int nx,
-                         int nb) {
-        float[] lapOut = store != 0 ? br : null;
-        float[] rowBracket = new float[nx]; // the bracket of the row being stepped: no vector crosses a call
-        int[][] segments = xSegments(nx, w);
-        for (int row = rowStart; row < rowEnd; row++) {
-            int b = row / nz;
-            int iz = row - b * nz;
-            boolean interior = iz >= R && iz < nz - R;
-            int ix = 0;
-            for (; ix < (interior ? R : nx); ix++) {
-                CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
-            }
-            if (!interior) {
-                continue;
-            }
-            int base = row * nx;
-            int zMode = CpmlKernels.inStrip(iz, nz, w) ? IN : CpmlKernels.nearStrip(iz, nz, w) ? NEAR : NONE;
-            for (int[] seg : segments) {
-                if (seg[2] == NONE) {
-                    ix = seg[0];
-                    int vecEnd = seg[0] + (seg[1] - seg[0]) / S.length() * S.length();
-                    if (zMode == NONE) {
-                        for (; ix < vecEnd; ix += S.length()) {
-                            plainStep(un, u, vc, base + ix, nx, lapOut);
-                        }
-                    } else {
-                        for (; ix < vecEnd; ix += S.length()) {
-                            stepZ(un, u, vc, pz, zz, fz[iz], fz[nz + iz], zMode == IN, base + ix, nx, lapOut,
-                                    rowBracket, ix);
-                        }
-                    }
-                    for (; ix < seg[1]; ix++) {
-                        CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
-                    }
-                    continue;
-                }
-                ix = seg[0];
-                for (; ix + S.length() <= seg[1]; ix += S.length()) {
-                    stepX(un, u, vc, px, pz, zx, zz, fx, fz[iz], fz[nz + iz], seg[2], zMode, ix, base + ix, nx,
-                            lapOut, rowBracket);
-                }
-                for (; ix < seg[1]; ix++) {
-                    CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
-                }
-            }
-            for (ix = nx - R; ix < nx; ix++) {
-                CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
-            }
-        }
-    }
+    /** The first- and second-difference coefficients d_m and c_m by m (index 0 unused by the first). */
+    private static final float[] FIRST = {0f, CpmlKernels.D1, CpmlKernels.D2, CpmlKernels.D3, CpmlKernels.D4};
+    private static final float[] SECOND = {CpmlKernels.C0, AcousticKernels.C1, AcousticKernels.C2, AcousticKernels.C3,
+        AcousticKernels.C4};
 
     /** Where a column or row stands to the strips of its axis: inside, within the stencil radius, or away. */
-    private static final int IN = 0;
-    private static final int NEAR = 1;
-    private static final int NONE = 2;
+    static final int IN = 0;
+    static final int NEAR = 1;
+    static final int NONE = 2;
+
+    /** The mode of index k on an axis of n points with strips of width w, as the bodies decide it. */
+    static int mode(int k, int n, int w) {
+        return CpmlKernels.inStrip(k, n, w) ? IN : CpmlKernels.nearStrip(k, n, w) ? NEAR : NONE;
+    }
 
     /**
-     * The interior columns [R, nx - R) as runs of one mode, {from, to, mode}, the mode as the body decides it
-     * ({@link CpmlKernels#inStrip} first, then {@link CpmlKernels#nearStrip}); in order, covering each column once.
+     * The interior columns [R, nx - R) as runs of one mode, {from, to, mode}, in order, covering each column once.
      */
     static int[][] xSegments(int nx, int w) {
         java.util.List<int[]> runs = new java.util.ArrayList<>();
         for (int ix = R; ix < nx - R; ix++) {
-            int mode = CpmlKernels.inStrip(ix, nx, w) ? IN : CpmlKernels.nearStrip(ix, nx, w) ? NEAR : NONE;
+            int mode = mode(ix, nx, w);
             int[] last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
             if (last != null && last[2] == mode) {
                 last[1] = ix + 1;
@@ -147,280 +58,357 @@ final class CpmlVectors {
         return runs.toArray(new int[0][]);
     }
 
-    /** psiX = a psiX + b D1x u at consecutive columns from ix, a and b read per column. */
-    static void psiX(float[] u, float[] psiX, float[] prof, int ix, int i, int nx) {
-        FloatVector d1 = dif(u, i, 1).mul(CpmlKernels.D1).add(dif(u, i, 2).mul(CpmlKernels.D2))
-                .add(dif(u, i, 3).mul(CpmlKernels.D3)).add(dif(u, i, 4).mul(CpmlKernels.D4));
-        at(prof, ix).mul(at(psiX, i)).add(at(prof, nx + ix).mul(d1)).intoArray(psiX, i);
+    /**
+     * {@link CpmlKernels#psi} over interior rows [rowStart, rowEnd). In a z strip the row's profile values a and b are
+     * spread over scratch rows, so that both axes run the same per-column pass.
+     */
+    static void psiRows(int rowStart, int rowEnd, float[] u, float[] px, float[] pz, float[] fx, float[] fz, int w,
+                        int nz, int nx, int nb) {
+        float[] a = new float[nx];
+        float[] b = new float[nx];
+        float[] d1 = new float[nx];
+        AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (m, iz, base) -> {
+            if (!AcousticVectors.rowFitsVectors(nx)) {
+                for (int ix = R; ix < nx - R; ix++) {
+                    CpmlKernels.psi(m, iz, ix, u, px, pz, fx, fz, w, nz, nx);
+                }
+                return;
+            }
+            if (CpmlKernels.inStrip(iz, nz, w)) {
+                java.util.Arrays.fill(a, fz[iz]);
+                java.util.Arrays.fill(b, fz[nz + iz]);
+                difference(d1, u, base, R, nx - R, nx, nx, false);
+                psi(pz, a, b, 0, d1, base, R, nx - R);
+            }
+            for (int from : new int[] {R, nx - R - w}) {
+                difference(d1, u, base, from, from + w, 1, nx, false);
+                psi(px, fx, fx, nx, d1, base, from, from + w);
+            }
+        });
+    }
+
+    /** psi = a psi + b d1 at columns [from, to) of the row at {@code base}: a = fa[ix], b = fb[bOff + ix]. */
+    private static void psi(float[] psi, float[] fa, float[] fb, int bOff, float[] d1, int base, int from, int to) {
+        for (int ix = from; ix < to; ix++) {
+            psi[base + ix] = fa[ix] * psi[base + ix] + fb[bOff + ix] * d1[ix];
+        }
+    }
+
+    /** The first column that {@link #difference} over columns from {@code from} reads. */
+    private static int coverStart(int from, int nx) {
+        return Math.min(from, nx - R - S.length()) - R;
+    }
+
+    /** The column past the last that {@link #difference} over columns before {@code to} reads. */
+    private static int coverEnd(int to, int nx) {
+        return Math.min(to - 1 + S.length(), nx - R) + R;
     }
 
     /**
-     * {@link CpmlKernels#interiorStep} at consecutive columns from ix that share their x mode ({@code xMode} IN or
-     * NEAR) and, with the row, their z mode: the same operations in the same order as the body. The bracket goes
-     * through {@code row} (at ix) between the parts, each a method whose vectors stay inside it: a vector handed
-     * across a call that C2 does not inline is boxed, and in one large method C2 stops inlining the loads.
+     * out[ix] = D1 f ({@code second} false) or D2 f (true) along stride s, for the columns [from, to) of the row at
+     * {@code base}, on whole vectors: the last one ends at nx - R where it would pass it, and a run narrower than a
+     * vector is covered by one (the columns around it in the interior get their values too). The sums run in the
+     * bodies' order: D1 f = sum over m of d_m (f[+m] - f[-m]), D2 f = c_0 f + sum over m of c_m (f[+m] + f[-m]).
+     * Needs nx - 2R >= the lanes.
      */
-    static void stepX(float[] un, float[] u, float[] vc, float[] psiX, float[] psiZ, float[] zetaX, float[] zetaZ,
-                      float[] profX, float az, float bz, int xMode, int zMode, int ix, int i, int nx,
-                      float[] bracket, float[] row) {
-        laplacian(u, i, nx, row, ix);
-        xTerm(u, psiX, zetaX, profX, xMode == IN, ix, i, nx, row);
-        if (zMode != NONE) {
-            zTerm(u, psiZ, zetaZ, az, bz, zMode == IN, i, nx, row, ix);
-        }
-        update(un, u, vc, i, bracket, row, ix);
-    }
-
-    /** row[ix..] = lap8(u) at i: C0X2 u + sum over m of C_m (x pair + z pair). */
-    private static void laplacian(float[] u, int i, int nx, float[] row, int ix) {
-        at(u, i).mul(AcousticKernels.C0X2)
-                .add(sum(u, i, 1).add(sum(u, i, nx)).mul(AcousticKernels.C1))
-                .add(sum(u, i, 2).add(sum(u, i, 2 * nx)).mul(AcousticKernels.C2))
-                .add(sum(u, i, 3).add(sum(u, i, 3 * nx)).mul(AcousticKernels.C3))
-                .add(sum(u, i, 4).add(sum(u, i, 4 * nx)).mul(AcousticKernels.C4)).intoArray(row, ix);
-    }
-
-    /** row += D1x psiX, plus (in an x strip) zetaX = a zetaX + b (D2x u + D1x psiX), written back, and zetaX. */
-    private static void xTerm(float[] u, float[] psiX, float[] zetaX, float[] profX, boolean inStrip, int ix, int i,
-                              int nx, float[] row) {
-        FloatVector br = at(row, ix);
-        FloatVector dpsiX = dif(psiX, i, 1).mul(CpmlKernels.D1).add(dif(psiX, i, 2).mul(CpmlKernels.D2))
-                .add(dif(psiX, i, 3).mul(CpmlKernels.D3)).add(dif(psiX, i, 4).mul(CpmlKernels.D4));
-        if (inStrip) {
-            FloatVector d2 = at(u, i).mul(CpmlKernels.C0).add(sum(u, i, 1).mul(AcousticKernels.C1))
-                    .add(sum(u, i, 2).mul(AcousticKernels.C2)).add(sum(u, i, 3).mul(AcousticKernels.C3))
-                    .add(sum(u, i, 4).mul(AcousticKernels.C4));
-            FloatVector z = at(profX, ix).mul(at(zetaX, i)).add(at(profX, nx + ix).mul(d2.add(dpsiX)));
-            z.intoArray(zetaX, i);
-            br.add(dpsiX.add(z)).intoArray(row, ix);
-        } else {
-            br.add(dpsiX).intoArray(row, ix);
+    private static void difference(float[] out, float[] f, int base, int from, int to, int s, int nx,
+                                   boolean second) {
+        for (int col = from; col < to; col += S.length()) {
+            int ix = Math.min(col, nx - R - S.length());
+            int i = base + ix;
+            FloatVector sum = second ? FloatVector.fromArray(S, f, i).mul(SECOND[0]) : FloatVector.zero(S);
+            for (int m = 1; m <= R; m++) {
+                FloatVector plus = FloatVector.fromArray(S, f, i + m * s);
+                FloatVector minus = FloatVector.fromArray(S, f, i - m * s);
+                FloatVector term = second ? plus.add(minus).mul(SECOND[m]) : plus.sub(minus).mul(FIRST[m]);
+                sum = second || m > 1 ? sum.add(term) : term;
+            }
+            sum.intoArray(out, ix);
         }
     }
 
-    /** un = 2 u - un + vc row at i; the bracket also into {@code bracket} when it is not null. */
-    private static void update(float[] un, float[] u, float[] vc, int i, float[] bracket, float[] row, int ix) {
-        FloatVector br = at(row, ix);
-        at(u, i).mul(2.0f).sub(at(un, i)).add(at(vc, i).mul(br)).intoArray(un, i);
-        if (bracket != null) {
-            br.intoArray(bracket, i);
+    /**
+     * {@link CpmlKernels#step} over rows [rowStart, rowEnd) of every point: the frame rows and columns run the body
+     * itself (which writes the frame's bracket 0), and so does every row narrower than a vector. An interior row goes
+     * in passes over a scratch row that holds its bracket: the Laplacian of the whole row, the x terms of the runs of
+     * columns in or near an x strip, the z term of a row in or near a z strip, and the update, each a method small
+     * enough for every tier of the JIT.
+     */
+    static void stepRows(int rowStart, int rowEnd, float[] un, float[] u, float[] vc, float[] px, float[] pz,
+                         float[] zx, float[] zz, float[] fx, float[] fz, float[] br, int store, int w, int nz, int nx,
+                         int nb) {
+        float[] bracket = store != 0 ? br : null;
+        float[] row = new float[nx];
+        float[] a = new float[nx];
+        float[] bz = new float[nx];
+        float[] d1 = new float[nx];
+        float[] d2 = new float[nx];
+        int[][] segments = xSegments(nx, w);
+        for (int r = rowStart; r < rowEnd; r++) {
+            int b = r / nz;
+            int iz = r - b * nz;
+            boolean interior = iz >= R && iz < nz - R && AcousticVectors.rowFitsVectors(nx);
+            for (int ix = 0; ix < (interior ? R : nx); ix++) {
+                CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
+            }
+            if (!interior) {
+                continue;
+            }
+            int zMode = mode(iz, nz, w);
+            int base = r * nx;
+            if (zMode == IN) {
+                java.util.Arrays.fill(a, fz[iz]);
+                java.util.Arrays.fill(bz, fz[nz + iz]);
+            }
+            laplacian(row, u, base, nx);
+            for (int[] seg : segments) {
+                if (seg[2] != NONE) {
+                    difference(d1, px, base, seg[0], seg[1], 1, nx, false);
+                }
+                if (seg[2] == IN) {
+                    difference(d2, u, base, seg[0], seg[1], 1, nx, true);
+                    zeta(row, zx, fx, fx, nx, d1, d2, base, seg[0], seg[1]);
+                } else if (seg[2] == NEAR) {
+                    add(row, d1, seg[0], seg[1]);
+                }
+            }
+            if (zMode != NONE) {
+                difference(d1, pz, base, R, nx - R, nx, nx, false);
+            }
+            if (zMode == IN) {
+                difference(d2, u, base, R, nx - R, nx, nx, true);
+                zeta(row, zz, a, bz, 0, d1, d2, base, R, nx - R);
+            } else if (zMode == NEAR) {
+                add(row, d1, R, nx - R);
+            }
+            update(un, u, vc, row, bracket, base, nx);
+            for (int ix = nx - R; ix < nx; ix++) {
+                CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
+            }
         }
     }
 
-    /** {@link CpmlKernels#adjointZeta} over interior rows [rowStart, rowEnd). */
+    /**
+     * row[ix] = lap8(p) at every interior column of the row at {@code base}, on whole vectors: the last one ends at
+     * nx - R and overlaps the one before (both write the same values). Needs nx - 2R >= the lanes.
+     */
+    private static void laplacian(float[] row, float[] p, int base, int nx) {
+        for (int col = R; col < nx - R; col += S.length()) {
+            int ix = Math.min(col, nx - R - S.length());
+            int i = base + ix;
+            FloatVector sum = FloatVector.fromArray(S, p, i).mul(AcousticKernels.C0X2);
+            for (int m = 1; m <= R; m++) {
+                FloatVector x = FloatVector.fromArray(S, p, i + m).add(FloatVector.fromArray(S, p, i - m));
+                FloatVector z = FloatVector.fromArray(S, p, i + m * nx).add(FloatVector.fromArray(S, p, i - m * nx));
+                sum = sum.add(x.add(z).mul(SECOND[m]));
+            }
+            sum.intoArray(row, ix);
+        }
+    }
+
+    /** row[ix] += d[ix] at the columns [from, to) (the psi term of a column near a strip). */
+    private static void add(float[] row, float[] d, int from, int to) {
+        for (int ix = from; ix < to; ix++) {
+            row[ix] = row[ix] + d[ix];
+        }
+    }
+
+    /**
+     * In a strip: zeta = a zeta + b (d2 + dpsi), written back, and row[ix] += dpsi + zeta at the columns [from, to)
+     * of the row at {@code base}, with dpsi = D1 psi and d2 = D2 u along the strip's axis, a = fa[ix] and
+     * b = fb[bOff + ix].
+     */
+    private static void zeta(float[] row, float[] zeta, float[] fa, float[] fb, int bOff, float[] dpsi, float[] d2,
+                             int base, int from, int to) {
+        for (int ix = from; ix < to; ix++) {
+            float z = fa[ix] * zeta[base + ix] + fb[bOff + ix] * (d2[ix] + dpsi[ix]);
+            zeta[base + ix] = z;
+            row[ix] = row[ix] + (dpsi[ix] + z);
+        }
+    }
+
+    /**
+     * pn = 2 p - pn + vc row[ix] at every interior column, on whole vectors and the columns left over one by one (the
+     * operations of the bodies' last line); the bracket row also into {@code bracket} when it is not null.
+     */
+    private static void update(float[] pn, float[] p, float[] vc, float[] row, float[] bracket, int base, int nx) {
+        int ix = R;
+        for (; ix + S.length() <= nx - R; ix += S.length()) {
+            int i = base + ix;
+            FloatVector br = FloatVector.fromArray(S, row, ix);
+            FloatVector.fromArray(S, p, i).mul(2.0f).sub(FloatVector.fromArray(S, pn, i))
+                    .add(FloatVector.fromArray(S, vc, i).mul(br)).intoArray(pn, i);
+            if (bracket != null) {
+                br.intoArray(bracket, i);
+            }
+        }
+        for (; ix < nx - R; ix++) {
+            int i = base + ix;
+            pn[i] = 2.0f * p[i] - pn[i] + vc[i] * row[ix];
+            if (bracket != null) {
+                bracket[i] = row[ix];
+            }
+        }
+    }
+
+    /** {@link CpmlKernels#adjointZeta} over interior rows [rowStart, rowEnd), a spread over a scratch row in z. */
     static void adjointZetaRows(int rowStart, int rowEnd, float[] phi, float[] qx, float[] qz, float[] fx, float[] fz,
                                 int w, int nz, int nx, int nb) {
-        stripRows(rowStart, rowEnd, nz, nx, w, (i, iz) -> adjointZetaZ(phi, qz, fz[iz], i),
-                (i, iz) -> CpmlKernels.adjointZetaAlong(i, iz, phi, qz, fz),
-                (i, ix) -> adjointZetaX(phi, qx, fx, ix, i),
-                (i, ix) -> CpmlKernels.adjointZetaAlong(i, ix, phi, qx, fx));
+        float[] a = new float[nx];
+        AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
+            if (CpmlKernels.inStrip(iz, nz, w)) {
+                java.util.Arrays.fill(a, fz[iz]);
+                adjointZeta(phi, qz, a, base, R, nx - R);
+            }
+            adjointZeta(phi, qx, fx, base, R, R + w);
+            adjointZeta(phi, qx, fx, base, nx - R - w, nx - R);
+        });
+    }
+
+    /** q = a q + phi over columns [from, to), a = fa[ix] per column. */
+    private static void adjointZeta(float[] phi, float[] q, float[] fa, int base, int from, int to) {
+        for (int ix = from; ix < to; ix += S.length()) {
+            VectorMask<Float> m = S.indexInRange(ix, to);
+            int i = base + ix;
+            fromArray(S, fa, ix, m).mul(fromArray(S, q, i, m)).add(fromArray(S, phi, i, m)).intoArray(q, i, m);
+        }
     }
 
     /** {@link CpmlKernels#adjointPsi} over interior rows [rowStart, rowEnd). */
     static void adjointPsiRows(int rowStart, int rowEnd, float[] phi, float[] qx, float[] qz, float[] px, float[] pz,
                                float[] fx, float[] fz, int w, int nz, int nx, int nb) {
-        stripRows(rowStart, rowEnd, nz, nx, w, (i, iz) -> adjointPsiZ(phi, qz, pz, fz[iz], fz, nz + iz, i, nx),
-                (i, iz) -> CpmlKernels.adjointPsiAlong(i, iz, nz, nx, phi, qz, pz, fz),
-                (i, ix) -> adjointPsiX(phi, qx, px, fx, ix, i, nx),
-                (i, ix) -> CpmlKernels.adjointPsiAlong(i, ix, nx, 1, phi, qx, px, fx));
-    }
-
-    /**
-     * {@link CpmlKernels#adjointStep} over interior rows [rowStart, rowEnd): each run of columns near an x strip or
-     * away from both on whole vectors, the columns left over through the body.
-     */
-    static void adjointStepRows(int rowStart, int rowEnd, float[] pn, float[] phi, float[] vc, float[] qx, float[] qz,
-                                float[] px, float[] pz, float[] fx, float[] fz, int w, int nz, int nx, int nb) {
-        int[][] segments = xSegments(nx, w);
-        int lanes = S.length();
+        float[] g = new float[nx];
+        float[] d1 = new float[nx];
         AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
-            boolean zNear = CpmlKernels.nearStrip(iz, nz, w);
-            for (int[] seg : segments) {
-                int ix = seg[0];
-                for (; ix + lanes <= seg[1]; ix += lanes) {
-                    if (seg[2] != NONE) {
-                        adjointStepX(pn, phi, vc, qx, px, fx, qz, pz, fz, zNear, nz + iz, ix, base + ix, nx);
-                    } else if (zNear) {
-                        adjointStepZ(pn, phi, vc, qz, pz, fz, nz + iz, base + ix, nx);
-                    } else {
-                        plainStep(pn, phi, vc, base + ix, nx, null);
-                    }
+            if (!AcousticVectors.rowFitsVectors(nx)) {
+                for (int ix = R; ix < nx - R; ix++) {
+                    CpmlKernels.adjointPsi(b, iz, ix, phi, qx, qz, px, pz, fx, fz, w, nz, nx);
                 }
-                for (; ix < seg[1]; ix++) {
-                    CpmlKernels.adjointStep(b, iz, ix, pn, phi, vc, qx, qz, px, pz, fx, fz, w, nz, nx);
+                return;
+            }
+            if (CpmlKernels.inStrip(iz, nz, w)) {
+                weightedFirstDifferenceZ(d1, phi, qz, fz, nz + iz, base, nx);
+                for (int ix = R; ix < nx - R; ix++) {
+                    pz[base + ix] = fz[iz] * pz[base + ix] - d1[ix];
+                }
+            }
+            for (int from : new int[] {R, nx - R - w}) {
+                for (int ix = coverStart(from, nx); ix < coverEnd(from + w, nx); ix++) {
+                    g[ix] = phi[base + ix] + fx[nx + ix] * qx[base + ix];
+                }
+                difference(d1, g, 0, from, from + w, 1, nx, false);
+                for (int ix = from; ix < from + w; ix++) {
+                    px[base + ix] = fx[ix] * px[base + ix] - d1[ix];
                 }
             }
         });
     }
 
-    private static FloatVector at(float[] p, int i) {
-        return FloatVector.fromArray(S, p, i);
-    }
-
-    /** p[i + s] - p[i - s]. */
-    private static FloatVector dif(float[] p, int i, int s) {
-        return at(p, i + s).sub(at(p, i - s));
-    }
-
-    /** p[i + s] + p[i - s]. */
-    private static FloatVector sum(float[] p, int i, int s) {
-        return at(p, i + s).add(at(p, i - s));
-    }
-
-    /** f + b q at i. */
-    private static FloatVector fbq(float[] f, float[] q, float b, int i) {
-        return at(f, i).add(at(q, i).mul(b));
-    }
-
-    /** b q at i. */
-    private static FloatVector bq(float[] q, float b, int i) {
-        return at(q, i).mul(b);
-    }
-
     /**
-     * The undamped leapfrog update pn = 2 p - pn + vc lap8(p) away from every strip, same order of operations as the
-     * per-point bodies; stores lap8(p) into {@code lapOut} as well when it is not null.
+     * out[ix] = D1z(f + b g) at every interior column of the row at {@code base} (D1z(b g) where f is null), b =
+     * prof[k +- m] for the row m above or below: sum over m of d_m ((f + b g)[+m] - (f + b g)[-m]), on whole vectors
+     * as {@link #laplacian}.
      */
-    static void plainStep(float[] pn, float[] p, float[] vc, int i, int nx, float[] lapOut) {
-        FloatVector lap = at(p, i).mul(AcousticKernels.C0X2)
-                .add(sum(p, i, 1).add(sum(p, i, nx)).mul(AcousticKernels.C1))
-                .add(sum(p, i, 2).add(sum(p, i, 2 * nx)).mul(AcousticKernels.C2))
-                .add(sum(p, i, 3).add(sum(p, i, 3 * nx)).mul(AcousticKernels.C3))
-                .add(sum(p, i, 4).add(sum(p, i, 4 * nx)).mul(AcousticKernels.C4));
-        at(p, i).mul(2.0f).sub(at(pn, i)).add(at(vc, i).mul(lap)).intoArray(pn, i);
-        if (lapOut != null) {
-            lap.intoArray(lapOut, i);
+    private static void weightedFirstDifferenceZ(float[] out, float[] f, float[] g, float[] prof, int k, int base,
+                                                 int nx) {
+        for (int col = R; col < nx - R; col += S.length()) {
+            int ix = Math.min(col, nx - R - S.length());
+            int i = base + ix;
+            FloatVector sum = FloatVector.zero(S);
+            for (int m = 1; m <= R; m++) {
+                FloatVector plus = FloatVector.fromArray(S, g, i + m * nx).mul(prof[k + m]);
+                FloatVector minus = FloatVector.fromArray(S, g, i - m * nx).mul(prof[k - m]);
+                if (f != null) {
+                    plus = FloatVector.fromArray(S, f, i + m * nx).add(plus);
+                    minus = FloatVector.fromArray(S, f, i - m * nx).add(minus);
+                }
+                FloatVector term = plus.sub(minus).mul(FIRST[m]);
+                sum = m == 1 ? term : sum.add(term);
+            }
+            sum.intoArray(out, ix);
         }
     }
 
-    /** psiZ = a psiZ + b D1z u. */
-    static void psiZ(float[] u, float[] psiZ, float a, float b, int i, int nx) {
-        FloatVector d1 = dif(u, i, nx).mul(CpmlKernels.D1).add(dif(u, i, 2 * nx).mul(CpmlKernels.D2))
-                .add(dif(u, i, 3 * nx).mul(CpmlKernels.D3)).add(dif(u, i, 4 * nx).mul(CpmlKernels.D4));
-        at(psiZ, i).mul(a).add(d1.mul(b)).intoArray(psiZ, i);
-    }
-
-    /** The step of a row near a z strip at columns away from the x strips; {@code bracket} may be null. */
-    static void stepZ(float[] un, float[] u, float[] vc, float[] psiZ, float[] zetaZ, float a, float b,
-                      boolean inStrip, int i, int nx, float[] bracket, float[] row, int ix) {
-        laplacian(u, i, nx, row, ix);
-        zTerm(u, psiZ, zetaZ, a, b, inStrip, i, nx, row, ix);
-        update(un, u, vc, i, bracket, row, ix);
+    /**
+     * out[ix] = D2z(b g) at every interior column of the row at {@code base}, b = prof[k +- m] for the row m above or
+     * below: c_0 (b g) + sum over m of c_m ((b g)[+m] + (b g)[-m]).
+     */
+    private static void weightedSecondDifferenceZ(float[] out, float[] g, float[] prof, int k, int base, int nx) {
+        for (int col = R; col < nx - R; col += S.length()) {
+            int ix = Math.min(col, nx - R - S.length());
+            int i = base + ix;
+            FloatVector sum = FloatVector.fromArray(S, g, i).mul(prof[k]).mul(SECOND[0]);
+            for (int m = 1; m <= R; m++) {
+                sum = sum.add(FloatVector.fromArray(S, g, i + m * nx).mul(prof[k + m])
+                        .add(FloatVector.fromArray(S, g, i - m * nx).mul(prof[k - m])).mul(SECOND[m]));
+            }
+            sum.intoArray(out, ix);
+        }
     }
 
     /**
-     * row += the z part of the step in a row near a z strip: D1z psiZ, plus (in the strip) zetaZ = a zetaZ + b (D2z u
-     * + D1z psiZ), written back, and zetaZ.
+     * {@link CpmlKernels#adjointStep} over interior rows [rowStart, rowEnd), in passes over a scratch row as
+     * {@link #stepRows}.
      */
-    private static void zTerm(float[] u, float[] psiZ, float[] zetaZ, float a, float b, boolean inStrip, int i,
-                              int nx, float[] row, int ix) {
-        FloatVector dpsi = dif(psiZ, i, nx).mul(CpmlKernels.D1).add(dif(psiZ, i, 2 * nx).mul(CpmlKernels.D2))
-                .add(dif(psiZ, i, 3 * nx).mul(CpmlKernels.D3)).add(dif(psiZ, i, 4 * nx).mul(CpmlKernels.D4));
-        if (!inStrip) {
-            at(row, ix).add(dpsi).intoArray(row, ix);
-            return;
-        }
-        FloatVector d2 = at(u, i).mul(CpmlKernels.C0).add(sum(u, i, nx).mul(AcousticKernels.C1))
-                .add(sum(u, i, 2 * nx).mul(AcousticKernels.C2)).add(sum(u, i, 3 * nx).mul(AcousticKernels.C3))
-                .add(sum(u, i, 4 * nx).mul(AcousticKernels.C4));
-        FloatVector z = at(zetaZ, i).mul(a).add(d2.add(dpsi).mul(b));
-        z.intoArray(zetaZ, i);
-        at(row, ix).add(dpsi.add(z)).intoArray(row, ix);
-    }
-
-    /** qZ = a qZ + phi. */
-    static void adjointZetaZ(float[] phi, float[] qZ, float a, int i) {
-        at(qZ, i).mul(a).add(at(phi, i)).intoArray(qZ, i);
-    }
-
-    /** pZ = a pZ - D1z(phi + b q), b from {@code prof} at {@code k} +- m. */
-    static void adjointPsiZ(float[] phi, float[] qZ, float[] pZ, float a, float[] prof, int k, int i, int nx) {
-        FloatVector d1 = fbq(phi, qZ, prof[k + 1], i + nx).sub(fbq(phi, qZ, prof[k - 1], i - nx)).mul(CpmlKernels.D1)
-                .add(fbq(phi, qZ, prof[k + 2], i + 2 * nx).sub(fbq(phi, qZ, prof[k - 2], i - 2 * nx))
-                        .mul(CpmlKernels.D2))
-                .add(fbq(phi, qZ, prof[k + 3], i + 3 * nx).sub(fbq(phi, qZ, prof[k - 3], i - 3 * nx))
-                        .mul(CpmlKernels.D3))
-                .add(fbq(phi, qZ, prof[k + 4], i + 4 * nx).sub(fbq(phi, qZ, prof[k - 4], i - 4 * nx))
-                        .mul(CpmlKernels.D4));
-        at(pZ, i).mul(a).sub(d1).intoArray(pZ, i);
-    }
-
-    /** qX = a qX + phi, a read per column. */
-    static void adjointZetaX(float[] phi, float[] qX, float[] prof, int ix, int i) {
-        at(prof, ix).mul(at(qX, i)).add(at(phi, i)).intoArray(qX, i);
-    }
-
-    /** (phi + b q) at i + m, b read per column at {@code bx} + m. */
-    private static FloatVector fbqX(float[] phi, float[] q, float[] prof, int bx, int i, int m) {
-        return at(phi, i + m).add(at(prof, bx + m).mul(at(q, i + m)));
-    }
-
-    /** pX = a pX - D1x(phi + b q), a and b read per column (b at nx + ix +- m). */
-    static void adjointPsiX(float[] phi, float[] qX, float[] pX, float[] prof, int ix, int i, int nx) {
-        int bx = nx + ix;
-        FloatVector d1 = fbqX(phi, qX, prof, bx, i, 1).sub(fbqX(phi, qX, prof, bx, i, -1)).mul(CpmlKernels.D1)
-                .add(fbqX(phi, qX, prof, bx, i, 2).sub(fbqX(phi, qX, prof, bx, i, -2)).mul(CpmlKernels.D2))
-                .add(fbqX(phi, qX, prof, bx, i, 3).sub(fbqX(phi, qX, prof, bx, i, -3)).mul(CpmlKernels.D3))
-                .add(fbqX(phi, qX, prof, bx, i, 4).sub(fbqX(phi, qX, prof, bx, i, -4)).mul(CpmlKernels.D4));
-        at(prof, ix).mul(at(pX, i)).sub(d1).intoArray(pX, i);
-    }
-
-    /** b q at i + m, b read per column at {@code bx} + m. */
-    private static FloatVector bqX(float[] q, float[] prof, int bx, int i, int m) {
-        return at(prof, bx + m).mul(at(q, i + m));
+    static void adjointStepRows(int rowStart, int rowEnd, float[] pn, float[] phi, float[] vc, float[] qx, float[] qz,
+                                float[] px, float[] pz, float[] fx, float[] fz, int w, int nz, int nx, int nb) {
+        int[][] segments = xSegments(nx, w);
+        float[] row = new float[nx];
+        float[][] scratch = new float[4][nx];
+        AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
+            if (!AcousticVectors.rowFitsVectors(nx)) {
+                for (int ix = R; ix < nx - R; ix++) {
+                    CpmlKernels.adjointStep(b, iz, ix, pn, phi, vc, qx, qz, px, pz, fx, fz, w, nz, nx);
+                }
+                return;
+            }
+            boolean zNear = CpmlKernels.nearStrip(iz, nz, w);
+            laplacian(row, phi, base, nx);
+            for (int[] seg : segments) {
+                if (seg[2] != NONE) {
+                    adjointStripX(row, qx, px, fx, scratch, base, seg[0], seg[1], nx);
+                }
+            }
+            if (zNear) {
+                adjointStripZ(row, qz, pz, fz, scratch, nz + iz, base, nx);
+            }
+            update(pn, phi, vc, row, null, base, nx);
+        });
     }
 
     /**
-     * The adjoint step at consecutive columns near an x strip (b read per column), plus the z term with the row's
-     * profile when the row is near a z strip: {@link CpmlKernels#adjointStep}'s operations in its order.
+     * row[ix] += D2x(b qX) - D1x(b pX) over columns [from, to), b = prof[nx + ix] per column: the products b q and b p
+     * of the row go into scratch rows, and their differences through {@link #difference}.
      */
-    static void adjointStepX(float[] pn, float[] phi, float[] vc, float[] qx, float[] px, float[] fx, float[] qz,
-                             float[] pz, float[] fz, boolean zNear, int kz, int ix, int i, int nx) {
-        int bx = nx + ix;
-        FloatVector lap = at(phi, i).mul(AcousticKernels.C0X2)
-                .add(sum(phi, i, 1).add(sum(phi, i, nx)).mul(AcousticKernels.C1))
-                .add(sum(phi, i, 2).add(sum(phi, i, 2 * nx)).mul(AcousticKernels.C2))
-                .add(sum(phi, i, 3).add(sum(phi, i, 3 * nx)).mul(AcousticKernels.C3))
-                .add(sum(phi, i, 4).add(sum(phi, i, 4 * nx)).mul(AcousticKernels.C4));
-        FloatVector d2 = at(fx, bx).mul(CpmlKernels.C0).mul(at(qx, i))
-                .add(bqX(qx, fx, bx, i, 1).add(bqX(qx, fx, bx, i, -1)).mul(AcousticKernels.C1))
-                .add(bqX(qx, fx, bx, i, 2).add(bqX(qx, fx, bx, i, -2)).mul(AcousticKernels.C2))
-                .add(bqX(qx, fx, bx, i, 3).add(bqX(qx, fx, bx, i, -3)).mul(AcousticKernels.C3))
-                .add(bqX(qx, fx, bx, i, 4).add(bqX(qx, fx, bx, i, -4)).mul(AcousticKernels.C4));
-        FloatVector d1 = bqX(px, fx, bx, i, 1).sub(bqX(px, fx, bx, i, -1)).mul(CpmlKernels.D1)
-                .add(bqX(px, fx, bx, i, 2).sub(bqX(px, fx, bx, i, -2)).mul(CpmlKernels.D2))
-                .add(bqX(px, fx, bx, i, 3).sub(bqX(px, fx, bx, i, -3)).mul(CpmlKernels.D3))
-                .add(bqX(px, fx, bx, i, 4).sub(bqX(px, fx, bx, i, -4)).mul(CpmlKernels.D4));
-        FloatVector br = lap.add(d2.sub(d1));
-        if (zNear) {
-            br = br.add(zStripTerm(qz, pz, fz, kz, i, nx));
+    private static void adjointStripX(float[] row, float[] qx, float[] px, float[] fx, float[][] scratch, int base,
+                                      int from, int to, int nx) {
+        float[] bq = scratch[0];
+        float[] bp = scratch[1];
+        float[] d2 = scratch[2];
+        float[] d1 = scratch[3];
+        for (int ix = coverStart(from, nx); ix < coverEnd(to, nx); ix++) {
+            bq[ix] = fx[nx + ix] * qx[base + ix];
+            bp[ix] = fx[nx + ix] * px[base + ix];
         }
-        at(phi, i).mul(2.0f).sub(at(pn, i)).add(at(vc, i).mul(br)).intoArray(pn, i);
+        difference(d2, bq, 0, from, to, 1, nx, true);
+        difference(d1, bp, 0, from, to, 1, nx, false);
+        for (int ix = from; ix < to; ix++) {
+            row[ix] = row[ix] + (d2[ix] - d1[ix]);
+        }
     }
 
-    /** The adjoint step of a row near a z strip at columns away from the x strips; b = prof[k +- m]. */
-    static void adjointStepZ(float[] pn, float[] phi, float[] vc, float[] q, float[] p, float[] prof, int k, int i,
-                             int nx) {
-        FloatVector lap = at(phi, i).mul(AcousticKernels.C0X2)
-                .add(sum(phi, i, 1).add(sum(phi, i, nx)).mul(AcousticKernels.C1))
-                .add(sum(phi, i, 2).add(sum(phi, i, 2 * nx)).mul(AcousticKernels.C2))
-                .add(sum(phi, i, 3).add(sum(phi, i, 3 * nx)).mul(AcousticKernels.C3))
-                .add(sum(phi, i, 4).add(sum(phi, i, 4 * nx)).mul(AcousticKernels.C4));
-        FloatVector br = lap.add(zStripTerm(q, p, prof, k, i, nx));
-        at(phi, i).mul(2.0f).sub(at(pn, i)).add(at(vc, i).mul(br)).intoArray(pn, i);
-    }
-
-    /** D2z(b q) - D1z(b p) at i in a row whose profile is b = prof[k +- m]: the z part of the adjoint step. */
-    private static FloatVector zStripTerm(float[] q, float[] p, float[] prof, int k, int i, int nx) {
-        FloatVector d2 = at(q, i).mul(CpmlKernels.C0 * prof[k])
-                .add(bq(q, prof[k + 1], i + nx).add(bq(q, prof[k - 1], i - nx)).mul(AcousticKernels.C1))
-                .add(bq(q, prof[k + 2], i + 2 * nx).add(bq(q, prof[k - 2], i - 2 * nx)).mul(AcousticKernels.C2))
-                .add(bq(q, prof[k + 3], i + 3 * nx).add(bq(q, prof[k - 3], i - 3 * nx)).mul(AcousticKernels.C3))
-                .add(bq(q, prof[k + 4], i + 4 * nx).add(bq(q, prof[k - 4], i - 4 * nx)).mul(AcousticKernels.C4));
-        FloatVector d1 = bq(p, prof[k + 1], i + nx).sub(bq(p, prof[k - 1], i - nx)).mul(CpmlKernels.D1)
-                .add(bq(p, prof[k + 2], i + 2 * nx).sub(bq(p, prof[k - 2], i - 2 * nx)).mul(CpmlKernels.D2))
-                .add(bq(p, prof[k + 3], i + 3 * nx).sub(bq(p, prof[k - 3], i - 3 * nx)).mul(CpmlKernels.D3))
-                .add(bq(p, prof[k + 4], i + 4 * nx).sub(bq(p, prof[k - 4], i - 4 * nx)).mul(CpmlKernels.D4));
-        return d2.sub(d1);
+    /**
+     * row[ix] += D2z(b qZ) - D1z(b pZ) at every interior column of a row whose profile is b = prof[k +- m] for the row
+     * m above or below.
+     */
+    private static void adjointStripZ(float[] row, float[] qz, float[] pz, float[] fz, float[][] scratch, int k,
+                                      int base, int nx) {
+        float[] d2 = scratch[2];
+        float[] d1 = scratch[3];
+        weightedSecondDifferenceZ(d2, qz, fz, k, base, nx);
+        weightedFirstDifferenceZ(d1, null, pz, fz, k, base, nx);
+        for (int ix = R; ix < nx - R; ix++) {
+            row[ix] = row[ix] + (d2[ix] - d1[ix]);
+        }
     }
 }

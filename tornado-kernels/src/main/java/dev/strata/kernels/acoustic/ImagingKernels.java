@@ -45,7 +45,7 @@ public final class ImagingKernels {
      * Imaging condition for a stored bracket: g[i] += phi[i] snapshots[slot(t) fieldSize + i] at every point. Used
      * where the snapshot ring holds the factor of vc in the update (the CPML's B^t) rather than u^t. Writes g only.
      */
-    @Kernel(requires = RING)
+    @Kernel(requires = RING, vectorRows = "AcousticVectors.accumulateProductRows")
     public static void accumulateProduct(@Index("fieldSize") int i, @Writes @Length("fieldSize") float[] g,
                                          @Length("fieldSize") float[] phi,
                                          @Length("2L * k * fieldSize") float[] snapshots, @Length("1") int[] clock,

@@ -10,6 +10,7 @@ import dev.strata.kernels.KernelTask;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -72,6 +73,12 @@ class AcousticTasksTest {
         assertVectorEqualsBody(a -> CpmlTasks.adjointPsi(a[0], a[1], a[2], a[3], a[4], a[7], a[8], W, NZ, NX, NB));
         assertVectorEqualsBody(a -> CpmlTasks.adjointStep(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], W, NZ,
                 NX, NB));
+        assertVectorEqualsBody(a -> ImagingTasks.accumulateProduct(a[0], a[1], a[10], new int[] {3}, 2, 9, N));
+        assertVectorEqualsBody(a -> CheckpointTasks.storeCheckpoint(a[0], a[1], a[10], new int[] {1}, 1, 2, N));
+        assertVectorEqualsBody(a -> CheckpointTasks.loadCheckpoint(a[0], a[1], a[10], new int[] {1}, 1, 2, N));
+        assertVectorEqualsBody(a -> CheckpointTasks.storeSnapshot(a[0], a[10], new int[] {1}, 1, 2, N));
+        assertVectorEqualsBody(a -> CpmlTasks.storeState(a[0], a[1], a[2], a[3], a[10], new int[] {0}, 1, 1, N));
+        assertVectorEqualsBody(a -> CpmlTasks.loadState(a[0], a[1], a[2], a[3], a[10], new int[] {0}, 1, 1, N));
     }
 
     @Test
@@ -145,6 +152,54 @@ class AcousticTasksTest {
                 nz, nx);
         assertVectorEqualsBody(a -> CpmlTasks.adjointStep(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], w, nz,
                 nx, nb), n, nz, nx);
+    }
+
+    /**
+     * Rows of every width around one and a few vectors (the whole-vector rows put a head and a tail vector over the
+     * aligned ones; narrower rows run the body), with a sponge whose middle is exactly 1 (the undamped vectors): the
+     * interior stencils agree with their bodies bit for bit.
+     */
+    @Test
+    void interiorStencilsEqualTheBodiesOnRowsOfEveryWidthAroundAVector() {
+        int lanes = AcousticVectors.lanes();
+        int nb = 2;
+        int nz = 13;
+        for (int nx : new int[] {2 * R + lanes - 1, 2 * R + lanes, 2 * R + lanes + 1, 2 * R + 2 * lanes + 3,
+                2 * R + 3 * lanes - 1, 2 * R + 5 * lanes + 7}) {
+            int n = nb * nz * nx;
+            float[] dz = CerjanSponge.profile(nz, 3, 0.015);
+            float[] dx = CerjanSponge.profile(nx, 3, 0.015);
+            assertVectorEqualsBody(a -> AcousticTasks.waveStep8(a[0], a[1], a[2], dz, dx, nz, nx, nb), n, nz, nx);
+            assertVectorEqualsBody(a -> AcousticTasks.bornStep8(a[0], a[1], a[2], a[3], a[4], dz, dx, nz, nx, nb), n,
+                    nz, nx);
+            assertVectorEqualsBody(a -> ImagingTasks.accumulateGradient(a[0], a[1], a[10], new int[] {3}, 2, 9, nz,
+                    nx, nb), n, nz, nx);
+        }
+    }
+
+    /**
+     * A field large enough for G1 to place it at a region start: the rows start their vectors at an aligned column,
+     * with a head vector before it, and still agree with the bodies bit for bit.
+     */
+    @Test
+    void interiorStencilsEqualTheBodiesOnRowsWithAlignedVectors() {
+        long aligned = AcousticVectors.regionAlignedLength();
+        Assumptions.assumeTrue(aligned < Integer.MAX_VALUE / 8, "the collector is not G1: no aligned rows");
+        int nb = 1;
+        int nz = 2 * R + 2;
+        int nx = (int) (aligned / nz) + 3 * AcousticVectors.lanes() + 5;
+        int n = nb * nz * nx;
+        float[] field = new float[n];
+        assertTrue(AcousticVectors.firstVector(field, R * nx) != R
+                || AcousticVectors.firstVector(field, (R + 1) * nx) != R,
+                "some row starts its vectors after a head vector");
+        float[] dz = CerjanSponge.profile(nz, 1, 0.015);
+        float[] dx = CerjanSponge.profile(nx, 3, 0.015);
+        assertVectorEqualsBody(a -> AcousticTasks.waveStep8(a[0], a[1], a[2], dz, dx, nz, nx, nb), n, nz, nx);
+        assertVectorEqualsBody(a -> AcousticTasks.bornStep8(a[0], a[1], a[2], a[3], a[4], dz, dx, nz, nx, nb), n, nz,
+                nx);
+        assertVectorEqualsBody(a -> ImagingTasks.accumulateGradient(a[0], a[1], a[10], new int[] {3}, 2, 9, nz, nx,
+                nb), n, nz, nx);
     }
 
     /** Runs a task on fresh random arrays by its per-point body and by its Vector API rows; all arrays must agree. */

@@ -1,0 +1,76 @@
+package dev.strata.kernels.acoustic;
+
+/**
+ * JVM rows of the clock-gated copies of {@link CheckpointKernels} and of the CPML state copies of
+ * {@link CpmlKernels}, named by their {@code @Kernel(vectorRows = ...)}: points [start, end) of each field copied with
+ * {@link System#arraycopy} (the JVM's own vectorised copy) under the same condition as the per-point bodies, so the
+ * result is the same bit for bit.
+ */
+final class CheckpointRows {
+    private CheckpointRows() {
+    }
+
+    /** Whether clock time t selects checkpoint t / k: a multiple of k below {@code steps}. */
+    private static boolean checkpointStep(int t, int k, int steps) {
+        return t >= 0 && t < steps && t % k == 0;
+    }
+
+    /** {@link CheckpointKernels#storeCheckpoint} over points [start, end). */
+    static void storeCheckpointRows(int start, int end, float[] p, float[] pPrev, float[] checkpoints, int[] clock,
+                                    int k, int steps, int fieldSize) {
+        int t = clock[0];
+        if (checkpointStep(t, k, steps)) {
+            int base = (t / k) * 2 * fieldSize;
+            System.arraycopy(p, start, checkpoints, base + start, end - start);
+            System.arraycopy(pPrev, start, checkpoints, base + fieldSize + start, end - start);
+        }
+    }
+
+    /** {@link CheckpointKernels#loadCheckpoint} over points [start, end). */
+    static void loadCheckpointRows(int start, int end, float[] p, float[] pPrev, float[] checkpoints, int[] clock,
+                                   int k, int steps, int fieldSize) {
+        int t = clock[0];
+        if (checkpointStep(t, k, steps)) {
+            int base = (t / k) * 2 * fieldSize;
+            System.arraycopy(checkpoints, base + start, p, start, end - start);
+            System.arraycopy(checkpoints, base + fieldSize + start, pPrev, start, end - start);
+        }
+    }
+
+    /** {@link CheckpointKernels#storeSnapshot} over points [start, end). */
+    static void storeSnapshotRows(int start, int end, float[] p, float[] snapshots, int[] clock, int k, int steps,
+                                  int fieldSize) {
+        int t = clock[0];
+        if (t >= 0 && t < steps) {
+            System.arraycopy(p, start, snapshots, CheckpointKernels.snapshotSlot(t, k) * fieldSize + start,
+                    end - start);
+        }
+    }
+
+    /** {@link CpmlKernels#storeState} over points [start, end). */
+    static void storeStateRows(int start, int end, float[] psiX, float[] psiZ, float[] zetaX, float[] zetaZ,
+                               float[] aux, int[] clock, int k, int steps, int fieldSize) {
+        copyState(true, start, end, new float[][] {psiX, psiZ, zetaX, zetaZ}, aux, clock[0], k, steps, fieldSize);
+    }
+
+    /** {@link CpmlKernels#loadState} over points [start, end). */
+    static void loadStateRows(int start, int end, float[] psiX, float[] psiZ, float[] zetaX, float[] zetaZ,
+                              float[] aux, int[] clock, int k, int steps, int fieldSize) {
+        copyState(false, start, end, new float[][] {psiX, psiZ, zetaX, zetaZ}, aux, clock[0], k, steps, fieldSize);
+    }
+
+    /** Points [start, end) of the four PML fields into ({@code store}) or out of checkpoint t / k of {@code aux}. */
+    private static void copyState(boolean store, int start, int end, float[][] state, float[] aux, int t, int k,
+                                  int steps, int fieldSize) {
+        if (checkpointStep(t, k, steps)) {
+            int base = (t / k) * 4 * fieldSize + start;
+            for (int j = 0; j < state.length; j++) {
+                if (store) {
+                    System.arraycopy(state[j], start, aux, base + j * fieldSize, end - start);
+                } else {
+                    System.arraycopy(aux, base + j * fieldSize, state[j], start, end - start);
+                }
+            }
+        }
+    }
+}
