@@ -17,17 +17,23 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Seconds per posterior sample of {@code strata invert} for each problem (seismic + wells with corrected DPS, FWI on
- * Marmousi and Darcy with DPS, the analytic Gaussian prior, the JVM backend), with the time split of the reverse
- * steps (denoiser, physics, guidance, hand-over, io) per sample, from the run's own shard events.
+ * Seconds per posterior sample of {@code strata invert} for each problem (seismic + wells with corrected DPS, FWI and
+ * Darcy with DPS, the JVM backend), with the analytic Gaussian prior and with the shipped network prior of the
+ * problem, and the time split of the reverse steps (denoiser, physics, guidance, hand-over, io) per sample, from the
+ * run's own shard events; {@code physicsShare} is the part of the sampling time spent outside the denoiser and io.
  */
 final class PosteriorSampleRows {
-    /** Problem, built-in truth, guidance, zeta. */
-    private record Case(String problem, String truth, String guidance, double zeta) {
+    /** Problem, built-in truth, guidance, zeta, prior. */
+    private record Case(String problem, String truth, String guidance, double zeta, String prior) {
     }
 
-    private static final List<Case> CASES = List.of(new Case("seismic+wells", "builtin:seismic", "cdps", 1),
-            new Case("fwi", "builtin:marmousi", "dps", 0.1), new Case("darcy", "builtin:darcy", "dps", 1));
+    private static final List<Case> CASES = List.of(
+            new Case("seismic+wells", "builtin:seismic", "cdps", 1, "gaussian"),
+            new Case("fwi", "builtin:marmousi", "dps", 0.1, "gaussian"),
+            new Case("darcy", "builtin:darcy", "dps", 1, "gaussian"),
+            new Case("seismic+wells", "builtin:seismic", "cdps", 1, "network:seismic"),
+            new Case("fwi", "builtin:faulted", "dps", 0.1, "network:fwi"),
+            new Case("darcy", "builtin:darcy", "dps", 1, "network:darcy"));
 
     private PosteriorSampleRows() {
     }
@@ -36,7 +42,7 @@ final class PosteriorSampleRows {
         int samples = quick ? 2 : 8;
         int steps = quick ? 10 : 50;
         for (Case c : CASES) {
-            InvertSettings s = new InvertSettings(c.problem(), "", c.truth(), 0.05, "gaussian", "edm-euler",
+            InvertSettings s = new InvertSettings(c.problem(), "", c.truth(), 0.05, c.prior(), "edm-euler",
                     c.guidance(), "isotropic", c.zeta(), 1, 1, samples, 2026, steps, 0, samples, "jvm", "cpu", 0);
             Path tmp = Files.createTempDirectory("strata-bench-invert");
             try {
@@ -70,6 +76,13 @@ final class PosteriorSampleRows {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("problem", c.problem());
         extra.put("guidance", c.guidance());
+        extra.put("prior", c.prior());
+        double besideNetwork = split.entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("split_network") && !e.getKey().equals("split_io"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        double sampling = split.entrySet().stream().filter(e -> !e.getKey().equals("split_io"))
+                .mapToDouble(Map.Entry::getValue).sum();
+        extra.put("physicsShare", sampling > 0 ? besideNetwork / sampling : Double.NaN);
         extra.put("steps", steps);
         extra.put("secondsPerSample", perSample);
         extra.put("secondsPerStepPerSample", perSample / steps);

@@ -18,13 +18,16 @@ record SuiteContext(SuiteSettings settings, int threads, double triadGbs, String
      * The JVM settings the kernels' speed depends on: version, garbage collector (G1 places large arrays on
      * vector-aligned addresses, see the acoustic vector rows) and whether the Vector API checks every load and store
      * against the array bounds ({@code -Djdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0}, which the launcher sets,
-     * turns that off).
+     * turns that off) and whether the heap is on transparent huge pages (the launcher asks for them).
      */
     static String jvm() {
         String gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(java.lang.management.GarbageCollectorMXBean::getName).findFirst().orElse("?");
         boolean checks = !"0".equals(System.getProperty("jdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK"));
-        return "java " + Runtime.version() + ", " + gc + ", vector bounds checks " + (checks ? "on" : "off");
+        String hugePages = java.lang.management.ManagementFactory.getPlatformMXBean(
+                com.sun.management.HotSpotDiagnosticMXBean.class).getVMOption("UseTransparentHugePages").getValue();
+        return "java " + Runtime.version() + ", " + gc + ", vector bounds checks " + (checks ? "on" : "off")
+                + ", transparent huge pages " + ("true".equals(hugePages) ? "on" : "off");
     }
 
     /** Achieved share of the triad bandwidth for {@code mpts} at {@code bytesPerPoint}; NaN where unknown. */

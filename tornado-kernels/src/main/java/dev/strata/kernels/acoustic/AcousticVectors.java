@@ -146,7 +146,7 @@ final class AcousticVectors {
             for (int v = 0; v < row.count(); v++) {
                 int ix = row.column(v);
                 boolean undamped = dz[iz] == 1.0f && ix >= plain[0] && ix + lanes() <= plain[1];
-                wavePoints(row.out(v, pn), row.offset(v, base), pn, p, vc, dx, nx, base + ix, ix, dz[iz], undamped);
+                waveStep(row.out(v, pn), row.offset(v, base), pn, p, vc, dx, nx, base + ix, ix, dz[iz], undamped);
             }
             row.storeOverlaps(pn, base);
         }
@@ -184,16 +184,6 @@ final class AcousticVectors {
             hi++;
         }
         return lo < hi ? new int[] {lo, hi} : new int[] {R, R};
-    }
-
-    /** The vector of the wave step at i (column ix) into {@code out} at {@code o}: undamped or damped. */
-    private static void wavePoints(float[] out, int o, float[] pn, float[] p, float[] vc, float[] dx, int nx, int i,
-                                   int ix, float dzRow, boolean undamped) {
-        if (undamped) {
-            undampedStep(out, o, pn, p, vc, nx, i);
-        } else {
-            waveStep(out, o, pn, p, vc, dx, nx, i, ix, dzRow);
-        }
     }
 
     /**
@@ -244,64 +234,71 @@ final class AcousticVectors {
         });
     }
 
+    /** c_m of the 8th-order second difference by m (the centre's 2 c_0 apart). */
+    private static final float[] C = {AcousticKernels.C0X2, AcousticKernels.C1, AcousticKernels.C2, AcousticKernels.C3,
+        AcousticKernels.C4};
+
+    /*
+     * The per-vector bodies below spell out their Laplacians: a helper of ours that returned a vector would be inlined
+     * or not as the JIT's budget decides, and where it is not, the vector is boxed and the Vector API falls back to
+     * Java, which made the speed of a run depend on how the JIT had warmed up.
+     */
+
     /**
-     * The body of {@link AcousticKernels#waveStep8} on {@code lanes} consecutive points from i, same order of
-     * operations, into {@code out} at {@code o} (pn at i, or a scratch row).
+     * The body of {@link AcousticKernels#waveStep8} on {@code lanes} consecutive points from i (column ix), same order
+     * of operations, into {@code out} at {@code o} (pn at i, or a scratch vector); where {@code undamped} (d = 1) it
+     * leaves out the two multiplications by d, which are exact there.
      */
     private static void waveStep(float[] out, int o, float[] pn, float[] p, float[] vc, float[] dx, int nx, int i,
-                                 int ix, float dzRow) {
+                                 int ix, float dzRow, boolean undamped) {
         FloatVector c = FloatVector.fromArray(SPECIES, p, i);
-        FloatVector lap = laplacian(p, i, nx);
-        FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
+        FloatVector lap = c.mul(C[0]);
+        for (int m = 1; m <= R; m++) {
+            lap = lap.add(FloatVector.fromArray(SPECIES, p, i - m).add(FloatVector.fromArray(SPECIES, p, i + m))
+                    .add(FloatVector.fromArray(SPECIES, p, i - m * nx).add(FloatVector.fromArray(SPECIES, p, i + m * nx)))
+                    .mul(C[m]));
+        }
         FloatVector prev = FloatVector.fromArray(SPECIES, pn, i);
         FloatVector v = FloatVector.fromArray(SPECIES, vc, i);
-        c.mul(2.0f).sub(d.mul(prev)).add(v.mul(lap)).mul(d).intoArray(out, o);
-    }
-
-    /** {@link #waveStep} where d = 1: 2 p - p_prev + vc lap8(p), the same roundings as the damped form with d = 1. */
-    private static void undampedStep(float[] out, int o, float[] pn, float[] p, float[] vc, int nx, int i) {
-        FloatVector c = FloatVector.fromArray(SPECIES, p, i);
-        FloatVector lap = laplacian(p, i, nx);
-        FloatVector prev = FloatVector.fromArray(SPECIES, pn, i);
-        FloatVector v = FloatVector.fromArray(SPECIES, vc, i);
-        c.mul(2.0f).sub(prev).add(v.mul(lap)).intoArray(out, o);
+        if (undamped) {
+            c.mul(2.0f).sub(prev).add(v.mul(lap)).intoArray(out, o);
+        } else {
+            FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
+            c.mul(2.0f).sub(d.mul(prev)).add(v.mul(lap)).mul(d).intoArray(out, o);
+        }
     }
 
     /**
      * The body of {@link AcousticKernels#bornStep8} on consecutive points, same order of operations, into {@code out}
-     * at {@code o}. A method of its
-     * own, kept small, so that the JIT inlines the Laplacians and keeps the vectors in registers.
+     * at {@code o}: the Laplacians of dp and p in one pass over the offsets.
      */
     private static void bornStep(float[] out, int o, float[] dpn, float[] dp, float[] p, float[] vc, float[] dvc,
                                  float[] dx, int nx, int i, int ix, float dzRow) {
-        FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
         FloatVector c = FloatVector.fromArray(SPECIES, dp, i);
-        FloatVector prev = FloatVector.fromArray(SPECIES, dpn, i);
-        FloatVector v = FloatVector.fromArray(SPECIES, vc, i);
-        FloatVector dv = FloatVector.fromArray(SPECIES, dvc, i);
-        c.mul(2.0f).sub(d.mul(prev)).add(v.mul(laplacian(dp, i, nx)))
-                .add(dv.mul(laplacian(p, i, nx))).mul(d).intoArray(out, o);
+        FloatVector lapDp = c.mul(C[0]);
+        FloatVector lapP = FloatVector.fromArray(SPECIES, p, i).mul(C[0]);
+        for (int m = 1; m <= R; m++) {
+            lapDp = lapDp.add(FloatVector.fromArray(SPECIES, dp, i - m).add(FloatVector.fromArray(SPECIES, dp, i + m))
+                    .add(FloatVector.fromArray(SPECIES, dp, i - m * nx)
+                            .add(FloatVector.fromArray(SPECIES, dp, i + m * nx))).mul(C[m]));
+            lapP = lapP.add(FloatVector.fromArray(SPECIES, p, i - m).add(FloatVector.fromArray(SPECIES, p, i + m))
+                    .add(FloatVector.fromArray(SPECIES, p, i - m * nx).add(FloatVector.fromArray(SPECIES, p, i + m * nx)))
+                    .mul(C[m]));
+        }
+        FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
+        c.mul(2.0f).sub(d.mul(FloatVector.fromArray(SPECIES, dpn, i))).add(FloatVector.fromArray(SPECIES, vc, i).mul(lapDp))
+                .add(FloatVector.fromArray(SPECIES, dvc, i).mul(lapP)).mul(d).intoArray(out, o);
     }
 
-    /** g + psi lap8(u) on consecutive points into {@code out} at {@code o}; small, so the JIT inlines the Laplacian. */
+    /** g + psi lap8(u) on consecutive points, u the snapshot at {@code offset} + i, into {@code out} at {@code o}. */
     private static void gradient(float[] out, int o, float[] g, float[] psi, float[] snaps, int i, int offset, int nx) {
-        FloatVector lap = laplacian(snaps, offset + i, nx);
+        int j = offset + i;
+        FloatVector lap = FloatVector.fromArray(SPECIES, snaps, j).mul(C[0]);
+        for (int m = 1; m <= R; m++) {
+            lap = lap.add(FloatVector.fromArray(SPECIES, snaps, j - m).add(FloatVector.fromArray(SPECIES, snaps, j + m))
+                    .add(FloatVector.fromArray(SPECIES, snaps, j - m * nx)
+                            .add(FloatVector.fromArray(SPECIES, snaps, j + m * nx))).mul(C[m]));
+        }
         FloatVector.fromArray(SPECIES, g, i).add(FloatVector.fromArray(SPECIES, psi, i).mul(lap)).intoArray(out, o);
-    }
-
-    /** {@link AcousticKernels#laplacian8} on {@code SPECIES.length()} consecutive points, same order of operations. */
-    static FloatVector laplacian(float[] p, int i, int nx) {
-        return FloatVector.fromArray(SPECIES, p, i).mul(AcousticKernels.C0X2)
-                .add(pair(p, i, 1, nx).mul(AcousticKernels.C1))
-                .add(pair(p, i, 2, nx).mul(AcousticKernels.C2))
-                .add(pair(p, i, 3, nx).mul(AcousticKernels.C3))
-                .add(pair(p, i, 4, nx).mul(AcousticKernels.C4));
-    }
-
-    /** (p[i-m] + p[i+m]) + (p[i-m nx] + p[i+m nx]) as a vector. */
-    private static FloatVector pair(float[] p, int i, int m, int nx) {
-        FloatVector x = FloatVector.fromArray(SPECIES, p, i - m).add(FloatVector.fromArray(SPECIES, p, i + m));
-        FloatVector z = FloatVector.fromArray(SPECIES, p, i - m * nx).add(FloatVector.fromArray(SPECIES, p, i + m * nx));
-        return x.add(z);
     }
 }
