@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The physics and guidance kernels through their operators, per backend: the acoustic shot (forward with sponge and
- * with CPML, the checkpointed misfit gradient with its ratio to one forward run), the seismic operator (apply, VJP
+ * with CPML, the Born (linearised) forward run and the checkpointed misfit gradient with their ratios to one forward
+ * run), the seismic operator (apply, VJP
  * and its ratio to apply), the Darcy solve and its adjoint gradient (ratio to the solve) with the solve per iteration
  * (multigrid-preconditioned, plain CG and the V-cycle between them), and the sampler's update.
  */
@@ -43,6 +44,11 @@ final class OperatorRows {
             Timing forward = Timing.of(ctx.settings().repeats(), () -> op.apply(shot.x(), 1));
             ctx.emit(ctx.row("acoustic-forward-" + border, n, name, backend.device().device(), forward, points,
                     cpml ? Double.NaN : PerfReference.STENCIL_BYTES_PER_POINT, Map.of("nt", nt)));
+            float[] dx = new float[shot.x().length];
+            java.util.Arrays.fill(dx, 10f);
+            Timing born = Timing.of(ctx.settings().repeats(), () -> op.jvp(shot.x(), dx, 1));
+            ctx.emit(ctx.row("acoustic-born-" + border, n, name, backend.device().device(), born, points, Double.NaN,
+                    Map.of("nt", nt, "ratioToForward", born.medianSeconds() / forward.medianSeconds())));
             Timing gradient = Timing.of(ctx.settings().repeats(), () -> op.misfitGradient(shot.x(), shot.dy()));
             ctx.emit(ctx.row("acoustic-gradient-" + border, n, name, backend.device().device(), gradient, points,
                     Double.NaN, Map.of("nt", nt, "ratioToForward", gradient.medianSeconds() / forward.medianSeconds(),
