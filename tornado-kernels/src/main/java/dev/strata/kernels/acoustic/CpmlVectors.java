@@ -67,13 +67,11 @@ final class CpmlVectors {
         float[] a = new float[nx];
         float[] b = new float[nx];
         float[] d1 = new float[nx];
+        if (AcousticVectors.narrowRows(rowStart, rowEnd, nz, nx,
+                (m, iz, ix) -> CpmlKernels.psi(m, iz, ix, u, px, pz, fx, fz, w, nz, nx))) {
+            return;
+        }
         AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (m, iz, base) -> {
-            if (!AcousticVectors.rowFitsVectors(nx)) {
-                for (int ix = R; ix < nx - R; ix++) {
-                    CpmlKernels.psi(m, iz, ix, u, px, pz, fx, fz, w, nz, nx);
-                }
-                return;
-            }
             if (CpmlKernels.inStrip(iz, nz, w)) {
                 java.util.Arrays.fill(a, fz[iz]);
                 java.util.Arrays.fill(b, fz[nz + iz]);
@@ -89,7 +87,14 @@ final class CpmlVectors {
 
     /** psi = a psi + b d1 at columns [from, to) of the row at {@code base}: a = fa[ix], b = fb[bOff + ix]. */
     private static void psi(float[] psi, float[] fa, float[] fb, int bOff, float[] d1, int base, int from, int to) {
-        for (int ix = from; ix < to; ix++) {
+        int ix = from;
+        for (; ix + S.length() <= to; ix += S.length()) {
+            int i = base + ix;
+            FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, psi, i))
+                    .add(FloatVector.fromArray(S, fb, bOff + ix).mul(FloatVector.fromArray(S, d1, ix)))
+                    .intoArray(psi, i);
+        }
+        for (; ix < to; ix++) {
             psi[base + ix] = fa[ix] * psi[base + ix] + fb[bOff + ix] * d1[ix];
         }
     }
@@ -128,8 +133,9 @@ final class CpmlVectors {
     }
 
     /**
-     * {@link CpmlKernels#step} over rows [rowStart, rowEnd) of every point: the frame rows and columns run the body
-     * itself (which writes the frame's bracket 0), and so does every row narrower than a vector. An interior row goes
+     * {@link CpmlKernels#step} over rows [rowStart, rowEnd) of every point: on the frame rows and columns it does
+     * what the body does there (the bracket, when stored, is 0; u is left alone), and a row narrower than a vector
+     * runs the body itself. An interior row goes
      * in passes over a scratch row that holds its bracket: the Laplacian of the whole row, the x terms of the runs of
      * columns in or near an x strip, the z term of a row in or near a z strip, and the update, each a method small
      * enough for every tier of the JIT.
@@ -147,15 +153,22 @@ final class CpmlVectors {
         for (int r = rowStart; r < rowEnd; r++) {
             int b = r / nz;
             int iz = r - b * nz;
-            boolean interior = iz >= R && iz < nz - R && AcousticVectors.rowFitsVectors(nx);
-            for (int ix = 0; ix < (interior ? R : nx); ix++) {
-                CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
+            int base = r * nx;
+            if (!AcousticVectors.rowFitsVectors(nx)) {
+                for (int ix = 0; ix < nx; ix++) {
+                    CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
+                }
+                continue;
             }
-            if (!interior) {
+            if (bracket != null) { // the body's frame: u unchanged, bracket 0
+                boolean frameRow = iz < R || iz >= nz - R;
+                java.util.Arrays.fill(bracket, base, base + (frameRow ? nx : R), 0.0f);
+                java.util.Arrays.fill(bracket, base + nx - R, base + nx, 0.0f);
+            }
+            if (iz < R || iz >= nz - R) {
                 continue;
             }
             int zMode = mode(iz, nz, w);
-            int base = r * nx;
             if (zMode == IN) {
                 java.util.Arrays.fill(a, fz[iz]);
                 java.util.Arrays.fill(bz, fz[nz + iz]);
@@ -182,9 +195,6 @@ final class CpmlVectors {
                 add(row, d1, R, nx - R);
             }
             update(un, u, vc, row, bracket, base, nx);
-            for (int ix = nx - R; ix < nx; ix++) {
-                CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
-            }
         }
     }
 
@@ -208,7 +218,11 @@ final class CpmlVectors {
 
     /** row[ix] += d[ix] at the columns [from, to) (the psi term of a column near a strip). */
     private static void add(float[] row, float[] d, int from, int to) {
-        for (int ix = from; ix < to; ix++) {
+        int ix = from;
+        for (; ix + S.length() <= to; ix += S.length()) {
+            FloatVector.fromArray(S, row, ix).add(FloatVector.fromArray(S, d, ix)).intoArray(row, ix);
+        }
+        for (; ix < to; ix++) {
             row[ix] = row[ix] + d[ix];
         }
     }
@@ -220,7 +234,16 @@ final class CpmlVectors {
      */
     private static void zeta(float[] row, float[] zeta, float[] fa, float[] fb, int bOff, float[] dpsi, float[] d2,
                              int base, int from, int to) {
-        for (int ix = from; ix < to; ix++) {
+        int ix = from;
+        for (; ix + S.length() <= to; ix += S.length()) {
+            int i = base + ix;
+            FloatVector dp = FloatVector.fromArray(S, dpsi, ix);
+            FloatVector z = FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, zeta, i))
+                    .add(FloatVector.fromArray(S, fb, bOff + ix).mul(FloatVector.fromArray(S, d2, ix).add(dp)));
+            z.intoArray(zeta, i);
+            FloatVector.fromArray(S, row, ix).add(dp.add(z)).intoArray(row, ix);
+        }
+        for (; ix < to; ix++) {
             float z = fa[ix] * zeta[base + ix] + fb[bOff + ix] * (d2[ix] + dpsi[ix]);
             zeta[base + ix] = z;
             row[ix] = row[ix] + (dpsi[ix] + z);
@@ -279,27 +302,21 @@ final class CpmlVectors {
                                float[] fx, float[] fz, int w, int nz, int nx, int nb) {
         float[] g = new float[nx];
         float[] d1 = new float[nx];
+        float[] a = new float[nx];
+        if (AcousticVectors.narrowRows(rowStart, rowEnd, nz, nx,
+                (b, iz, ix) -> CpmlKernels.adjointPsi(b, iz, ix, phi, qx, qz, px, pz, fx, fz, w, nz, nx))) {
+            return;
+        }
         AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
-            if (!AcousticVectors.rowFitsVectors(nx)) {
-                for (int ix = R; ix < nx - R; ix++) {
-                    CpmlKernels.adjointPsi(b, iz, ix, phi, qx, qz, px, pz, fx, fz, w, nz, nx);
-                }
-                return;
-            }
             if (CpmlKernels.inStrip(iz, nz, w)) {
                 weightedFirstDifferenceZ(d1, phi, qz, fz, nz + iz, base, nx);
-                for (int ix = R; ix < nx - R; ix++) {
-                    pz[base + ix] = fz[iz] * pz[base + ix] - d1[ix];
-                }
+                java.util.Arrays.fill(a, fz[iz]);
+                decay(pz, a, d1, base, R, nx - R);
             }
             for (int from : new int[] {R, nx - R - w}) {
-                for (int ix = coverStart(from, nx); ix < coverEnd(from + w, nx); ix++) {
-                    g[ix] = phi[base + ix] + fx[nx + ix] * qx[base + ix];
-                }
+                product(g, phi, fx, qx, base, coverStart(from, nx), coverEnd(from + w, nx), nx);
                 difference(d1, g, 0, from, from + w, 1, nx, false);
-                for (int ix = from; ix < from + w; ix++) {
-                    px[base + ix] = fx[ix] * px[base + ix] - d1[ix];
-                }
+                decay(px, fx, d1, base, from, from + w);
             }
         });
     }
@@ -355,13 +372,11 @@ final class CpmlVectors {
         int[][] segments = xSegments(nx, w);
         float[] row = new float[nx];
         float[][] scratch = new float[4][nx];
+        if (AcousticVectors.narrowRows(rowStart, rowEnd, nz, nx,
+                (b, iz, ix) -> CpmlKernels.adjointStep(b, iz, ix, pn, phi, vc, qx, qz, px, pz, fx, fz, w, nz, nx))) {
+            return;
+        }
         AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
-            if (!AcousticVectors.rowFitsVectors(nx)) {
-                for (int ix = R; ix < nx - R; ix++) {
-                    CpmlKernels.adjointStep(b, iz, ix, pn, phi, vc, qx, qz, px, pz, fx, fz, w, nz, nx);
-                }
-                return;
-            }
             boolean zNear = CpmlKernels.nearStrip(iz, nz, w);
             laplacian(row, phi, base, nx);
             for (int[] seg : segments) {
@@ -386,15 +401,11 @@ final class CpmlVectors {
         float[] bp = scratch[1];
         float[] d2 = scratch[2];
         float[] d1 = scratch[3];
-        for (int ix = coverStart(from, nx); ix < coverEnd(to, nx); ix++) {
-            bq[ix] = fx[nx + ix] * qx[base + ix];
-            bp[ix] = fx[nx + ix] * px[base + ix];
-        }
+        product(bq, null, fx, qx, base, coverStart(from, nx), coverEnd(to, nx), nx);
+        product(bp, null, fx, px, base, coverStart(from, nx), coverEnd(to, nx), nx);
         difference(d2, bq, 0, from, to, 1, nx, true);
         difference(d1, bp, 0, from, to, 1, nx, false);
-        for (int ix = from; ix < to; ix++) {
-            row[ix] = row[ix] + (d2[ix] - d1[ix]);
-        }
+        addDifference(row, d2, d1, from, to);
     }
 
     /**
@@ -407,7 +418,43 @@ final class CpmlVectors {
         float[] d1 = scratch[3];
         weightedSecondDifferenceZ(d2, qz, fz, k, base, nx);
         weightedFirstDifferenceZ(d1, null, pz, fz, k, base, nx);
-        for (int ix = R; ix < nx - R; ix++) {
+        addDifference(row, d2, d1, R, nx - R);
+    }
+
+    /** p = a p - d1 at the columns [from, to) of the row at {@code base}, a = fa[ix]. */
+    private static void decay(float[] p, float[] fa, float[] d1, int base, int from, int to) {
+        int ix = from;
+        for (; ix + S.length() <= to; ix += S.length()) {
+            int i = base + ix;
+            FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, p, i)).sub(FloatVector.fromArray(S, d1, ix))
+                    .intoArray(p, i);
+        }
+        for (; ix < to; ix++) {
+            p[base + ix] = fa[ix] * p[base + ix] - d1[ix];
+        }
+    }
+
+    /** out[ix] = f + b q at the columns [from, to) of the row at {@code base} (b q if f is null), b = fb[nx + ix]. */
+    private static void product(float[] out, float[] f, float[] fb, float[] q, int base, int from, int to, int nx) {
+        int ix = from;
+        for (; ix + S.length() <= to; ix += S.length()) {
+            FloatVector bq = FloatVector.fromArray(S, fb, nx + ix).mul(FloatVector.fromArray(S, q, base + ix));
+            (f == null ? bq : FloatVector.fromArray(S, f, base + ix).add(bq)).intoArray(out, ix);
+        }
+        for (; ix < to; ix++) {
+            float bq = fb[nx + ix] * q[base + ix];
+            out[ix] = f == null ? bq : f[base + ix] + bq;
+        }
+    }
+
+    /** row[ix] += d2[ix] - d1[ix] at the columns [from, to). */
+    private static void addDifference(float[] row, float[] d2, float[] d1, int from, int to) {
+        int ix = from;
+        for (; ix + S.length() <= to; ix += S.length()) {
+            FloatVector d = FloatVector.fromArray(S, d2, ix).sub(FloatVector.fromArray(S, d1, ix));
+            FloatVector.fromArray(S, row, ix).add(d).intoArray(row, ix);
+        }
+        for (; ix < to; ix++) {
             row[ix] = row[ix] + (d2[ix] - d1[ix]);
         }
     }
