@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link ImagingKernels#accumulateGradient}, named by their {@code @Kernel(vectorRows = ...)}: the same contract as
  * the generated row runners (rows are (batch, depth) pairs of the interior, arguments in task order). Each performs
  * the operations of its per-point body in the same order, so it agrees with it bit for bit (the JVM never fuses
- * multiply-add on its own); the columns left over after the last whole vector run the body itself.
+ * multiply-add on its own). A row goes on whole vectors only ({@link RowVectors}); rows narrower than a vector run the
+ * body itself ({@link #narrowRows}).
  */
 final class AcousticVectors {
     private AcousticVectors() {

@@ -8,16 +8,17 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API rows of the {@link CpmlKernels} stencils, named by their {@code @Kernel(vectorRows = ...)}: the same
- * contract as the generated row runners (the same rows, arguments in task order). A row is cut into runs of columns
- * that share their place to the x strips (inside, within the stencil radius, away), and each run goes on vectors, the
- * last one masked to the run's end, so no column of the interior runs the scalar body. Along a row the z profile
- * values are constants. Each vector performs the operations of its per-point body in the same order, so that the
- * results agree bit for bit (the JVM never fuses multiply-add on its own).
+ * contract as the generated row runners (the same rows, arguments in task order). A row goes in passes over scratch
+ * rows: the stencils (Laplacian, first and second differences along x or z) on whole vectors into a scratch row,
+ * then element-wise passes that combine them with the PML fields, on whole vectors with the columns left over one by
+ * one; the runs of columns in or near an x strip and the rows in or near a z strip get their terms, the rest only
+ * the Laplacian and the update. Each pass performs the operations of its per-point body in the same order, so that
+ * the results agree bit for bit (the JVM never fuses multiply-add on its own).
  *
- * <p>Every method here takes only arrays and scalars and calls no method of this project with a vector: the Vector
- * API's own methods are always inlined, but a helper of ours that takes or returns a vector is inlined or not as the
- * JIT's budget decides, and where it is not, the vector is boxed on the heap and the Vector API runs its Java
- * fallback, many times slower (so the speed of a run depended on how the JIT had warmed up).
+ * <p>Every method here takes only arrays and scalars and calls no method of this project with a vector, and each is
+ * small: the Vector API's own methods are always inlined, but a helper of ours that takes or returns a vector is
+ * inlined or not as the JIT's budget decides, and where it is not, the vector is boxed and the Vector API runs its
+ * Java fallback, many times slower; a vector method too large for C1 to compile never reaches C2 and stays there.
  */
 final class CpmlVectors {
     private CpmlVectors() {
