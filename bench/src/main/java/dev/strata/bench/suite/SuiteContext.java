@@ -9,9 +9,12 @@ import java.util.function.Consumer;
  */
 record SuiteContext(SuiteSettings settings, int threads, double triadGbs, String machine, Consumer<SuiteRow> sink) {
 
+    /** {@link #jvm()} of this JVM, read once: the settings do not change while it runs. */
+    private static final String JVM = jvm();
+
     /** Emits a row, stamped with the machine and the JVM it ran in. */
     void emit(SuiteRow row) {
-        sink.accept(row.with("machine", machine).with("jvm", jvm()));
+        sink.accept(row.with("machine", machine).with("jvm", JVM));
     }
 
     /**
@@ -20,7 +23,7 @@ record SuiteContext(SuiteSettings settings, int threads, double triadGbs, String
      * against the array bounds ({@code -Djdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK=0}, which the launcher sets,
      * turns that off) and whether the heap is on transparent huge pages (the launcher asks for them).
      */
-    static String jvm() {
+    private static String jvm() {
         String gc = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
                 .map(java.lang.management.GarbageCollectorMXBean::getName).findFirst().orElse("?");
         boolean checks = !"0".equals(System.getProperty("jdk.incubator.vector.VECTOR_ACCESS_OOB_CHECK"));

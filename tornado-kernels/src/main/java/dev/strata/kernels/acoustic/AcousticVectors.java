@@ -43,11 +43,6 @@ final class AcousticVectors {
         }
     }
 
-    /** First column past the whole vectors that fit in the interior columns [R, nx - R). */
-    static int vectorEnd(int nx) {
-        return R + (nx - 2 * R) / lanes() * lanes();
-    }
-
     /**
      * Element index, modulo the lanes, at which a vector starts on a vector-sized boundary of a float array whose
      * object starts on one: past the 16-byte array header.
@@ -235,7 +230,7 @@ final class AcousticVectors {
         });
     }
 
-    /** c_m of the 8th-order second difference by m (the centre's 2 c_0 apart). */
+    /** The Laplacian's coefficients by offset m: 2 c_0 (x and z share the centre), then c_1 .. c_4. */
     private static final float[] C = {AcousticKernels.C0X2, AcousticKernels.C1, AcousticKernels.C2, AcousticKernels.C3,
         AcousticKernels.C4};
 

@@ -1,9 +1,6 @@
 package dev.strata.kernels.acoustic;
 
-import static jdk.incubator.vector.FloatVector.fromArray;
-
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -161,13 +158,15 @@ final class CpmlVectors {
                 }
                 continue;
             }
-            if (bracket != null) { // the body's frame: u unchanged, bracket 0
-                boolean frameRow = iz < R || iz >= nz - R;
-                java.util.Arrays.fill(bracket, base, base + (frameRow ? nx : R), 0.0f);
-                java.util.Arrays.fill(bracket, base + nx - R, base + nx, 0.0f);
-            }
-            if (iz < R || iz >= nz - R) {
+            if (iz < R || iz >= nz - R) { // the body's frame: u unchanged, bracket 0
+                if (bracket != null) {
+                    java.util.Arrays.fill(bracket, base, base + nx, 0.0f);
+                }
                 continue;
+            }
+            if (bracket != null) {
+                java.util.Arrays.fill(bracket, base, base + R, 0.0f);
+                java.util.Arrays.fill(bracket, base + nx - R, base + nx, 0.0f);
             }
             int zMode = mode(iz, nz, w);
             if (zMode == IN) {
@@ -291,10 +290,14 @@ final class CpmlVectors {
 
     /** q = a q + phi over columns [from, to), a = fa[ix] per column. */
     private static void adjointZeta(float[] phi, float[] q, float[] fa, int base, int from, int to) {
-        for (int ix = from; ix < to; ix += S.length()) {
-            VectorMask<Float> m = S.indexInRange(ix, to);
+        int ix = from;
+        for (; ix + S.length() <= to; ix += S.length()) {
             int i = base + ix;
-            fromArray(S, fa, ix, m).mul(fromArray(S, q, i, m)).add(fromArray(S, phi, i, m)).intoArray(q, i, m);
+            FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, q, i)).add(FloatVector.fromArray(S, phi, i))
+                    .intoArray(q, i);
+        }
+        for (; ix < to; ix++) {
+            q[base + ix] = fa[ix] * q[base + ix] + phi[base + ix];
         }
     }
 
