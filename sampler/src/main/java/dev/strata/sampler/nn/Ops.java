@@ -19,6 +19,9 @@ import ai.djl.nn.Activation;
  * that lifetime and alignment (hence the kernels' rounding) do not depend on the JVM.
  */
 final class Ops {
+    /** {@code interpolation}'s mode for nearest-neighbour in DJL 0.35.1's PyTorch engine. */
+    private static final int NEAREST = 0;
+
     private Ops() {
     }
 
@@ -42,5 +45,18 @@ final class Ops {
     /** silu(x) = x sigmoid(x) (Elfwing et al. 2018), without a Number operand. Returns a new array. */
     static NDArray silu(NDArray x) {
         return x.mul(Activation.sigmoid(x));
+    }
+
+    /**
+     * repeat2(u)[.., i, j] = u[.., i / 2, j / 2] for {@code [n, c, h, w]}: nearest-neighbour upsampling by 2. Inference
+     * ({@code training} false) runs libtorch's upsample_nearest2d, one kernel each way; training keeps the two repeats
+     * the shipped weights were trained with (same values, the backward's sums rounded in another order).
+     */
+    static NDArray repeat2(NDArray u, boolean training) {
+        if (training) {
+            return u.repeat(2, 2).repeat(3, 2);
+        }
+        Shape s = u.getShape();
+        return u.getNDArrayInternal().interpolation(new long[] {2 * s.get(2), 2 * s.get(3)}, NEAREST, false);
     }
 }

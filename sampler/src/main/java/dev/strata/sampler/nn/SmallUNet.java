@@ -28,7 +28,8 @@ import ai.djl.util.PairList;
  * channels, concatenated to c_in x before the first convolution: the condition y times a mask m that is 1 when y is
  * given and 0 for the null condition (the "null token"), so one network learns D(x; sigma, y) and D(x; sigma).
  * Built only from what DJL's PyTorch engine offers: Conv2d, Linear, average pooling, upsampling by repetition (no
- * transposed convolution), group normalisation by array ops (no GroupNorm block). All convolutions are 3 x 3 with
+ * transposed convolution), group normalisation by layer_norm over each group or array ops (no GroupNorm block; see
+ * {@link GroupNorm}). All convolutions are 3 x 3 with
  * zero padding 1. Inputs {@code [x: n, c, h, w; phi: n, features]}, plus {@code [y': n, K + 1, h, w]} when
  * conditional, with h, w divisible by 2^(L-1); output {@code [n, c, h, w]}.
  *
@@ -190,7 +191,7 @@ public final class SmallUNet extends AbstractBlock {
         }
         NDArray u = h[levels - 1];
         for (int l = levels - 2; l >= 0; l--) {
-            NDArray up = NDArrays.concat(new NDList(u.repeat(2, 2).repeat(3, 2), h[l]), 1);
+            NDArray up = NDArrays.concat(new NDList(Ops.repeat2(u, training), h[l]), 1);
             u = upRes[l].forward(store, new NDList(one(upConv[l], store, up, training), e), training)
                     .singletonOrThrow();
         }

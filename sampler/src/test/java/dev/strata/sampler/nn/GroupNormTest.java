@@ -1,0 +1,128 @@
+package dev.strata.sampler.nn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import dev.strata.sampler.Gaussian;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The network's two routes to one operation agree: group normalisation by layer_norm (inference) and by array ops
+ * (training), each against the definition computed here in doubles; nearest upsampling by upsample_nearest2d and by
+ * two repeats. Values and input gradients (what guidance's VJP takes) are compared.
+ */
+class GroupNormTest {
+    private static final int N = 3;
+    private static final int CHANNELS = 8;
+    private static final int GROUPS = 4;
+    private static final int H = 6;
+    private static final int W = 10;
+    private static final Shape SHAPE = new Shape(N, CHANNELS, H, W);
+
+    private static float[] gaussian(int n, long seed, double mean) {
+        Gaussian g = new Gaussian(seed);
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (float) (mean + 2 * g.next());
+        }
+        return a;
+    }
+
+    /** gamma_c (x - mean_g) / sqrt(var_g + eps) + beta_c in doubles, with GroupNorm's layout and eps. */
+    private static float[] definition(float[] x, float[] gamma, float[] beta) {
+        int per = CHANNELS / GROUPS * H * W;
+        float[] y = new float[x.length];
+        for (int start = 0; start < x.length; start += per) {
+            double mean = 0;
+            for (int i = start; i < start + per; i++) {
+                mean += x[i];
+            }
+            mean /= per;
+            double var = 0;
+            for (int i = start; i < start + per; i++) {
+                var += (x[i] - mean) * (x[i] - mean);
+            }
+            var /= per;
+            for (int i = start; i < start + per; i++) {
+                int c = i / (H * W) % CHANNELS;
+                y[i] = (float) (gamma[c] * (x[i] - mean) / Math.sqrt(var + 1e-5) + beta[c]);
+            }
+        }
+        return y;
+    }
+
+    /** f(x) and the gradient of sum(v . f(x)) in x, computed in {@code manager}. */
+    private static float[][] valueAndGradient(NDManager manager, float[] x, float[] v,
+                                              Function<NDArray, NDArray> f) {
+        try (NDManager call = manager.newSubManager()) {
+            NDArray xa = Ops.tensor(call, x, SHAPE);
+            xa.setRequiresGradient(true);
+            float[] value;
+            synchronized (GradientLock.LOCK) {
+                try (GradientCollector gc = TorchEngine.get().newGradientCollector()) {
+                    NDArray y = f.apply(xa);
+                    value = y.toFloatArray();
+                    gc.backward(y.mul(Ops.tensor(call, v, y.getShape())).sum());
+                }
+            }
+            return new float[][] {value, xa.getGradient().toFloatArray()};
+        }
+    }
+
+    private static void assertClose(float[] expected, float[] actual, double tolerance, String what) {
+        double scale = 0;
+        double err = 0;
+        for (int i = 0; i < expected.length; i++) {
+            scale = Math.max(scale, Math.abs(expected[i]));
+            err = Math.max(err, Math.abs(expected[i] - actual[i]));
+        }
+        assertEquals(0, err / scale, tolerance, what + ": max error relative to the largest value");
+    }
+
+    @Test
+    void layerNormRouteMatchesArrayOpsAndTheDefinition() {
+        float[] x = gaussian(N * CHANNELS * H * W, 1, 3);
+        float[] v = gaussian(x.length, 2, 0);
+        float[] gamma = gaussian(CHANNELS, 3, 1);
+        float[] beta = gaussian(CHANNELS, 4, 0);
+        try (NDManager manager = TorchEngine.get().newBaseManager()) {
+            GroupNorm norm = new GroupNorm(CHANNELS, GROUPS);
+            norm.initialize(manager, DataType.FLOAT32, SHAPE);
+            norm.getParameters().get("gamma").getArray().set(gamma);
+            norm.getParameters().get("beta").getArray().set(beta);
+            ParameterStore store = new ParameterStore(manager, false);
+            float[][] inference = valueAndGradient(manager, x, v,
+                    a -> norm.forward(store, new NDList(a), false).singletonOrThrow());
+            float[][] training = valueAndGradient(manager, x, v,
+                    a -> norm.forward(store, new NDList(a), true).singletonOrThrow());
+            float[] exact = definition(x, gamma, beta);
+            assertClose(exact, inference[0], 1e-5, "layer_norm route against the definition");
+            assertClose(exact, training[0], 1e-5, "array-op route against the definition");
+            assertClose(training[1], inference[1], 1e-5, "input gradients of the two routes");
+        }
+    }
+
+    @Test
+    void nearestUpsamplingMatchesTwoRepeats() {
+        float[] x = gaussian(N * CHANNELS * H * W, 5, 0);
+        float[] v = gaussian(4 * x.length, 6, 0);
+        try (NDManager manager = TorchEngine.get().newBaseManager()) {
+            float[][] inference = valueAndGradient(manager, x, v, a -> Ops.repeat2(a, false));
+            float[][] training = valueAndGradient(manager, x, v, a -> Ops.repeat2(a, true));
+            for (int i = 0; i < 4 * x.length; i++) {
+                int j = i % (2 * W) / 2 + W * (i / (2 * W) / 2);
+                assertEquals(x[j], inference[0][i], "upsampled value " + i);
+            }
+            assertArrayEquals(training[0], inference[0]);
+            assertClose(training[1], inference[1], 1e-6, "input gradients of the two routes");
+        }
+    }
+}
