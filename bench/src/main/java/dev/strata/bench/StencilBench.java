@@ -7,6 +7,7 @@ import dev.strata.bench.suite.Timing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * End-to-end stencil benchmark: Strata's wave stencil on a backend and the C/OpenMP reference of
@@ -39,10 +40,23 @@ public final class StencilBench {
      * median of {@code reps} runs that reuse the plans.
      */
     public static Row java(ComputeBackend backend, int n, int steps, int reps) {
+        return time(backend, n, steps, reps, "", p -> p.run(backend));
+    }
+
+    /**
+     * As {@link #java}, temporally blocked: {@code blockSteps} steps a block ({@link ReferenceWaveProblem#runBlocked}),
+     * on a backend that works on host arrays.
+     */
+    public static Row javaBlocked(ComputeBackend backend, int n, int steps, int reps, int blockSteps) {
+        return time(backend, n, steps, reps, "-blocked" + blockSteps, p -> p.runBlocked(backend, blockSteps));
+    }
+
+    private static Row time(ComputeBackend backend, int n, int steps, int reps, String variant,
+                            Function<ReferenceWaveProblem, float[]> run) {
         ReferenceWaveProblem problem = new ReferenceWaveProblem(n, steps);
         double[] checksum = new double[1];
-        Timing t = Timing.of(reps, () -> checksum[0] = ReferenceWaveProblem.checksum(problem.run(backend)));
-        return new Row(backend.name() + ":" + backend.device().index(), n, steps, t.medianSeconds(),
+        Timing t = Timing.of(reps, () -> checksum[0] = ReferenceWaveProblem.checksum(run.apply(problem)));
+        return new Row(backend.name() + ":" + backend.device().index() + variant, n, steps, t.medianSeconds(),
                 (double) n * n * steps / t.medianSeconds() / 1e6, checksum[0], t.firstSeconds());
     }
 

@@ -49,6 +49,14 @@ public interface ComputeBackend extends AutoCloseable {
         return build.get();
     }
 
+    /**
+     * Whether this backend's plans read and write the caller's host arrays themselves (no transfers), so that
+     * plans of different graphs may hand arrays to each other between executions: the JVM yes, a device no.
+     */
+    default boolean sharesHostArrays() {
+        return false;
+    }
+
     @Override
     default void close() {
     }

@@ -12,9 +12,13 @@ import java.util.Optional;
 /**
  * The wave stencil of shared/perf-ref (8th order, sponge, N x N) on the C reference, the JVM and every backend, at
  * each grid size, then over thread counts at N = 1024: Mpts/s, ratio to C at the same size and threads, roofline
- * share at 16 B per point.
+ * share at 16 B per point. The JVM also runs temporally blocked ({@code jvm-blocked}, {@link #BLOCK_STEPS} steps a
+ * block), which reads and writes the fields once per block instead of once per step, so its roofline share may pass 1.
  */
 final class StencilRows {
+    /** Steps per block of the temporally blocked JVM rows. */
+    static final int BLOCK_STEPS = 8;
+
     private StencilRows() {
     }
 
@@ -38,6 +42,9 @@ final class StencilRows {
         }
         try (JvmBackend vector = new JvmBackend(JvmConfig.defaults().withThreads(threads))) {
             emitJava(ctx, vector, "jvm", threads, n, steps, c);
+            StencilBench.Row r = StencilBench.javaBlocked(vector, n, steps, s.repeats(), BLOCK_STEPS);
+            ctx.emit(stencilRow(ctx, "jvm-blocked", vector.device().device(), threads, n, steps, r.seconds(), r.mpts(),
+                    c, r.checksum()).with("firstSeconds", r.firstSeconds()).with("blockSteps", BLOCK_STEPS));
         }
         if (!allBackends) {
             return;

@@ -137,15 +137,23 @@ final class AcousticVectors {
         int rowsPerGrid = nz - 2 * R;
         for (int r = rowStart; r < rowEnd; r++) {
             int iz = R + r % rowsPerGrid;
-            int base = (r / rowsPerGrid * nz + iz) * nx;
-            row.plan(pn, base);
-            for (int v = 0; v < row.count(); v++) {
-                int ix = row.column(v);
-                boolean undamped = dz[iz] == 1.0f && ix >= plain[0] && ix + lanes() <= plain[1];
-                waveStep(row.out(v, pn), row.offset(v, base), pn, p, vc, dx, nx, base + ix, ix, dz[iz], undamped);
-            }
-            row.storeOverlaps(pn, base);
+            waveStep8Row(row, plain, pn, p, vc, dz, dx, nx, iz, (r / rowsPerGrid * nz + iz) * nx);
         }
+    }
+
+    /**
+     * {@link AcousticKernels#waveStep8} over the interior columns of the row at depth iz that starts at flat index
+     * {@code base}, as {@link #waveStep8Rows} runs each row; {@code plain} from {@link #undampedColumns}.
+     */
+    static void waveStep8Row(RowVectors row, int[] plain, float[] pn, float[] p, float[] vc, float[] dz, float[] dx,
+                             int nx, int iz, int base) {
+        row.plan(pn, base);
+        for (int v = 0; v < row.count(); v++) {
+            int ix = row.column(v);
+            boolean undamped = dz[iz] == 1.0f && ix >= plain[0] && ix + lanes() <= plain[1];
+            waveStep(row.out(v, pn), row.offset(v, base), pn, p, vc, dx, nx, base + ix, ix, dz[iz], undamped);
+        }
+        row.storeOverlaps(pn, base);
     }
 
     /**

@@ -48,6 +48,13 @@ public final class ReferenceWaveProblem {
     private record PlansKey(ReferenceWaveProblem problem) {
     }
 
+    /** Which temporally blocked plan: this problem's, for blocks of {@code steps} steps. */
+    private record BlockKey(ReferenceWaveProblem problem, int steps) {
+    }
+
+    /** Rows a band of the temporally blocked run aims at: a few steps of its wavefront stay in a core's cache. */
+    public static final int BAND_ROWS = 64;
+
     public ReferenceWaveProblem(int n, int steps) {
         if (n < 2 * SPONGE_WIDTH + 2 * AcousticKernels.RADIUS) {
             throw new IllegalArgumentException("N = " + n + " too small: needs at least "
@@ -117,6 +124,66 @@ public final class ReferenceWaveProblem {
             return b;
         }
         return a;
+    }
+
+    /**
+     * Runs all steps as {@link #run} does, {@code blockSteps} at a time temporally blocked ({@link WavefrontKernels},
+     * bands of about {@link #BAND_ROWS} rows), the steps left over in one shorter block and, for an odd count, one
+     * plain step; returns the final current field, the same bit for bit as {@link #run}. For a backend whose plans
+     * work on the caller's arrays ({@link ComputeBackend#sharesHostArrays}): the plans hand the fields to each other.
+     */
+    public synchronized float[] runBlocked(ComputeBackend backend, int blockSteps) {
+        if (!backend.sharesHostArrays()) {
+            throw new IllegalArgumentException("a temporally blocked run needs a backend that works on host arrays;"
+                    + " " + backend.name() + " does not: use run()");
+        }
+        if (blockSteps < 2 || blockSteps % 2 != 0) {
+            throw new IllegalArgumentException("blockSteps must be even and >= 2, got " + blockSteps);
+        }
+        reset();
+        control[0] = 1;
+        ExecutionPlan block = blockPlan(backend, blockSteps);
+        for (int k = 0; k < steps / blockSteps; k++) {
+            block.execute();
+            control[0] = 0;
+        }
+        int rest = steps % blockSteps;
+        if (rest >= 2) {
+            blockPlan(backend, rest - rest % 2).execute();
+            control[0] = 0;
+        }
+        if (rest % 2 == 1) {
+            if (control[0] == 1) {
+                return run(backend);
+            }
+            backend.workspace(new PlansKey(this), Plans.class,
+                    () -> new Plans(backend.plan(twoStepGraph()), backend.plan(oneStepGraph()))).oneStep().execute();
+            return b;
+        }
+        return a;
+    }
+
+    private ExecutionPlan blockPlan(ComputeBackend backend, int blockSteps) {
+        return backend.workspace(new BlockKey(this, blockSteps), ExecutionPlan.class,
+                () -> backend.plan(blockGraph(blockSteps)));
+    }
+
+    /** {@code k} steps temporally blocked: as k / 2 executions of {@link #twoStepGraph}, a the current field after. */
+    KernelGraph blockGraph(int k) {
+        int rows = n - 2 * AcousticKernels.RADIUS;
+        int bands = Math.max(1, rows / Math.max(BAND_ROWS, WavefrontKernels.minBandRows(k)));
+        KernelGraph.Builder g = KernelGraph.builder("wave-" + k + "steps")
+                .transferToDevice(TransferMode.EVERY_EXECUTION, control)
+                .transferToDevice(TransferMode.FIRST_EXECUTION, a, b, vc, damp, wavelet, srcIndex, clock)
+                .task("restart", SourceTasks.restartWhen(control, a, b, clock, a.length))
+                .task("bands", WavefrontTasks.stepsInBand(a, b, vc, damp, damp, wavelet, srcIndex, clock, n, n, bands,
+                        k, steps, 1))
+                .task("edges", WavefrontTasks.stepsAcrossEdge(a, b, vc, damp, damp, wavelet, srcIndex, clock, n, n,
+                        bands, k, steps, 1));
+        for (int s = 0; s < k; s++) {
+            g.task("clock" + s, SourceTasks.advanceClock(clock));
+        }
+        return g.transferToHost(TransferMode.UNDER_DEMAND, a, b, clock).build();
     }
 
     private static void requireDevice(ExecutionPlan plan, int executions) {

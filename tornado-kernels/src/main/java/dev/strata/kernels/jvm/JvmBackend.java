@@ -67,6 +67,11 @@ public final class JvmBackend implements ComputeBackend {
     }
 
     @Override
+    public boolean sharesHostArrays() {
+        return true;
+    }
+
+    @Override
     public void close() {
         if (closeable && team != null) {
             team.close();

@@ -2,13 +2,18 @@ package dev.strata.kernels.acoustic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.kernels.CountingBackend;
 import dev.strata.kernels.jvm.JvmBackend;
+import dev.strata.kernels.jvm.JvmConfig;
 import org.junit.jupiter.api.Test;
 
-/** The stencil benchmark's problem compiles once per backend and restarts from rest on the device at every run. */
+/**
+ * The stencil benchmark's problem compiles once per backend and restarts from rest on the device at every run; its
+ * temporally blocked run gives the plain run's field bit for bit.
+ */
 class ReferenceWaveProblemTest {
 
     @Test
@@ -25,5 +30,33 @@ class ReferenceWaveProblemTest {
                 assertEquals(2, backend.plans(), "a later run compiled again");
             }
         }
+    }
+
+    @Test
+    void blockedRunEqualsPlainRunBitForBit() {
+        for (int steps : new int[] {24, 23, 1}) {
+            float[] plain = new ReferenceWaveProblem(300, steps).run(JvmBackend.common()).clone();
+            for (int threads = 1; threads <= 3; threads++) {
+                for (boolean vector : new boolean[] {true, false}) {
+                    try (JvmBackend backend = new JvmBackend(new JvmConfig(threads, vector, 1))) {
+                        ReferenceWaveProblem problem = new ReferenceWaveProblem(300, steps);
+                        for (int block : new int[] {4, 6, 4}) {
+                            assertArrayEquals(plain, problem.runBlocked(backend, block).clone(), steps + " steps, "
+                                    + threads + " threads, vector " + vector + ", blocks of " + block);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void blockedRunNeedsHostArraysAndEvenBlocks() {
+        ReferenceWaveProblem problem = new ReferenceWaveProblem(300, 10);
+        try (CountingBackend device = new CountingBackend()) {
+            assertThrows(IllegalArgumentException.class, () -> problem.runBlocked(device, 4));
+        }
+        assertThrows(IllegalArgumentException.class, () -> problem.runBlocked(JvmBackend.common(), 3));
+        assertThrows(IllegalArgumentException.class, () -> problem.runBlocked(JvmBackend.common(), 0));
     }
 }
