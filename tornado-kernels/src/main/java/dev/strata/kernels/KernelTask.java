@@ -28,6 +28,11 @@ public interface KernelTask {
         runRows(rowStart, rowEnd);
     }
 
+    /** Whether each row is a large piece of work ({@code @Kernel(coarse = true)}): shared down to one row a thread. */
+    default boolean coarse() {
+        return false;
+    }
+
     /** Every array argument, in order. */
     List<Object> arrays();
 

@@ -115,8 +115,9 @@ public final class KernelProcessor extends AbstractProcessor {
             }
         }
         String vector = (String) value(kernel, "vectorRows");
+        boolean coarse = Boolean.TRUE.equals(value(kernel, "coarse"));
         return ok ? new KernelSpec(pkg, owner.getSimpleName().toString(), method.getSimpleName().toString(), params,
-                List.copyOf(requires), vector == null ? "" : vector) : null;
+                List.copyOf(requires), vector == null ? "" : vector, coarse) : null;
     }
 
     private Param param(VariableElement v) {

@@ -9,10 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * One {@code @Kernel} declaration as the processor read it: the body's class and name, its parameters with their roles,
- * the conditions it requires and its optional vectorised rows.
+ * the conditions it requires, its optional vectorised rows and whether its points are coarse.
  */
 record KernelSpec(String packageName, String className, String method, List<Param> params, List<String> requires,
-                  String vectorRows) {
+                  String vectorRows, boolean coarse) {
 
     /** A parameter of the body: an index, a derived scalar, or an argument of the task. */
     record Param(String name, String type, Role role, String from, String to, String derived, boolean writes,

@@ -73,6 +73,12 @@ final class TaskWriter {
                     + String.join(", ", k.taskArguments().stream().map(Param::name).toList()) + ");");
             out.line("}");
         }
+        if (k.coarse()) {
+            out.blank().line("@Override");
+            out.line("public boolean coarse() {");
+            out.line("return true;");
+            out.line("}");
+        }
         out.blank().line("@Override");
         out.line("public List<Object> arrays() {");
         out.line("return List.of(" + arrayNames(k, false) + ");");

@@ -70,7 +70,8 @@ public final class WavefrontKernels {
      * The steps of band {@code band} of member b over its trapezoid, as a wavefront: at front row f, step s runs row
      * f - (s - 1) {@link #LAG}.
      */
-    @Kernel(requires = {BLOCKS, SOURCES}, vectorRows = "WavefrontVectors.stepsInBandRows")
+    @Kernel(requires = {BLOCKS, SOURCES}, vectorRows = "WavefrontVectors.stepsInBandRows",
+            coarse = true)
     public static void stepsInBand(@Index("bands") int band, @Index("nb") int b, @Writes @Length(FIELD) float[] even,
                                    @Writes @Length(FIELD) float[] odd, @Length(FIELD) float[] vc,
                                    @Length("nz") float[] dampZ, @Length("nx") float[] dampX,
@@ -90,7 +91,8 @@ public final class WavefrontKernels {
      * The triangle between band {@code edge} and band edge + 1 of member b: at step s, the 2 s R rows around the edge
      * that neither band stepped, after both bands ran {@link #stepsInBand}.
      */
-    @Kernel(requires = {BLOCKS, SOURCES}, vectorRows = "WavefrontVectors.stepsAcrossEdgeRows")
+    @Kernel(requires = {BLOCKS, SOURCES}, vectorRows = "WavefrontVectors.stepsAcrossEdgeRows",
+            coarse = true)
     public static void stepsAcrossEdge(@Index("bands - 1") int edge, @Index("nb") int b,
                                        @Writes @Length(FIELD) float[] even, @Writes @Length(FIELD) float[] odd,
                                        @Length(FIELD) float[] vc, @Length("nz") float[] dampZ,

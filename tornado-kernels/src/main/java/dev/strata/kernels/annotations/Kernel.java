@@ -29,4 +29,10 @@ public @interface Kernel {
      * the same contract as the row runner, agreeing with the body within the tolerance its tests state.
      */
     String vectorRows() default "";
+
+    /**
+     * Whether each point is a large piece of work (for example a band of rows over several time steps): a backend
+     * shares the points among its threads down to one point each, where it otherwise keeps small ranges on one thread.
+     */
+    boolean coarse() default false;
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs a graph's tasks on host arrays (transfers are no-ops: host memory is the device memory) as one parallel region
  * of the backend's {@link WorkerTeam}: each task's rows are cut into one contiguous band per member (a static
- * schedule, so a member keeps the same band from one execution to the next), tasks too small to share run on rank 0,
+ * schedule, so a member keeps the same band from one execution to the next), tasks too small to share run on rank 0
+ * (fewer than {@link JvmConfig#minRowsPerChunk} rows a member, or than one for a coarse task),
  * and a barrier separates two tasks wherever either of them is shared. When the team is busy with another caller the
  * plan runs on the calling thread alone, with the same results.
  */
@@ -41,7 +42,8 @@ final class JvmExecutionPlan implements ExecutionPlan {
         for (int k = 0; k < n; k++) {
             tasks[k] = list.get(k).task();
             IndexRange r = tasks[k].range();
-            shared[k] = members > 1 && r.outerEnd() - r.outerStart() >= (long) members * config.minRowsPerChunk();
+            int minRows = tasks[k].coarse() ? 1 : config.minRowsPerChunk();
+            shared[k] = members > 1 && r.outerEnd() - r.outerStart() >= (long) members * minRows;
         }
         for (int k = 0; k + 1 < n; k++) {
             barrierAfter[k] = shared[k] || shared[k + 1];

@@ -38,7 +38,8 @@ class ReferenceWaveProblemTest {
             float[] plain = new ReferenceWaveProblem(300, steps).run(JvmBackend.common()).clone();
             for (int threads = 1; threads <= 3; threads++) {
                 for (boolean vector : new boolean[] {true, false}) {
-                    try (JvmBackend backend = new JvmBackend(new JvmConfig(threads, vector, 1))) {
+                    JvmConfig config = JvmConfig.defaults().withThreads(threads).withVectorized(vector);
+                    try (JvmBackend backend = new JvmBackend(config)) {
                         ReferenceWaveProblem problem = new ReferenceWaveProblem(300, steps);
                         for (int block : new int[] {4, 6, 4}) {
                             assertArrayEquals(plain, problem.runBlocked(backend, block).clone(), steps + " steps, "

@@ -1,6 +1,7 @@
 package dev.strata.kernels.acoustic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -101,6 +102,17 @@ class WavefrontKernelsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void wavefrontTasksAreCoarseAndTheStepIsNot() {
+        Grid g = Grid.random(53, 13);
+        int[] clock = {0};
+        assertTrue(WavefrontTasks.stepsInBand(g.even(), g.odd(), g.vc(), g.dampZ(), g.dampX(), g.wavelets(),
+                g.srcIndex(), clock, NZ, g.nx(), 5, 4, g.nt(), NB).coarse());
+        assertTrue(WavefrontTasks.stepsAcrossEdge(g.even(), g.odd(), g.vc(), g.dampZ(), g.dampX(), g.wavelets(),
+                g.srcIndex(), clock, NZ, g.nx(), 5, 4, g.nt(), NB).coarse());
+        assertFalse(AcousticTasks.waveStep8(g.even(), g.odd(), g.vc(), g.dampZ(), g.dampX(), NZ, g.nx(), NB).coarse());
     }
 
     @Test
