@@ -87,11 +87,14 @@ final class BoundaryStencils {
 
     /**
      * u^{t+1} over u^{t-1} in {@code prev} from u^t in {@code cur}: the sponge step, or the CPML's psi^t, then zeta^t
-     * and u^{t+1} (storing B^t into {@code bracket} when it is not null).
+     * and u^{t+1}; when {@code bracket} is not null it receives what the gradient pairs with the adjoint field: L u^t
+     * for the sponge, B^t for the CPML.
      */
     void addStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] vc, Pml pml, float[] bracket) {
         if (!cpml) {
-            g.task(id + ".stencil", spongeStep(cur, prev, vc));
+            g.task(id + ".stencil", bracket == null ? spongeStep(cur, prev, vc)
+                    : AcousticTasks.waveStep8Laplacian(prev, cur, vc, dampZ, dampX, bracket, padded.nz(), padded.nx(),
+                            prev.length / padded.size()));
             return;
         }
         int nb = prev.length / padded.size();

@@ -294,8 +294,8 @@ final class WavePropagator {
      * The graph of the backward pass, pipelined by segment: while the adjoint field runs back through segment j
      * (reading ring half j mod 2), the source field is recomputed forwards through segment j - 1 from its checkpoint
      * (into the other half). A prologue of k steps fills the first half; the last k recompute steps idle. The ring
-     * holds u^t for RTM and for the sponge's gradient (which applies L itself), B^t for the CPML gradient. It
-     * uploads its own state, the traces and the receivers, and reads vc, the sources and the checkpoints where the
+     * holds u^t for RTM, and for a gradient what it pairs with the adjoint field: L u^t (sponge) or B^t (CPML), which
+     * the recomputing step writes as it applies it, so the imaging applies no stencil. It uploads its own state, the traces and the receivers, and reads vc, the sources and the checkpoints where the
      * forward sweep left them.
      */
     private KernelGraph backwardGraph(ResidentPass r, Stored stored, boolean gradient) {
@@ -312,7 +312,7 @@ final class WavePropagator {
         float[] snapshots = r.zeroed(Math.toIntExact(2L * k * n));
         int[] fwdClock = r.clock(steps - k);
         int[] adjClock = r.clock(steps - 1 + k);
-        float[] bracket = cpml && gradient ? r.field() : null;
+        float[] bracket = gradient ? r.field() : null;
         float[] grad = gradient ? r.result : null;
         float[] checkpoints = stored.checkpoints();
         float[] traces = r.traces;
@@ -327,7 +327,7 @@ final class WavePropagator {
         if (!gradient) {
             g.transferToDevice(TransferMode.EVERY_EXECUTION, r.illumination);
         }
-        boolean snapshotOfU = !(cpml && gradient);
+        boolean snapshotOfU = !gradient;
         for (int half = 0; half < 2; half++) {
             String id = "s" + half;
             float[] fcur = half == 0 ? fa : fb;
@@ -353,12 +353,7 @@ final class WavePropagator {
                     .task(id + ".clock", CheckpointTasks.advanceSegmentClock(fwdClock, k, steps));
             // the adjoint field, one step back; the gradient pairs Phi^{t+1} (pcur) with level t of the source field
             if (gradient) {
-                if (cpml) {
-                    g.task(id + ".gradient", ImagingTasks.accumulateProduct(grad, pcur, snapshots, adjClock, k, nt, n));
-                } else {
-                    g.task(id + ".gradient", ImagingTasks.accumulateGradient(grad, pcur, snapshots, adjClock, k, nt,
-                            padded.nz(), padded.nx(), nb));
-                }
+                g.task(id + ".gradient", ImagingTasks.accumulateProduct(grad, pcur, snapshots, adjClock, k, nt, n));
                 // the source term of dJ/dC: grad[s] += Phi^{t+1}[s] w_t, i.e. injectSource with Phi as "vc"
                 g.task(id + ".gradientSource", SourceTasks.injectSource(grad, pcur, p.wavelets(), p.srcIndex(),
                         adjClock, nt));

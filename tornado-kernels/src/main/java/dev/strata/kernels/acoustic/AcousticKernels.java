@@ -73,6 +73,26 @@ public final class AcousticKernels {
     }
 
     /**
+     * {@link #waveStep8} that also stores the Laplacian it applies, {@code laplacian[i]} = lap8(p) = L u^t: the
+     * factor the sponge's gradient pairs with the scaled adjoint field (g += psi L u^t, by
+     * {@link ImagingKernels#accumulateProduct} from the snapshot ring), so the backward sweep applies no second
+     * stencil to the recomputed source field. Same arithmetic as waveStep8: the same u^{t+1} bit for bit.
+     */
+    @Kernel(requires = GRID, vectorRows = "AcousticVectors.waveStep8LaplacianRows")
+    public static void waveStep8Laplacian(@Index("nb") int b, @Index(from = FRAME, value = Z_END) int iz,
+                                          @Index(from = FRAME, value = X_END) int ix,
+                                          @Writes @Length(FIELD) float[] pPrevNext, @Length(FIELD) float[] p,
+                                          @Length(FIELD) float[] vc, @Length("nz") float[] dampZ,
+                                          @Length("nx") float[] dampX, @Writes @Length(FIELD) float[] laplacian,
+                                          int nz, int nx) {
+        int i = (b * nz + iz) * nx + ix;
+        float d = dampZ[iz] * dampX[ix];
+        float lap = laplacian8(p, i, nx);
+        laplacian[i] = lap;
+        pPrevNext[i] = d * (2.0f * p[i] - d * pPrevNext[i] + vc[i] * lap);
+    }
+
+    /**
      * Born (linearised) step, the derivative of {@link #waveStep8} with respect to vc in direction dvc:
      * dp_next = d (2 dp - d dp_prev + vc lap8(dp) + dvc lap8(p)), where p is the background field at the same time
      * level as dp. {@code dpPrevNext} holds dp_prev on entry and dp_next on exit at (b, iz, ix); {@code dp}, {@code p},

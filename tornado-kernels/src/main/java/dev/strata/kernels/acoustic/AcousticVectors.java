@@ -4,8 +4,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API rows of the interior stencils {@link AcousticKernels#waveStep8}, {@link AcousticKernels#bornStep8} and
- * {@link ImagingKernels#accumulateGradient}, named by their {@code @Kernel(vectorRows = ...)}: the same contract as
+ * Vector API rows of the interior stencils {@link AcousticKernels#waveStep8}, {@link AcousticKernels#waveStep8Laplacian} and
+ * {@link AcousticKernels#bornStep8}, named by their {@code @Kernel(vectorRows = ...)}: the same contract as
  * the generated row runners (rows are (batch, depth) pairs of the interior, arguments in task order). Each performs
  * the operations of its per-point body in the same order, so it agrees with it bit for bit (the JVM never fuses
  * multiply-add on its own). A row goes on whole vectors only ({@link RowVectors}); rows narrower than a vector run the
@@ -132,26 +132,44 @@ final class AcousticVectors {
                 (b, iz, ix) -> AcousticKernels.waveStep8(b, iz, ix, pn, p, vc, dz, dx, nz, nx))) {
             return;
         }
+        stepRows(rowStart, rowEnd, pn, p, vc, dz, dx, null, nz, nx);
+    }
+
+    /** {@link AcousticKernels#waveStep8Laplacian} over interior rows [rowStart, rowEnd), as {@link #waveStep8Rows}. */
+    static void waveStep8LaplacianRows(int rowStart, int rowEnd, float[] pn, float[] p, float[] vc, float[] dz,
+                                       float[] dx, float[] laplacian, int nz, int nx, int nb) {
+        if (narrowRows(rowStart, rowEnd, nz, nx,
+                (b, iz, ix) -> AcousticKernels.waveStep8Laplacian(b, iz, ix, pn, p, vc, dz, dx, laplacian, nz, nx))) {
+            return;
+        }
+        stepRows(rowStart, rowEnd, pn, p, vc, dz, dx, laplacian, nz, nx);
+    }
+
+    /** The rows of {@link #waveStep8Rows}, storing the Laplacian where {@code laplacian} is not null. */
+    private static void stepRows(int rowStart, int rowEnd, float[] pn, float[] p, float[] vc, float[] dz, float[] dx,
+                                 float[] laplacian, int nz, int nx) {
         int[] plain = undampedColumns(dx, nx);
         RowVectors row = new RowVectors(nx);
         int rowsPerGrid = nz - 2 * R;
         for (int r = rowStart; r < rowEnd; r++) {
             int iz = R + r % rowsPerGrid;
-            waveStep8Row(row, plain, pn, p, vc, dz, dx, nx, iz, (r / rowsPerGrid * nz + iz) * nx);
+            waveStep8Row(row, plain, pn, p, vc, dz, dx, laplacian, nx, iz, (r / rowsPerGrid * nz + iz) * nx);
         }
     }
 
     /**
      * {@link AcousticKernels#waveStep8} over the interior columns of the row at depth iz that starts at flat index
-     * {@code base}, as {@link #waveStep8Rows} runs each row; {@code plain} from {@link #undampedColumns}.
+     * {@code base}, as {@link #waveStep8Rows} runs each row; {@code plain} from {@link #undampedColumns}; stores the
+     * Laplacian into {@code laplacian} where it is not null ({@link AcousticKernels#waveStep8Laplacian}).
      */
     static void waveStep8Row(RowVectors row, int[] plain, float[] pn, float[] p, float[] vc, float[] dz, float[] dx,
-                             int nx, int iz, int base) {
+                             float[] laplacian, int nx, int iz, int base) {
         row.plan(pn, base);
         for (int v = 0; v < row.count(); v++) {
             int ix = row.column(v);
             boolean undamped = dz[iz] == 1.0f && ix >= plain[0] && ix + lanes() <= plain[1];
-            waveStep(row.out(v, pn), row.offset(v, base), pn, p, vc, dx, nx, base + ix, ix, dz[iz], undamped);
+            waveStep(row.out(v, pn), row.offset(v, base), pn, p, vc, dx, laplacian, nx, base + ix, ix, dz[iz],
+                    undamped);
         }
         row.storeOverlaps(pn, base);
     }
@@ -211,32 +229,6 @@ final class AcousticVectors {
         });
     }
 
-    /**
-     * {@link ImagingKernels#accumulateGradient} over interior rows [rowStart, rowEnd), whole vectors as in
-     * {@link #waveStep8Rows}; reads the clock once.
-     */
-    static void accumulateGradientRows(int rowStart, int rowEnd, float[] g, float[] psi, float[] snaps, int[] clock,
-                                       int k, int nt, int nz, int nx, int nb) {
-        int t = clock[0];
-        if (t < 0 || t >= nt) {
-            return;
-        }
-        int field = nb * nz * nx;
-        int offset = CheckpointKernels.snapshotSlot(t, k) * field;
-        if (narrowRows(rowStart, rowEnd, nz, nx,
-                (b, iz, ix) -> ImagingKernels.accumulateGradient(b, iz, ix, g, psi, snaps, clock, k, nt, nz, nx,
-                        field))) {
-            return;
-        }
-        RowVectors row = new RowVectors(nx);
-        interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
-            row.plan(g, base);
-            for (int v = 0; v < row.count(); v++) {
-                gradient(row.out(v, g), row.offset(v, base), g, psi, snaps, base + row.column(v), offset, nx);
-            }
-            row.storeOverlaps(g, base);
-        });
-    }
 
     /** The Laplacian's coefficients by offset m: 2 c_0 (x and z share the centre), then c_1 .. c_4. */
     private static final float[] C = {AcousticKernels.C0X2, AcousticKernels.C1, AcousticKernels.C2, AcousticKernels.C3,
@@ -251,16 +243,20 @@ final class AcousticVectors {
     /**
      * The body of {@link AcousticKernels#waveStep8} on {@code lanes} consecutive points from i (column ix), same order
      * of operations, into {@code out} at {@code o} (pn at i, or a scratch vector); where {@code undamped} (d = 1) it
-     * leaves out the two multiplications by d, which are exact there.
+     * leaves out the two multiplications by d, which are exact there. Stores the Laplacian into {@code laplacian} at i
+     * where that is not null.
      */
-    private static void waveStep(float[] out, int o, float[] pn, float[] p, float[] vc, float[] dx, int nx, int i,
-                                 int ix, float dzRow, boolean undamped) {
+    private static void waveStep(float[] out, int o, float[] pn, float[] p, float[] vc, float[] dx, float[] laplacian,
+                                 int nx, int i, int ix, float dzRow, boolean undamped) {
         FloatVector c = FloatVector.fromArray(SPECIES, p, i);
         FloatVector lap = c.mul(C[0]);
         for (int m = 1; m <= R; m++) {
             lap = lap.add(FloatVector.fromArray(SPECIES, p, i - m).add(FloatVector.fromArray(SPECIES, p, i + m))
                     .add(FloatVector.fromArray(SPECIES, p, i - m * nx).add(FloatVector.fromArray(SPECIES, p, i + m * nx)))
                     .mul(C[m]));
+        }
+        if (laplacian != null) {
+            lap.intoArray(laplacian, i);
         }
         FloatVector prev = FloatVector.fromArray(SPECIES, pn, i);
         FloatVector v = FloatVector.fromArray(SPECIES, vc, i);
@@ -294,15 +290,4 @@ final class AcousticVectors {
                 .add(FloatVector.fromArray(SPECIES, dvc, i).mul(lapP)).mul(d).intoArray(out, o);
     }
 
-    /** g + psi lap8(u) on consecutive points, u the snapshot at {@code offset} + i, into {@code out} at {@code o}. */
-    private static void gradient(float[] out, int o, float[] g, float[] psi, float[] snaps, int i, int offset, int nx) {
-        int j = offset + i;
-        FloatVector lap = FloatVector.fromArray(SPECIES, snaps, j).mul(C[0]);
-        for (int m = 1; m <= R; m++) {
-            lap = lap.add(FloatVector.fromArray(SPECIES, snaps, j - m).add(FloatVector.fromArray(SPECIES, snaps, j + m))
-                    .add(FloatVector.fromArray(SPECIES, snaps, j - m * nx)
-                            .add(FloatVector.fromArray(SPECIES, snaps, j + m * nx))).mul(C[m]));
-        }
-        FloatVector.fromArray(SPECIES, g, i).add(FloatVector.fromArray(SPECIES, psi, i).mul(lap)).intoArray(out, o);
-    }
 }

@@ -1,6 +1,5 @@
 package dev.strata.kernels.acoustic;
 
-import dev.strata.kernels.annotations.Derived;
 import dev.strata.kernels.annotations.Index;
 import dev.strata.kernels.annotations.Kernel;
 import dev.strata.kernels.annotations.Length;
@@ -20,30 +19,9 @@ public final class ImagingKernels {
     static final String RING = "k >= 1";
 
     /**
-     * Adjoint-state imaging condition of the velocity gradient: g[i] += psi[i] lap8(u^t)[i], with u^t read from the
-     * snapshot ring, fieldSize = nb nz nx. {@code psi} is the scaled adjoint field at level t + 1. Interior points,
-     * as {@link AcousticKernels#waveStep8}; writes g only.
-     */
-    @Kernel(requires = {AcousticKernels.GRID, RING}, vectorRows = "AcousticVectors.accumulateGradientRows")
-    public static void accumulateGradient(@Index("nb") int b,
-                                          @Index(from = AcousticKernels.FRAME, value = AcousticKernels.Z_END) int iz,
-                                          @Index(from = AcousticKernels.FRAME, value = AcousticKernels.X_END) int ix,
-                                          @Writes @Length(AcousticKernels.FIELD) float[] g,
-                                          @Length(AcousticKernels.FIELD) float[] psi,
-                                          @Length("2L * k * nb * nz * nx") float[] snapshots,
-                                          @Length("1") int[] clock, int k, int nt, int nz, int nx,
-                                          @Derived("nb * nz * nx") int fieldSize) {
-        int t = clock[0];
-        if (t >= 0 && t < nt) {
-            int i = (b * nz + iz) * nx + ix;
-            g[i] = g[i] + psi[i] * AcousticKernels.laplacian8(snapshots,
-                    CheckpointKernels.snapshotSlot(t, k) * fieldSize + i, nx);
-        }
-    }
-
-    /**
-     * Imaging condition for a stored bracket: g[i] += phi[i] snapshots[slot(t) fieldSize + i] at every point. Used
-     * where the snapshot ring holds the factor of vc in the update (the CPML's B^t) rather than u^t. Writes g only.
+     * Imaging condition of the velocity gradient: g[i] += phi[i] snapshots[slot(t) fieldSize + i] at every point,
+     * with phi the scaled adjoint field at level t + 1 and the ring holding what the update multiplies by vc: L u^t for
+     * the sponge ({@link AcousticKernels#waveStep8Laplacian}), B^t for the CPML. Writes g only.
      */
     @Kernel(requires = RING, vectorRows = "AcousticVectors.accumulateProductRows")
     public static void accumulateProduct(@Index("fieldSize") int i, @Writes @Length("fieldSize") float[] g,

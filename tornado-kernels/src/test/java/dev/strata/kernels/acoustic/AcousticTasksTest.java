@@ -64,8 +64,7 @@ class AcousticTasksTest {
     void vectorisedRowsEqualThePerPointBodiesBitForBit() {
         assertVectorEqualsBody(a -> AcousticTasks.waveStep8(a[0], a[1], a[2], a[3], a[4], NZ, NX, NB));
         assertVectorEqualsBody(a -> AcousticTasks.bornStep8(a[0], a[1], a[2], a[3], a[4], a[5], a[6], NZ, NX, NB));
-        assertVectorEqualsBody(a -> ImagingTasks.accumulateGradient(a[0], a[1], a[10], new int[] {3}, 2, 9, NZ, NX,
-                NB));
+        assertVectorEqualsBody(a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], a[3], a[4], a[5], NZ, NX, NB));
         assertVectorEqualsBody(a -> CpmlTasks.psi(a[0], a[1], a[2], a[7], a[8], W, NZ, NX, NB));
         assertVectorEqualsBody(a -> cpmlStep(a, 1));
         assertVectorEqualsBody(a -> cpmlStep(a, 0));
@@ -112,8 +111,8 @@ class AcousticTasksTest {
                 new int[] {0, -1, 2}, clock, 3, 3, 1));
         refused("ReceiverKernels.injectReceivers: scale has 1 elements, needs " + N,
                 () -> ReceiverTasks.injectReceivers(a[0], new float[1], new float[3], new int[] {0}, clock, 1, 3, 1));
-        refused("ImagingKernels.accumulateGradient: snapshots has", () -> ImagingTasks.accumulateGradient(a[0], a[1],
-                a[2], clock, 1, 9, NZ, NX, NB));
+        refused("AcousticKernels.waveStep8Laplacian: laplacian has 1 elements, needs " + N,
+                () -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], a[3], a[4], new float[1], NZ, NX, NB));
         refused("ImagingKernels.crossCorrelate: requires k >= 1", () -> ImagingTasks.crossCorrelate(a[0], a[1], a[2],
                 a[3], clock, 0, 9, N));
         // well-formed arguments are accepted
@@ -179,8 +178,8 @@ class AcousticTasksTest {
             assertVectorEqualsBody(a -> AcousticTasks.waveStep8(a[0], a[1], a[2], dz, dx, nz, nx, nb), n, nz, nx);
             assertVectorEqualsBody(a -> AcousticTasks.bornStep8(a[0], a[1], a[2], a[3], a[4], dz, dx, nz, nx, nb), n,
                     nz, nx);
-            assertVectorEqualsBody(a -> ImagingTasks.accumulateGradient(a[0], a[1], a[10], new int[] {3}, 2, 9, nz,
-                    nx, nb), n, nz, nx);
+            assertVectorEqualsBody(a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], dz, dx, a[3], nz, nx, nb),
+                    n, nz, nx);
         }
     }
 
@@ -205,8 +204,8 @@ class AcousticTasksTest {
         assertVectorEqualsBody(a -> AcousticTasks.waveStep8(a[0], a[1], a[2], dz, dx, nz, nx, nb), n, nz, nx);
         assertVectorEqualsBody(a -> AcousticTasks.bornStep8(a[0], a[1], a[2], a[3], a[4], dz, dx, nz, nx, nb), n, nz,
                 nx);
-        assertVectorEqualsBody(a -> ImagingTasks.accumulateGradient(a[0], a[1], a[10], new int[] {3}, 2, 9, nz, nx,
-                nb), n, nz, nx);
+        assertVectorEqualsBody(a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], dz, dx, a[3], nz, nx, nb), n,
+                nz, nx);
     }
 
     /** Runs a task on fresh random arrays by its per-point body and by its Vector API rows; all arrays must agree. */
