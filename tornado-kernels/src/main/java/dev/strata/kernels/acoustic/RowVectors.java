@@ -19,6 +19,8 @@ final class RowVectors {
     private int count;
     private boolean hasHead;
     private boolean hasTail;
+    /** The first vector column of the current plan; -1 before the first. */
+    private int plannedFirst = -1;
 
     /** For rows of nx points; needs {@link AcousticVectors#rowFitsVectors}. */
     RowVectors(int nx) {
@@ -26,9 +28,16 @@ final class RowVectors {
         this.columns = new int[nx / lanes + 3];
     }
 
-    /** Plans the vectors of the row of {@code field} that starts at flat index {@code base}. */
+    /**
+     * Plans the vectors of the row of {@code field} that starts at flat index {@code base}. The plan depends on the
+     * first aligned column only, so a row that shares it with the row planned before keeps that plan.
+     */
     void plan(float[] field, int base) {
         int first = AcousticVectors.firstVector(field, base);
+        if (first == plannedFirst) {
+            return;
+        }
+        plannedFirst = first;
         int end = AcousticVectors.vectorsEnd(first, nx);
         hasHead = first != R;
         hasTail = end != nx - R;

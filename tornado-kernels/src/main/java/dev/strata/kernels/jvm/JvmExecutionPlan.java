@@ -5,16 +5,19 @@ import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.IndexRange;
 import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.KernelTask;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs a graph's tasks on host arrays (transfers are no-ops: host memory is the device memory) as one parallel region
  * of the backend's {@link WorkerTeam}: each task's rows are cut into one contiguous band per member (a static
  * schedule, so a member keeps the same band from one execution to the next), tasks too small to share run on rank 0
- * (fewer than {@link JvmConfig#minRowsPerChunk} rows a member, or than one for a coarse task),
- * and a barrier separates two tasks wherever either of them is shared. When the team is busy with another caller the
- * plan runs on the calling thread alone, with the same results.
+ * (fewer than {@link JvmConfig#minRowsPerChunk} rows a member, or than one for a coarse task), and a barrier
+ * separates two tasks wherever the second depends on the first ({@link #barriers}). When the team is busy with
+ * another caller the plan runs on the calling thread alone, with the same results.
  */
 final class JvmExecutionPlan implements ExecutionPlan {
 
@@ -37,7 +40,6 @@ final class JvmExecutionPlan implements ExecutionPlan {
         int n = list.size();
         this.tasks = new KernelTask[n];
         this.shared = new boolean[n];
-        this.barrierAfter = new boolean[n];
         int members = team == null ? 1 : team.size();
         for (int k = 0; k < n; k++) {
             tasks[k] = list.get(k).task();
@@ -45,8 +47,66 @@ final class JvmExecutionPlan implements ExecutionPlan {
             int minRows = tasks[k].coarse() ? 1 : config.minRowsPerChunk();
             shared[k] = members > 1 && r.outerEnd() - r.outerStart() >= (long) members * minRows;
         }
-        for (int k = 0; k + 1 < n; k++) {
-            barrierAfter[k] = shared[k] || shared[k + 1];
+        this.barrierAfter = barriers(tasks, shared);
+    }
+
+    /** Whether the members wait for each other after task k (for tests). */
+    boolean barrierAfter(int k) {
+        return barrierAfter[k];
+    }
+
+    /**
+     * Where the members must wait for each other: after task k when task k + 1 and a task since the last barrier touch
+     * the same array, one of them writing it, and they may run on different members (one of them is shared; two tasks
+     * on rank 0 alone run in program order). Tasks that touch different arrays run without a barrier between them.
+     */
+    private static boolean[] barriers(KernelTask[] tasks, boolean[] shared) {
+        boolean[] after = new boolean[tasks.length];
+        Accesses sinceBarrier = new Accesses();
+        Accesses sharedSinceBarrier = new Accesses();
+        for (int k = 0; k < tasks.length; k++) {
+            Accesses against = shared[k] ? sinceBarrier : sharedSinceBarrier;
+            if (k > 0 && against.conflict(tasks[k])) {
+                after[k - 1] = true;
+                sinceBarrier.clear();
+                sharedSinceBarrier.clear();
+            }
+            sinceBarrier.add(tasks[k]);
+            if (shared[k]) {
+                sharedSinceBarrier.add(tasks[k]);
+            }
+        }
+        return after;
+    }
+
+    /** The arrays some tasks read and write, by identity. */
+    private static final class Accesses {
+        private final Set<Object> read = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Set<Object> written = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        void add(KernelTask task) {
+            read.addAll(task.arrays());
+            written.addAll(task.written());
+        }
+
+        void clear() {
+            read.clear();
+            written.clear();
+        }
+
+        /** Whether {@code task} reads an array written here or writes one read or written here. */
+        boolean conflict(KernelTask task) {
+            for (Object a : task.arrays()) {
+                if (written.contains(a)) {
+                    return true;
+                }
+            }
+            for (Object a : task.written()) {
+                if (read.contains(a)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -1,0 +1,88 @@
+package dev.strata.kernels.jvm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strata.kernels.KernelGraph;
+import dev.strata.kernels.acoustic.AcousticTasks;
+import dev.strata.kernels.acoustic.CerjanSponge;
+import dev.strata.kernels.acoustic.SourceTasks;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JVM plan puts a barrier exactly where a task depends on one since the last barrier (it reads what that one
+ * wrote, or writes what it read or wrote) and they may run on different threads; and a graph so planned computes what
+ * the same graph computes on one thread, bit for bit.
+ */
+class JvmExecutionPlanTest {
+    private static final int NZ = 64;
+    private static final int NX = 70;
+
+    private static float[] random(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] a = new float[NZ * NX];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) r.nextGaussian();
+        }
+        return a;
+    }
+
+    /** Steps of independent and dependent fields, then two ticks of one clock on rank 0. */
+    private static KernelGraph graph(float[][] f, int[] clock) {
+        float[] d = CerjanSponge.profile(NZ, 10, 0.015);
+        float[] dx = CerjanSponge.profile(NX, 10, 0.015);
+        return KernelGraph.builder("dependencies")
+                .task("a", AcousticTasks.waveStep8(f[0], f[1], f[5], d, dx, NZ, NX, 1)) // writes f0, reads f1
+                .task("b", AcousticTasks.waveStep8(f[2], f[3], f[5], d, dx, NZ, NX, 1)) // other fields
+                .task("c", AcousticTasks.waveStep8(f[1], f[3], f[5], d, dx, NZ, NX, 1)) // writes f1, which a read
+                .task("d", AcousticTasks.waveStep8(f[4], f[3], f[5], d, dx, NZ, NX, 1)) // reads f3, written by none
+                .task("e", AcousticTasks.waveStep8(f[3], f[0], f[5], d, dx, NZ, NX, 1)) // writes f3, which d read
+                .task("tick", SourceTasks.advanceClock(clock))
+                .task("tock", SourceTasks.advanceClock(clock)) // same clock, both on rank 0
+                .build();
+    }
+
+    @Test
+    void barriersStandExactlyBeforeDependentTasks() {
+        float[][] f = new float[6][];
+        for (int k = 0; k < 6; k++) {
+            f[k] = random(k);
+        }
+        try (WorkerTeam team = new WorkerTeam(2, "plan-test");
+             JvmBackend backend = new JvmBackend(JvmConfig.defaults().withThreads(2))) {
+            JvmExecutionPlan plan = new JvmExecutionPlan(graph(f, new int[1]), team, JvmConfig.defaults(),
+                    backend.device());
+            assertFalse(plan.barrierAfter(0), "a and b touch different arrays");
+            assertTrue(plan.barrierAfter(1), "c writes what a read");
+            assertFalse(plan.barrierAfter(2), "d reads only what nobody since the barrier wrote");
+            assertTrue(plan.barrierAfter(3), "e writes what d read");
+            assertFalse(plan.barrierAfter(4), "the tick touches none of e's arrays");
+            assertFalse(plan.barrierAfter(5), "tick and tock both run on rank 0, in order");
+        }
+    }
+
+    @Test
+    void graphWithFewerBarriersComputesWhatOneThreadDoes() {
+        float[][] serial = new float[6][];
+        float[][] parallel = new float[6][];
+        for (int k = 0; k < 6; k++) {
+            serial[k] = random(k);
+            parallel[k] = serial[k].clone();
+        }
+        int[] serialClock = new int[1];
+        int[] parallelClock = new int[1];
+        try (JvmBackend one = new JvmBackend(JvmConfig.defaults().withThreads(1));
+             JvmBackend two = new JvmBackend(JvmConfig.defaults().withThreads(2))) {
+            for (int run = 0; run < 20; run++) {
+                one.plan(graph(serial, serialClock)).execute();
+                two.plan(graph(parallel, parallelClock)).execute();
+            }
+        }
+        for (int k = 0; k < 6; k++) {
+            assertArrayEquals(serial[k], parallel[k], "field " + k);
+        }
+        assertArrayEquals(serialClock, parallelClock);
+    }
+}
