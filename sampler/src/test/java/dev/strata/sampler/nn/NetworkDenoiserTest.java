@@ -76,6 +76,31 @@ class NetworkDenoiserTest extends DenoiserContract {
         return Math.sqrt(e / d);
     }
 
+    /** A batch longer than one pass runs as several passes and gives each sample what it gets alone. */
+    @Test
+    void batchLongerThanOnePassMatchesSamplesDenoisedAlone() {
+        int chunk = NetworkDenoiser.chunkSamples(new SmallUNet.Config(1, 16, 2, 4, 8, 8), new int[] {1, 16, 16});
+        assertEquals(NetworkDenoiser.MAX_CHUNK, chunk, "a 16 x 16 sample fits the largest pass");
+        assertEquals(21, NetworkDenoiser.chunkSamples(new SmallUNet.Config(2, 16, 3, 4, 16, 32),
+                new int[] {2, 80, 104}), "the seismic U-Net: 32 MiB over 1.52 MiB a sample");
+        int n = chunk + 3;
+        int size = net.size();
+        float[] x = input(n, 5);
+        float[] v = input(n, 6);
+        float[] all = net.denoise(x, 0.5, n);
+        float[] allVjp = net.vjp(x, 0.5, v, n);
+        for (int b : new int[] {0, chunk - 1, chunk, n - 1}) {
+            float[] one = java.util.Arrays.copyOfRange(x, b * size, (b + 1) * size);
+            float[] oneV = java.util.Arrays.copyOfRange(v, b * size, (b + 1) * size);
+            float[] alone = net.denoise(one, 0.5, 1);
+            float[] aloneVjp = net.vjp(one, 0.5, oneV, 1);
+            for (int i = 0; i < size; i++) {
+                assertEquals(alone[i], all[b * size + i], 1e-5, "sample " + b + ", point " + i);
+                assertEquals(aloneVjp[i], allVjp[b * size + i], 1e-5, "vjp of sample " + b + ", point " + i);
+            }
+        }
+    }
+
     @Test
     void networkMatchesExactDenoiserAtEachSigma() {
         double mu = prior.config().mean()[0];
