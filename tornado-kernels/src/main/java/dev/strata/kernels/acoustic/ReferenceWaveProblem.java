@@ -13,7 +13,8 @@ import dev.strata.kernels.TransferMode;
  * <p>Runs as one device-resident graph of two leapfrog steps (the two time levels swap roles), each followed by the
  * source injection and the clock tick; an odd step count ends with a one-step plan. The plans are built once per
  * backend and kept by it ({@link ComputeBackend#workspace}): a later {@link #run} restarts the fields on the device
- * ({@link SourceKernels#restartWhen}) and compiles nothing, so it measures the kernels alone.
+ * ({@link SourceKernels#restartWhen}) and compiles nothing, so it measures the kernels alone. {@link #runBlocked}
+ * computes the same field temporally blocked ({@link WavefrontKernels}).
  */
 public final class ReferenceWaveProblem {
 
