@@ -14,9 +14,9 @@ import java.util.Map;
 /**
  * The physics and guidance kernels through their operators, per backend: the acoustic shot (forward with sponge and
  * with CPML, the Born (linearised) forward run and the checkpointed misfit gradient with their ratios to one forward
- * run), the seismic operator (apply, VJP
- * and its ratio to apply), the Darcy solve and its adjoint gradient (ratio to the solve) with the solve per iteration
- * (multigrid-preconditioned, plain CG and the V-cycle between them), and the sampler's update.
+ * run), the seismic operator (apply, VJP and its ratio to apply), the Darcy solve and its adjoint gradient (ratio to
+ * the solve) with the solve per iteration (multigrid-preconditioned, plain CG and the V-cycle between them), and the
+ * sampler's update.
  */
 final class OperatorRows {
     /** Bytes per value of {@link #samplerUpdate}: 12 float reads and writes. */

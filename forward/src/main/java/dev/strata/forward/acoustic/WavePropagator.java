@@ -295,8 +295,9 @@ final class WavePropagator {
      * (reading ring half j mod 2), the source field is recomputed forwards through segment j - 1 from its checkpoint
      * (into the other half). A prologue of k steps fills the first half; the last k recompute steps idle. The ring
      * holds u^t for RTM, and for a gradient what it pairs with the adjoint field: L u^t (sponge) or B^t (CPML), which
-     * the recomputing step writes as it applies it, so the imaging applies no stencil. It uploads its own state, the traces and the receivers, and reads vc, the sources and the checkpoints where the
-     * forward sweep left them.
+     * the recomputing step writes into {@code bracket} as it applies it (a copy puts it in the ring), so the imaging
+     * applies no stencil. It uploads its own state, the traces and the receivers, and reads vc, the sources and the
+     * checkpoints where the forward sweep left them.
      */
     private KernelGraph backwardGraph(ResidentPass r, Stored stored, boolean gradient) {
         Pass p = r.pass;

@@ -10,7 +10,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * Group normalisation (Wu and He 2018) written with array ops, since DJL's PyTorch engine has no GroupNorm block:
+ * Group normalisation (Wu and He 2018), which DJL's PyTorch engine offers no block for:
  * y = gamma_c (x - mean_g) / sqrt(var_g + eps) + beta_c, mean and (biased) variance over the channels of group g and
  * all pixels of one sample. Input and output {@code [n, channels, h, w]}; the input is not modified.
  *

@@ -4,8 +4,9 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API rows of the interior stencils {@link AcousticKernels#waveStep8}, {@link AcousticKernels#waveStep8Laplacian} and
- * {@link AcousticKernels#bornStep8}, named by their {@code @Kernel(vectorRows = ...)}: the same contract as
+ * Vector API rows of the interior stencils {@link AcousticKernels#waveStep8},
+ * {@link AcousticKernels#waveStep8Laplacian} and {@link AcousticKernels#bornStep8} (and of the point-wise
+ * {@link ImagingKernels#accumulateProduct}), named by their {@code @Kernel(vectorRows = ...)}: the same contract as
  * the generated row runners (rows are (batch, depth) pairs of the interior, arguments in task order). Each performs
  * the operations of its per-point body in the same order, so it agrees with it bit for bit (the JVM never fuses
  * multiply-add on its own). A row goes on whole vectors only ({@link RowVectors}); rows narrower than a vector run the
@@ -150,11 +151,8 @@ final class AcousticVectors {
                                  float[] laplacian, int nz, int nx) {
         int[] plain = undampedColumns(dx, nx);
         RowVectors row = new RowVectors(nx);
-        int rowsPerGrid = nz - 2 * R;
-        for (int r = rowStart; r < rowEnd; r++) {
-            int iz = R + r % rowsPerGrid;
-            waveStep8Row(row, plain, pn, p, vc, dz, dx, laplacian, nx, iz, (r / rowsPerGrid * nz + iz) * nx);
-        }
+        interiorRows(rowStart, rowEnd, nz, nx,
+                (b, iz, base) -> waveStep8Row(row, plain, pn, p, vc, dz, dx, laplacian, nx, iz, base));
     }
 
     /**
@@ -228,7 +226,6 @@ final class AcousticVectors {
             row.storeOverlaps(dpn, base);
         });
     }
-
 
     /** The Laplacian's coefficients by offset m: 2 c_0 (x and z share the centre), then c_1 .. c_4. */
     private static final float[] C = {AcousticKernels.C0X2, AcousticKernels.C1, AcousticKernels.C2, AcousticKernels.C3,

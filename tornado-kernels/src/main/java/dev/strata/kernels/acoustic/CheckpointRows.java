@@ -18,23 +18,13 @@ final class CheckpointRows {
     /** {@link CheckpointKernels#storeCheckpoint} over points [start, end). */
     static void storeCheckpointRows(int start, int end, float[] p, float[] pPrev, float[] checkpoints, int[] clock,
                                     int k, int steps, int fieldSize) {
-        int t = clock[0];
-        if (checkpointStep(t, k, steps)) {
-            int base = (t / k) * 2 * fieldSize;
-            System.arraycopy(p, start, checkpoints, base + start, end - start);
-            System.arraycopy(pPrev, start, checkpoints, base + fieldSize + start, end - start);
-        }
+        copyState(true, start, end, new float[][] {p, pPrev}, checkpoints, clock[0], k, steps, fieldSize);
     }
 
     /** {@link CheckpointKernels#loadCheckpoint} over points [start, end). */
     static void loadCheckpointRows(int start, int end, float[] p, float[] pPrev, float[] checkpoints, int[] clock,
                                    int k, int steps, int fieldSize) {
-        int t = clock[0];
-        if (checkpointStep(t, k, steps)) {
-            int base = (t / k) * 2 * fieldSize;
-            System.arraycopy(checkpoints, base + start, p, start, end - start);
-            System.arraycopy(checkpoints, base + fieldSize + start, pPrev, start, end - start);
-        }
+        copyState(false, start, end, new float[][] {p, pPrev}, checkpoints, clock[0], k, steps, fieldSize);
     }
 
     /** {@link CheckpointKernels#storeSnapshot} over points [start, end). */
@@ -59,11 +49,14 @@ final class CheckpointRows {
         copyState(false, start, end, new float[][] {psiX, psiZ, zetaX, zetaZ}, aux, clock[0], k, steps, fieldSize);
     }
 
-    /** Points [start, end) of the four PML fields into ({@code store}) or out of checkpoint t / k of {@code aux}. */
+    /**
+     * Points [start, end) of the fields of {@code state} into ({@code store}) or out of checkpoint t / k of
+     * {@code aux}, which holds {@code state.length} fields a checkpoint, in order.
+     */
     private static void copyState(boolean store, int start, int end, float[][] state, float[] aux, int t, int k,
                                   int steps, int fieldSize) {
         if (checkpointStep(t, k, steps)) {
-            int base = (t / k) * 4 * fieldSize + start;
+            int base = (t / k) * state.length * fieldSize + start;
             for (int j = 0; j < state.length; j++) {
                 if (store) {
                     System.arraycopy(state[j], start, aux, base + j * fieldSize, end - start);

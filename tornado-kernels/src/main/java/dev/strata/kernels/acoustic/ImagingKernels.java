@@ -20,8 +20,9 @@ public final class ImagingKernels {
 
     /**
      * Imaging condition of the velocity gradient: g[i] += phi[i] snapshots[slot(t) fieldSize + i] at every point,
-     * with phi the scaled adjoint field at level t + 1 and the ring holding what the update multiplies by vc: L u^t for
-     * the sponge ({@link AcousticKernels#waveStep8Laplacian}), B^t for the CPML. Writes g only.
+     * with phi the scaled adjoint field at level t + 1 and the ring holding the factor it pairs with: L u^t for the
+     * sponge ({@link AcousticKernels#waveStep8Laplacian}), the CPML's bracket B^t (the factor of vc in its update).
+     * Writes g only.
      */
     @Kernel(requires = RING, vectorRows = "AcousticVectors.accumulateProductRows")
     public static void accumulateProduct(@Index("fieldSize") int i, @Writes @Length("fieldSize") float[] g,

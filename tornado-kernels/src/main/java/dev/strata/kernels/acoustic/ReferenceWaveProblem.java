@@ -109,8 +109,7 @@ public final class ReferenceWaveProblem {
      */
     public synchronized float[] run(ComputeBackend backend) {
         reset();
-        Plans plans = backend.workspace(new PlansKey(this), Plans.class,
-                () -> new Plans(backend.plan(twoStepGraph()), backend.plan(oneStepGraph())));
+        Plans plans = plans(backend);
         int pairs = steps / 2;
         control[0] = 1;
         for (int k = 0; k < pairs; k++) {
@@ -157,11 +156,15 @@ public final class ReferenceWaveProblem {
             if (control[0] == 1) {
                 return run(backend);
             }
-            backend.workspace(new PlansKey(this), Plans.class,
-                    () -> new Plans(backend.plan(twoStepGraph()), backend.plan(oneStepGraph()))).oneStep().execute();
+            plans(backend).oneStep().execute();
             return b;
         }
         return a;
+    }
+
+    private Plans plans(ComputeBackend backend) {
+        return backend.workspace(new PlansKey(this), Plans.class,
+                () -> new Plans(backend.plan(twoStepGraph()), backend.plan(oneStepGraph())));
     }
 
     private ExecutionPlan blockPlan(ComputeBackend backend, int blockSteps) {

@@ -38,7 +38,6 @@ public final class WavefrontKernels {
     static final String BLOCKS = "nb >= 1 && nx >= 2 * AcousticKernels.RADIUS + 1 && steps >= 2 && steps % 2 == 0"
             + " && bands >= 1 && (nz - 2 * AcousticKernels.RADIUS) / bands >= WavefrontKernels.minBandRows(steps)";
     static final String SOURCES = "KernelChecks.allWithin(srcIndex, 0, Math.min(even.length, vc.length))";
-    static final String FIELD = "(long) nb * nz * nx";
     static final String WAVELETS = "(long) srcIndex.length * nt";
 
     /** Fewest rows a band may have for {@code steps} steps: (2 steps + 1) R. */
@@ -72,11 +71,12 @@ public final class WavefrontKernels {
      */
     @Kernel(requires = {BLOCKS, SOURCES}, vectorRows = "WavefrontVectors.stepsInBandRows",
             coarse = true)
-    public static void stepsInBand(@Index("bands") int band, @Index("nb") int b, @Writes @Length(FIELD) float[] even,
-                                   @Writes @Length(FIELD) float[] odd, @Length(FIELD) float[] vc,
-                                   @Length("nz") float[] dampZ, @Length("nx") float[] dampX,
-                                   @Length(WAVELETS) float[] wavelets, int[] srcIndex, @Length("1") int[] clock,
-                                   int nz, int nx, int bands, int steps, int nt) {
+    public static void stepsInBand(@Index("bands") int band, @Index("nb") int b,
+                                   @Writes @Length(AcousticKernels.FIELD) float[] even,
+                                   @Writes @Length(AcousticKernels.FIELD) float[] odd,
+                                   @Length(AcousticKernels.FIELD) float[] vc, @Length("nz") float[] dampZ,
+                                   @Length("nx") float[] dampX, @Length(WAVELETS) float[] wavelets, int[] srcIndex,
+                                   @Length("1") int[] clock, int nz, int nx, int bands, int steps, int nt) {
         int end = frontEnd(band, bands, nz, steps) * steps;
         for (int k = bandStart(band, bands, nz) * steps; k < end; k++) {
             int s = 1 + k % steps;
@@ -94,8 +94,9 @@ public final class WavefrontKernels {
     @Kernel(requires = {BLOCKS, SOURCES}, vectorRows = "WavefrontVectors.stepsAcrossEdgeRows",
             coarse = true)
     public static void stepsAcrossEdge(@Index("bands - 1") int edge, @Index("nb") int b,
-                                       @Writes @Length(FIELD) float[] even, @Writes @Length(FIELD) float[] odd,
-                                       @Length(FIELD) float[] vc, @Length("nz") float[] dampZ,
+                                       @Writes @Length(AcousticKernels.FIELD) float[] even,
+                                       @Writes @Length(AcousticKernels.FIELD) float[] odd,
+                                       @Length(AcousticKernels.FIELD) float[] vc, @Length("nz") float[] dampZ,
                                        @Length("nx") float[] dampX, @Length(WAVELETS) float[] wavelets,
                                        int[] srcIndex, @Length("1") int[] clock, int nz, int nx, int bands, int steps,
                                        int nt) {
