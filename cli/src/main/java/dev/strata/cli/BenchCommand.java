@@ -53,6 +53,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "Folder of the C reference (default: ${DEFAULT-VALUE}); skipped with a note if missing.")
     Path perfRef;
 
+    @Option(names = "--pytorch", paramLabel = "PYTHON", defaultValue = "python3",
+            description = "With --suite: the Python that runs the network rows' reference, the same network in plain"
+                    + " PyTorch (default: ${DEFAULT-VALUE}); skipped with a note when it cannot import torch.")
+    String python;
+
     @Option(names = "--json", description = "One JSON object per measurement.")
     boolean json;
 
@@ -142,7 +147,7 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
             };
             PrintWriter err = spec.commandLine().getErr();
-            BenchSuite.run(new SuiteSettings(quick, backends, perfRef, reps), sink, note -> err.println("strata: " + note));
+            BenchSuite.run(new SuiteSettings(quick, backends, perfRef, reps, python), sink, note -> err.println("strata: " + note));
             PosteriorSampleRows.run(quick, Runtime.getRuntime().availableProcessors(), BenchSuite.machine(), sink);
         }
         if (report != null) {

@@ -3,26 +3,33 @@ package dev.strata.io;
 import java.util.Map;
 
 /**
- * Writes flat JSON objects (strings, numbers, booleans, null, arrays of longs) for the {@code --json} outputs. Hand-written because
- * these are one-line records with scalar values; a JSON library would add a dependency for 30 lines.
+ * Writes one-line JSON objects (strings, numbers, booleans, null, arrays of longs or doubles, lists, nested maps) for
+ * the {@code --json} outputs and job files. Hand-written because these are small records; a JSON library would add a
+ * dependency for 50 lines.
  */
 public final class Json {
     private Json() {
     }
 
     public static String object(Map<String, ?> fields) {
-        StringBuilder sb = new StringBuilder("{");
+        StringBuilder sb = new StringBuilder();
+        object(sb, fields);
+        return sb.toString();
+    }
+
+    private static void object(StringBuilder sb, Map<?, ?> fields) {
+        sb.append('{');
         boolean first = true;
-        for (Map.Entry<String, ?> e : fields.entrySet()) {
+        for (Map.Entry<?, ?> e : fields.entrySet()) {
             if (!first) {
                 sb.append(',');
             }
             first = false;
-            string(sb, e.getKey());
+            string(sb, String.valueOf(e.getKey()));
             sb.append(':');
             value(sb, e.getValue());
         }
-        return sb.append('}').toString();
+        sb.append('}');
     }
 
     private static void value(StringBuilder sb, Object v) {
@@ -36,6 +43,24 @@ public final class Json {
                 sb.append(i == 0 ? "" : ",").append(a[i]);
             }
             sb.append(']');
+        } else if (v instanceof double[] a) {
+            sb.append('[');
+            for (int i = 0; i < a.length; i++) {
+                sb.append(i == 0 ? "" : ",");
+                value(sb, a[i]);
+            }
+            sb.append(']');
+        } else if (v instanceof Iterable<?> list) {
+            sb.append('[');
+            boolean first = true;
+            for (Object o : list) {
+                sb.append(first ? "" : ",");
+                first = false;
+                value(sb, o);
+            }
+            sb.append(']');
+        } else if (v instanceof Map<?, ?> m) {
+            object(sb, m);
         } else if (v instanceof Number n) {
             double d = n.doubleValue();
             sb.append(Double.isFinite(d) ? String.valueOf(d) : "null");

@@ -17,4 +17,14 @@ class JsonTest {
         m.put("n", null);
         assertEquals("{\"s\":\"a\\\"b\\\\c\\n\",\"i\":3,\"d\":0.5,\"nan\":null,\"b\":true,\"n\":null}", Json.object(m));
     }
+
+    @Test
+    void writesArraysListsAndNestedObjects() {
+        var inner = new LinkedHashMap<String, Object>();
+        inner.put("shape", new long[] {2, 3});
+        var m = new LinkedHashMap<String, Object>();
+        m.put("v", new double[] {0.5, Double.NaN});
+        m.put("list", java.util.List.of(inner, "x"));
+        assertEquals("{\"v\":[0.5,null],\"list\":[{\"shape\":[2,3]},\"x\"]}", Json.object(m));
+    }
 }

@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class BenchReport {
     private static final String[] EXTRAS = {"ratioToForward", "ratioToApply", "ratioToSolve", "ratioToSponge",
+        "ratioToPytorch",
         "firstSeconds", "batch", "gbs", "secondsPerSample"};
 
     private BenchReport() {

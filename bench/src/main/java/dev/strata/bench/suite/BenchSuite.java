@@ -49,9 +49,7 @@ public final class BenchSuite {
                 OperatorRows.run(ctx, spec, b);
             }
         }
-        NetworkRows.run(ctx);
-        notes.accept("network rows: PyTorch-in-Python reference not measured (no twin of the U-Net is built);"
-                + " compare torchThreads and batch with your own PyTorch run");
+        NetworkRows.run(ctx, notes);
     }
 
     /** Host name and CPU model, so that rows of several machines stay apart in one report. */

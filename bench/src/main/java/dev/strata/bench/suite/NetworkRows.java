@@ -3,13 +3,18 @@ package dev.strata.bench.suite;
 import dev.strata.sampler.nn.NetworkDenoiser;
 import dev.strata.sampler.nn.SmallUNet;
 import dev.strata.sampler.nn.TorchEngine;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * The network of a reverse step through DJL (PyTorch engine, CPU): the U-Net of {@code strata train}'s defaults on
  * the seismic shape 2 x 80 x 104 with seeded random weights, forward (the denoiser) and forward + input VJP (what
- * DPS guidance needs), per batch size, with PyTorch's intra-op thread count.
+ * DPS guidance needs), per batch size, with PyTorch's intra-op thread count; and, where a Python with torch is at
+ * hand, the same network in plain PyTorch ({@link PyTorchTwin}) as the reference: DJL's rows then carry
+ * {@code ratioToPytorch}, DJL's seconds over PyTorch's (the hand-over of Java arrays included on DJL's side).
  */
 final class NetworkRows {
     static final int[] SHAPE = {2, 80, 104};
@@ -23,7 +28,16 @@ final class NetworkRows {
     private NetworkRows() {
     }
 
-    static void run(SuiteContext ctx) {
+    private static boolean agrees(PyTorchTwin.Result t, Consumer<String> notes) {
+        if (!t.agrees()) {
+            notes.accept(String.format(java.util.Locale.ROOT, "network rows: no PyTorch reference: the twin's results"
+                    + " differ from DJL's by %.2g (D) and %.2g (VJP) of their size, more than %.0g: not the same"
+                    + " network", t.forwardError(), t.vjpError(), PyTorchTwin.AGREEMENT));
+        }
+        return t.agrees();
+    }
+
+    static void run(SuiteContext ctx, Consumer<String> notes) throws InterruptedException {
         try (NetworkDenoiser net = NetworkDenoiser.seededRandom(SHAPE, NET, 7)) {
             for (int batch : ctx.settings().quick() ? new int[] {16} : new int[] {1, 4, 16, 64}) {
                 int size = SHAPE[0] * SHAPE[1] * SHAPE[2];
@@ -37,14 +51,33 @@ final class NetworkRows {
                 for (int warm = 0; warm < NATIVE_WARM_CALLS; warm++) {
                     net.vjp(x, 1.0, v, batch);
                 }
+                Optional<PyTorchTwin.Result> twin = PyTorchTwin.measure(ctx.settings().python(), net,
+                        net.parameters(), new PyTorchTwin.Batch(x, v, 1.0, batch), TorchEngine.threads(),
+                        ctx.settings().repeats(), notes).filter(t -> agrees(t, notes));
                 Timing forward = Timing.of(ctx.settings().repeats(), () -> net.denoise(x, 1.0, batch));
                 Timing vjp = Timing.of(ctx.settings().repeats(), () -> net.vjp(x, 1.0, v, batch));
-                Map<String, Object> extra = Map.of("batch", batch, "parameters", net.parameterCount(),
-                        "torchThreads", TorchEngine.threads());
-                ctx.emit(ctx.row("network-forward", batch, "djl-pytorch", "cpu", forward, (double) batch * size,
-                        Double.NaN, extra));
-                ctx.emit(ctx.row("network-vjp", batch, "djl-pytorch", "cpu", vjp, (double) batch * size, Double.NaN,
-                        Map.of("batch", batch, "ratioToForward", vjp.medianSeconds() / forward.medianSeconds())));
+                double points = (double) batch * size;
+                Map<String, Object> extra = new LinkedHashMap<>(Map.of("batch", batch, "parameters",
+                        net.parameterCount(), "torchThreads", TorchEngine.threads()));
+                SuiteRow f = ctx.row("network-forward", batch, "djl-pytorch", "cpu", forward, points, Double.NaN,
+                        extra);
+                SuiteRow b = ctx.row("network-vjp", batch, "djl-pytorch", "cpu", vjp, points, Double.NaN,
+                        Map.of("batch", batch, "ratioToForward", vjp.medianSeconds() / forward.medianSeconds()));
+                if (twin.isPresent()) {
+                    PyTorchTwin.Result t = twin.get();
+                    extra.put("torch", t.torch());
+                    extra.put("torchThreads", t.threads());
+                    extra.put("maxRelativeDifference", Math.max(t.forwardError(), t.vjpError()));
+                    ctx.emit(ctx.row("network-forward", batch, "pytorch", "cpu", t.forward(), points, Double.NaN,
+                            extra));
+                    ctx.emit(ctx.row("network-vjp", batch, "pytorch", "cpu", t.vjp(), points, Double.NaN,
+                            Map.of("batch", batch, "ratioToForward", t.vjp().medianSeconds()
+                                    / t.forward().medianSeconds())));
+                    f = f.with("ratioToPytorch", forward.medianSeconds() / t.forward().medianSeconds());
+                    b = b.with("ratioToPytorch", vjp.medianSeconds() / t.vjp().medianSeconds());
+                }
+                ctx.emit(f);
+                ctx.emit(b);
             }
         }
     }

@@ -10,8 +10,10 @@ import java.util.List;
  * @param backends backend specs to measure besides the JVM, e.g. {@code tornadovm:0}
  * @param perfRef  folder of the C yardsticks ({@code shared/perf-ref}); ratios are NaN without it
  * @param repeats  timed repetitions after the first run; the median counts (>= 3 for figures one quotes)
+ * @param python   the Python that runs the PyTorch reference of the network rows (skipped with a note when it
+ *                 cannot import torch)
  */
-public record SuiteSettings(boolean quick, List<String> backends, Path perfRef, int repeats) {
+public record SuiteSettings(boolean quick, List<String> backends, Path perfRef, int repeats, String python) {
     public SuiteSettings {
         backends = List.copyOf(backends);
         if (repeats < 1) {

@@ -15,7 +15,9 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A learned denoiser D(x; sigma) = c_skip x + c_out F(c_in x; c_noise) (EDM preconditioning, Karras et al. 2022) with
@@ -217,6 +219,47 @@ public final class NetworkDenoiser implements Denoiser, ConditionalDenoiser, Aut
     /** Native arrays held by this denoiser (its weights, plus any leaked by a call: none). */
     public int openArrays() {
         return manager.getManagedArrays().size();
+    }
+
+    /** The network's configuration. */
+    public SmallUNet.Config network() {
+        return net.config();
+    }
+
+    /**
+     * The network's parameters in the block's order, copied out of native memory: what a twin of the network in
+     * another framework loads to compute the same function.
+     */
+    public synchronized List<NamedTensor> parameters() {
+        List<NamedTensor> all = new ArrayList<>();
+        net.getParameters().forEach(p -> all.add(new NamedTensor(p.getKey(), p.getValue().getArray().getShape()
+                .getShape(), p.getValue().getArray().toFloatArray())));
+        return all;
+    }
+
+    /**
+     * One parameter array.
+     *
+     * @param name   DJL's name of it, as in the parameter file: the child blocks' names, each after its two-digit
+     *               position, joined by '_', then the parameter's ({@code 03down0Res_01norm1_gamma})
+     * @param shape  its shape
+     * @param values its values, row-major
+     */
+    public record NamedTensor(String name, long[] shape, float[] values) {
+        public NamedTensor {
+            shape = shape.clone();
+            values = values.clone();
+        }
+
+        @Override
+        public long[] shape() {
+            return shape.clone();
+        }
+
+        @Override
+        public float[] values() {
+            return values.clone();
+        }
     }
 
     /** Parameters of the network. */

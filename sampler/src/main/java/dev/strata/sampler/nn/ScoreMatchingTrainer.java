@@ -56,7 +56,9 @@ public final class ScoreMatchingTrainer {
      */
     /**
      * Narrowest network trained: convolutions with fewer than 16 output channels gave non-finite gradients in
-     * libtorch 2.7.1's oneDNN CPU kernels (SmallUNet); a width-4 test network produced a NaN loss in a full test run.
+     * libtorch 2.7.1's oneDNN CPU kernels (SmallUNet); a width-4 test network produced a NaN loss in a full test run,
+     * and in a width-8 network the forward pass of the 24 -> 8 channel convolution after the skip concatenation
+     * dropped one of the nine taps of the skip channels (found by strata bench's PyTorch twin, which differed by 12 %).
      */
     public static final int MIN_WIDTH = 16;
 
