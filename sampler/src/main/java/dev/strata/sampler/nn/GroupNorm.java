@@ -15,9 +15,13 @@ import ai.djl.util.PairList;
  * all pixels of one sample. Input and output {@code [n, channels, h, w]}; the input is not modified.
  *
  * <p>Two routes to the same maths. Inference ({@code training} false: the denoiser and its input VJP in every guided
- * reverse step) runs libtorch's fused layer_norm over each group, one native kernel forward and one backward, where the
- * array ops make about ten of each. Training keeps the array ops, so that {@code strata train} still reproduces the
- * shipped weights byte for byte. The two agree to float rounding ({@code GroupNormTest}).
+ * reverse step) runs libtorch's fused layer_norm over each group, then the per-channel affine map as batch_norm's
+ * inference form (mean 0, variance 1): two native kernels forward, where the array ops make about ten. Training keeps
+ * the array ops, so that {@code strata train} still reproduces the shipped weights byte for byte. The two agree to
+ * float rounding ({@code GroupNormTest}).
+ *
+ * <p>{@link #modulated} is the adaptive form of the residual blocks, y = norm(x) (1 + s) + b with a scale s and shift
+ * b per sample and channel; on the inference route its five element-wise passes fold into the one affine kernel.
  */
 final class GroupNorm extends AbstractBlock {
     private static final float EPS = 1e-5f;
@@ -43,12 +47,53 @@ final class GroupNorm extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         Shape s = x.getShape();
-        NDArray y = (training ? normalisedByArrayOps(x) : normalisedByLayerNorm(x)).reshape(s);
-        NDArray ga = store.getValue(gamma, x.getDevice(), training).reshape(1, channels, 1, 1);
-        NDArray be = store.getValue(beta, x.getDevice(), training).reshape(1, channels, 1, 1);
+        if (!training) {
+            return new NDList(affine(normalisedByLayerNorm(x).reshape(s), parameter(store, gamma, x, false),
+                    parameter(store, beta, x, false)));
+        }
+        NDArray y = normalisedByArrayOps(x).reshape(s);
+        NDArray ga = parameter(store, gamma, x, true).reshape(1, channels, 1, 1);
+        NDArray be = parameter(store, beta, x, true).reshape(1, channels, 1, 1);
         ga.attach(x.getManager()); // views of a parameter land in the parameter's manager: move them to this call's
         be.attach(x.getManager());
         return new NDList(y.mul(ga).add(be));
+    }
+
+    /**
+     * y = norm(x) (1 + scale) + shift, the adaptive group normalisation of Dhariwal and Nichol (2021), with
+     * {@code scale} and {@code shift} of shape {@code [n, channels, 1, 1]}. Inference computes
+     * a = gamma (1 + scale), c = beta (1 + scale) + shift ({@code [n, channels]}: small) and applies x̂ a + c in one
+     * kernel; training keeps the array ops the shipped weights were trained with.
+     */
+    NDArray modulated(ParameterStore store, NDArray x, NDArray scale, NDArray shift, boolean training) {
+        if (training) {
+            NDArray h = forward(store, new NDList(x), true).singletonOrThrow();
+            return h.add(h.mul(scale)).add(shift);
+        }
+        Shape s = x.getShape();
+        long nc = s.get(0) * channels;
+        NDArray ga = parameter(store, gamma, x, false).reshape(1, channels, 1, 1);
+        NDArray be = parameter(store, beta, x, false).reshape(1, channels, 1, 1);
+        ga.attach(x.getManager());
+        be.attach(x.getManager());
+        NDArray a = ga.add(ga.mul(scale)).reshape(nc);
+        NDArray c = be.add(be.mul(scale)).add(shift).reshape(nc);
+        return affine(normalisedByLayerNorm(x).reshape(1, nc, s.get(2), s.get(3)), a, c).reshape(s);
+    }
+
+    private static NDArray parameter(ParameterStore store, Parameter p, NDArray x, boolean training) {
+        return store.getValue(p, x.getDevice(), training);
+    }
+
+    /**
+     * y[:, k] = x[:, k] a_k + c_k over axis 1 of {@code x}, in one native kernel: batch_norm's inference form with
+     * mean 0, variance 1 and eps 0, whose per-channel scale is then a and whose offset is c.
+     */
+    private static NDArray affine(NDArray x, NDArray a, NDArray c) {
+        NDManager m = x.getManager();
+        Shape k = new Shape(x.getShape().get(1));
+        return x.getNDArrayInternal().batchNorm(x, m.zeros(k), m.ones(k), a, c, -1, 0f, 0f, false)
+                .singletonOrThrow();
     }
 
     /** (x - mean_g) / sqrt(var_g + eps) as {@code [n, groups, rest]}, by array ops (the training path). */

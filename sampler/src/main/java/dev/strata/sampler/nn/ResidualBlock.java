@@ -43,8 +43,7 @@ final class ResidualBlock extends AbstractBlock {
         h = conv1.forward(store, new NDList(Ops.silu(h)), training).singletonOrThrow();
         NDArray ss = embed.forward(store, new NDList(e), training).singletonOrThrow();
         NDList scaleShift = ss.reshape(ss.getShape().get(0), 2L * channels, 1, 1).split(2, 1);
-        h = norm2.forward(store, new NDList(h), training).singletonOrThrow();
-        h = h.add(h.mul(scaleShift.get(0))).add(scaleShift.get(1));
+        h = norm2.modulated(store, h, scaleShift.get(0), scaleShift.get(1), training);
         h = conv2.forward(store, new NDList(Ops.silu(h)), training).singletonOrThrow();
         return new NDList(x.add(h));
     }

@@ -87,17 +87,29 @@ class GroupNormTest {
         assertEquals(0, err / scale, tolerance, what + ": max error relative to the largest value");
     }
 
+    /** x (mean 3), v, gamma (mean 1) and beta, drawn from seeds {@code seed .. seed + 3}. */
+    private static float[][] draws(long seed) {
+        return new float[][] {gaussian(N * CHANNELS * H * W, seed, 3), gaussian(N * CHANNELS * H * W, seed + 1, 0),
+            gaussian(CHANNELS, seed + 2, 1), gaussian(CHANNELS, seed + 3, 0)};
+    }
+
+    private static GroupNorm norm(NDManager manager, float[] gamma, float[] beta) {
+        GroupNorm norm = new GroupNorm(CHANNELS, GROUPS);
+        norm.initialize(manager, DataType.FLOAT32, SHAPE);
+        norm.getParameters().get("gamma").getArray().set(gamma);
+        norm.getParameters().get("beta").getArray().set(beta);
+        return norm;
+    }
+
     @Test
     void layerNormRouteMatchesArrayOpsAndTheDefinition() {
-        float[] x = gaussian(N * CHANNELS * H * W, 1, 3);
-        float[] v = gaussian(x.length, 2, 0);
-        float[] gamma = gaussian(CHANNELS, 3, 1);
-        float[] beta = gaussian(CHANNELS, 4, 0);
+        float[][] in = draws(1);
+        float[] x = in[0];
+        float[] v = in[1];
+        float[] gamma = in[2];
+        float[] beta = in[3];
         try (NDManager manager = TorchEngine.get().newBaseManager()) {
-            GroupNorm norm = new GroupNorm(CHANNELS, GROUPS);
-            norm.initialize(manager, DataType.FLOAT32, SHAPE);
-            norm.getParameters().get("gamma").getArray().set(gamma);
-            norm.getParameters().get("beta").getArray().set(beta);
+            GroupNorm norm = norm(manager, gamma, beta);
             ParameterStore store = new ParameterStore(manager, false);
             float[][] inference = valueAndGradient(manager, x, v,
                     a -> norm.forward(store, new NDList(a), false).singletonOrThrow());
@@ -105,6 +117,34 @@ class GroupNormTest {
                     a -> norm.forward(store, new NDList(a), true).singletonOrThrow());
             float[] exact = definition(x, gamma, beta);
             assertClose(exact, inference[0], 1e-5, "layer_norm route against the definition");
+            assertClose(exact, training[0], 1e-5, "array-op route against the definition");
+            assertClose(training[1], inference[1], 1e-5, "input gradients of the two routes");
+        }
+    }
+
+    @Test
+    void modulatedInferenceMatchesArrayOpsAndTheDefinition() {
+        float[][] in = draws(7);
+        float[] x = in[0];
+        float[] gamma = in[2];
+        float[] beta = in[3];
+        float[] scale = gaussian(N * CHANNELS, 11, 0);
+        float[] shift = gaussian(N * CHANNELS, 12, 0);
+        float[] exact = definition(x, gamma, beta);
+        for (int i = 0; i < exact.length; i++) {
+            int nc = i / (H * W);
+            exact[i] = (float) ((double) exact[i] * (1 + scale[nc]) + shift[nc]);
+        }
+        try (NDManager manager = TorchEngine.get().newBaseManager()) {
+            GroupNorm norm = norm(manager, gamma, beta);
+            ParameterStore store = new ParameterStore(manager, false);
+            Shape perChannel = new Shape(N, CHANNELS, 1, 1);
+            Function<Boolean, Function<NDArray, NDArray>> route = training -> a -> norm.modulated(store, a,
+                    Ops.tensor(a.getManager(), scale, perChannel), Ops.tensor(a.getManager(), shift, perChannel),
+                    training);
+            float[][] inference = valueAndGradient(manager, x, in[1], route.apply(false));
+            float[][] training = valueAndGradient(manager, x, in[1], route.apply(true));
+            assertClose(exact, inference[0], 1e-5, "fused route against the definition");
             assertClose(exact, training[0], 1e-5, "array-op route against the definition");
             assertClose(training[1], inference[1], 1e-5, "input gradients of the two routes");
         }
