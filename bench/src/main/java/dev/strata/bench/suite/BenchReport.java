@@ -24,9 +24,8 @@ import org.yaml.snakeyaml.error.YAMLException;
  * against threads at N = 1024 ({@code threads.png}).
  */
 public final class BenchReport {
-    private static final String[] EXTRAS = {"ratioToForward", "ratioToApply", "ratioToSolve", "ratioToSponge",
-        "ratioToPytorch",
-        "firstSeconds", "batch", "gbs", "secondsPerSample"};
+    private static final String[] EXTRAS = {"problem", "prior", "ratioToForward", "ratioToApply", "ratioToSolve",
+        "ratioToSponge", "ratioToPytorch", "physicsShare", "firstSeconds", "batch", "gbs", "secondsPerSample", "torch"};
 
     private BenchReport() {
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,19 @@ class BenchReportTest {
             assertTrue(written.contains(dir.resolve(png)) && Files.size(dir.resolve(png)) > 1000, png);
         }
         assertEquals(8, md.lines().filter(l -> l.startsWith("| wave-stencil")).count());
+    }
+
+    @Test
+    void posteriorRowsNameTheirProblemAndPrior() throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String problem : List.of("fwi", "darcy")) {
+            rows.add(new LinkedHashMap<>(Map.of("bench", "posterior-sample", "n", 2, "backend", "jvm", "threads", 2,
+                    "seconds", 1.0, "problem", problem, "prior", "network:" + problem, "machine", "alpha")));
+        }
+        BenchReport.write(tmp.resolve("posterior"), rows);
+        String md = Files.readString(tmp.resolve("posterior").resolve("report.md"));
+        assertTrue(md.contains("problem fwi, prior network:fwi") && md.contains("problem darcy, prior network:darcy"),
+                md);
     }
 
     @Test
