@@ -4,6 +4,7 @@ import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.TransferMode;
 import dev.strata.kernels.acoustic.AcousticKernels;
 import dev.strata.kernels.acoustic.AcousticTasks;
+import dev.strata.kernels.acoustic.CheckpointTasks;
 import dev.strata.kernels.acoustic.CerjanSponge;
 import dev.strata.kernels.acoustic.CpmlKernels;
 import dev.strata.kernels.acoustic.CpmlTasks;
@@ -87,14 +88,11 @@ final class BoundaryStencils {
 
     /**
      * u^{t+1} over u^{t-1} in {@code prev} from u^t in {@code cur}: the sponge step, or the CPML's psi^t, then zeta^t
-     * and u^{t+1}; when {@code bracket} is not null it receives what the gradient pairs with the adjoint field: L u^t
-     * for the sponge, B^t for the CPML.
+     * and u^{t+1}; for the CPML, when {@code bracket} is not null it receives B^t, the factor of vc in the update.
      */
     void addStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] vc, Pml pml, float[] bracket) {
         if (!cpml) {
-            g.task(id + ".stencil", bracket == null ? spongeStep(cur, prev, vc)
-                    : AcousticTasks.waveStep8Laplacian(prev, cur, vc, dampZ, dampX, bracket, padded.nz(), padded.nx(),
-                            prev.length / padded.size()));
+            g.task(id + ".stencil", spongeStep(cur, prev, vc));
             return;
         }
         int nb = prev.length / padded.size();
@@ -103,6 +101,23 @@ final class BoundaryStencils {
                 .task(id + ".stencil", CpmlTasks.step(prev, cur, vc, pml.psiX(), pml.psiZ(), pml.zetaX(),
                         pml.zetaZ(), profX, profZ, bracket != null ? bracket : noBracket, bracket != null ? 1 : 0,
                         pmlWidth, padded.nz(), padded.nx(), nb));
+    }
+
+    /**
+     * The recomputing step of a gradient's backward sweep: {@link #addStep}, with what the gradient pairs with the
+     * adjoint field stored in the snapshot ring {@code [2k][field]} at the slot of t = clock[0]: L u^t, written by the
+     * sponge step itself ({@link AcousticKernels#waveStep8Laplacian}), or the CPML's B^t, written into
+     * {@code bracket} and copied.
+     */
+    void addRecomputingStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] vc, Pml pml,
+                            float[] bracket, float[] snapshots, int[] clock, int k, int steps) {
+        if (!cpml) {
+            g.task(id + ".stencil", AcousticTasks.waveStep8Laplacian(prev, cur, vc, dampZ, dampX, snapshots, clock, k,
+                    steps, prev.length, padded.nz(), padded.nx(), prev.length / padded.size()));
+            return;
+        }
+        addStep(g, id, cur, prev, vc, pml, bracket);
+        g.task(id + ".snapshot", CheckpointTasks.storeSnapshot(bracket, snapshots, clock, k, steps, prev.length));
     }
 
     /**

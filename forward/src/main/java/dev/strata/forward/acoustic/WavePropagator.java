@@ -294,9 +294,9 @@ final class WavePropagator {
      * The graph of the backward pass, pipelined by segment: while the adjoint field runs back through segment j
      * (reading ring half j mod 2), the source field is recomputed forwards through segment j - 1 from its checkpoint
      * (into the other half). A prologue of k steps fills the first half; the last k recompute steps idle. The ring
-     * holds u^t for RTM, and for a gradient what it pairs with the adjoint field: L u^t (sponge) or B^t (CPML), which
-     * the recomputing step writes into {@code bracket} as it applies it (a copy puts it in the ring), so the imaging
-     * applies no stencil. It uploads its own state, the traces and the receivers, and reads vc, the sources and the
+     * holds u^t for RTM, and for a gradient what it pairs with the adjoint field: L u^t (sponge), which the
+     * recomputing step writes into the ring as it applies it, or B^t (CPML), which it writes into {@code bracket} (a
+     * copy puts it in the ring); so the imaging applies no stencil. It uploads its own state, the traces and the receivers, and reads vc, the sources and the
      * checkpoints where the forward sweep left them.
      */
     private KernelGraph backwardGraph(ResidentPass r, Stored stored, boolean gradient) {
@@ -313,7 +313,7 @@ final class WavePropagator {
         float[] snapshots = r.zeroed(Math.toIntExact(2L * k * n));
         int[] fwdClock = r.clock(steps - k);
         int[] adjClock = r.clock(steps - 1 + k);
-        float[] bracket = gradient ? r.field() : null;
+        float[] bracket = gradient && cpml ? r.field() : null;
         float[] grad = gradient ? r.result : null;
         float[] checkpoints = stored.checkpoints();
         float[] traces = r.traces;
@@ -345,10 +345,9 @@ final class WavePropagator {
             }
             if (snapshotOfU) {
                 g.task(id + ".snapshot", CheckpointTasks.storeSnapshot(fcur, snapshots, fwdClock, k, steps, n));
-            }
-            boundary.addStep(g, id, fcur, fprev, vc, pml, bracket);
-            if (!snapshotOfU) {
-                g.task(id + ".snapshot", CheckpointTasks.storeSnapshot(bracket, snapshots, fwdClock, k, steps, n));
+                boundary.addStep(g, id, fcur, fprev, vc, pml, null);
+            } else {
+                boundary.addRecomputingStep(g, id, fcur, fprev, vc, pml, bracket, snapshots, fwdClock, k, steps);
             }
             g.task(id + ".source", SourceTasks.injectSource(fprev, vc, p.wavelets(), p.srcIndex(), fwdClock, nt))
                     .task(id + ".clock", CheckpointTasks.advanceSegmentClock(fwdClock, k, steps));

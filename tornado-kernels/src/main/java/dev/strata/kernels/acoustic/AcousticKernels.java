@@ -35,6 +35,8 @@ public final class AcousticKernels {
     static final String X_END = "nx - AcousticKernels.RADIUS";
     /** Points of a batch of fields {@code [nb][nz][nx]}, as an {@code @Length}. */
     static final String FIELD = "(long) nb * nz * nx";
+    /** A ring of whole fields: its field size is the grid's. */
+    static final String RING_OF_FIELDS = "fieldSize == (long) nb * nz * nx";
 
     /** 2 c0 (the x and z second differences share the centre point); c_m = -205/72, 8/5, -1/5, 8/315, -1/560. */
     public static final float C0X2 = (float) (2.0 * (-205.0 / 72.0));
@@ -73,22 +75,29 @@ public final class AcousticKernels {
     }
 
     /**
-     * {@link #waveStep8} that also stores the Laplacian it applies, {@code laplacian[i]} = lap8(p) = L u^t: the
-     * factor the sponge's gradient pairs with the scaled adjoint field (g += psi L u^t, by
-     * {@link ImagingKernels#accumulateProduct} from the snapshot ring), so the backward sweep applies no second
-     * stencil to the recomputed source field. Same arithmetic as waveStep8: the same u^{t+1} bit for bit.
+     * {@link #waveStep8} that also stores the Laplacian it applies, lap8(p) = L u^t, straight into the snapshot ring:
+     * snapshots[slot(t) fieldSize + i] at t = clock[0] when 0 <= t < steps, the slot and gate of
+     * {@link CheckpointKernels#storeSnapshot}. L u^t is the factor the sponge's gradient pairs with the scaled adjoint
+     * field (g += psi L u^t, by {@link ImagingKernels#accumulateProduct}), so the backward sweep applies no second
+     * stencil to the recomputed source field and copies nothing into the ring. Same arithmetic as waveStep8: the same
+     * u^{t+1} bit for bit.
      */
-    @Kernel(requires = GRID, vectorRows = "AcousticVectors.waveStep8LaplacianRows")
+    @Kernel(requires = {GRID, CheckpointKernels.INTERVAL, RING_OF_FIELDS},
+            vectorRows = "AcousticVectors.waveStep8LaplacianRows")
     public static void waveStep8Laplacian(@Index("nb") int b, @Index(from = FRAME, value = Z_END) int iz,
                                           @Index(from = FRAME, value = X_END) int ix,
                                           @Writes @Length(FIELD) float[] pPrevNext, @Length(FIELD) float[] p,
                                           @Length(FIELD) float[] vc, @Length("nz") float[] dampZ,
-                                          @Length("nx") float[] dampX, @Writes @Length(FIELD) float[] laplacian,
-                                          int nz, int nx) {
+                                          @Length("nx") float[] dampX,
+                                          @Writes @Length("2L * k * fieldSize") float[] snapshots,
+                                          @Length("1") int[] clock, int k, int steps, int fieldSize, int nz, int nx) {
         int i = (b * nz + iz) * nx + ix;
         float d = dampZ[iz] * dampX[ix];
         float lap = laplacian8(p, i, nx);
-        laplacian[i] = lap;
+        int t = clock[0];
+        if (t >= 0 && t < steps) {
+            snapshots[CheckpointKernels.snapshotSlot(t, k) * fieldSize + i] = lap;
+        }
         pPrevNext[i] = d * (2.0f * p[i] - d * pPrevNext[i] + vc[i] * lap);
     }
 

@@ -133,41 +133,52 @@ final class AcousticVectors {
                 (b, iz, ix) -> AcousticKernels.waveStep8(b, iz, ix, pn, p, vc, dz, dx, nz, nx))) {
             return;
         }
-        stepRows(rowStart, rowEnd, pn, p, vc, dz, dx, null, nz, nx);
+        stepRows(rowStart, rowEnd, pn, p, vc, dz, dx, null, 0, nz, nx);
     }
 
-    /** {@link AcousticKernels#waveStep8Laplacian} over interior rows [rowStart, rowEnd), as {@link #waveStep8Rows}. */
+    /**
+     * {@link AcousticKernels#waveStep8Laplacian} over interior rows [rowStart, rowEnd), as {@link #waveStep8Rows}; reads
+     * the clock once.
+     */
     static void waveStep8LaplacianRows(int rowStart, int rowEnd, float[] pn, float[] p, float[] vc, float[] dz,
-                                       float[] dx, float[] laplacian, int nz, int nx, int nb) {
-        if (narrowRows(rowStart, rowEnd, nz, nx,
-                (b, iz, ix) -> AcousticKernels.waveStep8Laplacian(b, iz, ix, pn, p, vc, dz, dx, laplacian, nz, nx))) {
+                                       float[] dx, float[] snapshots, int[] clock, int k, int steps, int fieldSize,
+                                       int nz, int nx, int nb) {
+        if (narrowRows(rowStart, rowEnd, nz, nx, (b, iz, ix) -> AcousticKernels.waveStep8Laplacian(b, iz, ix, pn, p,
+                vc, dz, dx, snapshots, clock, k, steps, fieldSize, nz, nx))) {
             return;
         }
-        stepRows(rowStart, rowEnd, pn, p, vc, dz, dx, laplacian, nz, nx);
+        int t = clock[0];
+        boolean store = t >= 0 && t < steps;
+        stepRows(rowStart, rowEnd, pn, p, vc, dz, dx, store ? snapshots : null,
+                store ? CheckpointKernels.snapshotSlot(t, k) * fieldSize : 0, nz, nx);
     }
 
-    /** The rows of {@link #waveStep8Rows}, storing the Laplacian where {@code laplacian} is not null. */
+    /**
+     * The rows of {@link #waveStep8Rows}, storing the Laplacian of point i at {@code laplacian[lapOffset + i]} where
+     * {@code laplacian} is not null.
+     */
     private static void stepRows(int rowStart, int rowEnd, float[] pn, float[] p, float[] vc, float[] dz, float[] dx,
-                                 float[] laplacian, int nz, int nx) {
+                                 float[] laplacian, int lapOffset, int nz, int nx) {
         int[] plain = undampedColumns(dx, nx);
         RowVectors row = new RowVectors(nx);
         interiorRows(rowStart, rowEnd, nz, nx,
-                (b, iz, base) -> waveStep8Row(row, plain, pn, p, vc, dz, dx, laplacian, nx, iz, base));
+                (b, iz, base) -> waveStep8Row(row, plain, pn, p, vc, dz, dx, laplacian, lapOffset, nx, iz, base));
     }
 
     /**
      * {@link AcousticKernels#waveStep8} over the interior columns of the row at depth iz that starts at flat index
      * {@code base}, as {@link #waveStep8Rows} runs each row; {@code plain} from {@link #undampedColumns}; stores the
-     * Laplacian into {@code laplacian} where it is not null ({@link AcousticKernels#waveStep8Laplacian}).
+     * Laplacian of point i into {@code laplacian[lapOffset + i]} where {@code laplacian} is not null
+     * ({@link AcousticKernels#waveStep8Laplacian}).
      */
     static void waveStep8Row(RowVectors row, int[] plain, float[] pn, float[] p, float[] vc, float[] dz, float[] dx,
-                             float[] laplacian, int nx, int iz, int base) {
+                             float[] laplacian, int lapOffset, int nx, int iz, int base) {
         row.plan(pn, base);
         for (int v = 0; v < row.count(); v++) {
             int ix = row.column(v);
             boolean undamped = dz[iz] == 1.0f && ix >= plain[0] && ix + lanes() <= plain[1];
-            waveStep(row.out(v, pn), row.offset(v, base), pn, p, vc, dx, laplacian, nx, base + ix, ix, dz[iz],
-                    undamped);
+            waveStep(row.out(v, pn), row.offset(v, base), pn, p, vc, dx, laplacian, lapOffset, nx, base + ix, ix,
+                    dz[iz], undamped);
         }
         row.storeOverlaps(pn, base);
     }
@@ -244,7 +255,7 @@ final class AcousticVectors {
      * where that is not null.
      */
     private static void waveStep(float[] out, int o, float[] pn, float[] p, float[] vc, float[] dx, float[] laplacian,
-                                 int nx, int i, int ix, float dzRow, boolean undamped) {
+                                 int lapOffset, int nx, int i, int ix, float dzRow, boolean undamped) {
         FloatVector c = FloatVector.fromArray(SPECIES, p, i);
         FloatVector lap = c.mul(C[0]);
         for (int m = 1; m <= R; m++) {
@@ -253,7 +264,7 @@ final class AcousticVectors {
                     .mul(C[m]));
         }
         if (laplacian != null) {
-            lap.intoArray(laplacian, i);
+            lap.intoArray(laplacian, lapOffset + i);
         }
         FloatVector prev = FloatVector.fromArray(SPECIES, pn, i);
         FloatVector v = FloatVector.fromArray(SPECIES, vc, i);

@@ -93,7 +93,7 @@ final class WavefrontVectors {
         /** Step s (1-based) at row (b, iz), then the row's sources. */
         void step(int b, int iz, int s) {
             float[] next = s % 2 == 0 ? even : odd;
-            AcousticVectors.waveStep8Row(vectors, plain, next, s % 2 == 0 ? odd : even, vc, dampZ, dampX, null, nx,
+            AcousticVectors.waveStep8Row(vectors, plain, next, s % 2 == 0 ? odd : even, vc, dampZ, dampX, null, 0, nx,
                     iz, (b * nz + iz) * nx);
             WavefrontKernels.injectRow(b, iz, s, next, vc, wavelets, srcIndex, clock, nz, nx, nt);
         }

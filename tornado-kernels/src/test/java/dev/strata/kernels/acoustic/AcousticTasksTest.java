@@ -60,11 +60,43 @@ class AcousticTasksTest {
         }
     }
 
+    /**
+     * The recomputing step stores L u^t in the ring slot of its clock and nowhere else, only while the clock is below
+     * steps, and steps u exactly as waveStep8 does.
+     */
+    @Test
+    void laplacianStepWritesTheRingSlotOfItsClockOnly() {
+        for (boolean vector : new boolean[] {false, true}) {
+            float[][] a = fields(5);
+            float[][] plain = fields(5);
+            float[] ring = a[10].clone();
+            run(AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], a[3], a[4], a[10], new int[] {3}, 2, 9, N, NZ, NX,
+                    NB), vector);
+            run(AcousticTasks.waveStep8(plain[0], plain[1], plain[2], plain[3], plain[4], NZ, NX, NB), vector);
+            assertArrayEquals(plain[0], a[0], "u^{t+1}");
+            int slot = CheckpointKernels.snapshotSlot(3, 2);
+            for (int j = 0; j < ring.length; j++) {
+                int i = j - slot * N;
+                int iz = (i / NX) % NZ;
+                int ix = i % NX;
+                boolean interior = i >= 0 && i < N && iz >= R && iz < NZ - R && ix >= R && ix < NX - R;
+                assertEquals(interior ? AcousticKernels.laplacian8(a[1], i, NX) : ring[j], a[10][j], "ring " + j);
+            }
+            float[] untouched = a[10].clone();
+            run(AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], a[3], a[4], a[10], new int[] {9}, 2, 9, N, NZ, NX,
+                    NB), vector);
+            assertArrayEquals(untouched, a[10], "no store once the clock reaches steps");
+        }
+    }
+
     @Test
     void vectorisedRowsEqualThePerPointBodiesBitForBit() {
         assertVectorEqualsBody(a -> AcousticTasks.waveStep8(a[0], a[1], a[2], a[3], a[4], NZ, NX, NB));
         assertVectorEqualsBody(a -> AcousticTasks.bornStep8(a[0], a[1], a[2], a[3], a[4], a[5], a[6], NZ, NX, NB));
-        assertVectorEqualsBody(a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], a[3], a[4], a[5], NZ, NX, NB));
+        assertVectorEqualsBody(a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], a[3], a[4], a[10],
+                new int[] {3}, 2, 9, N, NZ, NX, NB));
+        assertVectorEqualsBody(a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], a[3], a[4], a[10],
+                new int[] {9}, 2, 9, N, NZ, NX, NB));
         assertVectorEqualsBody(a -> CpmlTasks.psi(a[0], a[1], a[2], a[7], a[8], W, NZ, NX, NB));
         assertVectorEqualsBody(a -> cpmlStep(a, 1));
         assertVectorEqualsBody(a -> cpmlStep(a, 0));
@@ -111,8 +143,12 @@ class AcousticTasksTest {
                 new int[] {0, -1, 2}, clock, 3, 3, 1));
         refused("ReceiverKernels.injectReceivers: scale has 1 elements, needs " + N,
                 () -> ReceiverTasks.injectReceivers(a[0], new float[1], new float[3], new int[] {0}, clock, 1, 3, 1));
-        refused("AcousticKernels.waveStep8Laplacian: laplacian has 1 elements, needs " + N,
-                () -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], a[3], a[4], new float[1], NZ, NX, NB));
+        refused("AcousticKernels.waveStep8Laplacian: snapshots has 1 elements, needs " + 4 * N,
+                () -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], a[3], a[4], new float[1], clock, 2, 9, N, NZ,
+                        NX, NB));
+        refused("AcousticKernels.waveStep8Laplacian: requires fieldSize ==",
+                () -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], a[3], a[4], a[10], clock, 1, 9, N / 2, NZ,
+                        NX, NB));
         refused("ImagingKernels.crossCorrelate: requires k >= 1", () -> ImagingTasks.crossCorrelate(a[0], a[1], a[2],
                 a[3], clock, 0, 9, N));
         // well-formed arguments are accepted
@@ -178,8 +214,8 @@ class AcousticTasksTest {
             assertVectorEqualsBody(a -> AcousticTasks.waveStep8(a[0], a[1], a[2], dz, dx, nz, nx, nb), n, nz, nx);
             assertVectorEqualsBody(a -> AcousticTasks.bornStep8(a[0], a[1], a[2], a[3], a[4], dz, dx, nz, nx, nb), n,
                     nz, nx);
-            assertVectorEqualsBody(a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], dz, dx, a[3], nz, nx, nb),
-                    n, nz, nx);
+            assertVectorEqualsBody(a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], dz, dx, a[10],
+                    new int[] {1}, 2, 9, n, nz, nx, nb), n, nz, nx);
         }
     }
 
@@ -204,8 +240,8 @@ class AcousticTasksTest {
         assertVectorEqualsBody(a -> AcousticTasks.waveStep8(a[0], a[1], a[2], dz, dx, nz, nx, nb), n, nz, nx);
         assertVectorEqualsBody(a -> AcousticTasks.bornStep8(a[0], a[1], a[2], a[3], a[4], dz, dx, nz, nx, nb), n, nz,
                 nx);
-        assertVectorEqualsBody(a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], dz, dx, a[3], nz, nx, nb), n,
-                nz, nx);
+        assertVectorEqualsBody(a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], dz, dx, a[10], new int[] {1}, 2,
+                9, n, nz, nx, nb), n, nz, nx);
     }
 
     /** Runs a task on fresh random arrays by its per-point body and by its Vector API rows; all arrays must agree. */
