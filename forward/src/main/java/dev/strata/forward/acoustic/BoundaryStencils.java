@@ -8,6 +8,7 @@ import dev.strata.kernels.acoustic.CheckpointTasks;
 import dev.strata.kernels.acoustic.CerjanSponge;
 import dev.strata.kernels.acoustic.CpmlKernels;
 import dev.strata.kernels.acoustic.CpmlTasks;
+import dev.strata.kernels.acoustic.ImagingTasks;
 
 /**
  * The stencil tasks of one absorbing boundary in a {@link WavePropagator}'s graphs, with the arrays they keep on the
@@ -136,6 +137,22 @@ final class BoundaryStencils {
                     .task(id + ".born", AcousticTasks.bornStep8(dprev, dcur, cur, vc, dvc, dampZ, dampX, padded.nz(),
                             padded.nx(), dprev.length / padded.size()));
         }
+    }
+
+    /**
+     * {@link #addAdjointStep} after the gradient's imaging condition g += Phi^{t+1} s, s the ring's slot of
+     * t = clock[0] (L u^t or B^t): for the sponge one task ({@link AcousticKernels#waveStep8Imaging}), for the CPML
+     * {@link ImagingTasks#accumulateProduct} then the transposed step.
+     */
+    void addImagingAdjointStep(KernelGraph.Builder g, String id, float[] pcur, float[] pprev, float[] vc, Pml adj,
+                               float[] grad, float[] snapshots, int[] clock, int k, int nt) {
+        if (!cpml) {
+            g.task(id + ".adjointStencil", AcousticTasks.waveStep8Imaging(pprev, pcur, vc, dampZ, dampX, grad,
+                    snapshots, clock, k, nt, grad.length, padded.nz(), padded.nx(), pprev.length / padded.size()));
+            return;
+        }
+        g.task(id + ".gradient", ImagingTasks.accumulateProduct(grad, pcur, snapshots, clock, k, nt, grad.length));
+        addAdjointStep(g, id, pcur, pprev, vc, adj);
     }
 
     /**

@@ -353,12 +353,13 @@ final class WavePropagator {
                     .task(id + ".clock", CheckpointTasks.advanceSegmentClock(fwdClock, k, steps));
             // the adjoint field, one step back; the gradient pairs Phi^{t+1} (pcur) with level t of the source field
             if (gradient) {
-                g.task(id + ".gradient", ImagingTasks.accumulateProduct(grad, pcur, snapshots, adjClock, k, nt, n));
+                boundary.addImagingAdjointStep(g, id, pcur, pprev, vc, adj, grad, snapshots, adjClock, k, nt);
                 // the source term of dJ/dC: grad[s] += Phi^{t+1}[s] w_t, i.e. injectSource with Phi as "vc"
                 g.task(id + ".gradientSource", SourceTasks.injectSource(grad, pcur, p.wavelets(), p.srcIndex(),
                         adjClock, nt));
+            } else {
+                boundary.addAdjointStep(g, id, pcur, pprev, vc, adj);
             }
-            boundary.addAdjointStep(g, id, pcur, pprev, vc, adj);
             g.task(id + ".adjointSource", ReceiverTasks.injectReceivers(pprev, vc, traces, p.recIndex(), adjClock,
                     nrec, nt, nb));
             if (!gradient) {

@@ -102,6 +102,28 @@ public final class AcousticKernels {
     }
 
     /**
+     * {@link #waveStep8} of the adjoint field with the sponge gradient's imaging condition at the same interior point,
+     * first: g[i] += p[i] snapshots[slot(t) fieldSize + i] at t = clock[0] when 0 <= t < nt, which is
+     * {@link ImagingKernels#accumulateProduct} wherever p is not zero (the frame of an adjoint field stays zero: the
+     * step never writes it and receivers lie inside). One pass over the field where the two made two.
+     */
+    @Kernel(requires = {GRID, ImagingKernels.RING, RING_OF_FIELDS}, vectorRows = "AcousticVectors.waveStep8ImagingRows")
+    public static void waveStep8Imaging(@Index("nb") int b, @Index(from = FRAME, value = Z_END) int iz,
+                                        @Index(from = FRAME, value = X_END) int ix,
+                                        @Writes @Length(FIELD) float[] pPrevNext, @Length(FIELD) float[] p,
+                                        @Length(FIELD) float[] vc, @Length("nz") float[] dampZ,
+                                        @Length("nx") float[] dampX, @Writes @Length(FIELD) float[] g,
+                                        @Length("2L * k * fieldSize") float[] snapshots, @Length("1") int[] clock,
+                                        int k, int nt, int fieldSize, int nz, int nx) {
+        int i = (b * nz + iz) * nx + ix;
+        int t = clock[0];
+        if (t >= 0 && t < nt) {
+            g[i] = g[i] + p[i] * snapshots[CheckpointKernels.snapshotSlot(t, k) * fieldSize + i];
+        }
+        waveStep8(b, iz, ix, pPrevNext, p, vc, dampZ, dampX, nz, nx);
+    }
+
+    /**
      * Born (linearised) step, the derivative of {@link #waveStep8} with respect to vc in direction dvc:
      * dp_next = d (2 dp - d dp_prev + vc lap8(dp) + dvc lap8(p)), where p is the background field at the same time
      * level as dp. {@code dpPrevNext} holds dp_prev on entry and dp_next on exit at (b, iz, ix); {@code dp}, {@code p},

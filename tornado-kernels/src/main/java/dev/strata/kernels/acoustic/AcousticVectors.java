@@ -154,6 +154,43 @@ final class AcousticVectors {
     }
 
     /**
+     * {@link AcousticKernels#waveStep8Imaging} over interior rows [rowStart, rowEnd): each row's imaging on whole
+     * vectors (the columns left over one by one, no vector twice, since g is added to), then its step as
+     * {@link #waveStep8Rows}; reads the clock once.
+     */
+    static void waveStep8ImagingRows(int rowStart, int rowEnd, float[] pn, float[] p, float[] vc, float[] dz,
+                                     float[] dx, float[] g, float[] snapshots, int[] clock, int k, int nt,
+                                     int fieldSize, int nz, int nx, int nb) {
+        if (narrowRows(rowStart, rowEnd, nz, nx, (b, iz, ix) -> AcousticKernels.waveStep8Imaging(b, iz, ix, pn, p, vc,
+                dz, dx, g, snapshots, clock, k, nt, fieldSize, nz, nx))) {
+            return;
+        }
+        int t = clock[0];
+        boolean image = t >= 0 && t < nt;
+        int offset = image ? CheckpointKernels.snapshotSlot(t, k) * fieldSize : 0;
+        int[] plain = undampedColumns(dx, nx);
+        RowVectors row = new RowVectors(nx);
+        interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
+            if (image) {
+                addProducts(g, p, snapshots, offset, base + R, base + nx - R);
+            }
+            waveStep8Row(row, plain, pn, p, vc, dz, dx, null, 0, nx, iz, base);
+        });
+    }
+
+    /** g[i] = g[i] + a[i] s[offset + i] for i in [start, end): whole vectors, then the rest one by one. */
+    private static void addProducts(float[] g, float[] a, float[] s, int offset, int start, int end) {
+        int i = start;
+        for (; i + lanes() <= end; i += lanes()) {
+            FloatVector.fromArray(SPECIES, g, i).add(FloatVector.fromArray(SPECIES, a, i)
+                    .mul(FloatVector.fromArray(SPECIES, s, offset + i))).intoArray(g, i);
+        }
+        for (; i < end; i++) {
+            g[i] = g[i] + a[i] * s[offset + i];
+        }
+    }
+
+    /**
      * The rows of {@link #waveStep8Rows}, storing the Laplacian of point i at {@code laplacian[lapOffset + i]} where
      * {@code laplacian} is not null.
      */
@@ -185,7 +222,7 @@ final class AcousticVectors {
 
     /**
      * {@link ImagingKernels#accumulateProduct} over points [start, end): g += phi s on whole vectors, the points left
-     * over one by one; reads the clock once.
+     * over one by one (the body's arithmetic); reads the clock once.
      */
     static void accumulateProductRows(int start, int end, float[] g, float[] phi, float[] snaps, int[] clock, int k,
                                       int nt, int fieldSize) {
@@ -193,15 +230,7 @@ final class AcousticVectors {
         if (t < 0 || t >= nt) {
             return;
         }
-        int offset = CheckpointKernels.snapshotSlot(t, k) * fieldSize;
-        int i = start;
-        for (; i + lanes() <= end; i += lanes()) {
-            FloatVector.fromArray(SPECIES, g, i).add(FloatVector.fromArray(SPECIES, phi, i)
-                    .mul(FloatVector.fromArray(SPECIES, snaps, offset + i))).intoArray(g, i);
-        }
-        for (; i < end; i++) {
-            ImagingKernels.accumulateProduct(i, g, phi, snaps, clock, k, nt, fieldSize);
-        }
+        addProducts(g, phi, snaps, CheckpointKernels.snapshotSlot(t, k) * fieldSize, start, end);
     }
 
     /** The interior columns [lo, hi) over which dx is exactly 1, as {lo, hi}; {R, R} when there are none. */

@@ -89,6 +89,35 @@ class AcousticTasksTest {
         }
     }
 
+    /**
+     * On an adjoint field whose frame is zero, the fused step adds to g what accumulateProduct adds, bit for bit, and
+     * steps the field as waveStep8 does; nothing once the clock reaches nt.
+     */
+    @Test
+    void imagingStepEqualsAccumulateThenStepOnAFieldWithAZeroFrame() {
+        for (boolean vector : new boolean[] {false, true}) {
+            for (int t : new int[] {3, 9}) {
+                float[][] fused = fields(6);
+                float[][] apart = fields(6);
+                for (float[][] a : new float[][][] {fused, apart}) {
+                    for (int i = 0; i < N; i++) {
+                        int iz = (i / NX) % NZ;
+                        int ix = i % NX;
+                        if (iz < R || iz >= NZ - R || ix < R || ix >= NX - R) {
+                            a[1][i] = 0f;
+                        }
+                    }
+                }
+                run(AcousticTasks.waveStep8Imaging(fused[0], fused[1], fused[2], fused[3], fused[4], fused[5],
+                        fused[10], new int[] {t}, 2, 9, N, NZ, NX, NB), vector);
+                run(ImagingTasks.accumulateProduct(apart[5], apart[1], apart[10], new int[] {t}, 2, 9, N), vector);
+                run(AcousticTasks.waveStep8(apart[0], apart[1], apart[2], apart[3], apart[4], NZ, NX, NB), vector);
+                assertArrayEquals(apart[5], fused[5], "g at t = " + t);
+                assertArrayEquals(apart[0], fused[0], "Phi at t = " + t);
+            }
+        }
+    }
+
     @Test
     void vectorisedRowsEqualThePerPointBodiesBitForBit() {
         assertVectorEqualsBody(a -> AcousticTasks.waveStep8(a[0], a[1], a[2], a[3], a[4], NZ, NX, NB));
@@ -96,6 +125,10 @@ class AcousticTasksTest {
         assertVectorEqualsBody(a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], a[3], a[4], a[10],
                 new int[] {3}, 2, 9, N, NZ, NX, NB));
         assertVectorEqualsBody(a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], a[3], a[4], a[10],
+                new int[] {9}, 2, 9, N, NZ, NX, NB));
+        assertVectorEqualsBody(a -> AcousticTasks.waveStep8Imaging(a[0], a[1], a[2], a[3], a[4], a[5], a[10],
+                new int[] {3}, 2, 9, N, NZ, NX, NB));
+        assertVectorEqualsBody(a -> AcousticTasks.waveStep8Imaging(a[0], a[1], a[2], a[3], a[4], a[5], a[10],
                 new int[] {9}, 2, 9, N, NZ, NX, NB));
         assertVectorEqualsBody(a -> CpmlTasks.psi(a[0], a[1], a[2], a[7], a[8], W, NZ, NX, NB));
         assertVectorEqualsBody(a -> cpmlStep(a, 1));
@@ -215,6 +248,8 @@ class AcousticTasksTest {
             assertVectorEqualsBody(a -> AcousticTasks.bornStep8(a[0], a[1], a[2], a[3], a[4], dz, dx, nz, nx, nb), n,
                     nz, nx);
             assertVectorEqualsBody(a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], dz, dx, a[10],
+                    new int[] {1}, 2, 9, n, nz, nx, nb), n, nz, nx);
+            assertVectorEqualsBody(a -> AcousticTasks.waveStep8Imaging(a[0], a[1], a[2], dz, dx, a[3], a[10],
                     new int[] {1}, 2, 9, n, nz, nx, nb), n, nz, nx);
         }
     }
