@@ -7,9 +7,9 @@ import dev.strata.sampler.nn.NetworkDenoiser.NamedTensor;
 import dev.strata.sampler.nn.SmallUNet;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +25,7 @@ import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * The reference of the network rows: the same U-Net, weights and inputs in plain PyTorch ({@code unet_twin.py}, built
@@ -63,7 +64,7 @@ final class PyTorchTwin {
      * Runs the twin of {@code net} loaded with {@code weights} (normally {@link NetworkDenoiser#parameters()}) on
      * {@code in}, with {@code threads} intra-op threads and at least {@code repeats} timed calls each, and compares its
      * results with DJL's. Empty, after one note, where {@code python} cannot be started, cannot import torch, or the
-     * twin fails.
+     * twin fails or prints no timings.
      */
     static Optional<Result> measure(String python, NetworkDenoiser net, List<NamedTensor> weights, Batch in,
                                     int threads, int repeats, Consumer<String> notes) throws InterruptedException {
@@ -143,8 +144,13 @@ final class PyTorchTwin {
 
     private static Result result(Path dir, NetworkDenoiser net, Batch in) throws IOException {
         String out = Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8).strip();
-        if (!(new Yaml(new SafeConstructor(new LoaderOptions())).load(out.substring(out.lastIndexOf('\n') + 1))
-                instanceof Map<?, ?> m)) {
+        Object line;
+        try {
+            line = new Yaml(new SafeConstructor(new LoaderOptions())).load(out.substring(out.lastIndexOf('\n') + 1));
+        } catch (YAMLException e) {
+            line = null;
+        }
+        if (!(line instanceof Map<?, ?> m)) {
             throw new IOException("the twin printed no JSON line: " + out);
         }
         double forwardError = relativeError(read(dir.resolve("denoised.f32")), net.denoise(in.x(), in.sigma(),
@@ -169,16 +175,16 @@ final class PyTorchTwin {
         return diff / norm;
     }
 
-    private static Timing timing(Map<?, ?> m, String name) {
+    private static Timing timing(Map<?, ?> m, String name) throws IOException {
         return new Timing(number(m, name + "FirstSeconds").doubleValue(), number(m, name + "Seconds").doubleValue(),
                 number(m, name + "Repeats").intValue());
     }
 
-    private static Number number(Map<?, ?> m, String key) {
+    private static Number number(Map<?, ?> m, String key) throws IOException {
         if (m.get(key) instanceof Number n) {
             return n;
         }
-        throw new UncheckedIOException(new IOException("the twin's JSON line has no number " + key));
+        throw new IOException("the twin's JSON line has no number " + key);
     }
 
     private static double[] toDouble(float[] a) {
@@ -192,11 +198,8 @@ final class PyTorchTwin {
     private static void write(Path file, List<float[]> arrays) throws IOException {
         int count = arrays.stream().mapToInt(a -> a.length).sum();
         ByteBuffer b = ByteBuffer.allocate(count * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        for (float[] a : arrays) {
-            for (float f : a) {
-                b.putFloat(f);
-            }
-        }
+        FloatBuffer values = b.asFloatBuffer();
+        arrays.forEach(values::put);
         Files.write(file, b.array());
     }
 

@@ -60,21 +60,37 @@ class PyTorchTwinTest {
 
     @Test
     void pythonWithoutTorchGivesOneNoteAndNoResult(@TempDir Path dir) throws Exception {
-        Path fake = dir.resolve("python");
-        Files.writeString(fake, "#!/bin/sh\necho \"ModuleNotFoundError: No module named 'torch'\" >&2\nexit 1\n");
-        assertTrue(fake.toFile().setExecutable(true));
         try (NetworkDenoiser net = NetworkDenoiser.seededRandom(SHAPE, NET, 5)) {
-            List<String> notes = new ArrayList<>();
-            assertTrue(PyTorchTwin.measure(fake.toString(), net, net.parameters(), batch(), 1, 3, notes::add)
-                    .isEmpty());
-            assertEquals(1, notes.size());
-            assertTrue(notes.get(0).contains("No module named 'torch'") && notes.get(0).contains("--pytorch"),
-                    notes.get(0));
-            notes.clear();
-            assertTrue(PyTorchTwin.measure(dir.resolve("missing").toString(), net, net.parameters(), batch(), 1, 3,
-                    notes::add).isEmpty());
-            assertEquals(1, notes.size());
+            String note = onlyNote(net, fakePython(dir,
+                    "echo \"ModuleNotFoundError: No module named 'torch'\" >&2\nexit 1"));
+            assertTrue(note.contains("No module named 'torch'") && note.contains("--pytorch"), note);
+            assertTrue(onlyNote(net, dir.resolve("missing")).contains("cannot run"));
         }
+    }
+
+    @Test
+    void aTwinThatPrintsNoTimingsGivesOneNoteAndNoResult(@TempDir Path dir) throws Exception {
+        try (NetworkDenoiser net = NetworkDenoiser.seededRandom(SHAPE, NET, 5)) {
+            String note = onlyNote(net, fakePython(dir, "echo '{\"torch\": [unclosed'"));
+            assertTrue(note.contains("no JSON line"), note);
+        }
+    }
+
+    /** An executable shell script standing in for a Python, running {@code body}. */
+    private static Path fakePython(Path dir, String body) throws IOException {
+        Path fake = dir.resolve("python");
+        Files.writeString(fake, "#!/bin/sh\n" + body + "\n");
+        assertTrue(fake.toFile().setExecutable(true));
+        return fake;
+    }
+
+    /** Runs the twin with {@code python}, which must give no result and exactly one note: returned. */
+    private static String onlyNote(NetworkDenoiser net, Path python) throws InterruptedException {
+        List<String> notes = new ArrayList<>();
+        assertTrue(PyTorchTwin.measure(python.toString(), net, net.parameters(), batch(), 1, 3, notes::add)
+                .isEmpty());
+        assertEquals(1, notes.size(), notes.toString());
+        return notes.get(0);
     }
 
     private static Optional<PyTorchTwin.Result> twin(NetworkDenoiser net, List<NamedTensor> weights,

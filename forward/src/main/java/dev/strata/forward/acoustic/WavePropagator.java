@@ -296,8 +296,8 @@ final class WavePropagator {
      * (into the other half). A prologue of k steps fills the first half; the last k recompute steps idle. The ring
      * holds u^t for RTM, and for a gradient what it pairs with the adjoint field: L u^t (sponge), which the
      * recomputing step writes into the ring as it applies it, or B^t (CPML), which it writes into {@code bracket} (a
-     * copy puts it in the ring); so the imaging applies no stencil. It uploads its own state, the traces and the receivers, and reads vc, the sources and the
-     * checkpoints where the forward sweep left them.
+     * copy puts it in the ring); so the imaging applies no stencil. It uploads its own state, the traces and the
+     * receivers, and reads vc, the sources and the checkpoints where the forward sweep left them.
      */
     private KernelGraph backwardGraph(ResidentPass r, Stored stored, boolean gradient) {
         Pass p = r.pass;
@@ -313,7 +313,7 @@ final class WavePropagator {
         float[] snapshots = r.zeroed(Math.toIntExact(2L * k * n));
         int[] fwdClock = r.clock(steps - k);
         int[] adjClock = r.clock(steps - 1 + k);
-        float[] bracket = gradient && cpml ? r.field() : null;
+        float[] bracket = cpml && gradient ? r.field() : null;
         float[] grad = gradient ? r.result : null;
         float[] checkpoints = stored.checkpoints();
         float[] traces = r.traces;
@@ -328,7 +328,6 @@ final class WavePropagator {
         if (!gradient) {
             g.transferToDevice(TransferMode.EVERY_EXECUTION, r.illumination);
         }
-        boolean snapshotOfU = !gradient;
         for (int half = 0; half < 2; half++) {
             String id = "s" + half;
             float[] fcur = half == 0 ? fa : fb;
@@ -343,11 +342,11 @@ final class WavePropagator {
                             stored.pmlCheckpoints(), fwdClock, k, steps, n));
                 }
             }
-            if (snapshotOfU) {
+            if (gradient) {
+                boundary.addRecomputingStep(g, id, fcur, fprev, vc, pml, bracket, snapshots, fwdClock, k, steps);
+            } else {
                 g.task(id + ".snapshot", CheckpointTasks.storeSnapshot(fcur, snapshots, fwdClock, k, steps, n));
                 boundary.addStep(g, id, fcur, fprev, vc, pml, null);
-            } else {
-                boundary.addRecomputingStep(g, id, fcur, fprev, vc, pml, bracket, snapshots, fwdClock, k, steps);
             }
             g.task(id + ".source", SourceTasks.injectSource(fprev, vc, p.wavelets(), p.srcIndex(), fwdClock, nt))
                     .task(id + ".clock", CheckpointTasks.advanceSegmentClock(fwdClock, k, steps));

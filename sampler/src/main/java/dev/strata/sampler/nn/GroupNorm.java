@@ -52,11 +52,7 @@ final class GroupNorm extends AbstractBlock {
                     parameter(store, beta, x, false)));
         }
         NDArray y = normalisedByArrayOps(x).reshape(s);
-        NDArray ga = parameter(store, gamma, x, true).reshape(1, channels, 1, 1);
-        NDArray be = parameter(store, beta, x, true).reshape(1, channels, 1, 1);
-        ga.attach(x.getManager()); // views of a parameter land in the parameter's manager: move them to this call's
-        be.attach(x.getManager());
-        return new NDList(y.mul(ga).add(be));
+        return new NDList(y.mul(perChannel(store, gamma, x, true)).add(perChannel(store, beta, x, true)));
     }
 
     /**
@@ -72,10 +68,8 @@ final class GroupNorm extends AbstractBlock {
         }
         Shape s = x.getShape();
         long nc = s.get(0) * channels;
-        NDArray ga = parameter(store, gamma, x, false).reshape(1, channels, 1, 1);
-        NDArray be = parameter(store, beta, x, false).reshape(1, channels, 1, 1);
-        ga.attach(x.getManager());
-        be.attach(x.getManager());
+        NDArray ga = perChannel(store, gamma, x, false);
+        NDArray be = perChannel(store, beta, x, false);
         NDArray a = ga.add(ga.mul(scale)).reshape(nc);
         NDArray c = be.add(be.mul(scale)).add(shift).reshape(nc);
         return affine(normalisedByLayerNorm(x).reshape(1, nc, s.get(2), s.get(3)), a, c).reshape(s);
@@ -83,6 +77,13 @@ final class GroupNorm extends AbstractBlock {
 
     private static NDArray parameter(ParameterStore store, Parameter p, NDArray x, boolean training) {
         return store.getValue(p, x.getDevice(), training);
+    }
+
+    /** Parameter p as {@code [1, channels, 1, 1]}, a view attached to x's manager, which closes it with the call. */
+    private NDArray perChannel(ParameterStore store, Parameter p, NDArray x, boolean training) {
+        NDArray view = parameter(store, p, x, training).reshape(1, channels, 1, 1);
+        view.attach(x.getManager()); // views of a parameter land in the parameter's manager: move them to this call's
+        return view;
     }
 
     /**

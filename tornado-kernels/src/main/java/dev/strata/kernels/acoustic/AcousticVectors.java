@@ -5,7 +5,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API rows of the interior stencils {@link AcousticKernels#waveStep8},
- * {@link AcousticKernels#waveStep8Laplacian} and {@link AcousticKernels#bornStep8} (and of the point-wise
+ * {@link AcousticKernels#waveStep8Laplacian}, {@link AcousticKernels#waveStep8Imaging} and
+ * {@link AcousticKernels#bornStep8} (and of the point-wise
  * {@link ImagingKernels#accumulateProduct}), named by their {@code @Kernel(vectorRows = ...)}: the same contract as
  * the generated row runners (rows are (batch, depth) pairs of the interior, arguments in task order). Each performs
  * the operations of its per-point body in the same order, so it agrees with it bit for bit (the JVM never fuses
@@ -280,8 +281,8 @@ final class AcousticVectors {
     /**
      * The body of {@link AcousticKernels#waveStep8} on {@code lanes} consecutive points from i (column ix), same order
      * of operations, into {@code out} at {@code o} (pn at i, or a scratch vector); where {@code undamped} (d = 1) it
-     * leaves out the two multiplications by d, which are exact there. Stores the Laplacian into {@code laplacian} at i
-     * where that is not null.
+     * leaves out the two multiplications by d, which are exact there. Stores the Laplacian into {@code laplacian} at
+     * lapOffset + i where that is not null.
      */
     private static void waveStep(float[] out, int o, float[] pn, float[] p, float[] vc, float[] dx, float[] laplacian,
                                  int lapOffset, int nx, int i, int ix, float dzRow, boolean undamped) {

@@ -20,9 +20,9 @@ public final class ImagingKernels {
 
     /**
      * Imaging condition of the velocity gradient: g[i] += phi[i] snapshots[slot(t) fieldSize + i] at every point,
-     * with phi the scaled adjoint field at level t + 1 and the ring holding the factor it pairs with: L u^t for the
-     * sponge ({@link AcousticKernels#waveStep8Laplacian}), the CPML's bracket B^t (the factor of vc in its update).
-     * Writes g only.
+     * with phi the scaled adjoint field at level t + 1 and the ring holding the factor it pairs with: the CPML's
+     * bracket B^t (the factor of vc in its update). The sponge's gradient adds the same inside its adjoint step
+     * ({@link AcousticKernels#waveStep8Imaging}, with L u^t in the ring). Writes g only.
      */
     @Kernel(requires = RING, vectorRows = "AcousticVectors.accumulateProductRows")
     public static void accumulateProduct(@Index("fieldSize") int i, @Writes @Length("fieldSize") float[] g,
