@@ -10,9 +10,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
- * Draws a chart of named series (lines or points) against shared x and y axes with round-number ticks, optional
+ * Draws a chart of named series (lines, points or bars) against shared x and y axes with round-number ticks, optional
  * logarithmic y, dashed horizontal reference lines (e.g. "WRMSE = 1") and a legend, as a PNG.
  *
  * <pre>{@code
@@ -49,7 +50,16 @@ public final class LinePlot {
         /** Straight segments between consecutive finite points. */
         LINE,
         /** A filled square per finite point. */
-        POINTS
+        POINTS,
+        /**
+         * A filled bar from y = 0 (the bottom of a log axis) to each finite point, {@value #BAR_WIDTH} of the
+         * closest x spacing of the chart's bars wide. Series are drawn in order, each over the ones before: stacked
+         * bars are cumulative sums given largest first.
+         */
+        BARS;
+
+        /** Width of a bar as a fraction of the closest x spacing. */
+        public static final double BAR_WIDTH = 0.6;
     }
 
     /**
@@ -71,6 +81,10 @@ public final class LinePlot {
 
         public static Series points(String name, double[] x, double[] y) {
             return new Series(name, x, y, Style.POINTS);
+        }
+
+        public static Series bars(String name, double[] x, double[] y) {
+            return new Series(name, x, y, Style.BARS);
         }
     }
 
@@ -126,10 +140,10 @@ public final class LinePlot {
     /**
      * Where data land: the plot area in pixels ({@code left..right}, {@code top..bottom}, inclusive) and the data
      * range it shows, x from {@code x0} to {@code x1} and y from {@code y0} to {@code y1} ({@code log10} of them on a
-     * log axis).
+     * log axis); bars are {@code barWidth} wide in x.
      */
     record Frame(int left, int top, int right, int bottom, double x0, double x1, double y0, double y1, boolean logY,
-                 List<Double> xTicks, List<Double> yTicks) {
+                 List<Double> xTicks, List<Double> yTicks, double barWidth) {
         int px(double x) {
             return left + (int) Math.round((x - x0) / (x1 - x0) * (right - left));
         }
@@ -146,9 +160,18 @@ public final class LinePlot {
 
     /** The plot area and data range {@link #render} uses for {@code chart}. */
     Frame frame(Chart chart) {
+        TreeSet<Double> bars = barPositions(chart);
+        double spacing = spacing(bars);
         double[] xr = range(chart, true);
         double[] yr = range(chart, false);
-        List<Double> xTicks = AxisTicks.linear(xr[0], xr[1], 7);
+        if (spacing > 0) { // whole bars inside the plot area, and their base on a linear axis
+            xr = new double[] {xr[0] - spacing / 2, xr[1] + spacing / 2};
+            if (!chart.logY()) {
+                yr = new double[] {Math.min(yr[0], 0), yr[1]};
+            }
+        }
+        List<Double> xTicks = bars.isEmpty() || bars.size() > 12 ? AxisTicks.linear(xr[0], xr[1], 7)
+                : List.copyOf(bars);
         List<Double> yTicks = chart.logY() ? AxisTicks.logarithmic(Math.pow(10, yr[0]), Math.pow(10, yr[1]))
                 : AxisTicks.linear(yr[0], yr[1], 6);
         int widest = 0;
@@ -160,7 +183,44 @@ public final class LinePlot {
         int top = MARGIN + text.height(TextPainter.Size.PANEL_TITLE) + 2 * GAP;
         int right = options.width() - MARGIN - text.width(AxisTicks.label(xr[1]), TextPainter.Size.TICK) / 2;
         int bottom = options.height() - MARGIN - line - GAP - line - GAP - TICK_LENGTH;
-        return new Frame(left, top, right, bottom, xr[0], xr[1], yr[0], yr[1], chart.logY(), xTicks, yTicks);
+        if (spacing > 0) { // room above the bars for the legend, which would hide them
+            int legend = 2 * GAP + legendHeight(chart);
+            double scale = (bottom - top) / (double) Math.max(1, bottom - top - legend);
+            yr = new double[] {yr[0], yr[0] + (yr[1] - yr[0]) * scale};
+        }
+        return new Frame(left, top, right, bottom, xr[0], xr[1], yr[0], yr[1], chart.logY(), xTicks, yTicks,
+                Style.BAR_WIDTH * spacing);
+    }
+
+    /** The distinct finite x of the chart's bars (their ticks when there are few). */
+    private static TreeSet<Double> barPositions(Chart chart) {
+        TreeSet<Double> xs = new TreeSet<>();
+        for (Series s : chart.series()) {
+            if (s.style() == Style.BARS) {
+                for (double x : s.x()) {
+                    if (Double.isFinite(x)) {
+                        xs.add(x);
+                    }
+                }
+            }
+        }
+        return xs;
+    }
+
+    /** The closest spacing of {@code xs} (1 for a single x), or 0 for none. */
+    private static double spacing(TreeSet<Double> xs) {
+        if (xs.isEmpty()) {
+            return 0;
+        }
+        double closest = Double.POSITIVE_INFINITY;
+        Double previous = null;
+        for (double x : xs) {
+            if (previous != null) {
+                closest = Math.min(closest, x - previous);
+            }
+            previous = x;
+        }
+        return Double.isFinite(closest) ? closest : 1;
     }
 
     /** Finite data range of x or of y (log10 on a log axis, with references), widened when empty or a point. */
@@ -273,6 +333,18 @@ public final class LinePlot {
 
     private static void drawSeries(Graphics2D g, Frame f, Series s, Color colour) {
         g.setColor(colour);
+        if (s.style() == Style.BARS) {
+            int base = f.logY() ? f.bottom() : f.py(0);
+            for (int i = 0; i < s.x().length; i++) {
+                if (f.shows(s.x()[i], s.y()[i])) {
+                    int l = f.px(s.x()[i] - f.barWidth() / 2);
+                    int r = f.px(s.x()[i] + f.barWidth() / 2);
+                    int top = Math.min(base, f.py(s.y()[i]));
+                    g.fillRect(l, top, Math.max(1, r - l), Math.max(1, Math.abs(base - f.py(s.y()[i]))));
+                }
+            }
+            return;
+        }
         if (s.style() == Style.POINTS) {
             for (int i = 0; i < s.x().length; i++) {
                 if (f.shows(s.x()[i], s.y()[i])) {
@@ -299,6 +371,12 @@ public final class LinePlot {
         g.draw(path);
     }
 
+    /** Height in pixels of the legend box. */
+    private int legendHeight(Chart chart) {
+        int line = text.height(TextPainter.Size.TICK) + 2;
+        return GAP + (chart.series().size() + chart.references().size()) * line + GAP / 2;
+    }
+
     /** A box in the top-right corner of the plot area naming every series and reference line. */
     private void drawLegend(Graphics2D g, Frame f, Chart chart) {
         TextPainter.Size size = TextPainter.Size.TICK;
@@ -309,7 +387,7 @@ public final class LinePlot {
         chart.references().forEach(r -> names.add(r.name()));
         int widest = names.stream().mapToInt(n -> text.width(n, size)).max().orElse(0);
         int w = GAP + sample + GAP + widest + GAP;
-        int h = GAP + names.size() * line + GAP / 2;
+        int h = legendHeight(chart);
         int x = f.right() - GAP - w;
         int y = f.top() + GAP;
         g.setColor(Color.WHITE);
@@ -322,6 +400,8 @@ public final class LinePlot {
                 g.setColor(colour(i));
                 if (chart.series().get(i).style() == Style.POINTS) {
                     g.fillRect(x + GAP + sample / 2 - POINT / 2, cy - POINT / 2, POINT, POINT);
+                } else if (chart.series().get(i).style() == Style.BARS) {
+                    g.fillRect(x + GAP + sample / 4, cy - line / 3, sample / 2, 2 * line / 3);
                 } else {
                     g.fillRect(x + GAP, cy - 1, sample, 2);
                 }

@@ -87,4 +87,28 @@ class LinePlotTest {
         assertTrue(maxX - minX > 0.95 * (f.right() - f.left()), "series spans " + minX + ".." + maxX);
         assertTrue(maxY - minY > 0.9 * (f.bottom() - f.top()), "series spans " + minY + ".." + maxY);
     }
+
+    @Test
+    void stackedBarsFillFromZeroToEachSeriesValueInTheirOwnColour() {
+        double[] x = {1, 2, 3};
+        LinePlot.Chart chart = new LinePlot.Chart("time split", "case", "share", List.of(
+                LinePlot.Series.bars("total", x, new double[] {1, 1, 1}),
+                LinePlot.Series.bars("first part", x, new double[] {0.4, 0.7, 0.1})), false, List.of());
+        LinePlot.Frame f = PLOT.frame(chart);
+        BufferedImage image = PLOT.render(chart);
+        int total = LinePlot.colour(0).getRGB();
+        int first = LinePlot.colour(1).getRGB();
+        assertEquals(first, image.getRGB(f.px(1), f.py(0.2)));
+        assertEquals(total, image.getRGB(f.px(1), f.py(0.6)));
+        assertEquals(first, image.getRGB(f.px(2), f.py(0.6)));
+        assertEquals(total, image.getRGB(f.px(3), f.py(0.9)));
+        assertTrue(f.py(0) <= f.bottom() && f.py(0) > f.bottom() - 10, "the bars' base at the bottom: " + f);
+        int between = f.px(1.5);
+        assertTrue(image.getRGB(between, f.py(0.5)) != total && image.getRGB(between, f.py(0.5)) != first,
+                "a gap between bars");
+        int halfBar = (f.px(1 + 0.6 / 2) - f.px(1 - 0.6 / 2)) / 2;
+        assertEquals(total, image.getRGB(f.px(1) + halfBar - 2, f.py(0.6)), "0.6 of the spacing wide");
+        assertTrue(image.getRGB(f.px(1) + halfBar + 3, f.py(0.6)) != total, "not wider than 0.6 of the spacing");
+        assertTrue(f.px(1 - 0.3) > f.left() && f.px(3 + 0.3) < f.right(), "whole bars inside the plot area");
+    }
 }

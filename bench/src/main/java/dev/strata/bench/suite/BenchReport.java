@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -19,11 +22,17 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * {@code strata bench --report DIR}: the JSON lines of one or more suite runs (this machine's and any merged from
- * others) as {@code DIR/report.md}, one table per machine, and three plots: Mpts/s of the wave stencil against N per
- * backend and machine ({@code stencil.png}), its share of the triad bandwidth ({@code roofline.png}) and Mpts/s
- * against threads at N = 1024 ({@code threads.png}).
+ * others) as {@code DIR/report.md}, one table per machine, and four plots: Mpts/s of the wave stencil against N per
+ * backend and machine ({@code stencil.png}), its share of the triad bandwidth ({@code roofline.png}), Mpts/s
+ * against threads at N = 1024 ({@code threads.png}) and the time split of a reverse step of each posterior-sample
+ * row ({@code split.png}, with a table of the same shares).
  */
 public final class BenchReport {
+    private static final String SPLIT_PREFIX = "split_";
+    private static final String SPLIT_SUFFIX = "PerSample";
+    /** The order the parts of a reverse step stack in, from the bottom; parts not named here go on top. */
+    private static final List<String> SPLIT_ORDER = List.of("network", "network_vjp", "handover", "physics_forward",
+            "physics_adjoint", "guidance_and_update", "io");
     private static final String[] EXTRAS = {"problem", "prior", "ratioToForward", "ratioToApply", "ratioToSolve",
         "ratioToSponge", "ratioToPytorch", "physicsShare", "firstSeconds", "batch", "gbs", "secondsPerSample", "torch"};
 
@@ -83,6 +92,9 @@ public final class BenchReport {
             written.add(dir.resolve("threads.png"));
             md.append("![threads](threads.png)\n\n");
         }
+        if (splitPlot(dir.resolve("split.png"), rows, md)) {
+            written.add(dir.resolve("split.png"));
+        }
         for (Map.Entry<String, List<Map<String, Object>>> m : byMachine.entrySet()) {
             md.append("## ").append(m.getKey()).append("\n\n");
             md.append("| bench | n | backend | threads | seconds | Mpts/s | ratio | roofline | notes |\n");
@@ -138,6 +150,78 @@ public final class BenchReport {
                 points.values().stream().mapToDouble(Double::doubleValue).toArray())));
         new LinePlot().write(png, new LinePlot.Chart(title, xLabel, yLabel, lines, false, List.of()));
         return true;
+    }
+
+    /**
+     * The parts of a reverse step ({@code split_*PerSample} of the posterior-sample rows: network, physics, guidance,
+     * hand-over, io) as shares of the step's wall time, one stacked bar per row, and a table of the same shares
+     * appended to {@code md}; false (nothing written) without such rows.
+     */
+    private static boolean splitPlot(Path png, List<Map<String, Object>> rows, StringBuilder md) throws IOException {
+        List<Map<String, Object>> cases = new ArrayList<>();
+        Set<String> parts = new LinkedHashSet<>();
+        for (Map<String, Object> r : rows) {
+            if ("posterior-sample".equals(r.get("bench"))) {
+                List<String> own = splitParts(r);
+                if (!own.isEmpty()) {
+                    cases.add(r);
+                    parts.addAll(own);
+                }
+            }
+        }
+        if (cases.isEmpty()) {
+            return false;
+        }
+        List<String> order = new ArrayList<>(parts);
+        order.sort(Comparator.comparingInt(p -> SPLIT_ORDER.contains(p) ? SPLIT_ORDER.indexOf(p)
+                : SPLIT_ORDER.size()));
+        double[] x = new double[cases.size()];
+        double[][] cumulative = new double[order.size()][cases.size()];
+        md.append("![split](split.png)\n\n| case | machine | problem | prior | seconds per step per sample |");
+        order.forEach(p -> md.append(' ').append(p.replace('_', ' ')).append(" |"));
+        md.append("\n|---|---|---|---|---|").append("---|".repeat(order.size())).append('\n');
+        for (int c = 0; c < cases.size(); c++) {
+            Map<String, Object> r = cases.get(c);
+            x[c] = c + 1;
+            double[] seconds = new double[order.size()];
+            double total = 0;
+            for (int k = 0; k < order.size(); k++) {
+                seconds[k] = r.get(SPLIT_PREFIX + order.get(k) + SPLIT_SUFFIX) instanceof Number n
+                        ? n.doubleValue() : 0;
+                total += seconds[k];
+            }
+            md.append("| ").append(c + 1).append(" | ").append(r.get("machine")).append(" | ")
+                    .append(r.get("problem")).append(" | ").append(r.get("prior")).append(" | ")
+                    .append(num(r.get("secondsPerStepPerSample"))).append(" |");
+            double sum = 0;
+            for (int k = 0; k < order.size(); k++) {
+                double share = total > 0 ? seconds[k] / total : 0;
+                sum += share;
+                cumulative[k][c] = sum;
+                md.append(String.format(Locale.ROOT, " %.1f %% |", 100 * share));
+            }
+            md.append('\n');
+        }
+        md.append("\nShares of the wall time of a reverse step (io: writing the samples); `physicsShare` in the table")
+                .append(" below is everything but the network and io, over everything but io.\n\n");
+        List<LinePlot.Series> bars = new ArrayList<>();
+        for (int k = order.size() - 1; k >= 0; k--) { // largest cumulative share first, each drawn over the last
+            bars.add(LinePlot.Series.bars(order.get(k).replace('_', ' '), x, cumulative[k]));
+        }
+        new LinePlot().write(png, new LinePlot.Chart("Time split of a reverse step", "case (table in report.md)",
+                "share of step time", bars, false, List.of()));
+        return true;
+    }
+
+    /** The part names of the {@code split_<part>PerSample} fields of {@code r}, in its order. */
+    private static List<String> splitParts(Map<String, Object> r) {
+        List<String> parts = new ArrayList<>();
+        for (String k : r.keySet()) {
+            if (k.startsWith(SPLIT_PREFIX) && k.endsWith(SPLIT_SUFFIX) && r.get(k) instanceof Number) {
+                parts.add(k.substring(SPLIT_PREFIX.length(), k.length() - SPLIT_SUFFIX.length()));
+            }
+        }
+        return parts;
     }
 
     private static String notes(Map<String, Object> r) {

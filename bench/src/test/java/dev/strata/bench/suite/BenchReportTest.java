@@ -58,6 +58,25 @@ class BenchReportTest {
             assertTrue(written.contains(dir.resolve(png)) && Files.size(dir.resolve(png)) > 1000, png);
         }
         assertEquals(8, md.lines().filter(l -> l.startsWith("| wave-stencil")).count());
+        assertTrue(!written.contains(dir.resolve("split.png")) && !md.contains("split.png"),
+                "no time split without posterior rows");
+    }
+
+    @Test
+    void timeSplitGivesEachPartAsAShareOfTheStep() throws IOException {
+        Map<String, Object> row = new LinkedHashMap<>(Map.of("bench", "posterior-sample", "n", 2, "backend", "jvm",
+                "threads", 2, "seconds", 1.0, "problem", "darcy", "prior", "network:darcy", "machine", "alpha",
+                "secondsPerStepPerSample", 0.04));
+        row.put("split_ioPerSample", 0.1);
+        row.put("split_physics_forwardPerSample", 0.2);
+        row.put("split_networkPerSample", 0.1);
+        Path dir = tmp.resolve("split");
+        List<Path> written = BenchReport.write(dir, List.of(row));
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(written.contains(dir.resolve("split.png")) && Files.size(dir.resolve("split.png")) > 1000, md);
+        assertTrue(md.contains("| case | machine | problem | prior | seconds per step per sample | network |"
+                + " physics forward | io |"), md);
+        assertTrue(md.contains("| 1 | alpha | darcy | network:darcy | 0.0400 | 25.0 % | 50.0 % | 25.0 % |"), md);
     }
 
     @Test
