@@ -55,8 +55,10 @@ public final class AffineInput implements WrappedOperator {
     public float[] toPhysical(float[] x) {
         int size = offset.length;
         float[] p = new float[x.length];
-        for (int i = 0; i < x.length; i++) {
-            p[i] = offset[i % size] + scale[i % size] * x[i];
+        for (int from = 0; from < x.length; from += size) { // member by member (a wrong length reaches the inner operator, which names it): loops the JIT vectorises
+            for (int i = 0, end = Math.min(size, x.length - from); i < end; i++) {
+                p[from + i] = offset[i] + scale[i] * x[from + i];
+            }
         }
         return p;
     }
@@ -65,8 +67,10 @@ public final class AffineInput implements WrappedOperator {
     public float[] toNormalised(float[] p) {
         int size = offset.length;
         float[] x = new float[p.length];
-        for (int i = 0; i < p.length; i++) {
-            x[i] = (p[i] - offset[i % size]) / scale[i % size];
+        for (int from = 0; from < p.length; from += size) {
+            for (int i = 0, end = Math.min(size, p.length - from); i < end; i++) {
+                x[from + i] = (p[from + i] - offset[i]) / scale[i];
+            }
         }
         return x;
     }
@@ -92,8 +96,10 @@ public final class AffineInput implements WrappedOperator {
 
     private void scaleInPlace(float[] v) {
         int size = scale.length;
-        for (int i = 0; i < v.length; i++) {
-            v[i] *= scale[i % size];
+        for (int from = 0; from < v.length; from += size) {
+            for (int i = 0, end = Math.min(size, v.length - from); i < end; i++) {
+                v[from + i] *= scale[i];
+            }
         }
     }
 }

@@ -58,8 +58,10 @@ public final class WhitenedOutput implements WrappedOperator {
 
     private void weigh(float[] y) {
         int m = inverseSigma.length;
-        for (int i = 0; i < y.length; i++) {
-            y[i] *= inverseSigma[i % m];
+        for (int from = 0; from < y.length; from += m) { // member by member (a wrong length reaches the inner operator, which names it): loops the JIT vectorises
+            for (int j = 0, end = Math.min(m, y.length - from); j < end; j++) {
+                y[from + j] *= inverseSigma[j];
+            }
         }
     }
 }

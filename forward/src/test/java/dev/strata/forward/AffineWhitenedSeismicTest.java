@@ -67,19 +67,24 @@ class AffineWhitenedSeismicTest extends ForwardOperatorContract {
         float[] x = randomModels(rng, 2);
         float[] p = a.toPhysical(x);
         assertEquals(6000 + 10 * 3 + 500 * x[NZ * NX + 3 * NX], p[NZ * NX + 3 * NX], 1e-3);
+        float[] o = offsets();
+        float[] s = scales();
+        for (int i = 0; i < x.length; i++) { // every element of both members, each with its own element's map
+            assertEquals(o[i % o.length] + s[i % o.length] * x[i], p[i], "element " + i);
+        }
         assertArrayEquals(x, a.toNormalised(p), 1e-5f);
     }
 
     @Test
     void whitenedDataAreTheDataOverTheirSigma() {
-        float[] x = randomModels(rng, 1);
+        float[] x = randomModels(rng, 2);
         AffineInput a = new AffineInput(SEISMIC, offsets(), scales());
         WhitenedOutput w = new WhitenedOutput(a, sigmas());
-        float[] y = a.apply(x, 1);
-        float[] yw = w.apply(x, 1);
+        float[] y = a.apply(x, 2);
+        float[] yw = w.apply(x, 2);
         double[] s = sigmas();
-        for (int j = 0; j < y.length; j++) {
-            assertEquals(y[j] / s[j], yw[j], 1e-4 * Math.abs(yw[j]) + 1e-6);
+        for (int j = 0; j < y.length; j++) { // both members, each datum over its own sigma
+            assertEquals(y[j] / s[j % s.length], yw[j], 1e-4 * Math.abs(yw[j]) + 1e-6);
         }
     }
 

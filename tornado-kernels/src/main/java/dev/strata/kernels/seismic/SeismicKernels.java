@@ -9,7 +9,8 @@ import dev.strata.kernels.annotations.Writes;
 /**
  * Per-point bodies of the 1-D convolutional seismic model: reflectivity of acoustic impedance along depth, then a
  * "same"-size convolution of each trace with a centred odd-length wavelet; and of hard data (values at selected
- * points, e.g. well logs) and its adjoint. Typed tasks: {@code SeismicTasks}, written by the build from these declarations.
+ * points, e.g. well logs) and its adjoint. Typed tasks: {@code SeismicTasks}, written by the build from these declarations;
+ * the convolution and its adjoint also run as Vector API rows on the JVM ({@link SeismicVectors}).
  *
  * <p>Models are flat row-major {@code [nb][channels][nz][nx]} with the impedance Ip in channel {@code ch};
  * reflectivity and data are {@code [nb][nr][nx]} with {@code nr = nz - 1} (depth slower than x). Each body writes
@@ -81,7 +82,7 @@ public final class SeismicKernels {
     }
 
     /** d[z] = sum_k w[k] rc[z - k + c], c = (nw - 1) / 2, rc = 0 outside [0, nr), nw odd; writes d only. */
-    @Kernel(requires = "nw % 2 == 1")
+    @Kernel(requires = "nw % 2 == 1", vectorRows = "SeismicVectors.convolveDepthRows")
     public static void convolveDepth(@Index("nb") int b, @Index("nr") int z, @Index("nx") int x,
                                      @Length("nb * nr * nx") float[] rc, float[] wavelet,
                                      @Writes @Length("nb * nr * nx") float[] d, int nr, int nx,
@@ -98,7 +99,7 @@ public final class SeismicKernels {
     }
 
     /** Adjoint of {@link #convolveDepth}: drc[z] = sum_k w[k] dd[z + k - c], dd = 0 outside [0, nr); writes drc. */
-    @Kernel(requires = "nw % 2 == 1")
+    @Kernel(requires = "nw % 2 == 1", vectorRows = "SeismicVectors.correlateDepthRows")
     public static void correlateDepth(@Index("nb") int b, @Index("nr") int z, @Index("nx") int x,
                                       @Length("nb * nr * nx") float[] dd, float[] wavelet,
                                       @Writes @Length("nb * nr * nx") float[] drc, int nr, int nx,

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strata.kernels.IndexRange;
 import dev.strata.kernels.KernelTask;
 import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /** Ranges, full writes and argument checks of the seismic tasks, as the kernel declarations generate them. */
@@ -64,6 +65,46 @@ class SeismicTasksTest {
         assertEquals("SeismicKernels.reflectivity: rc has 1 elements, needs 2", e.getMessage());
         // the same arguments, well formed, are accepted
         SeismicTasks.reflectivity(new float[8], new float[2], 2, 1, 2, 2, 1);
+    }
+
+    @Test
+    void vectorisedConvolutionRowsEqualThePerPointBodiesBitForBit() {
+        // (nr, nx, nw, nb): the default grid; a wavelet longer than the trace; rows narrower than a vector; one tap;
+        // a row one point longer than two vectors of 16
+        int[][] shapes = {{80, 100, 41, 2}, {5, 17, 9, 1}, {6, 3, 3, 2}, {12, 16, 1, 1}, {3, 33, 7, 2}};
+        Random random = new Random(7);
+        for (int[] s : shapes) {
+            int nr = s[0];
+            int nx = s[1];
+            int nb = s[3];
+            float[] in = new float[nb * nr * nx];
+            float[] wavelet = new float[s[2]];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = (float) random.nextGaussian();
+            }
+            for (int k = 0; k < wavelet.length; k++) {
+                wavelet[k] = (float) random.nextGaussian();
+            }
+            float[] body = new float[in.length];
+            float[] vectors = new float[in.length];
+            Arrays.fill(vectors, Float.NaN);
+            run(SeismicTasks.convolveDepth(in, wavelet, body, nr, nx, nb));
+            runVectorised(SeismicTasks.convolveDepth(in, wavelet, vectors, nr, nx, nb));
+            assertArrayEquals(body, vectors, "convolveDepth " + Arrays.toString(s));
+            Arrays.fill(vectors, Float.NaN);
+            run(SeismicTasks.correlateDepth(in, wavelet, body, nr, nx, nb));
+            runVectorised(SeismicTasks.correlateDepth(in, wavelet, vectors, nr, nx, nb));
+            assertArrayEquals(body, vectors, "correlateDepth " + Arrays.toString(s));
+        }
+    }
+
+    /** The task's vector rows, in two calls that split its rows, as two threads would. */
+    private static void runVectorised(KernelTask task) {
+        assertTrue(task.vectorized(), task.kernel());
+        IndexRange r = task.range();
+        int mid = (r.outerStart() + r.outerEnd()) / 2;
+        task.runRowsVectorized(r.outerStart(), mid);
+        task.runRowsVectorized(mid, r.outerEnd());
     }
 
     private static void run(KernelTask task) {
