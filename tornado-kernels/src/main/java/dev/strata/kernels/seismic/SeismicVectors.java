@@ -20,27 +20,18 @@ final class SeismicVectors {
     /** {@link SeismicKernels#convolveDepth} over rows [rowStart, rowEnd): d[z] = sum_k w[k] rc[z - k + c]. */
     static void convolveDepthRows(int rowStart, int rowEnd, float[] rc, float[] wavelet, float[] d, int nr, int nx,
                                   int nb) {
-        int nw = wavelet.length;
-        int c = (nw - 1) / 2;
-        for (int row = rowStart; row < rowEnd; row++) {
-            int b = row / nr;
-            int z = row % nr;
-            if (nx < SPECIES.length()) {
-                for (int x = 0; x < nx; x++) {
-                    SeismicKernels.convolveDepth(b, z, x, rc, wavelet, d, nr, nx, nw);
-                }
-                continue;
-            }
-            int k0 = Math.max(0, z + c - (nr - 1));
-            int k1 = Math.min(nw - 1, z + c);
-            // tap k reads rc row z - k + c, whose start moves back one row per tap
-            sumRow(rc, wavelet, d, b * nr * nx + (z + c) * nx, -nx, b * nr * nx + z * nx, k0, k1, nx);
-        }
+        depthRows(rowStart, rowEnd, rc, wavelet, d, nr, nx, true);
     }
 
     /** {@link SeismicKernels#correlateDepth} over rows [rowStart, rowEnd): drc[z] = sum_k w[k] dd[z + k - c]. */
     static void correlateDepthRows(int rowStart, int rowEnd, float[] dd, float[] wavelet, float[] drc, int nr, int nx,
                                    int nb) {
+        depthRows(rowStart, rowEnd, dd, wavelet, drc, nr, nx, false);
+    }
+
+    /** The rows of the convolution ({@code convolve}) or of its adjoint, from {@code in} into {@code out}. */
+    private static void depthRows(int rowStart, int rowEnd, float[] in, float[] wavelet, float[] out, int nr, int nx,
+                                  boolean convolve) {
         int nw = wavelet.length;
         int c = (nw - 1) / 2;
         for (int row = rowStart; row < rowEnd; row++) {
@@ -48,14 +39,22 @@ final class SeismicVectors {
             int z = row % nr;
             if (nx < SPECIES.length()) {
                 for (int x = 0; x < nx; x++) {
-                    SeismicKernels.correlateDepth(b, z, x, dd, wavelet, drc, nr, nx, nw);
+                    if (convolve) {
+                        SeismicKernels.convolveDepth(b, z, x, in, wavelet, out, nr, nx, nw);
+                    } else {
+                        SeismicKernels.correlateDepth(b, z, x, in, wavelet, out, nr, nx, nw);
+                    }
                 }
                 continue;
             }
-            int k0 = Math.max(0, c - z);
-            int k1 = Math.min(nw - 1, nr - 1 - z + c);
-            // tap k reads dd row z + k - c, whose start moves on one row per tap
-            sumRow(dd, wavelet, drc, b * nr * nx + (z - c) * nx, nx, b * nr * nx + z * nx, k0, k1, nx);
+            int base = b * nr * nx;
+            if (convolve) { // tap k reads row z - k + c, whose start moves back one row per tap
+                sumRow(in, wavelet, out, base + (z + c) * nx, -nx, base + z * nx, Math.max(0, z + c - (nr - 1)),
+                        Math.min(nw - 1, z + c), nx);
+            } else { // tap k reads row z + k - c, whose start moves on one row per tap
+                sumRow(in, wavelet, out, base + (z - c) * nx, nx, base + z * nx, Math.max(0, c - z),
+                        Math.min(nw - 1, nr - 1 - z + c), nx);
+            }
         }
     }
 
