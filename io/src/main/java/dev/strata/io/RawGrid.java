@@ -64,10 +64,7 @@ public record RawGrid(int nz, int nx, double dz, double dx, float[] values) {
             throw new IOException(f32 + " holds " + size + " bytes; the sidecar's " + nz + " x " + nx
                     + " float32 grid needs " + expected);
         }
-        ByteBuffer buf = ByteBuffer.wrap(Files.readAllBytes(f32)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] values = new float[nz * nx];
-        buf.asFloatBuffer().get(values);
-        return new RawGrid(nz, nx, dz, dx, values);
+        return new RawGrid(nz, nx, dz, dx, Float32.decode(Files.readAllBytes(f32)));
     }
 
     /** How the samples of a headerless file are laid out: which index is slow, and the byte order. */

@@ -1,5 +1,6 @@
 package dev.strata.bench.suite;
 
+import dev.strata.io.Float32;
 import dev.strata.io.Json;
 import dev.strata.sampler.nn.EdmPreconditioning;
 import dev.strata.sampler.nn.NetworkDenoiser;
@@ -7,9 +8,6 @@ import dev.strata.sampler.nn.NetworkDenoiser.NamedTensor;
 import dev.strata.sampler.nn.SmallUNet;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -196,18 +194,11 @@ final class PyTorchTwin {
     }
 
     private static void write(Path file, List<float[]> arrays) throws IOException {
-        int count = arrays.stream().mapToInt(a -> a.length).sum();
-        ByteBuffer b = ByteBuffer.allocate(count * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        FloatBuffer values = b.asFloatBuffer();
-        arrays.forEach(values::put);
-        Files.write(file, b.array());
+        Files.write(file, Float32.encode(arrays));
     }
 
     private static float[] read(Path file) throws IOException {
-        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
-        float[] a = new float[b.remaining() / Float.BYTES];
-        b.asFloatBuffer().get(a);
-        return a;
+        return Float32.decode(Files.readAllBytes(file));
     }
 
     private static String lastLine(Path dir) throws IOException {

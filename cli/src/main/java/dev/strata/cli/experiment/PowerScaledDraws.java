@@ -1,6 +1,7 @@
 package dev.strata.cli.experiment;
 
 import dev.strata.io.AtomicFiles;
+import dev.strata.io.Float32;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.sampler.ConditionalDenoiser;
 import dev.strata.sampler.Denoiser;
@@ -14,8 +15,6 @@ import dev.strata.sampler.edm.PredictorCorrectorSampler;
 import dev.strata.sampler.guidance.PowerScaledDenoiser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -51,15 +50,12 @@ final class PowerScaledDraws {
         int expected = s.samples() * network.size();
         try {
             if (resume && Files.isRegularFile(file) && Files.size(file) == 4L * expected) {
-                float[] x = new float[expected];
-                ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(x);
-                return x;
+                return Float32.decode(Files.readAllBytes(file));
             }
             float[] x = sampler(network, condition, p, s, backend).sample(s.samples(), s.seed(), ProgressListener.NONE);
-            ByteBuffer b = ByteBuffer.allocate(4 * x.length).order(ByteOrder.LITTLE_ENDIAN);
-            b.asFloatBuffer().put(x);
+            byte[] bytes = Float32.encode(x);
             Files.createDirectories(file.getParent());
-            AtomicFiles.write(file, "samples of " + p, temp -> Files.write(temp, b.array()));
+            AtomicFiles.write(file, "samples of " + p, temp -> Files.write(temp, bytes));
             return x;
         } catch (IOException e) {
             throw new UncheckedIOException("samples of " + p + " in " + file + ": " + e.getMessage(), e);

@@ -9,6 +9,7 @@ import dev.strata.forward.geology.LayeredVelocityModel;
 import dev.strata.forward.geology.LogConductivityModel;
 import dev.strata.forward.geology.ModelGenerator;
 import dev.strata.forward.geology.SectionGrid;
+import dev.strata.io.Float32;
 import dev.strata.io.TrainingSetFile;
 import dev.strata.io.Observations;
 import dev.strata.io.Observations.HeadData;
@@ -96,9 +97,10 @@ final class Synthesis {
     /** The shipped Marmousi-II velocity model, 34 x 100 cells of 100 m (see the JSON beside it). */
     static float[] shippedMarmousi() {
         try (var in = Synthesis.class.getResourceAsStream("marmousi2_34x100.f32")) {
-            byte[] bytes = in.readAllBytes();
-            float[] v = new float[34 * 100];
-            java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(v);
+            float[] v = Float32.decode(in.readAllBytes());
+            if (v.length != 34 * 100) {
+                throw new IllegalStateException("the shipped Marmousi model holds " + v.length + " values, not 34 x 100");
+            }
             return v;
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("the shipped Marmousi model is missing from the jar", e);
