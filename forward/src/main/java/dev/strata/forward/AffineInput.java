@@ -82,16 +82,27 @@ public final class AffineInput implements WrappedOperator {
 
     @Override
     public float[] vjp(float[] x, float[] dy, int n) {
-        float[] g = inner.vjp(toPhysical(x), dy, n);
-        scaleInPlace(g);
-        return g;
+        return linearise(x, n).vjp(dy);
     }
 
     @Override
     public float[] jvp(float[] x, float[] dx, int n) {
-        float[] sdx = dx.clone();
-        scaleInPlace(sdx);
-        return inner.jvp(toPhysical(x), sdx, n);
+        return linearise(x, n).jvp(dx);
+    }
+
+    /** J_B dx = J_A(offset + scale x) (scale dx), J_B^T dy = scale J_A^T dy: the physical model made once. */
+    @Override
+    public Linearisation linearise(float[] x, int n) {
+        Linearisation at = inner.linearise(toPhysical(x), n);
+        return Linearisation.of(dx -> {
+            float[] sdx = dx.clone();
+            scaleInPlace(sdx);
+            return at.jvp(sdx);
+        }, dy -> {
+            float[] g = at.vjp(dy);
+            scaleInPlace(g);
+            return g;
+        });
     }
 
     private void scaleInPlace(float[] v) {

@@ -45,16 +45,28 @@ public final class ClippedInput implements WrappedOperator {
 
     @Override
     public float[] vjp(float[] x, float[] dy, int n) {
-        float[] g = inner.vjp(clip(x), dy, n);
-        mask(x, g);
-        return g;
+        return linearise(x, n).vjp(dy);
     }
 
     @Override
     public float[] jvp(float[] x, float[] dx, int n) {
-        float[] d = dx.clone();
-        mask(x, d);
-        return inner.jvp(clip(x), d, n);
+        return linearise(x, n).jvp(dx);
+    }
+
+    /** J_B dx = J_A(clip(x)) D dx and J_B^T dy = D J_A^T dy, the clip made once. */
+    @Override
+    public Linearisation linearise(float[] x, int n) {
+        float[] at = x.clone();
+        Linearisation clipped = inner.linearise(clip(at), n);
+        return Linearisation.of(dx -> {
+            float[] d = dx.clone();
+            mask(at, d);
+            return clipped.jvp(d);
+        }, dy -> {
+            float[] g = clipped.vjp(dy);
+            mask(at, g);
+            return g;
+        });
     }
 
     private float[] clip(float[] x) {

@@ -33,4 +33,15 @@ public interface ForwardOperator {
 
     /** Jacobian-vector product: dy = J(x) dx for a batch; returns a new array of {@code n * outputSize()}. */
     float[] jvp(float[] x, float[] dx, int n);
+
+    /**
+     * This operator linearised at the batch {@code x} of {@code n} models (copied): its JVP and VJP equal
+     * {@link #jvp} and {@link #vjp} at x. Operators with work that depends on x alone override it to do that work
+     * once.
+     */
+    default Linearisation linearise(float[] x, int n) {
+        Shapes.requireBatch("model", x, n, inputSize());
+        float[] at = x.clone();
+        return Linearisation.of(dx -> jvp(at, dx, n), dy -> vjp(at, dy, n));
+    }
 }

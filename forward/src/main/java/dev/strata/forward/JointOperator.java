@@ -2,7 +2,7 @@ package dev.strata.forward;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Several operators on the same model stacked into one: y = [A_1(x), ..., A_k(x)], e.g. seismic and well data
@@ -78,30 +78,40 @@ public final class JointOperator implements ForwardOperator {
     @Override
     public float[] apply(float[] x, int n) {
         Shapes.requireBatch("joint operator model", x, n, inputSize());
-        return stack(part -> part.apply(x, n), n);
+        return stack(i -> parts.get(i).apply(x, n), n);
     }
 
     /** sum_i J_i(x)^T dy_i; returns new {@code [n][inputSize()]}. */
     @Override
     public float[] vjp(float[] x, float[] dy, int n) {
-        Shapes.requireBatch("joint operator model", x, n, inputSize());
-        Shapes.requireBatch("joint operator data cotangent", dy, n, outputSize());
-        float[] dx = new float[n * inputSize()];
-        for (int i = 0; i < parts.size(); i++) {
-            float[] g = parts.get(i).vjp(x, block(dy, i, n), n);
-            for (int j = 0; j < dx.length; j++) {
-                dx[j] += g[j];
-            }
-        }
-        return dx;
+        return linearise(x, n).vjp(dy);
     }
 
     /** [J_1(x) dx, ..., J_k(x) dx] per sample; returns new {@code [n][m]}. */
     @Override
     public float[] jvp(float[] x, float[] dx, int n) {
+        return linearise(x, n).jvp(dx);
+    }
+
+    /** The parts' linearisations at x, stacked as {@link #jvp} and summed as {@link #vjp} stack and sum. */
+    @Override
+    public Linearisation linearise(float[] x, int n) {
         Shapes.requireBatch("joint operator model", x, n, inputSize());
-        Shapes.requireBatch("joint operator model tangent", dx, n, inputSize());
-        return stack(part -> part.jvp(x, dx, n), n);
+        List<Linearisation> at = parts.stream().map(part -> part.linearise(x, n)).toList();
+        return Linearisation.of(dx -> {
+            Shapes.requireBatch("joint operator model tangent", dx, n, inputSize());
+            return stack(i -> at.get(i).jvp(dx), n);
+        }, dy -> {
+            Shapes.requireBatch("joint operator data cotangent", dy, n, outputSize());
+            float[] dx = new float[n * inputSize()];
+            for (int i = 0; i < at.size(); i++) {
+                float[] g = at.get(i).vjp(block(dy, i, n));
+                for (int j = 0; j < dx.length; j++) {
+                    dx[j] += g[j];
+                }
+            }
+            return dx;
+        });
     }
 
     /** Part i's data {@code [n][blockSize(i)]} of joint data {@code [n][m]}, a new array. */
@@ -116,12 +126,12 @@ public final class JointOperator implements ForwardOperator {
         return part;
     }
 
-    /** Joint data {@code [n][m]} with each part's {@code [n][blockSize(i)]}, from {@code perPart}, in its block. */
-    private float[] stack(Function<ForwardOperator, float[]> perPart, int n) {
+    /** Joint data {@code [n][m]} with part i's {@code [n][blockSize(i)]}, {@code perPart.apply(i)}, in its block. */
+    private float[] stack(IntFunction<float[]> perPart, int n) {
         int m = offsets[parts.size()];
         float[] y = new float[n * m];
         for (int i = 0; i < parts.size(); i++) {
-            float[] part = perPart.apply(parts.get(i));
+            float[] part = perPart.apply(i);
             int size = blockSize(i);
             for (int b = 0; b < n; b++) {
                 System.arraycopy(part, b * size, y, b * m + offsets[i], size);

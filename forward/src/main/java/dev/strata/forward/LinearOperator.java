@@ -11,6 +11,13 @@ public interface LinearOperator extends ForwardOperator {
         return adjoint(dy, n);
     }
 
+    /** A linear map is its own linearisation at every x: A dx and A^T dy, x not kept. */
+    @Override
+    default Linearisation linearise(float[] x, int n) {
+        Shapes.requireBatch("model", x, n, inputSize());
+        return Linearisation.of(dx -> apply(dx, n), dy -> adjoint(dy, n));
+    }
+
     @Override
     default float[] jvp(float[] x, float[] dx, int n) {
         return apply(dx, n);

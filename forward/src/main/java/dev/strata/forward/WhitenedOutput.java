@@ -46,14 +46,23 @@ public final class WhitenedOutput implements WrappedOperator {
 
     @Override
     public float[] vjp(float[] x, float[] dy, int n) {
-        return inner.vjp(x, whiten(dy), n);
+        return linearise(x, n).vjp(dy);
     }
 
     @Override
     public float[] jvp(float[] x, float[] dx, int n) {
-        float[] y = inner.jvp(x, dx, n);
-        weigh(y);
-        return y;
+        return linearise(x, n).jvp(dx);
+    }
+
+    /** J_W dx = (J dx) / sigma_d, J_W^T dy = J^T (dy / sigma_d), on the inner operator's linearisation. */
+    @Override
+    public Linearisation linearise(float[] x, int n) {
+        Linearisation at = inner.linearise(x, n);
+        return Linearisation.of(dx -> {
+            float[] y = at.jvp(dx);
+            weigh(y);
+            return y;
+        }, dy -> at.vjp(whiten(dy)));
     }
 
     private void weigh(float[] y) {

@@ -45,14 +45,23 @@ public abstract class ForwardOperatorContract {
         return 0.03;
     }
 
+    /** A batch of models and a tangent and cotangent there. */
+    private record Point(float[] x, float[] dx, float[] dy) {
+    }
+
+    /** Random models (as {@link #randomModels} draws them) with Gaussian dx and dy of matching sizes. */
+    private Point point(ForwardOperator op) {
+        return new Point(randomModels(rng, BATCH), gaussian(rng, BATCH * op.inputSize()),
+                gaussian(rng, BATCH * op.outputSize()));
+    }
+
     @Test
     void adjointMatchesForwardInDotProduct() {
         ForwardOperator op = operator();
-        float[] x = randomModels(rng, BATCH);
-        float[] dx = gaussian(rng, BATCH * op.inputSize());
-        float[] dy = gaussian(rng, BATCH * op.outputSize());
-        double relative = DerivativeChecks.dotProductError(op, x, dx, dy, BATCH);
-        assertTrue(relative < OperatorVerification.DOT_TOLERANCE, "|<J dx, dy> - <dx, J^T dy>| / (|J dx| |dy|) = " + relative);
+        Point p = point(op);
+        double relative = DerivativeChecks.dotProductError(op, p.x(), p.dx(), p.dy(), BATCH);
+        assertTrue(relative < OperatorVerification.DOT_TOLERANCE,
+                "|<J dx, dy> - <dx, J^T dy>| / (|J dx| |dy|) = " + relative);
     }
 
     /**
@@ -97,18 +106,35 @@ public abstract class ForwardOperatorContract {
     @Test
     void doesNotModifyItsInputs() {
         ForwardOperator op = operator();
-        float[] x = randomModels(rng, BATCH);
-        float[] dx = gaussian(rng, BATCH * op.inputSize());
-        float[] dy = gaussian(rng, BATCH * op.outputSize());
-        float[] x0 = x.clone();
-        float[] dx0 = dx.clone();
-        float[] dy0 = dy.clone();
-        op.apply(x, BATCH);
-        op.jvp(x, dx, BATCH);
-        op.vjp(x, dy, BATCH);
-        assertArrayEquals(x0, x, "x");
-        assertArrayEquals(dx0, dx, "dx");
-        assertArrayEquals(dy0, dy, "dy");
+        Point p = point(op);
+        float[] x0 = p.x().clone();
+        float[] dx0 = p.dx().clone();
+        float[] dy0 = p.dy().clone();
+        op.apply(p.x(), BATCH);
+        op.jvp(p.x(), p.dx(), BATCH);
+        op.vjp(p.x(), p.dy(), BATCH);
+        assertArrayEquals(x0, p.x(), "x");
+        assertArrayEquals(dx0, p.dx(), "dx");
+        assertArrayEquals(dy0, p.dy(), "dy");
+    }
+
+    @Test
+    void linearisationEqualsJvpAndVjpAtItsPoint() {
+        ForwardOperator op = operator();
+        Point p = point(op);
+        float[] jvp = op.jvp(p.x(), p.dx(), BATCH);
+        float[] vjp = op.vjp(p.x(), p.dy(), BATCH);
+        Linearisation at = op.linearise(p.x(), BATCH);
+        float[] other = randomModels(rng, BATCH);
+        System.arraycopy(other, 0, p.x(), 0, p.x().length); // the linearisation keeps the point it was made at
+        for (int call = 0; call < 2; call++) { // and serves any number of calls
+            assertArrayEquals(jvp, at.jvp(p.dx()), "jvp, call " + call);
+            assertArrayEquals(vjp, at.vjp(p.dy()), "vjp, call " + call);
+        }
+        assertRejected(() -> op.linearise(Arrays.copyOf(p.x(), p.x().length - 1), BATCH),
+                String.valueOf(p.x().length));
+        assertRejected(() -> at.jvp(Arrays.copyOf(p.dx(), p.dx().length + 1)), String.valueOf(p.dx().length));
+        assertRejected(() -> at.vjp(Arrays.copyOf(p.dy(), p.dy().length - 1)), String.valueOf(p.dy().length));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.strata.cli.invert;
 
 import dev.strata.cli.invert.PhaseClock.Phase;
 import dev.strata.forward.ForwardOperator;
+import dev.strata.forward.Linearisation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,5 +51,13 @@ final class RecordingOperator implements ForwardOperator {
     @Override
     public float[] jvp(float[] x, float[] dx, int n) {
         return clock.time(Phase.PHYSICS_FORWARD, () -> problem.operator().jvp(x, dx, n));
+    }
+
+    /** The operator's linearisation, timed: making it and its JVPs as physics forward, its VJPs as physics adjoint. */
+    @Override
+    public Linearisation linearise(float[] x, int n) {
+        Linearisation at = clock.time(Phase.PHYSICS_FORWARD, () -> problem.operator().linearise(x, n));
+        return Linearisation.of(dx -> clock.time(Phase.PHYSICS_FORWARD, () -> at.jvp(dx)),
+                dy -> clock.time(Phase.PHYSICS_ADJOINT, () -> at.vjp(dy)));
     }
 }

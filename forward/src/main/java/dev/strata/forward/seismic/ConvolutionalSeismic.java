@@ -1,6 +1,7 @@
 package dev.strata.forward.seismic;
 
 import dev.strata.forward.ForwardOperator;
+import dev.strata.forward.Linearisation;
 import dev.strata.forward.Shapes;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.KernelGraph;
@@ -213,8 +214,11 @@ public final class ConvolutionalSeismic implements ForwardOperator {
     @Override
     public float[] vjp(float[] x, float[] dy, int n) {
         Shapes.requireBatch("convolutional seismic model", x, n, inputSize());
+        return vjp(kernelModel(x, n), dy, n);
+    }
+
+    private float[] vjp(KernelModel m, float[] dy, int n) {
         Shapes.requireBatch("convolutional seismic data cotangent", dy, n, outputSize());
-        KernelModel m = kernelModel(x, n);
         int kc = m.channels;
         int ch = m.ch;
         int knz = m.nz;
@@ -233,8 +237,22 @@ public final class ConvolutionalSeismic implements ForwardOperator {
     @Override
     public float[] jvp(float[] x, float[] dx, int n) {
         Shapes.requireBatch("convolutional seismic model", x, n, inputSize());
+        return jvp(kernelModel(x, n), dx, n);
+    }
+
+    /**
+     * J(x) and J(x)^T with the kernels' model (the extended impedance with SAME_ROWS) made and checked for positive
+     * impedance once; x is copied.
+     */
+    @Override
+    public Linearisation linearise(float[] x, int n) {
+        Shapes.requireBatch("convolutional seismic model", x, n, inputSize());
+        KernelModel m = kernelModel(extension == null ? x.clone() : x, n);
+        return Linearisation.of(dx -> jvp(m, dx, n), dy -> vjp(m, dy, n));
+    }
+
+    private float[] jvp(KernelModel m, float[] dx, int n) {
         Shapes.requireBatch("convolutional seismic model tangent", dx, n, inputSize());
-        KernelModel m = kernelModel(x, n);
         float[] dm = extension == null ? dx : extension.extend(dx, n);
         int kc = m.channels;
         int ch = m.ch;

@@ -1,14 +1,15 @@
 package dev.strata.sampler.guidance;
 
 import dev.strata.forward.ForwardOperator;
+import dev.strata.forward.Linearisation;
 import dev.strata.forward.Shapes;
 
 /**
  * S = J C J^T + C_d, the covariance of the innovation r = y - A(x̂0) when x0 ~ N(x̂0, C) and A is linearised at x̂0
  * (J its Jacobian there, C_d the data noise): the Kalman gain K = C J^T S^-1 of the posterior denoiser
  * D_y = x̂0 + K r (Boys et al. 2023, arXiv 2310.06721). S^-1 r is solved matrix-free, per sample, by conjugate
- * gradients ({@link BatchedConjugateGradient}) with the operator's JVP and VJP, to a relative residual of
- * {@code cgTolerance}.
+ * gradients ({@link BatchedConjugateGradient}) with the JVP and VJP of the operator linearised at x̂0
+ * ({@link ForwardOperator#linearise}, made once a solve), to a relative residual of {@code cgTolerance}.
  */
 public final class InnovationCovariance {
     private final ForwardOperator operator;
@@ -72,10 +73,14 @@ public final class InnovationCovariance {
 
     /** w = S^-1 r per sample, S = J C J^T + C_d at (x, x̂0, sigma). */
     public double[] solve(float[] x, float[] x0hat, double sigma, double[] r, int n) {
+        return solve(operator.linearise(x0hat, n), x, x0hat, sigma, r, n);
+    }
+
+    /** {@link #solve} with J and J^T from {@code at}, the operator linearised at x̂0. */
+    private double[] solve(Linearisation at, float[] x, float[] x0hat, double sigma, double[] r, int n) {
         int m = data.length;
         return BatchedConjugateGradient.solve(v -> {
-            float[] jcjt = operator.jvp(x0hat, covariance.apply(x, x0hat, sigma, operator.vjp(x0hat, toFloat(v), n),
-                    n), n);
+            float[] jcjt = at.jvp(covariance.apply(x, x0hat, sigma, at.vjp(toFloat(v)), n));
             double[] out = new double[v.length];
             for (int b = 0; b < n; b++) {
                 for (int j = 0; j < m; j++) {
@@ -88,17 +93,19 @@ public final class InnovationCovariance {
 
     /** K r = C J^T S^-1 r, the Kalman update D_y - x̂0. */
     public float[] gain(float[] x, float[] x0hat, double sigma, double[] r, int n) {
-        return covariance.apply(x, x0hat, sigma, operator.vjp(x0hat, toFloat(solve(x, x0hat, sigma, r, n)), n), n);
+        Linearisation at = operator.linearise(x0hat, n);
+        return covariance.apply(x, x0hat, sigma, at.vjp(toFloat(solve(at, x, x0hat, sigma, r, n))), n);
     }
 
     /** (I - K J)^T v = v - J^T S^-1 J C v, the adjoint of dD_y/dx̂0 with C, J and S held fixed. */
     public float[] gainComplementAdjoint(float[] x, float[] x0hat, double sigma, float[] v, int n) {
-        float[] jc = operator.jvp(x0hat, covariance.apply(x, x0hat, sigma, v, n), n);
+        Linearisation at = operator.linearise(x0hat, n);
+        float[] jc = at.jvp(covariance.apply(x, x0hat, sigma, v, n));
         double[] r = new double[jc.length];
         for (int i = 0; i < r.length; i++) {
             r[i] = jc[i];
         }
-        float[] back = operator.vjp(x0hat, toFloat(solve(x, x0hat, sigma, r, n)), n);
+        float[] back = at.vjp(toFloat(solve(at, x, x0hat, sigma, r, n)));
         float[] out = new float[v.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = v[i] - back[i];
