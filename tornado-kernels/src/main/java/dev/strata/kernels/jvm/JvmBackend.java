@@ -4,14 +4,17 @@ import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.DeviceInfo;
 import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.KernelGraph;
+import dev.strata.kernels.ResidentGraph;
+import dev.strata.kernels.WorkspaceCache;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The default backend: host arrays are the device arrays, and a plan runs as one parallel region of a
  * {@link WorkerTeam} of long-lived threads (a band of rows per thread, barriers between tasks); kernels with a Vector
  * API version use it unless told not to. {@link #common()} is the shared backend an operator or sampler uses when it
  * is given no backend (every core, nothing to close); a backend made with a {@link JvmConfig} owns its team and
- * {@link #close()} stops it.
+ * {@link #close()} stops it. Resident graphs are kept across calls, other workspaces are not ({@link #workspace}).
  */
 public final class JvmBackend implements ComputeBackend {
 
@@ -19,6 +22,8 @@ public final class JvmBackend implements ComputeBackend {
     private final WorkerTeam team;
     private final boolean closeable;
     private final DeviceInfo device;
+    /** The resident graphs asked for, kept across calls ({@link #workspace}). */
+    private final WorkspaceCache graphs = new WorkspaceCache();
 
     public JvmBackend(JvmConfig config) {
         this(config, true);
@@ -66,6 +71,17 @@ public final class JvmBackend implements ComputeBackend {
         return new JvmExecutionPlan(graph, team, config, device);
     }
 
+    /**
+     * A {@link ResidentGraph} (its buffers and plan) is kept per key and reused, so an operator called in a loop (the
+     * JVPs and VJPs of a conjugate-gradient solve) allocates only its output; every other workspace (wave fields,
+     * snapshots, a Darcy system) is built afresh at each request, so the shared backend holds no large arrays between
+     * runs. A kept graph runs one caller at a time ({@link ResidentGraph#run} is synchronized).
+     */
+    @Override
+    public <W extends AutoCloseable> W workspace(Object key, Class<W> type, Supplier<W> build) {
+        return type == ResidentGraph.class ? graphs.get(key, type, build) : build.get();
+    }
+
     @Override
     public boolean sharesHostArrays() {
         return true;
@@ -73,8 +89,11 @@ public final class JvmBackend implements ComputeBackend {
 
     @Override
     public void close() {
-        if (closeable && team != null) {
-            team.close();
+        if (closeable) {
+            graphs.close();
+            if (team != null) {
+                team.close();
+            }
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.strata.kernels.jvm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +12,10 @@ import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ComputeBackendContract;
 import dev.strata.kernels.ComputeBackends;
 import dev.strata.kernels.ReferenceWaves;
+import dev.strata.kernels.ResidentGraph;
+import dev.strata.kernels.seismic.SeismicTasks;
 import dev.strata.kernels.acoustic.ReferenceWaveProblem;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class JvmBackendTest extends ComputeBackendContract {
@@ -46,6 +51,23 @@ class JvmBackendTest extends ComputeBackendContract {
         try (JvmBackend b = new JvmBackend(new JvmConfig(3, true, 1))) {
             assertArrayEquals(one, new ReferenceWaveProblem(64, 50).run(b));
         }
+    }
+
+    @Test
+    void residentGraphsAreKeptPerKeyAndOtherWorkspacesBuiltAfresh() {
+        JvmBackend backend = new JvmBackend(JvmConfig.defaults().withThreads(2));
+        ResidentGraph.Wiring reversal = (g, in, out) -> g.task("reverse",
+                SeismicTasks.gatherPoint(new int[] {3, 2, 1, 0}, in[0], out, 4, 1));
+        ResidentGraph first = ResidentGraph.on(backend, "key", "reverse", new int[] {4}, 4, reversal);
+        assertSame(first, ResidentGraph.on(backend, "key", "reverse", new int[] {4}, 4, reversal));
+        assertNotSame(first, ResidentGraph.on(backend, "other", "reverse", new int[] {4}, 4, reversal));
+        assertArrayEquals(new float[] {4, 3, 2, 1}, first.run(List.of(new float[] {1, 2, 3, 4})));
+        assertArrayEquals(new float[] {8, 7, 6, 5}, first.run(List.of(new float[] {5, 6, 7, 8})), "a second call");
+        AutoCloseable a = backend.workspace("key", AutoCloseable.class, () -> () -> { });
+        assertNotSame(a, backend.workspace("key", AutoCloseable.class, () -> () -> { }));
+        backend.close();
+        assertThrows(IllegalStateException.class, () -> first.run(List.of(new float[] {1, 2, 3, 4})),
+                "closing the backend closes its kept graphs");
     }
 
     @Test
