@@ -16,15 +16,25 @@ final class HumanEvents {
             case "share_done" -> String.format("done: share %s of the run, %s samples in %s, in %.1f s; its summary"
                     + " comes with the others: strata merge --out DIR STORE...", f.get("shard"), f.get("samples"),
                     f.get("out"), (double) f.get("seconds"));
-            case "shard" -> String.format("shard %s..%s: %.1f s (%.2f s per sample; %s)", f.get("first"),
+            case "shard" -> String.format("shard %s..%s: %.1f s (%.2f s per sample; %s)%s", f.get("first"),
                     (long) f.get("first") + (int) f.get("count") - 1, (double) f.get("seconds"),
-                    (double) f.get("seconds_per_sample"), split(f));
+                    (double) f.get("seconds_per_sample"), split(f), truncated(f));
             case "merged" -> String.format("merge: %s samples from %s store(s) into %s", f.get("samples"),
                     f.get("stores"), f.get("out"));
             case "wrote" -> "wrote " + f.get("file");
             case "done" -> done(f);
             default -> kind + ": " + f;
         };
+    }
+
+    /** A note when some of the shard's conjugate-gradient solves stopped at their iteration cap; else nothing. */
+    private static String truncated(Map<String, ?> f) {
+        if (!(f.get("cg_truncated") instanceof Number t) || t.longValue() == 0) {
+            return "";
+        }
+        return String.format("%nnote: %d of %s solves of J C J^T + I (one per sample and step) stopped at %d conjugate-"
+                + "gradient iterations above their tolerance; those steps took the truncated solve", t.longValue(),
+                f.get("cg_systems"), PosteriorSamplerFactory.CG_MAX_ITERATIONS);
     }
 
     private static String split(Map<String, ?> f) {

@@ -6,6 +6,7 @@ import dev.strata.io.SampleStore.Shard;
 import dev.strata.io.SampleStore.ShardContent;
 import dev.strata.sampler.ProgressListener;
 import dev.strata.sampler.Sampler;
+import dev.strata.sampler.guidance.SolveTally;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -22,7 +23,7 @@ import java.util.function.Consumer;
  */
 final class Inversion {
     /** What one shard reports when it is written; {@code split} includes {@code io}, the time to write it. */
-    record ShardDone(Shard shard, double seconds, Map<String, Double> split, float[] misfit) {
+    record ShardDone(Shard shard, double seconds, Map<String, Double> split, float[] misfit, SolveTally solves) {
     }
 
     private final InvertSettings settings;
@@ -61,6 +62,7 @@ final class Inversion {
         RecordingOperator recorded = new RecordingOperator(problem, clock);
         Sampler sampler = samplers.sampler(prior.denoiser() == null ? null : new TimedDenoiser(prior.denoiser(), clock),
                 recorded, problem.data());
+        SolveTally before = samplers.solveTally();
         long t0 = System.nanoTime();
         float[] x;
         try {
@@ -71,6 +73,8 @@ final class Inversion {
                     + " more --steps, in a new --out", e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        SolveTally after = samplers.solveTally();
+        SolveTally solves = new SolveTally(after.systems() - before.systems(), after.truncated() - before.truncated());
         float[] misfit = problem.misfit(problem.operator().apply(x, n), n);
         int blocks = problem.blocks().size();
         List<float[]> trace = recorded.trace().stream().filter(t -> t.length == n * blocks).toList();
@@ -98,7 +102,7 @@ final class Inversion {
             var shard = store.write(content);
             Map<String, Double> withIo = new LinkedHashMap<>(split);
             withIo.put("io", (System.nanoTime() - w0) / 1e9);
-            return new ShardDone(shard, seconds, withIo, misfit);
+            return new ShardDone(shard, seconds, withIo, misfit, solves);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }

@@ -138,6 +138,10 @@ public final class InvertRun {
         m.put("seconds", d.seconds());
         m.put("seconds_per_sample", d.seconds() / d.shard().count());
         d.split().forEach((k, v) -> m.put("seconds_" + k, v));
+        if (d.solves().systems() > 0) {
+            m.put("cg_systems", d.solves().systems());
+            m.put("cg_truncated", d.solves().truncated());
+        }
         return m;
     }
 

@@ -19,11 +19,14 @@ import dev.strata.sampler.guidance.PosteriorCovariance;
 import dev.strata.sampler.guidance.PosteriorDenoiser;
 import dev.strata.sampler.guidance.PosteriorDenoiserGuidance;
 import dev.strata.sampler.guidance.PriorPoweredDenoiser;
+import dev.strata.sampler.guidance.SolveTally;
 import dev.strata.sampler.latent.LdDimSampler;
 import dev.strata.sampler.vp.BetaSchedule;
 import dev.strata.sampler.vp.DdimSampler;
 import dev.strata.sampler.vp.DdpmSampler;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Wires a posterior sampler from the settings: pCN or preconditioned MALA chains (one chain per sample, the
@@ -48,6 +51,8 @@ final class PosteriorSamplerFactory {
     private final Prior prior;
     private final DenoiserErrorProfile profile;
     private final ComputeBackend backend;
+    /** Every innovation covariance this factory made, for {@link #solveTally()}. */
+    private final List<InnovationCovariance> innovations = new ArrayList<>();
 
     PosteriorSamplerFactory(InvertSettings settings, Prior prior, ComputeBackend backend) {
         this.settings = settings;
@@ -74,9 +79,20 @@ final class PosteriorSamplerFactory {
      */
     private InnovationCovariance innovation(Denoiser denoiser, ForwardOperator operator, float[] whitenedData,
                                             double variance) {
-        return new InnovationCovariance(operator, whitenedData,
+        InnovationCovariance made = new InnovationCovariance(operator, whitenedData,
                 InnovationCovariance.uniformVariance(whitenedData.length, Math.sqrt(variance)), covariance(denoiser),
                 CG_TOLERANCE, CG_MAX_ITERATIONS);
+        synchronized (innovations) {
+            innovations.add(made);
+        }
+        return made;
+    }
+
+    /** The conjugate-gradient solves of every sampler made so far (corrected DPS, power guidance); none for others. */
+    SolveTally solveTally() {
+        synchronized (innovations) {
+            return innovations.stream().map(InnovationCovariance::tally).reduce(SolveTally.NONE, SolveTally::plus);
+        }
     }
 
     private GaussianPrior gaussianPrior() {

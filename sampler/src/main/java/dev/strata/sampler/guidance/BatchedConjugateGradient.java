@@ -6,13 +6,17 @@ import java.util.function.UnaryOperator;
  * Conjugate gradients for a batch of independent symmetric positive-definite systems M_b w_b = r_b applied
  * together ({@code apply} maps the whole batch [n, m] at once); each system keeps its own step lengths and stops at
  * ||r_b - M_b w_b|| <= tol ||r_b||, or returns the last iterate after
- * {@code maxIterations}. Accumulates in double.
+ * {@code maxIterations} (counted in {@link Solution#truncated}). Accumulates in double.
  */
 final class BatchedConjugateGradient {
     private BatchedConjugateGradient() {
     }
 
-    static double[] solve(UnaryOperator<double[]> apply, double[] rhs, int n, int m, double tol, int maxIterations) {
+    /** The solutions w, [n, m], and how many of the n systems stopped at the iteration cap above the tolerance. */
+    record Solution(double[] w, int truncated) {
+    }
+
+    static Solution solve(UnaryOperator<double[]> apply, double[] rhs, int n, int m, double tol, int maxIterations) {
         double[] w = new double[rhs.length];
         double[] res = rhs.clone();
         double[] p = rhs.clone();
@@ -30,7 +34,7 @@ final class BatchedConjugateGradient {
                 all &= d;
             }
             if (all) {
-                return w;
+                return new Solution(w, 0);
             }
             double[] q = apply.apply(p);
             for (int b = 0; b < n; b++) {
@@ -52,7 +56,11 @@ final class BatchedConjugateGradient {
                 done[b] = next <= stop[b];
             }
         }
-        return w;
+        int truncated = 0;
+        for (boolean d : done) {
+            truncated += d ? 0 : 1;
+        }
+        return new Solution(w, truncated);
     }
 
     private static double dot(double[] a, double[] b, int k, int m) {

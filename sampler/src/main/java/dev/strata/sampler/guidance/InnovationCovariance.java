@@ -9,7 +9,8 @@ import dev.strata.forward.Shapes;
  * (J its Jacobian there, C_d the data noise): the Kalman gain K = C J^T S^-1 of the posterior denoiser
  * D_y = x̂0 + K r (Boys et al. 2023, arXiv 2310.06721). S^-1 r is solved matrix-free, per sample, by conjugate
  * gradients ({@link BatchedConjugateGradient}) with the JVP and VJP of the operator linearised at x̂0
- * ({@link ForwardOperator#linearise}, made once a solve), to a relative residual of {@code cgTolerance}.
+ * ({@link ForwardOperator#linearise}, made once a solve), to a relative residual of {@code cgTolerance}, or until
+ * {@code cgMaxIterations}: {@link #tally()} counts the systems solved and those stopped there.
  */
 public final class InnovationCovariance {
     private final ForwardOperator operator;
@@ -18,6 +19,7 @@ public final class InnovationCovariance {
     private final PosteriorCovariance covariance;
     private final double cgTolerance;
     private final int cgMaxIterations;
+    private SolveTally tally = SolveTally.NONE;
 
     /**
      * @param operator     A
@@ -76,10 +78,19 @@ public final class InnovationCovariance {
         return solve(operator.linearise(x0hat, n), x, x0hat, sigma, r, n);
     }
 
+    /** The systems solved so far and how many stopped at the iteration cap above the tolerance. */
+    public synchronized SolveTally tally() {
+        return tally;
+    }
+
+    private synchronized void count(int systems, int truncated) {
+        tally = tally.plus(new SolveTally(systems, truncated));
+    }
+
     /** {@link #solve} with J and J^T from {@code at}, the operator linearised at x̂0. */
     private double[] solve(Linearisation at, float[] x, float[] x0hat, double sigma, double[] r, int n) {
         int m = data.length;
-        return BatchedConjugateGradient.solve(v -> {
+        BatchedConjugateGradient.Solution s = BatchedConjugateGradient.solve(v -> {
             float[] jcjt = at.jvp(covariance.apply(x, x0hat, sigma, at.vjp(toFloat(v)), n));
             double[] out = new double[v.length];
             for (int b = 0; b < n; b++) {
@@ -89,6 +100,8 @@ public final class InnovationCovariance {
             }
             return out;
         }, r, n, m, cgTolerance, cgMaxIterations);
+        count(n, s.truncated());
+        return s.w();
     }
 
     /** K r = C J^T S^-1 r, the Kalman update D_y - x̂0. */
