@@ -5,8 +5,9 @@ import dev.strata.kernels.DeviceInfo;
 import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.ResidentGraph;
-import dev.strata.kernels.WorkspaceCache;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -22,8 +23,16 @@ public final class JvmBackend implements ComputeBackend {
     private final WorkerTeam team;
     private final boolean closeable;
     private final DeviceInfo device;
-    /** The resident graphs asked for, kept across calls ({@link #workspace}). */
-    private final WorkspaceCache graphs = new WorkspaceCache();
+    /** How many resident graphs a backend keeps; the least recently used beyond that is dropped. */
+    static final int KEPT_GRAPHS = 64;
+
+    /** The resident graphs asked for, most recently used last ({@link #workspace}); guarded by itself. */
+    private final Map<Object, ResidentGraph> graphs = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Object, ResidentGraph> eldest) {
+            return size() > KEPT_GRAPHS; // dropped, not closed: a caller may still hold it, and it holds heap only
+        }
+    };
 
     public JvmBackend(JvmConfig config) {
         this(config, true);
@@ -73,13 +82,19 @@ public final class JvmBackend implements ComputeBackend {
 
     /**
      * A {@link ResidentGraph} (its buffers and plan) is kept per key and reused, so an operator called in a loop (the
-     * JVPs and VJPs of a conjugate-gradient solve) allocates only its output; every other workspace (wave fields,
-     * snapshots, a Darcy system) is built afresh at each request, so the shared backend holds no large arrays between
-     * runs. A kept graph runs one caller at a time ({@link ResidentGraph#run} is synchronized).
+     * JVPs and VJPs of a conjugate-gradient solve) allocates only its output; the {@value #KEPT_GRAPHS} most recently
+     * used are kept. Every other workspace (wave fields, snapshots, a Darcy system) is built afresh at each request,
+     * so the shared backend holds no large arrays between runs. A kept graph runs one caller at a time
+     * ({@link ResidentGraph#run} is synchronized).
      */
     @Override
     public <W extends AutoCloseable> W workspace(Object key, Class<W> type, Supplier<W> build) {
-        return type == ResidentGraph.class ? graphs.get(key, type, build) : build.get();
+        if (type != ResidentGraph.class) {
+            return build.get();
+        }
+        synchronized (graphs) {
+            return type.cast(graphs.computeIfAbsent(key, k -> (ResidentGraph) build.get()));
+        }
     }
 
     @Override
@@ -90,7 +105,10 @@ public final class JvmBackend implements ComputeBackend {
     @Override
     public void close() {
         if (closeable) {
-            graphs.close();
+            synchronized (graphs) {
+                graphs.values().forEach(ResidentGraph::close);
+                graphs.clear();
+            }
             if (team != null) {
                 team.close();
             }

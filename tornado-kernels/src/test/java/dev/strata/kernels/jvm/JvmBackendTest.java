@@ -63,10 +63,17 @@ class JvmBackendTest extends ComputeBackendContract {
         assertNotSame(first, ResidentGraph.on(backend, "other", "reverse", new int[] {4}, 4, reversal));
         assertArrayEquals(new float[] {4, 3, 2, 1}, first.run(List.of(new float[] {1, 2, 3, 4})));
         assertArrayEquals(new float[] {8, 7, 6, 5}, first.run(List.of(new float[] {5, 6, 7, 8})), "a second call");
+        for (int k = 0; k < JvmBackend.KEPT_GRAPHS; k++) { // the least recently used beyond the bound is dropped
+            ResidentGraph.on(backend, k, "reverse", new int[] {4}, 4, reversal);
+        }
+        ResidentGraph rebuilt = ResidentGraph.on(backend, "key", "reverse", new int[] {4}, 4, reversal);
+        assertNotSame(first, rebuilt);
+        assertArrayEquals(new float[] {4, 3, 2, 1}, first.run(List.of(new float[] {1, 2, 3, 4})),
+                "a dropped graph still serves a caller that holds it");
         AutoCloseable a = backend.workspace("key", AutoCloseable.class, () -> () -> { });
         assertNotSame(a, backend.workspace("key", AutoCloseable.class, () -> () -> { }));
         backend.close();
-        assertThrows(IllegalStateException.class, () -> first.run(List.of(new float[] {1, 2, 3, 4})),
+        assertThrows(IllegalStateException.class, () -> rebuilt.run(List.of(new float[] {1, 2, 3, 4})),
                 "closing the backend closes its kept graphs");
     }
 
