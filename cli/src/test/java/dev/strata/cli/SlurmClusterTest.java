@@ -40,9 +40,10 @@ class SlurmClusterTest {
         try (LocalSlurmCluster slurm = LocalSlurmCluster.start(tmp.resolve("slurm"))) {
             Path train = InvertFixtures.trainingSet(tmp, "darcy", 2, InvertFixtures.SQUARE_N,
                     InvertFixtures.SQUARE_N);
-            // darcy 16 x 16, 30 steps: about half a second per one-sample batch, 3 batches per share
+            // darcy 16 x 16, 90 steps: a second or more per one-sample batch, 3 batches per share, so the cancel sent
+            // when task 1's first batch lands has two batches' time to arrive (with 30 steps it once came too late)
             String[] settings = {"invert", "--problem", "darcy", "--true", train.toString(), "--samples", "12",
-                "--batch", "1", "--steps", "30", "--seed", "11"};
+                "--batch", "1", "--steps", "90", "--seed", "11"};
             Path run = tmp.resolve("run");
             String submitted = strata(slurm, ONE_CORE_TASKS, InvertCrashSafetyTest.concat(new String[] {"submit",
                 "--slurm", "--out", run.toString(), "--tasks", "4", "--array-max", "2", "--"}, settings));
