@@ -62,7 +62,6 @@ final class Inversion {
         RecordingOperator recorded = new RecordingOperator(problem, clock);
         Sampler sampler = samplers.sampler(prior.denoiser() == null ? null : new TimedDenoiser(prior.denoiser(), clock),
                 recorded, problem.data());
-        SolveTally before = samplers.solveTally();
         long t0 = System.nanoTime();
         float[] x;
         try {
@@ -73,8 +72,7 @@ final class Inversion {
                     + " more --steps, in a new --out", e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        SolveTally after = samplers.solveTally();
-        SolveTally solves = new SolveTally(after.systems() - before.systems(), after.truncated() - before.truncated());
+        SolveTally solves = samplers.takeSolveTally(); // this shard's sampler is the one made since the last shard
         float[] misfit = problem.misfit(problem.operator().apply(x, n), n);
         int blocks = problem.blocks().size();
         List<float[]> trace = recorded.trace().stream().filter(t -> t.length == n * blocks).toList();

@@ -51,7 +51,7 @@ final class PosteriorSamplerFactory {
     private final Prior prior;
     private final DenoiserErrorProfile profile;
     private final ComputeBackend backend;
-    /** Every innovation covariance this factory made, for {@link #solveTally()}. */
+    /** The innovation covariances made since the last {@link #takeSolveTally()}. */
     private final List<InnovationCovariance> innovations = new ArrayList<>();
 
     PosteriorSamplerFactory(InvertSettings settings, Prior prior, ComputeBackend backend) {
@@ -88,10 +88,16 @@ final class PosteriorSamplerFactory {
         return made;
     }
 
-    /** The conjugate-gradient solves of every sampler made so far (corrected DPS, power guidance); none for others. */
-    SolveTally solveTally() {
+    /**
+     * The conjugate-gradient solves of the samplers made since the last call (corrected DPS, power guidance; none for
+     * others), which are then forgotten, so a long run keeps no sampler's guidance alive.
+     */
+    SolveTally takeSolveTally() {
         synchronized (innovations) {
-            return innovations.stream().map(InnovationCovariance::tally).reduce(SolveTally.NONE, SolveTally::plus);
+            SolveTally sum = innovations.stream().map(InnovationCovariance::tally)
+                    .reduce(SolveTally.NONE, SolveTally::plus);
+            innovations.clear();
+            return sum;
         }
     }
 
