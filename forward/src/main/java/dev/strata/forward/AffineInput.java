@@ -55,7 +55,8 @@ public final class AffineInput implements WrappedOperator {
     public float[] toPhysical(float[] x) {
         int size = offset.length;
         float[] p = new float[x.length];
-        for (int from = 0; from < x.length; from += size) { // member by member (a wrong length reaches the inner operator, which names it): loops the JIT vectorises
+        // member by member, loops the JIT vectorises; a wrong length reaches the inner operator, which names it
+        for (int from = 0; from < x.length; from += size) {
             for (int i = 0, end = Math.min(size, x.length - from); i < end; i++) {
                 p[from + i] = offset[i] + scale[i] * x[from + i];
             }

@@ -67,7 +67,8 @@ public final class WhitenedOutput implements WrappedOperator {
 
     private void weigh(float[] y) {
         int m = inverseSigma.length;
-        for (int from = 0; from < y.length; from += m) { // member by member (a wrong length reaches the inner operator, which names it): loops the JIT vectorises
+        // member by member, loops the JIT vectorises; a wrong length reaches the inner operator, which names it
+        for (int from = 0; from < y.length; from += m) {
             for (int j = 0, end = Math.min(m, y.length - from); j < end; j++) {
                 y[from + j] *= inverseSigma[j];
             }

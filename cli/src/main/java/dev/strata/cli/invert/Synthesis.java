@@ -99,7 +99,8 @@ final class Synthesis {
         try (var in = Synthesis.class.getResourceAsStream("marmousi2_34x100.f32")) {
             float[] v = Float32.decode(in.readAllBytes());
             if (v.length != 34 * 100) {
-                throw new IllegalStateException("the shipped Marmousi model holds " + v.length + " values, not 34 x 100");
+                throw new IllegalStateException("the shipped Marmousi model holds " + v.length
+                        + " values, not 34 x 100");
             }
             return v;
         } catch (IOException | NullPointerException e) {

@@ -12,7 +12,7 @@ import dev.strata.io.Observations.ModelGrid;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The inversion's timed operator: a linearisation made through it counts its JVPs as physics forward, VJPs as adjoint. */
+/** The inversion's timed operator: a linearisation made through it counts JVPs as physics forward, VJPs as adjoint. */
 class RecordingOperatorTest {
     /** y = x^2 elementwise on 1 x 2 x 2 models; each derivative call sleeps 2 ms, so its time is never 0. */
     private static final class Square implements ForwardOperator {

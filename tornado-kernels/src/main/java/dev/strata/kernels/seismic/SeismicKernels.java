@@ -9,8 +9,8 @@ import dev.strata.kernels.annotations.Writes;
 /**
  * Per-point bodies of the 1-D convolutional seismic model: reflectivity of acoustic impedance along depth, then a
  * "same"-size convolution of each trace with a centred odd-length wavelet; and of hard data (values at selected
- * points, e.g. well logs) and its adjoint. Typed tasks: {@code SeismicTasks}, written by the build from these declarations;
- * the convolution and its adjoint also run as Vector API rows on the JVM ({@link SeismicVectors}).
+ * points, e.g. well logs) and its adjoint. Typed tasks: {@code SeismicTasks}, written by the build from these
+ * declarations; the convolution and its adjoint also run as Vector API rows on the JVM ({@link SeismicVectors}).
  *
  * <p>Models are flat row-major {@code [nb][channels][nz][nx]} with the impedance Ip in channel {@code ch};
  * reflectivity and data are {@code [nb][nr][nx]} with {@code nr = nz - 1} (depth slower than x). Each body writes
