@@ -114,8 +114,8 @@ final class OperatorRows {
         ctx.emit(ctx.row("darcy-cg-iteration", n, name, device, cg, points, Double.NaN,
                 Map.of("iterations", plainIterations)));
         ctx.emit(ctx.row("darcy-vcycle", n, name, device, new Timing(pcg.firstSeconds() - cg.firstSeconds(),
-                pcg.medianSeconds() - cg.medianSeconds(), pcg.repeats()), points, Double.NaN,
-                Map.of("derived", true)));
+                pcg.medianSeconds() - cg.medianSeconds(), pcg.repeats(), pcg.settled() && cg.settled()), points,
+                Double.NaN, Map.of("derived", true)));
     }
 
     private static int iterations(DarcyProblem problem, ComputeBackend backend, float[] logK) {
@@ -123,7 +123,8 @@ final class OperatorRows {
     }
 
     private static Timing perIteration(Timing solve, int iterations) {
-        return new Timing(solve.firstSeconds() / iterations, solve.medianSeconds() / iterations, solve.repeats());
+        return new Timing(solve.firstSeconds() / iterations, solve.medianSeconds() / iterations, solve.repeats(),
+                solve.settled());
     }
 
     /**

@@ -130,7 +130,6 @@ final class PyTorchTwin {
         job.put("phi", toDouble(phi));
         job.put("repeats", repeats);
         job.put("warmupSeconds", Timing.WARMUP_SECONDS);
-        job.put("maxWarmupRuns", Timing.MAX_WARMUP_RUNS);
         job.put("timedSeconds", Timing.TIMED_SECONDS);
         job.put("maxTimedRuns", Timing.MAX_TIMED_RUNS);
         job.put("nativeWarmCalls", NetworkRows.NATIVE_WARM_CALLS);
@@ -175,7 +174,7 @@ final class PyTorchTwin {
 
     private static Timing timing(Map<?, ?> m, String name) throws IOException {
         return new Timing(number(m, name + "FirstSeconds").doubleValue(), number(m, name + "Seconds").doubleValue(),
-                number(m, name + "Repeats").intValue());
+                number(m, name + "Repeats").intValue(), true); // no JIT: the twin warms up for its time alone
     }
 
     private static Number number(Map<?, ?> m, String key) throws IOException {

@@ -44,6 +44,6 @@ record SuiteContext(SuiteSettings settings, int threads, double triadGbs, String
         double mpts = points / t.medianSeconds() / 1e6;
         SuiteRow r = new SuiteRow(bench, n, backend, device, threads, t.medianSeconds(), mpts, Double.NaN,
                 Double.isNaN(bytesPerPoint) ? Double.NaN : roofline(mpts, bytesPerPoint), extra);
-        return r.with("firstSeconds", t.firstSeconds()).with("repeats", t.repeats());
+        return r.with("firstSeconds", t.firstSeconds()).with("repeats", t.repeats()).with("settled", t.settled());
     }
 }

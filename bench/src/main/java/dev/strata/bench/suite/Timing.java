@@ -1,35 +1,47 @@
 package dev.strata.bench.suite;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.function.LongSupplier;
 
 /**
  * Wall times of one piece of work: the first run apart (it builds plans, compiles on a device, warms the JIT), then
  * the median of {@code repeats} more, after untimed runs that let the JIT finish compiling the work's hot code.
+ * {@code settled} says whether the warm-up ended with the JIT quiet (false: it ran to its cap while the JIT was
+ * still compiling, so the median may include compiler threads competing with the work for cores).
  */
-public record Timing(double firstSeconds, double medianSeconds, int repeats) {
-    /** Untimed runs after the first go on until they took this long together (or {@link #MAX_WARMUP_RUNS} ran). */
+public record Timing(double firstSeconds, double medianSeconds, int repeats, boolean settled) {
+    /** Untimed runs after the first go on for at least this long. */
     static final double WARMUP_SECONDS = 0.5;
-    static final int MAX_WARMUP_RUNS = 50;
+    /** ... and then until the runs of the last {@link #QUIET_SECONDS} compiled nothing, up to this long in all. */
+    static final double MAX_WARMUP_SECONDS = 4.0;
+    /** The window of warm-up runs in which the JIT must have finished no compilation. */
+    static final double QUIET_SECONDS = 0.25;
     /** Timed runs go on past the repeats asked for until they took this long together (short work gets more). */
     static final double TIMED_SECONDS = 0.3;
     static final int MAX_TIMED_RUNS = 200;
 
-    /**
-     * Runs {@code body} once, then untimed until {@link #WARMUP_SECONDS} have passed, then at least {@code repeats}
-     * (>= 1) more times, timing each, and more until {@link #TIMED_SECONDS} have passed; {@link #repeats} is how many
-     * were timed.
-     */
+    /** {@link #of(int, Runnable, LongSupplier)} with this JVM's total JIT compilation time as the clock. */
     public static Timing of(int repeats, Runnable body) {
+        return of(repeats, body, jitMillis());
+    }
+
+    /**
+     * Runs {@code body} once, then untimed for at least {@link #WARMUP_SECONDS} and on until the runs of the last
+     * {@link #QUIET_SECONDS} left {@code compileClock} (milliseconds the JIT has spent compiling; constant where it
+     * cannot be read) unchanged, or for {@link #MAX_WARMUP_SECONDS} at most; then at
+     * least {@code repeats} (>= 1) more times, timing each, and more until {@link #TIMED_SECONDS} have passed;
+     * {@link #repeats} is how many were timed.
+     */
+    public static Timing of(int repeats, Runnable body, LongSupplier compileClock) {
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
         }
         long t0 = System.nanoTime();
         body.run();
         double first = (System.nanoTime() - t0) / 1e9;
-        long warm = System.nanoTime();
-        for (int w = 0; w < MAX_WARMUP_RUNS && System.nanoTime() - warm < WARMUP_SECONDS * 1e9; w++) {
-            body.run();
-        }
+        boolean settled = warmUp(body, compileClock);
         double[] s = new double[Math.max(repeats, MAX_TIMED_RUNS)];
         int n = 0;
         long timed = System.nanoTime();
@@ -38,7 +50,38 @@ public record Timing(double firstSeconds, double medianSeconds, int repeats) {
             body.run();
             s[n++] = (System.nanoTime() - t) / 1e9;
         }
-        return new Timing(first, median(Arrays.copyOf(s, n)), n);
+        return new Timing(first, median(Arrays.copyOf(s, n)), n, settled);
+    }
+
+    /** The untimed runs of {@link #of}; true if they ended with the JIT quiet, false at {@link #MAX_WARMUP_SECONDS}. */
+    private static boolean warmUp(Runnable body, LongSupplier compileClock) {
+        long start = System.nanoTime();
+        long quietSince = start;
+        long compiled = compileClock.getAsLong();
+        while (true) {
+            long now = System.nanoTime();
+            if (now - start >= WARMUP_SECONDS * 1e9 && now - quietSince >= QUIET_SECONDS * 1e9) {
+                return true;
+            }
+            if (now - start >= MAX_WARMUP_SECONDS * 1e9) {
+                return false;
+            }
+            body.run();
+            long c = compileClock.getAsLong();
+            if (c != compiled) {
+                compiled = c;
+                quietSince = System.nanoTime();
+            }
+        }
+    }
+
+    /** The JIT's total compilation time in milliseconds, or a constant 0 where the JVM does not monitor it. */
+    static LongSupplier jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return () -> 0L;
+        }
+        return jit::getTotalCompilationTime;
     }
 
     /** The median of {@code values} (the mean of the middle two for an even count). */

@@ -103,10 +103,9 @@ def timed(job, body):
     t0 = time.perf_counter()
     body()
     first = time.perf_counter() - t0
-    warm, runs = time.perf_counter(), 0
-    while runs < job["maxWarmupRuns"] and time.perf_counter() - warm < job["warmupSeconds"]:
+    warm = time.perf_counter()
+    while time.perf_counter() - warm < job["warmupSeconds"]:
         body()
-        runs += 1
     s, start = [], time.perf_counter()
     while len(s) < job["repeats"] or (len(s) < job["maxTimedRuns"]
                                       and time.perf_counter() - start < job["timedSeconds"]):

@@ -1,19 +1,27 @@
 package dev.strata.bench.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
-/** What {@link Timing} runs: the first run, untimed warm-up runs, then the timed ones (more for short work). */
+/**
+ * What {@link Timing} runs: the first run, untimed warm-up runs until the JIT is quiet, then the timed ones (more for
+ * short work). The JIT's compile clock is faked, so the warm-up's length is decided by the test.
+ */
 class TimingTest {
+    /** A JIT that never compiles. */
+    private static final LongSupplier QUIET = () -> 0L;
 
     @Test
     void shortWorkIsTimedUntilTheTimedBudgetOrTheLargestCount() {
         int[] calls = new int[1];
-        Timing t = Timing.of(3, () -> calls[0]++);
+        Timing t = Timing.of(3, () -> calls[0]++, QUIET);
         assertEquals(Timing.MAX_TIMED_RUNS, t.repeats(), "a call of nanoseconds fills the largest count");
-        assertEquals(1 + Timing.MAX_WARMUP_RUNS + Timing.MAX_TIMED_RUNS, calls[0], "first, warm-up and timed runs");
+        assertTrue(calls[0] > 1 + 1000 + Timing.MAX_TIMED_RUNS, "first, half a second of warm-up and timed runs");
+        assertTrue(t.settled());
     }
 
     @Test
@@ -22,10 +30,40 @@ class TimingTest {
         Timing t = Timing.of(3, () -> {
             calls[0]++;
             sleep(150);
-        });
+        }, QUIET);
         assertEquals(3, t.repeats(), "three runs of 150 ms pass the timed budget of 0.3 s");
-        assertTrue(calls[0] >= 1 + 4 + 3, "first run, >= 0.5 s of warm-up (4 runs), 3 timed: " + calls[0]);
+        assertTrue(calls[0] >= 1 + 4 + 3 && calls[0] <= 1 + 5 + 3, "first run, 0.5 s of warm-up (4 runs), 3 timed: "
+                + calls[0]);
         assertTrue(t.medianSeconds() >= 0.15, "median " + t.medianSeconds());
+        assertTrue(t.settled());
+    }
+
+    @Test
+    void warmUpGoesOnWhileTheJitCompilesAndEndsAQuarterSecondAfterItsLastCompilation() {
+        int[] calls = new int[1];
+        // the JIT finishes a compilation during each of the first 20 runs (1 s of 50 ms runs), then stays quiet
+        Timing t = Timing.of(3, () -> {
+            calls[0]++;
+            sleep(50);
+        }, () -> Math.min(calls[0], 20));
+        int warmUp = calls[0] - 1 - t.repeats();
+        assertTrue(warmUp >= 19 + 5 && warmUp <= 19 + 7, "19 compiling warm-up runs, then 0.25 s quiet (5 runs): "
+                + warmUp);
+        assertTrue(t.settled());
+    }
+
+    @Test
+    void warmUpStopsAtItsCapAndSaysSoWhenTheJitNeverSettles() {
+        int[] calls = new int[1];
+        long start = System.nanoTime();
+        Timing t = Timing.of(1, () -> {
+            calls[0]++;
+            sleep(100);
+        }, () -> calls[0]);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertFalse(t.settled(), "the JIT compiled during every run");
+        assertTrue(seconds >= Timing.MAX_WARMUP_SECONDS && seconds < Timing.MAX_WARMUP_SECONDS + 1.5,
+                "warm-up of about " + Timing.MAX_WARMUP_SECONDS + " s: " + seconds);
     }
 
     private static void sleep(long millis) {

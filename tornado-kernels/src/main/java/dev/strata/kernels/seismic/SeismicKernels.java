@@ -23,7 +23,8 @@ public final class SeismicKernels {
     }
 
     /** rc[b, z, x] = (Ip[z+1] - Ip[z]) / (Ip[z+1] + Ip[z]), 0 <= z < nz - 1; writes {@code rc} only. */
-    @Kernel(requires = {"channels >= 1 && ch >= 0 && ch < channels", "nz >= 2"})
+    @Kernel(requires = {"channels >= 1 && ch >= 0 && ch < channels", "nz >= 2"},
+            vectorRows = "SeismicVectors.reflectivityRows")
     public static void reflectivity(@Index("nb") int b, @Index("nz - 1") int z, @Index("nx") int x,
                                     @Length("nb * channels * nz * nx") float[] model,
                                     @Writes @Length("nb * (nz - 1) * nx") float[] rc, int channels, int ch, int nz,
@@ -58,7 +59,8 @@ public final class SeismicKernels {
     }
 
     /** drc[z] = 2 (Ip[z] dIp[z+1] - Ip[z+1] dIp[z]) / (Ip[z] + Ip[z+1])^2, dIp in {@code dModel}; writes drc only. */
-    @Kernel(requires = {"channels >= 1 && ch >= 0 && ch < channels", "nz >= 2"})
+    @Kernel(requires = {"channels >= 1 && ch >= 0 && ch < channels", "nz >= 2"},
+            vectorRows = "SeismicVectors.reflectivityJvpRows")
     public static void reflectivityJvp(@Index("nb") int b, @Index("nz - 1") int z, @Index("nx") int x,
                                        @Length("nb * channels * nz * nx") float[] model,
                                        @Length("nb * channels * nz * nx") float[] dModel,
@@ -120,7 +122,8 @@ public final class SeismicKernels {
      * others (the data do not depend on them), dModel = (dr/dModel)^T drc. Writes dModel at (b, c, z, x) only: every
      * point of dModel is written.
      */
-    @Kernel(requires = {"channels >= 1 && ch >= 0 && ch < channels", "nz >= 2"})
+    @Kernel(requires = {"channels >= 1 && ch >= 0 && ch < channels", "nz >= 2"},
+            vectorRows = "SeismicVectors.modelVjpRows")
     public static void modelVjp(@Index("nb") int b, @Index("channels") int c, @Index("nz") int z, @Index("nx") int x,
                                 @Length("nb * channels * nz * nx") float[] model,
                                 @Length("nb * (nz - 1) * nx") float[] drc,

@@ -98,6 +98,48 @@ class SeismicTasksTest {
         }
     }
 
+    @Test
+    void vectorisedReflectivityRowsEqualThePerPointBodiesBitForBit() {
+        // (channels, ch, nz, nx, nb): two channels of the default grid; the extended impedance alone; rows narrower
+        // than a vector; two rows only, one point longer than two vectors of 16
+        int[][] shapes = {{2, 1, 80, 100, 2}, {1, 0, 81, 100, 3}, {3, 2, 5, 7, 2}, {2, 0, 2, 33, 2}};
+        Random random = new Random(11);
+        for (int[] s : shapes) {
+            int channels = s[0];
+            int ch = s[1];
+            int nz = s[2];
+            int nx = s[3];
+            int nb = s[4];
+            float[] model = new float[nb * channels * nz * nx];
+            float[] dModel = new float[model.length];
+            for (int i = 0; i < model.length; i++) {
+                model[i] = (float) (5000 + 3000 * random.nextDouble());
+                dModel[i] = (float) random.nextGaussian();
+            }
+            float[] drc = new float[nb * (nz - 1) * nx];
+            for (int i = 0; i < drc.length; i++) {
+                drc[i] = (float) random.nextGaussian();
+            }
+            String shape = Arrays.toString(s);
+            float[] body = new float[drc.length];
+            float[] vectors = new float[drc.length];
+            Arrays.fill(vectors, Float.NaN);
+            run(SeismicTasks.reflectivity(model, body, channels, ch, nz, nx, nb));
+            runVectorised(SeismicTasks.reflectivity(model, vectors, channels, ch, nz, nx, nb));
+            assertArrayEquals(body, vectors, "reflectivity " + shape);
+            Arrays.fill(vectors, Float.NaN);
+            run(SeismicTasks.reflectivityJvp(model, dModel, body, channels, ch, nz, nx, nb));
+            runVectorised(SeismicTasks.reflectivityJvp(model, dModel, vectors, channels, ch, nz, nx, nb));
+            assertArrayEquals(body, vectors, "reflectivityJvp " + shape);
+            float[] bodyVjp = new float[model.length];
+            float[] vectorsVjp = new float[model.length];
+            Arrays.fill(vectorsVjp, Float.NaN);
+            run(SeismicTasks.modelVjp(model, drc, bodyVjp, channels, ch, nz, nx, nb));
+            runVectorised(SeismicTasks.modelVjp(model, drc, vectorsVjp, channels, ch, nz, nx, nb));
+            assertArrayEquals(bodyVjp, vectorsVjp, "modelVjp " + shape);
+        }
+    }
+
     /** The task's vector rows, in two calls that split its rows, as two threads would. */
     private static void runVectorised(KernelTask task) {
         assertTrue(task.vectorized(), task.kernel());
