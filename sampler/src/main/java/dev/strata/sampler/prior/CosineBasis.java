@@ -13,6 +13,7 @@ public final class CosineBasis {
     private final int kx;
     private final double[] cz; // [kz][nz]
     private final double[] cx; // [kx][nx]
+    private final double[] cxT; // [nx][kx], cx transposed
 
     public CosineBasis(int nz, int nx, int kz, int kx) {
         if (kz < 1 || kz > nz || kx < 1 || kx > nx) {
@@ -24,6 +25,12 @@ public final class CosineBasis {
         this.kx = kx;
         this.cz = matrix(kz, nz);
         this.cx = matrix(kx, nx);
+        this.cxT = new double[nx * kx];
+        for (int l = 0; l < kx; l++) {
+            for (int j = 0; j < nx; j++) {
+                cxT[j * kx + l] = cx[l * nx + j];
+            }
+        }
     }
 
     private static double[] matrix(int k, int n) {
@@ -70,14 +77,13 @@ public final class CosineBasis {
                 }
             }
         }
-        double[] y = new double[kz * kx]; // (Cz f) Cx^T
+        double[] y = new double[kz * kx]; // (Cz f) Cx^T, each sum over j in order, the inner loop along l
         for (int k = 0; k < kz; k++) {
-            for (int l = 0; l < kx; l++) {
-                double s = 0;
-                for (int j = 0; j < nx; j++) {
-                    s += t[k * nx + j] * cx[l * nx + j];
+            for (int j = 0; j < nx; j++) {
+                double v = t[k * nx + j];
+                for (int l = 0; l < kx; l++) {
+                    y[k * kx + l] += v * cxT[j * kx + l];
                 }
-                y[k * kx + l] = s;
             }
         }
         return y;
@@ -113,14 +119,13 @@ public final class CosineBasis {
                 }
             }
         }
-        double[] f = new double[nz * nx];
+        double[] f = new double[nz * nx]; // Cz^T (y Cx), each sum over k in order, the inner loop along j
         for (int i = 0; i < nz; i++) {
-            for (int j = 0; j < nx; j++) {
-                double s = 0;
-                for (int k = 0; k < kz; k++) {
-                    s += cz[k * nz + i] * t[k * nx + j];
+            for (int k = 0; k < kz; k++) {
+                double c = cz[k * nz + i];
+                for (int j = 0; j < nx; j++) {
+                    f[i * nx + j] += c * t[k * nx + j];
                 }
-                f[i * nx + j] = s;
             }
         }
         return f;
