@@ -76,7 +76,9 @@ public final class BenchReport {
         md.append("Mpts/s = million grid points (or model values) per second; ratio = to the C/OpenMP reference of")
                 .append(" shared/perf-ref at the same size and threads; roofline = bytes moved per second over the")
                 .append(" triad bandwidth measured in the same run. Medians of the repeats after a first run;")
-                .append(" `firstSeconds` is that first run (plan building, compilation on a device).\n\n");
+                .append(" `firstSeconds` is that first run (plan building, compilation on a device). Untimed runs go")
+                .append(" on until the JIT has compiled nothing for a quarter second; a row marked *JIT still compiling*")
+                .append(" reached the warm-up's cap first, so compiler threads may have competed with it.\n\n");
         if (plot(dir.resolve("stencil.png"), "Wave stencil (8th order, sponge)", "log2 N", "Mpts/s", rows,
                 "mpts", "n", true)) {
             written.add(dir.resolve("stencil.png"));
@@ -225,7 +227,7 @@ public final class BenchReport {
     }
 
     private static String notes(Map<String, Object> r) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(Boolean.FALSE.equals(r.get("settled")) ? "*JIT still compiling*" : "");
         for (String k : EXTRAS) {
             if (r.get(k) != null) {
                 sb.append(sb.isEmpty() ? "" : ", ").append(k).append(' ').append(num(r.get(k)));

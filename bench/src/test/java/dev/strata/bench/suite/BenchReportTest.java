@@ -93,6 +93,20 @@ class BenchReportTest {
     }
 
     @Test
+    void aRowTimedWhileTheJitStillCompiledIsMarked() throws IOException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (boolean settled : new boolean[] {true, false}) {
+            rows.add(new LinkedHashMap<>(Map.of("bench", settled ? "darcy-gradient" : "darcy-solve", "n", 64,
+                    "backend", "jvm", "threads", 2, "seconds", 0.001, "settled", settled, "machine", "alpha")));
+        }
+        BenchReport.write(tmp.resolve("settled"), rows);
+        List<String> marked = Files.readAllLines(tmp.resolve("settled").resolve("report.md")).stream()
+                .filter(l -> l.startsWith("| darcy-") && l.contains("*JIT still compiling*")).toList();
+        assertEquals(1, marked.size(), marked.toString());
+        assertTrue(marked.get(0).startsWith("| darcy-solve "), marked.get(0));
+    }
+
+    @Test
     void aLineThatIsNotJsonIsNamedWithItsLineNumber() throws IOException {
         Path f = tmp.resolve("bad.jsonl");
         Files.writeString(f, stencil("m", "jvm", 64, 1, 1).json() + "\n{\"bench\": [unclosed\n");
