@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * schedule, so a member keeps the same band from one execution to the next), tasks too small to share run on rank 0
  * (fewer than {@link JvmConfig#minRowsPerChunk} rows a member, or than one for a coarse task), and a barrier
  * separates two tasks wherever the second depends on the first ({@link #barriers}). When the team is busy with
- * another caller the plan runs on the calling thread alone, with the same results.
+ * another caller, or the plan's own executions have shown the region to cost more than it saves
+ * ({@link ParallelChoice}), the plan runs on the calling thread alone, with the same results.
  */
 final class JvmExecutionPlan implements ExecutionPlan {
 
@@ -28,6 +29,9 @@ final class JvmExecutionPlan implements ExecutionPlan {
     private final boolean[] shared;
     private final boolean[] barrierAfter;
     private final boolean vectorized;
+    private final ParallelChoice choice = new ParallelChoice(System::nanoTime);
+    private final Runnable onTeam = this::executeOnTeam;
+    private final Runnable alone = this::executeAlone;
     private volatile boolean closed;
 
     /** @param team null for a single-threaded backend */
@@ -116,11 +120,25 @@ final class JvmExecutionPlan implements ExecutionPlan {
             throw new IllegalStateException("plan for " + graph.name() + " is closed");
         }
         if (team != null && anyShared()) {
-            AtomicReference<Throwable> failed = new AtomicReference<>();
-            if (team.tryRun(rank -> runMember(rank, team.size(), failed))) {
-                return;
-            }
+            choice.execute(onTeam, alone);
+        } else {
+            executeAlone();
         }
+    }
+
+    /** Whether the plan's executions now run on the team ({@link ParallelChoice}; for tests). */
+    boolean usesTeam() {
+        return team != null && anyShared() && choice.usesTeam();
+    }
+
+    private void executeOnTeam() {
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        if (!team.tryRun(rank -> runMember(rank, team.size(), failed))) {
+            executeAlone();
+        }
+    }
+
+    private void executeAlone() {
         for (KernelTask task : tasks) {
             IndexRange r = task.range();
             runRows(task, r.outerStart(), r.outerEnd());
