@@ -28,9 +28,9 @@ public record Timing(double firstSeconds, double medianSeconds, int repeats, boo
     }
 
     /**
-     * Runs {@code body} once, then untimed for at least {@link #WARMUP_SECONDS} and on until the runs of the last
-     * {@link #QUIET_SECONDS} left {@code compileClock} (milliseconds the JIT has spent compiling; constant where it
-     * cannot be read) unchanged, or for {@link #MAX_WARMUP_SECONDS} at most; then at
+     * Collects the garbage, runs {@code body} once, then untimed for at least {@link #WARMUP_SECONDS} and on until
+     * the runs of the last {@link #QUIET_SECONDS} left {@code compileClock} (milliseconds the JIT has spent
+     * compiling; constant where it cannot be read) unchanged, or for {@link #MAX_WARMUP_SECONDS} at most; then at
      * least {@code repeats} (>= 1) more times, timing each, and more until {@link #TIMED_SECONDS} have passed;
      * {@link #repeats} is how many were timed.
      */
@@ -38,6 +38,7 @@ public record Timing(double firstSeconds, double medianSeconds, int repeats, boo
         if (repeats < 1) {
             throw new IllegalArgumentException("repeats must be >= 1, got " + repeats);
         }
+        System.gc(); // what earlier rows left (the 4096^2 stencil's fields) collected now, not during this row
         long t0 = System.nanoTime();
         body.run();
         double first = (System.nanoTime() - t0) / 1e9;
