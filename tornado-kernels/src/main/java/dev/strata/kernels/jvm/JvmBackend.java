@@ -3,6 +3,7 @@ package dev.strata.kernels.jvm;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.DeviceInfo;
 import dev.strata.kernels.ExecutionPlan;
+import dev.strata.kernels.IndexRange;
 import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.ResidentGraph;
 import java.util.LinkedHashMap;
@@ -26,13 +27,42 @@ public final class JvmBackend implements ComputeBackend {
     /** How many resident graphs a backend keeps; the least recently used beyond that is dropped. */
     static final int KEPT_GRAPHS = 64;
 
-    /** The resident graphs asked for, most recently used last ({@link #workspace}); guarded by itself. */
-    private final Map<Object, ResidentGraph> graphs = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Object, ResidentGraph> eldest) {
-            return size() > KEPT_GRAPHS; // dropped, not closed: a caller may still hold it, and it holds heap only
+    /** How many plan shapes' parallel choices a backend remembers. */
+    static final int KEPT_CHOICES = 256;
+
+    /**
+     * The resident graphs asked for, most recently used last ({@link #workspace}); guarded by itself. One dropped is
+     * not closed: a caller may still hold it, and it holds heap only.
+     */
+    private final Map<Object, ResidentGraph> graphs = new Recent<>(KEPT_GRAPHS);
+    /**
+     * Each plan shape's {@link ParallelChoice}, so that a graph built afresh at each call (over a call's wave fields)
+     * keeps what the executions of its earlier builds measured; guarded by itself.
+     */
+    private final Map<PlanShape, ParallelChoice> choices = new Recent<>(KEPT_CHOICES);
+
+    /** A map that keeps its {@code size} most recently used entries. */
+    private static final class Recent<K, V> extends LinkedHashMap<K, V> {
+        private final int size;
+
+        Recent(int size) {
+            super(16, 0.75f, true);
+            this.size = size;
         }
-    };
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+            return size() > size;
+        }
+    }
+
+    /** What makes two graphs one plan for {@link ParallelChoice}: the graph's name, its tasks' kernels and ranges. */
+    private record PlanShape(String name, List<String> kernels, List<IndexRange> ranges) {
+        static PlanShape of(KernelGraph graph) {
+            return new PlanShape(graph.name(), graph.tasks().stream().map(t -> t.task().kernel()).toList(),
+                    graph.tasks().stream().map(t -> t.task().range()).toList());
+        }
+    }
 
     public JvmBackend(JvmConfig config) {
         this(config, true);
@@ -77,7 +107,11 @@ public final class JvmBackend implements ComputeBackend {
 
     @Override
     public ExecutionPlan plan(KernelGraph graph) {
-        return new JvmExecutionPlan(graph, team, config, device);
+        ParallelChoice choice;
+        synchronized (choices) {
+            choice = choices.computeIfAbsent(PlanShape.of(graph), k -> new ParallelChoice(System::nanoTime));
+        }
+        return new JvmExecutionPlan(graph, team, config, device, choice);
     }
 
     /**

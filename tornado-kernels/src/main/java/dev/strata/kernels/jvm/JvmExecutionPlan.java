@@ -29,14 +29,18 @@ final class JvmExecutionPlan implements ExecutionPlan {
     private final boolean[] shared;
     private final boolean[] barrierAfter;
     private final boolean vectorized;
-    private final ParallelChoice choice = new ParallelChoice(System::nanoTime);
+    private final ParallelChoice choice;
     private final Runnable onTeam = this::executeOnTeam;
     private final Runnable alone = this::executeAlone;
     private volatile boolean closed;
 
-    /** @param team null for a single-threaded backend */
-    JvmExecutionPlan(KernelGraph graph, WorkerTeam team, JvmConfig config, DeviceInfo device) {
+    /**
+     * @param team   null for a single-threaded backend
+     * @param choice whether to run on the team, shared by the plans of graphs of one shape
+     */
+    JvmExecutionPlan(KernelGraph graph, WorkerTeam team, JvmConfig config, DeviceInfo device, ParallelChoice choice) {
         this.graph = graph;
+        this.choice = choice;
         this.team = team;
         this.device = device;
         this.vectorized = config.vectorized();
@@ -126,9 +130,9 @@ final class JvmExecutionPlan implements ExecutionPlan {
         }
     }
 
-    /** Whether the plan's executions now run on the team ({@link ParallelChoice}; for tests). */
-    boolean usesTeam() {
-        return team != null && anyShared() && choice.usesTeam();
+    /** The choice this plan shares with the plans of graphs of its shape (for tests). */
+    ParallelChoice choice() {
+        return choice;
     }
 
     private void executeOnTeam() {

@@ -11,6 +11,7 @@ import dev.strata.kernels.BackendUnavailableException;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.ComputeBackendContract;
 import dev.strata.kernels.ComputeBackends;
+import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.ReferenceWaves;
 import dev.strata.kernels.ResidentGraph;
 import dev.strata.kernels.seismic.SeismicTasks;
@@ -75,6 +76,29 @@ class JvmBackendTest extends ComputeBackendContract {
         backend.close();
         assertThrows(IllegalStateException.class, () -> rebuilt.run(List.of(new float[] {1, 2, 3, 4})),
                 "closing the backend closes its kept graphs");
+    }
+
+    @Test
+    void graphsOfOneShapeBuiltAfreshShareTheirParallelChoice() {
+        try (JvmBackend backend = new JvmBackend(JvmConfig.defaults().withThreads(2))) {
+            JvmExecutionPlan first = (JvmExecutionPlan) backend.plan(reversal("reverse", 64));
+            assertSame(first.choice(), ((JvmExecutionPlan) backend.plan(reversal("reverse", 64))).choice(),
+                    "the same graph over new arrays");
+            assertNotSame(first.choice(), ((JvmExecutionPlan) backend.plan(reversal("reverse", 32))).choice(),
+                    "another size");
+            assertNotSame(first.choice(), ((JvmExecutionPlan) backend.plan(reversal("other", 64))).choice(),
+                    "another graph");
+        }
+    }
+
+    /** A graph that reverses n values, over new arrays. */
+    private static KernelGraph reversal(String name, int n) {
+        int[] idx = new int[n];
+        for (int i = 0; i < n; i++) {
+            idx[i] = n - 1 - i;
+        }
+        return KernelGraph.builder(name).task("reverse", SeismicTasks.gatherPoint(idx, new float[n], new float[n], n,
+                1)).build();
     }
 
     @Test
