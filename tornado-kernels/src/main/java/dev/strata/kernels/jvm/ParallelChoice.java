@@ -6,22 +6,28 @@ import java.util.function.LongSupplier;
 /**
  * Whether a plan runs as a parallel region of the team or on the calling thread alone, chosen by timing the plan's
  * own executions (an OpenMP {@code if} clause set by measurement, as FFTW's planner measures): after
- * {@link #WARM_UP} executions on the team, {@link #TRIALS} executions alternate the two ways, and the plan then keeps
- * the one with the lower median; the trial is run once more after {@link #RECHECK} executions, since the JIT changes
- * the costs on the way. A region pays for waking a parked worker and for every barrier, which small tasks between
- * host code (a conjugate-gradient iteration's operator calls) do not earn back. Either way computes the same results:
- * every task writes each point from the same inputs.
+ * {@link #FIRST_TRIAL} executions on the team, {@link #TRIALS} executions alternate the two ways, and the plan keeps
+ * running alone only if that was faster by the {@link #MARGIN}; trials come again at intervals that double from
+ * {@link #FIRST_INTERVAL} to {@link #MAX_INTERVAL} executions, since the JIT and the machine's load change the costs
+ * (a trial while the JIT compiles beside the team makes the team look slow). A region pays for waking a parked worker
+ * and for every barrier, which small tasks between host code (a conjugate-gradient iteration's operator calls) do not
+ * earn back. Either way computes the same results: every task writes each point from the same inputs.
  */
 final class ParallelChoice {
-    static final int WARM_UP = 8;
+    static final int FIRST_TRIAL = 32;
     /** Executions of a trial, half of them each way. */
     static final int TRIALS = 16;
-    static final int RECHECK = 1024;
+    static final int FIRST_INTERVAL = 256;
+    static final int MAX_INTERVAL = 16384;
+    /** Running alone is chosen when its median time is below this share of the team's. */
+    static final double MARGIN = 0.9;
 
     private final LongSupplier nanoClock;
     private final long[] team = new long[TRIALS / 2];
     private final long[] alone = new long[TRIALS / 2];
-    private int executions;
+    private long executions;
+    private long trialStart = FIRST_TRIAL;
+    private long interval = FIRST_INTERVAL;
     private boolean useTeam = true;
 
     /** @param nanoClock a clock in nanoseconds ({@code System::nanoTime} but in tests) */
@@ -34,7 +40,8 @@ final class ParallelChoice {
         int slot;
         boolean teamNow;
         synchronized (this) {
-            slot = trialSlot(executions++);
+            long e = executions++;
+            slot = e >= trialStart && e < trialStart + TRIALS ? (int) (e - trialStart) : -1;
             teamNow = slot >= 0 ? slot % 2 == 0 : useTeam;
         }
         if (slot < 0) {
@@ -47,7 +54,9 @@ final class ParallelChoice {
         synchronized (this) {
             (teamNow ? team : alone)[slot / 2] = nanos;
             if (slot == TRIALS - 1) {
-                useTeam = median(team) <= median(alone);
+                useTeam = !(median(alone) < MARGIN * median(team));
+                trialStart += TRIALS + interval;
+                interval = Math.min(2 * interval, MAX_INTERVAL);
             }
         }
     }
@@ -55,12 +64,6 @@ final class ParallelChoice {
     /** Whether the executions after the last trial run on the team. */
     synchronized boolean usesTeam() {
         return useTeam;
-    }
-
-    /** Execution e's place in a trial (even: on the team, odd: alone), or -1 outside the trials. */
-    private static int trialSlot(int e) {
-        int start = e < WARM_UP + RECHECK ? WARM_UP : WARM_UP + RECHECK;
-        return e >= start && e < start + TRIALS ? e - start : -1;
     }
 
     private static long median(long[] values) {

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * A plan keeps whichever way its own executions showed faster, after a warm-up on the team and a trial that alternates
- * the two, and tries again once after {@link ParallelChoice#RECHECK} executions. The costs are faked: each way
- * advances a clock by its own amount.
+ * A plan keeps whichever way its own executions showed faster, the team unless running alone wins by the margin,
+ * after a warm-up on the team and a trial that alternates the two, and tries again at doubling intervals. The costs
+ * are faked: each way advances a clock by its own amount.
  */
 class ParallelChoiceTest {
 
@@ -43,8 +43,8 @@ class ParallelChoiceTest {
     @Test
     void smallWorkThatTheTeamSlowsDownRunsOnTheCallerAfterTheTrial() {
         Costs c = new Costs(30, 10);
-        c.execute(ParallelChoice.WARM_UP + ParallelChoice.TRIALS);
-        assertEquals(ParallelChoice.WARM_UP + ParallelChoice.TRIALS / 2, c.teamRuns, "warm-up and half the trial");
+        c.execute(ParallelChoice.FIRST_TRIAL + ParallelChoice.TRIALS);
+        assertEquals(ParallelChoice.FIRST_TRIAL + ParallelChoice.TRIALS / 2, c.teamRuns, "warm-up, half the trial");
         assertFalse(c.choice.usesTeam());
         c.execute(100);
         assertEquals(ParallelChoice.TRIALS / 2 + 100, c.aloneRuns, "every execution after the trial alone");
@@ -53,21 +53,29 @@ class ParallelChoiceTest {
     @Test
     void workThatTheTeamSpeedsUpStaysOnTheTeam() {
         Costs c = new Costs(10, 30);
-        c.execute(ParallelChoice.WARM_UP + ParallelChoice.TRIALS + 100);
+        c.execute(ParallelChoice.FIRST_TRIAL + ParallelChoice.TRIALS + 100);
         assertTrue(c.choice.usesTeam());
         assertEquals(ParallelChoice.TRIALS / 2, c.aloneRuns, "alone only in the trial");
     }
 
     @Test
-    void theChoiceIsMadeAgainOnceAfterTheRecheckInterval() {
-        Costs c = new Costs(10, 30);
-        c.execute(ParallelChoice.WARM_UP + ParallelChoice.TRIALS);
-        assertTrue(c.choice.usesTeam());
-        c.teamCost = 50; // the team got slower (say the JIT compiled the tasks, so the region's overhead dominates)
-        c.execute(ParallelChoice.RECHECK);
-        assertFalse(c.choice.usesTeam(), "the second trial sees the new costs");
+    void runningAloneMustWinByTheMargin() {
+        Costs c = new Costs(100, 95);
+        c.execute(ParallelChoice.FIRST_TRIAL + ParallelChoice.TRIALS);
+        assertTrue(c.choice.usesTeam(), "5 % faster alone is within the margin");
+    }
+
+    @Test
+    void trialsComeAgainAtDoublingIntervalsAndSeeChangedCosts() {
+        Costs c = new Costs(30, 10); // the first trial, say while the JIT compiled beside the team, goes alone
+        c.execute(ParallelChoice.FIRST_TRIAL + ParallelChoice.TRIALS);
+        assertFalse(c.choice.usesTeam());
+        c.teamCost = 5;
+        c.execute(ParallelChoice.FIRST_INTERVAL + ParallelChoice.TRIALS);
+        assertTrue(c.choice.usesTeam(), "the second trial sees the new costs");
         int alone = c.aloneRuns;
-        c.execute(10 * ParallelChoice.RECHECK);
-        assertEquals(alone + 10 * ParallelChoice.RECHECK, c.aloneRuns, "no third trial");
+        c.execute(100_000);
+        int trials = c.aloneRuns - alone;
+        assertTrue(trials > 0 && trials < 100_000 / 500, "a few trials in 100,000 executions: " + trials);
     }
 }
