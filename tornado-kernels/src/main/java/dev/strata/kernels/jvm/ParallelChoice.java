@@ -6,8 +6,9 @@ import java.util.function.LongSupplier;
 /**
  * Whether a plan runs as a parallel region of the team or on the calling thread alone, chosen by timing the plan's
  * own executions (an OpenMP {@code if} clause set by measurement, as FFTW's planner measures): after
- * {@link #FIRST_TRIAL} executions on the team, {@link #TRIALS} executions alternate the two ways, and the plan keeps
- * running alone only if that was faster by the {@link #MARGIN}; trials come again at intervals that double from
+ * {@link #FIRST_TRIAL} executions on the team, a trial runs {@link #TRIALS} executions, the first half on the team and
+ * the second alone (the first of each half, which pays for the change, untimed), and the plan keeps running alone
+ * if that had the lower median; trials come again at intervals that double from
  * {@link #FIRST_INTERVAL} to {@link #MAX_INTERVAL} executions, since the JIT and the machine's load change the costs
  * (a trial while the JIT compiles beside the team makes the team look slow). A region pays for waking a parked worker
  * and for every barrier, which small tasks between host code (a conjugate-gradient iteration's operator calls) do not
@@ -17,14 +18,13 @@ final class ParallelChoice {
     static final int FIRST_TRIAL = 32;
     /** Executions of a trial, half of them each way. */
     static final int TRIALS = 16;
+    private static final int HALF = TRIALS / 2;
     static final int FIRST_INTERVAL = 256;
     static final int MAX_INTERVAL = 16384;
-    /** Running alone is chosen when its median time is below this share of the team's. */
-    static final double MARGIN = 0.9;
 
     private final LongSupplier nanoClock;
-    private final long[] team = new long[TRIALS / 2];
-    private final long[] alone = new long[TRIALS / 2];
+    private final long[] team = new long[HALF - 1];
+    private final long[] alone = new long[HALF - 1];
     private long executions;
     private long trialStart = FIRST_TRIAL;
     private long interval = FIRST_INTERVAL;
@@ -42,9 +42,9 @@ final class ParallelChoice {
         synchronized (this) {
             long e = executions++;
             slot = e >= trialStart && e < trialStart + TRIALS ? (int) (e - trialStart) : -1;
-            teamNow = slot >= 0 ? slot % 2 == 0 : useTeam;
+            teamNow = slot >= 0 ? slot < HALF : useTeam;
         }
-        if (slot < 0) {
+        if (slot % HALF == 0 || slot < 0) {
             (teamNow ? onTeam : aloneRun).run();
             return;
         }
@@ -52,9 +52,9 @@ final class ParallelChoice {
         (teamNow ? onTeam : aloneRun).run();
         long nanos = nanoClock.getAsLong() - t0;
         synchronized (this) {
-            (teamNow ? team : alone)[slot / 2] = nanos;
+            (teamNow ? team : alone)[slot % HALF - 1] = nanos;
             if (slot == TRIALS - 1) {
-                useTeam = !(median(alone) < MARGIN * median(team));
+                useTeam = median(team) <= median(alone);
                 trialStart += TRIALS + interval;
                 interval = Math.min(2 * interval, MAX_INTERVAL);
             }
