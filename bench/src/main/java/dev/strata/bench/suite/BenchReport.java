@@ -77,8 +77,9 @@ public final class BenchReport {
                 .append(" shared/perf-ref at the same size and threads; roofline = bytes moved per second over the")
                 .append(" triad bandwidth measured in the same run. Medians of the repeats after a first run;")
                 .append(" `firstSeconds` is that first run (plan building, compilation on a device). Untimed runs go")
-                .append(" on until the JIT has compiled nothing for a quarter second; a row marked *JIT still compiling*")
-                .append(" reached the warm-up's cap first, so compiler threads may have competed with it.\n\n");
+                .append(" on until the JIT has compiled nothing for a quarter second; a row marked")
+                .append(" *JIT still compiling* reached the warm-up's cap first, so compiler threads may have")
+                .append(" competed with it.\n\n");
         if (plot(dir.resolve("stencil.png"), "Wave stencil (8th order, sponge)", "log2 N", "Mpts/s", rows,
                 "mpts", "n", true)) {
             written.add(dir.resolve("stencil.png"));

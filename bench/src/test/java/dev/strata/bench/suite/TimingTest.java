@@ -27,10 +27,7 @@ class TimingTest {
     @Test
     void longWorkIsTimedTheRepeatsAskedForAfterHalfASecondOfWarmUp() {
         int[] calls = new int[1];
-        Timing t = Timing.of(3, () -> {
-            calls[0]++;
-            sleep(150);
-        }, QUIET);
+        Timing t = Timing.of(3, counted(calls, 150), QUIET);
         assertEquals(3, t.repeats(), "three runs of 150 ms pass the timed budget of 0.3 s");
         assertTrue(calls[0] >= 1 + 4 + 3 && calls[0] <= 1 + 5 + 3, "first run, 0.5 s of warm-up (4 runs), 3 timed: "
                 + calls[0]);
@@ -42,10 +39,7 @@ class TimingTest {
     void warmUpGoesOnWhileTheJitCompilesAndEndsAQuarterSecondAfterItsLastCompilation() {
         int[] calls = new int[1];
         // the JIT finishes a compilation during each of the first 20 runs (1 s of 50 ms runs), then stays quiet
-        Timing t = Timing.of(3, () -> {
-            calls[0]++;
-            sleep(50);
-        }, () -> Math.min(calls[0], 20));
+        Timing t = Timing.of(3, counted(calls, 50), () -> Math.min(calls[0], 20));
         int warmUp = calls[0] - 1 - t.repeats();
         assertTrue(warmUp >= 19 + 5 && warmUp <= 19 + 7, "19 compiling warm-up runs, then 0.25 s quiet (5 runs): "
                 + warmUp);
@@ -56,14 +50,19 @@ class TimingTest {
     void warmUpStopsAtItsCapAndSaysSoWhenTheJitNeverSettles() {
         int[] calls = new int[1];
         long start = System.nanoTime();
-        Timing t = Timing.of(1, () -> {
-            calls[0]++;
-            sleep(100);
-        }, () -> calls[0]);
+        Timing t = Timing.of(1, counted(calls, 100), () -> calls[0]);
         double seconds = (System.nanoTime() - start) / 1e9;
         assertFalse(t.settled(), "the JIT compiled during every run");
         assertTrue(seconds >= Timing.MAX_WARMUP_SECONDS && seconds < Timing.MAX_WARMUP_SECONDS + 1.5,
                 "warm-up of about " + Timing.MAX_WARMUP_SECONDS + " s: " + seconds);
+    }
+
+    /** Work of {@code millis} milliseconds that counts its runs in {@code calls[0]}. */
+    private static Runnable counted(int[] calls, long millis) {
+        return () -> {
+            calls[0]++;
+            sleep(millis);
+        };
     }
 
     private static void sleep(long millis) {

@@ -60,7 +60,8 @@ class CosineBasisTest {
     }
 
     private static double mode(int k, int l, int i, int j) {
-        return scale(k, NZ) * Math.cos(Math.PI * (i + 0.5) * k / NZ) * scale(l, NX) * Math.cos(Math.PI * (j + 0.5) * l / NX);
+        return scale(k, NZ) * Math.cos(Math.PI * (i + 0.5) * k / NZ)
+                * scale(l, NX) * Math.cos(Math.PI * (j + 0.5) * l / NX);
     }
 
     private static double scale(int k, int n) {

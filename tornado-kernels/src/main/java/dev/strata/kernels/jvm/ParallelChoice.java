@@ -44,7 +44,7 @@ final class ParallelChoice {
             slot = e >= trialStart && e < trialStart + TRIALS ? (int) (e - trialStart) : -1;
             teamNow = slot >= 0 ? slot < HALF : useTeam;
         }
-        if (slot % HALF == 0 || slot < 0) {
+        if (slot < 0 || slot % HALF == 0) {
             (teamNow ? onTeam : aloneRun).run();
             return;
         }

@@ -6,11 +6,12 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Vector API rows of the depth convolution {@link SeismicKernels#convolveDepth} and its adjoint
  * {@link SeismicKernels#correlateDepth}, and of the reflectivity, its JVP and its VJP
- * ({@link SeismicKernels#modelVjp}), named by their {@code @Kernel(vectorRows = ...)}: the same contract as the generated row runners (a row is one
- * (b, z) pair, or (b, c, z) for the VJP, b slowest; arguments in task order). A row runs as whole vectors along x,
- * each doing the body's operations in the body's order (the convolution sums the wavelet's taps with separate multiply
- * and add), so it agrees with the body bit for bit; the last vector ends at nx and may overlap the one before it (the
- * overlapped points are computed twice from the same inputs), and a row narrower than a vector runs the body itself.
+ * ({@link SeismicKernels#modelVjp}), named by their {@code @Kernel(vectorRows = ...)}: the same contract as the
+ * generated row runners (a row is one (b, z) pair, or (b, c, z) for the VJP, b slowest; arguments in task order). A
+ * row runs as whole vectors along x, each doing the body's operations in the body's order (the convolution sums the
+ * wavelet's taps with separate multiply and add), so it agrees with the body bit for bit; the last vector ends at nx
+ * and may overlap the one before it (the overlapped points are computed twice from the same inputs), and a row
+ * narrower than a vector runs the body itself.
  */
 final class SeismicVectors {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -98,16 +99,19 @@ final class SeismicVectors {
         for (int row = rowStart; row < rowEnd; row++) {
             int b = row / (nz - 1);
             int z = row % (nz - 1);
-            for (int x = 0; nx < lanes && x < nx; x++) {
-                if (dModel == null) {
-                    SeismicKernels.reflectivity(b, z, x, model, out, channels, ch, nz, nx);
-                } else {
-                    SeismicKernels.reflectivityJvp(b, z, x, model, dModel, out, channels, ch, nz, nx);
+            if (nx < lanes) {
+                for (int x = 0; x < nx; x++) {
+                    if (dModel == null) {
+                        SeismicKernels.reflectivity(b, z, x, model, out, channels, ch, nz, nx);
+                    } else {
+                        SeismicKernels.reflectivityJvp(b, z, x, model, dModel, out, channels, ch, nz, nx);
+                    }
                 }
+                continue;
             }
             int i0 = SeismicKernels.modelIndex(b, z, 0, channels, ch, nz, nx);
             int r0 = SeismicKernels.rcIndex(b, z, 0, nz, nx);
-            for (int x = 0; nx >= lanes && x < nx; x += lanes) {
+            for (int x = 0; x < nx; x += lanes) {
                 int at = Math.min(x, nx - lanes);
                 FloatVector upper = FloatVector.fromArray(SPECIES, model, i0 + at);
                 FloatVector lower = FloatVector.fromArray(SPECIES, model, i0 + nx + at);

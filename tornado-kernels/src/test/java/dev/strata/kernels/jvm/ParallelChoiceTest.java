@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A plan keeps whichever way its own executions showed faster, after a warm-up on the team and a trial that runs
- * each way in a block, and tries again at doubling intervals. The costs
- * are faked: each way advances a clock by its own amount.
+ * each way in a block, and tries again at doubling intervals. The costs are faked: each way advances a clock by its
+ * own amount.
  */
 class ParallelChoiceTest {
 
