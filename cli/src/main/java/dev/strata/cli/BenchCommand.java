@@ -140,6 +140,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private int suiteAndReport(PrintWriter out) throws IOException, InterruptedException {
         List<SuiteRow> rows = new ArrayList<>();
+        List<String> failed = List.of();
         if (suite) {
             Consumer<SuiteRow> sink = r -> {
                 rows.add(r);
@@ -147,7 +148,8 @@ final class BenchCommand implements Callable<Integer> {
                 out.flush();
             };
             PrintWriter err = spec.commandLine().getErr();
-            BenchSuite.run(new SuiteSettings(quick, backends, perfRef, reps, python), sink, note -> err.println("strata: " + note));
+            failed = BenchSuite.run(new SuiteSettings(quick, backends, perfRef, reps, python), sink,
+                    note -> err.println("strata: " + note));
             PosteriorSampleRows.run(quick, Runtime.getRuntime().availableProcessors(), BenchSuite.machine(), sink);
         }
         if (report != null) {
@@ -168,6 +170,11 @@ final class BenchCommand implements Callable<Integer> {
             for (Path p : BenchReport.write(report, all)) {
                 spec.commandLine().getErr().println("strata: wrote " + p);
             }
+        }
+        if (!failed.isEmpty()) {
+            spec.commandLine().getErr().println("strata: " + failed.size() + " family(ies) of the suite failed"
+                    + " (each said above); the rows of the others are complete");
+            return ExitCodes.CHECK_FAILED;
         }
         return ExitCodes.OK;
     }

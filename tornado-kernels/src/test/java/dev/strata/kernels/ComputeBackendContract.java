@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.kernels.acoustic.ReferenceWaveProblem;
+import dev.strata.kernels.bandwidth.BandwidthTasks;
 import dev.strata.kernels.sampling.SamplingTasks;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -102,5 +103,35 @@ public abstract class ComputeBackendContract {
             assertTrue(plan.ranOnDevice(), "no device kernel time recorded");
         }
         assertArrayEquals(new float[] {40f, 16f, 24f}, a);
+    }
+
+    @Test
+    void residentTriadsWriteTheTriadAtEveryPoint() {
+        int n = 100_003;
+        float[] a = new float[n];
+        float[] b = new float[n];
+        float[] c = new float[n];
+        float[] coef = {2.5f};
+        for (int i = 0; i < n; i++) {
+            a[i] = Float.NaN;
+            b[i] = (float) Math.sin(i);
+            c[i] = (float) Math.cos(0.5 * i);
+        }
+        KernelGraph graph = KernelGraph.builder("triads")
+                .transferToDevice(TransferMode.FIRST_EXECUTION, b, c, coef)
+                .task("triad0", BandwidthTasks.triad(a, b, c, coef))
+                .task("triad1", BandwidthTasks.triad(a, b, c, coef))
+                .transferToHost(TransferMode.UNDER_DEMAND, a)
+                .build();
+        try (ExecutionPlan plan = backend.plan(graph)) {
+            plan.execute();
+            plan.execute();
+            plan.transferToHost(a);
+            assertTrue(plan.ranOnDevice(), "no device kernel time recorded");
+        }
+        for (int i = 0; i < n; i++) {
+            float want = b[i] + 2.5f * c[i];
+            assertEquals(want, a[i], 1e-6f * Math.max(1f, Math.abs(want)), "a[" + i + "]");
+        }
     }
 }

@@ -28,6 +28,16 @@ final class NetworkRows {
     private NetworkRows() {
     }
 
+    /** Why DJL's PyTorch engine cannot load here (its jars or natives missing), or empty when it loads. */
+    private static Optional<String> engineUnavailable() {
+        try {
+            TorchEngine.get();
+            return Optional.empty();
+        } catch (RuntimeException | LinkageError e) {
+            return Optional.of(String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getName()));
+        }
+    }
+
     private static boolean agrees(PyTorchTwin.Result t, Consumer<String> notes) {
         if (!t.agrees()) {
             notes.accept(String.format(java.util.Locale.ROOT, "network rows: no PyTorch reference: the twin's results"
@@ -38,6 +48,12 @@ final class NetworkRows {
     }
 
     static void run(SuiteContext ctx, Consumer<String> notes) throws InterruptedException {
+        Optional<String> unavailable = engineUnavailable();
+        if (unavailable.isPresent()) {
+            notes.accept("network rows: skipped: the PyTorch engine did not load (" + unavailable.get()
+                    + "); they need DJL's pytorch-native-cpu jar on the class path, as the build puts it");
+            return;
+        }
         try (NetworkDenoiser net = NetworkDenoiser.seededRandom(SHAPE, NET, 7)) {
             for (int batch : ctx.settings().quick() ? new int[] {16} : new int[] {1, 4, 16, 64}) {
                 int size = SHAPE[0] * SHAPE[1] * SHAPE[2];

@@ -26,10 +26,10 @@ final class OperatorRows {
     }
 
     static void run(SuiteContext ctx, String name, ComputeBackend backend) {
-        acoustic(ctx, name, backend);
-        seismic(ctx, name, backend);
-        darcy(ctx, name, backend);
-        samplerUpdate(ctx, name, backend);
+        ctx.attempt("acoustic rows on " + name, () -> acoustic(ctx, name, backend));
+        ctx.attempt("seismic rows on " + name, () -> seismic(ctx, name, backend));
+        ctx.attempt("Darcy rows on " + name, () -> darcy(ctx, name, backend));
+        ctx.attempt("sampler-update row on " + name, () -> samplerUpdate(ctx, name, backend));
     }
 
     private static void acoustic(SuiteContext ctx, String name, ComputeBackend backend) {

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The wave stencil of shared/perf-ref (8th order, sponge, N x N) on the C reference, the JVM and every backend, at
- * each grid size, then over thread counts at N = 1024: Mpts/s, ratio to C at the same size and threads, roofline
+ * each grid size, then over thread counts 1, 2, 4, ... below the machine's at N = 1024: Mpts/s, ratio to C at the same size and threads, roofline
  * share at 16 B per point. The JVM also runs temporally blocked ({@code jvm-blocked}, {@link #BLOCK_STEPS} steps a
  * block), which reads and writes the fields once per block instead of once per step, so its roofline share may pass 1.
  */
@@ -27,7 +27,7 @@ final class StencilRows {
         for (int[] size : s.stencilSizes()) {
             measureSize(ctx, reference, size[0], size[1], ctx.threads(), true);
         }
-        for (int t = 1; t < ctx.threads(); t++) {
+        for (int t = 1; t < ctx.threads(); t *= 2) {
             measureSize(ctx, reference, 1024, 500, t, false);
         }
     }
@@ -55,9 +55,11 @@ final class StencilRows {
             }
         }
         for (String spec : s.backends()) {
-            try (ComputeBackend b = ComputeBackends.open(spec)) {
-                emitJava(ctx, b, spec, threads, n, steps, c);
-            }
+            ctx.attempt("wave-stencil N = " + n + " on " + spec, () -> {
+                try (ComputeBackend b = ComputeBackends.open(spec)) {
+                    emitJava(ctx, b, spec, threads, n, steps, c);
+                }
+            });
         }
     }
 
@@ -73,7 +75,7 @@ final class StencilRows {
                                        double seconds, double mpts, PerfReference.Wave c, double checksum) {
         double ratio = c == null ? Double.NaN : mpts / c.mpts();
         SuiteRow row = new SuiteRow("wave-stencil", n, backend, device, threads, seconds, mpts, ratio,
-                ctx.roofline(mpts, PerfReference.STENCIL_BYTES_PER_POINT), Map.of("steps", steps,
+                ctx.roofline(backend, mpts, PerfReference.STENCIL_BYTES_PER_POINT), Map.of("steps", steps,
                 "repeats", ctx.settings().repeats()));
         if (c != null && !Double.isNaN(checksum)) {
             row = row.with("checksumRelDiffToC", Math.abs(checksum - c.checksum()) / Math.abs(c.checksum()));
