@@ -61,7 +61,8 @@ record SuiteContext(SuiteSettings settings, int threads, double triadGbs, Map<St
 
     /**
      * Achieved share of the bandwidth bound for {@code mpts} at {@code bytesPerPoint} on {@code backend}: its own
-     * triad where {@link #withDeviceTriad} measured one (a device's memory), else the host's C triad; NaN where unknown.
+     * triad where {@link #withDeviceTriad} measured one (a device's memory), else the host's C triad; NaN where
+     * unknown.
      */
     double roofline(String backend, double mpts, double bytesPerPoint) {
         double bound = deviceTriadGbs.getOrDefault(backend, triadGbs);
