@@ -19,6 +19,17 @@ public final class KernelChecks {
         }
     }
 
+    /**
+     * A read-only argument of fixed length is not also an array the kernel writes: the JVM row loop reads it once,
+     * before its points, so a body that wrote it would see the old values there and the new ones on a device.
+     */
+    public static void distinct(String kernel, String name, Object read, String writtenName, Object written) {
+        if (read == written) {
+            throw new IllegalArgumentException(kernel + ": " + name + " is also " + writtenName
+                    + ", which the kernel writes; pass a separate array");
+        }
+    }
+
     /** A declared condition holds. */
     public static void require(String kernel, boolean holds, String condition, String values) {
         if (!holds) {

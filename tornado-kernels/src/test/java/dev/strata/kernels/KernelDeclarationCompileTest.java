@@ -68,4 +68,30 @@ class KernelDeclarationCompileTest {
         assertTrue(errors.contains("a @Kernel body is a public static void method"), errors.toString());
         assertTrue(errors.stream().anyMatch(e -> e.contains("not long[]")), errors.toString());
     }
+
+    @Test
+    void theRowLoopReadsFixedLengthReadOnlyArraysOnceBeforeItsPoints(@TempDir Path dir) throws IOException {
+        List<String> errors = compile(dir, "CoefKernels", """
+                package probe;
+                import dev.strata.kernels.annotations.Index;
+                import dev.strata.kernels.annotations.Kernel;
+                import dev.strata.kernels.annotations.Length;
+                import dev.strata.kernels.annotations.Writes;
+                public class CoefKernels {
+                    @Kernel
+                    public static void scale(@Index("x.length") int i, float[] x, @Length("2") float[] coef,
+                                             @Writes @Length("x.length") float[] out, @Writes @Length("1") int[] n,
+                                             @Length("x.length") float[] big) {
+                        out[i] = coef[0] * x[i] + coef[1] * big[i];
+                    }
+                }
+                """);
+        assertTrue(errors.isEmpty(), errors.toString());
+        String tasks = Files.readString(dir.resolve("probe/CoefTasks.java"));
+        String rows = tasks.substring(tasks.indexOf("public void runRows("));
+        rows = rows.substring(0, rows.indexOf("\n        }\n"));
+        assertTrue(rows.indexOf("float[] coefCopy = {coef[0], coef[1]};") < rows.indexOf("for ("), rows);
+        assertTrue(rows.contains("probe.CoefKernels.scale(i, x, coefCopy, out, n, big);"), rows);
+        assertTrue(tasks.contains("KernelChecks.distinct(KERNEL, \"coef\", coef, \"out\", out);"), tasks);
+    }
 }

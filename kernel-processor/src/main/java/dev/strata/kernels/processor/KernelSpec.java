@@ -95,6 +95,32 @@ record KernelSpec(String packageName, String className, String method, List<Para
         return String.join(", ", params.stream().map(Param::name).toList());
     }
 
+    /** Largest fixed length of a read-only array argument that the JVM row loop hands the body as a private copy. */
+    static final int MAX_COPIED_LENGTH = 8;
+
+    /**
+     * The read-only array arguments of a small fixed length ({@code @Length("1")} to {@code @Length("8")}, the
+     * coefficients and clocks of a step): the JVM row loop gives the body a private copy of each, made once before
+     * the loop, which the JIT can keep in registers (a store to another array might otherwise change them, so it
+     * would reload them at every point and leave the loop unvectorised).
+     */
+    List<Param> copiedConstants() {
+        return params.stream().filter(p -> p.role() == Role.ARGUMENT && p.isArray() && !p.writes()
+                && p.length() != null && p.length().matches("[1-9]")
+                && Integer.parseInt(p.length()) <= MAX_COPIED_LENGTH).toList();
+    }
+
+    /** The name of the private copy of {@code p} in the JVM row loop. */
+    static String copyName(Param p) {
+        return p.name() + "Copy";
+    }
+
+    /** The body's arguments in the JVM row loop: the private copies in place of {@link #copiedConstants}. */
+    String rowLoopArguments() {
+        List<Param> copied = copiedConstants();
+        return String.join(", ", params.stream().map(p -> copied.contains(p) ? copyName(p) : p.name()).toList());
+    }
+
     /** The task's parameter list as a declaration. */
     String declaration() {
         return String.join(", ", taskArguments().stream().map(p -> p.type() + " " + p.name()).toList());

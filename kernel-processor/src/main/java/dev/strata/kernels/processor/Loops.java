@@ -33,4 +33,20 @@ final class Loops {
     static String call(KernelSpec k) {
         return k.packageName() + "." + k.className() + "." + k.method() + "(" + k.callArguments() + ");";
     }
+
+    /** The call of the body in the JVM row loop, with the private copies of {@link KernelSpec#copiedConstants}. */
+    static String rowLoopCall(KernelSpec k) {
+        return k.packageName() + "." + k.className() + "." + k.method() + "(" + k.rowLoopArguments() + ");";
+    }
+
+    /** Declares the private copy of each of {@link KernelSpec#copiedConstants}, element by element. */
+    static void copies(SourceText out, KernelSpec k) {
+        for (Param p : k.copiedConstants()) {
+            List<String> elements = new java.util.ArrayList<>();
+            for (int j = 0; j < Integer.parseInt(p.length()); j++) {
+                elements.add(p.name() + "[" + j + "]");
+            }
+            out.line(p.type() + " " + KernelSpec.copyName(p) + " = {" + String.join(", ", elements) + "};");
+        }
+    }
 }

@@ -119,6 +119,14 @@ final class TaskWriter {
                 out.line("KernelChecks.length(KERNEL, \"" + p.name() + "\", " + p.name() + ".length, 1L * " + p.length() + ");");
             }
         }
+        for (Param c : k.copiedConstants()) {
+            for (Param w : k.params()) {
+                if (w.writes() && w.type().equals(c.type())) {
+                    out.line("KernelChecks.distinct(KERNEL, \"" + c.name() + "\", " + c.name() + ", \"" + w.name()
+                            + "\", " + w.name() + ");");
+                }
+            }
+        }
         out.line("}");
     }
 
@@ -151,15 +159,17 @@ final class TaskWriter {
             out.line(Loops.call(k));
             out.line("}");
         } else if (idx.size() == 1) {
+            Loops.copies(out, k);
             out.line("for (int " + idx.get(0).name() + " = kStart; " + idx.get(0).name() + " < kEnd; " + idx.get(0).name() + "++) {");
-            out.line(Loops.call(k));
+            out.line(Loops.rowLoopCall(k));
             out.line("}");
         } else {
             Param last = idx.get(idx.size() - 1);
+            Loops.copies(out, k);
             out.line("for (int kRow = kStart; kRow < kEnd; kRow++) {");
             Loops.decodeRow(out, idx.subList(0, idx.size() - 1), "kRow");
             out.line("for (int " + last.name() + " = " + last.from() + "; " + last.name() + " < " + last.to() + "; " + last.name() + "++) {");
-            out.line(Loops.call(k));
+            out.line(Loops.rowLoopCall(k));
             out.line("}");
             out.line("}");
         }

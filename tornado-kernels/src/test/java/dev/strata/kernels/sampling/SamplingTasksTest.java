@@ -80,4 +80,14 @@ class SamplingTasksTest {
                 () -> SamplingTasks.heun(x, x, x, x, x, x, new float[1]));
         SamplingTasks.heun(x, x, x, x, x, x, new float[2]);
     }
+
+    @Test
+    void aCoefficientArrayThatTheKernelAlsoWritesIsRefused() {
+        float[] x = random(1);
+        float[] coef = new float[N];
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SamplingTasks.extrapolate(x, x, x, coef, coef));
+        assertEquals("SamplingKernels.extrapolate: coef is also out, which the kernel writes; pass a separate array",
+                e.getMessage());
+    }
 }
