@@ -150,7 +150,8 @@ final class BenchCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             failed = BenchSuite.run(new SuiteSettings(quick, backends, perfRef, reps, python), sink,
                     note -> err.println("strata: " + note));
-            PosteriorSampleRows.run(quick, Runtime.getRuntime().availableProcessors(), BenchSuite.machine(), sink);
+            PosteriorSampleRows.run(quick, Runtime.getRuntime().availableProcessors(), BenchSuite.machine(), sink,
+                    note -> err.println("strata: " + note));
         }
         if (report != null) {
             List<Map<String, Object>> all = new ArrayList<>();

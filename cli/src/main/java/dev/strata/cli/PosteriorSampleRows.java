@@ -5,6 +5,7 @@ import dev.strata.bench.suite.SuiteRow;
 import dev.strata.cli.invert.InvertRun;
 import dev.strata.cli.invert.InvertSettings;
 import dev.strata.sampler.ProgressListener;
+import dev.strata.sampler.nn.TorchEngine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -38,10 +40,17 @@ final class PosteriorSampleRows {
     private PosteriorSampleRows() {
     }
 
-    static void run(boolean quick, int threads, String machine, Consumer<SuiteRow> rows) throws IOException {
+    static void run(boolean quick, int threads, String machine, Consumer<SuiteRow> rows, Consumer<String> notes)
+            throws IOException {
         int samples = quick ? 2 : 8;
         int steps = quick ? 10 : 50;
+        Optional<String> noEngine = TorchEngine.unavailable();
+        noEngine.ifPresent(why -> notes.accept("posterior-sample rows with a network prior: skipped: the PyTorch"
+                + " engine did not load (" + why + ")"));
         for (Case c : CASES) {
+            if (noEngine.isPresent() && c.prior().startsWith("network:")) {
+                continue;
+            }
             InvertSettings s = new InvertSettings(c.problem(), "", c.truth(), 0.05, c.prior(), "edm-euler",
                     c.guidance(), "isotropic", c.zeta(), 1, 1, samples, 2026, steps, 0, samples, "jvm", "cpu", 0);
             Path tmp = Files.createTempDirectory("strata-bench-invert");

@@ -28,16 +28,6 @@ final class NetworkRows {
     private NetworkRows() {
     }
 
-    /** Why DJL's PyTorch engine cannot load here (its jars or natives missing), or empty when it loads. */
-    private static Optional<String> engineUnavailable() {
-        try {
-            TorchEngine.get();
-            return Optional.empty();
-        } catch (RuntimeException | LinkageError e) {
-            return Optional.of(String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getName()));
-        }
-    }
-
     private static boolean agrees(PyTorchTwin.Result t, Consumer<String> notes) {
         if (!t.agrees()) {
             notes.accept(String.format(java.util.Locale.ROOT, "network rows: no PyTorch reference: the twin's results"
@@ -48,7 +38,7 @@ final class NetworkRows {
     }
 
     static void run(SuiteContext ctx, Consumer<String> notes) throws InterruptedException {
-        Optional<String> unavailable = engineUnavailable();
+        Optional<String> unavailable = TorchEngine.unavailable();
         if (unavailable.isPresent()) {
             notes.accept("network rows: skipped: the PyTorch engine did not load (" + unavailable.get()
                     + "); they need DJL's pytorch-native-cpu jar on the class path, as the build puts it");

@@ -31,6 +31,20 @@ public final class TorchEngine {
         return Engine.getEngine(NAME);
     }
 
+    /**
+     * Why the engine cannot load here (DJL's jars or its PyTorch natives missing from the class path), in one line;
+     * empty when it loads.
+     */
+    public static java.util.Optional<String> unavailable() {
+        try {
+            get();
+            return java.util.Optional.empty();
+        } catch (RuntimeException | LinkageError e) {
+            return java.util.Optional.of(String.valueOf(e.getMessage()).lines().findFirst()
+                    .orElse(e.getClass().getName()));
+        }
+    }
+
     /** The intra-op threads PyTorch uses now. */
     public static int threads() {
         get();
