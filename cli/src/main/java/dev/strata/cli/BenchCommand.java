@@ -33,8 +33,10 @@ import picocli.CommandLine.Option;
                 + "Prints Mpts/s of the timed runs (median of --reps) and the ratio to C; the first run, which builds "
                 + "(on a device: compiles) the plans, is reported apart. With --suite: every kernel family, the FWI "
                 + "gradient, the Darcy solve and gradient, the network and seconds per posterior sample, with ratios "
-                + "to the C reference and the triad bandwidth measured in the same run. Close other work first: "
-                + "timings on a busy machine mean little.")
+                + "to the C reference and the triad bandwidth measured in the same run (a device backend's rows "
+                + "against that device's own triad). A family that fails on a backend is reported in one line and "
+                + "the others still run; the exit code is then 1. Close other work first: timings on a busy machine "
+                + "mean little.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--n", defaultValue = "1024", description = "Grid size N (default: ${DEFAULT-VALUE}).")

@@ -148,9 +148,12 @@ public final class BenchReport {
             return false;
         }
         List<LinePlot.Series> lines = new ArrayList<>();
-        series.forEach((name, points) -> lines.add(LinePlot.Series.line(name,
-                points.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
-                points.values().stream().mapToDouble(Double::doubleValue).toArray())));
+        series.forEach((name, points) -> {
+            double[] xs = points.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+            double[] ys = points.values().stream().mapToDouble(Double::doubleValue).toArray();
+            // a series of one point (a backend measured at one thread count) is drawn as a mark, not a line
+            lines.add(xs.length == 1 ? LinePlot.Series.points(name, xs, ys) : LinePlot.Series.line(name, xs, ys));
+        });
         new LinePlot().write(png, new LinePlot.Chart(title, xLabel, yLabel, lines, false, List.of()));
         return true;
     }

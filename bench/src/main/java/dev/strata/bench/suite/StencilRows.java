@@ -12,8 +12,9 @@ import java.util.Optional;
 /**
  * The wave stencil of shared/perf-ref (8th order, sponge, N x N) on the C reference, the JVM and every backend, at
  * each grid size, then over thread counts 1, 2, 4, ... below the machine's at N = 1024: Mpts/s, ratio to C at the
- * same size and threads, roofline share at 16 B per point. The JVM also runs temporally blocked ({@code jvm-blocked}, {@link #BLOCK_STEPS} steps a
- * block), which reads and writes the fields once per block instead of once per step, so its roofline share may pass 1.
+ * same size and threads, roofline share at 16 B per point. The JVM also runs temporally blocked ({@code jvm-blocked},
+ * {@link #BLOCK_STEPS} steps a block), which reads and writes the fields once per block instead of once per step, so
+ * its roofline share may pass 1.
  */
 final class StencilRows {
     /** Steps per block of the temporally blocked JVM rows. */

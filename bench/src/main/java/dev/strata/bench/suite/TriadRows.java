@@ -52,13 +52,11 @@ final class TriadRows {
             plan.transferToHost(a);
             requireTriad(a, b, c, name);
             double gbs = TRIADS_PER_EXECUTION * BYTES_PER_POINT * length / t.medianSeconds() / 1e9;
-            boolean host = backend.sharesHostArrays();
-            SuiteRow row = ctx.row("triad", length, name, backend.device().device(),
+            SuiteContext bound = backend.sharesHostArrays() ? ctx : ctx.withDeviceTriad(name, gbs);
+            return bound.row("triad", length, name, backend.device().device(),
                     new Timing(t.firstSeconds(), t.medianSeconds() / TRIADS_PER_EXECUTION, t.repeats(), t.settled()),
-                    length, Double.NaN, Map.of("gbs", gbs, "triadsPerExecution", TRIADS_PER_EXECUTION,
+                    length, BYTES_PER_POINT, Map.of("gbs", gbs, "triadsPerExecution", TRIADS_PER_EXECUTION,
                             "boundMpts", gbs * 1e9 / PerfReference.STENCIL_BYTES_PER_POINT / 1e6));
-            return new SuiteRow(row.bench(), row.n(), row.backend(), row.device(), row.threads(), row.seconds(),
-                    row.mpts(), Double.NaN, host ? gbs / ctx.triadGbs() : 1.0, row.extra());
         }
     }
 

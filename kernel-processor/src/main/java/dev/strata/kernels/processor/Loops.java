@@ -31,12 +31,16 @@ final class Loops {
 
     /** The call of the body, fully qualified. */
     static String call(KernelSpec k) {
-        return k.packageName() + "." + k.className() + "." + k.method() + "(" + k.callArguments() + ");";
+        return call(k, k.callArguments());
     }
 
     /** The call of the body in the JVM row loop, with the private copies of {@link KernelSpec#copiedConstants}. */
     static String rowLoopCall(KernelSpec k) {
-        return k.packageName() + "." + k.className() + "." + k.method() + "(" + k.rowLoopArguments() + ");";
+        return call(k, k.rowLoopArguments());
+    }
+
+    private static String call(KernelSpec k, String arguments) {
+        return k.packageName() + "." + k.className() + "." + k.method() + "(" + arguments + ");";
     }
 
     /** Declares the private copy of each of {@link KernelSpec#copiedConstants}, element by element. */

@@ -2,6 +2,7 @@ package dev.strata.sampler.nn;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.Optional;
 
 /**
  * The DJL PyTorch engine, loaded offline from the native jar on the class path with fixed thread counts.
@@ -35,13 +36,12 @@ public final class TorchEngine {
      * Why the engine cannot load here (DJL's jars or its PyTorch natives missing from the class path), in one line;
      * empty when it loads.
      */
-    public static java.util.Optional<String> unavailable() {
+    public static Optional<String> unavailable() {
         try {
             get();
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (RuntimeException | LinkageError e) {
-            return java.util.Optional.of(String.valueOf(e.getMessage()).lines().findFirst()
-                    .orElse(e.getClass().getName()));
+            return Optional.of(String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getName()));
         }
     }
 
