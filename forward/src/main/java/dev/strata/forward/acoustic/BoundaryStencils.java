@@ -79,12 +79,21 @@ final class BoundaryStencils {
 
     /** CPML auxiliary fields of {@code pass}, zeroed and uploaded at each of its calls; null for the sponge. */
     Pml pml(KernelGraph.Builder g, ResidentPass pass) {
-        if (!cpml) {
-            return null;
-        }
-        Pml pml = new Pml(pass.field(), pass.field(), pass.field(), pass.field());
-        g.transferToDevice(TransferMode.EVERY_EXECUTION, pml.arrays());
+        Pml pml = pml(pass);
+        upload(g, pml);
         return pml;
+    }
+
+    /** CPML auxiliary fields of {@code pass}, zeroed at each of its calls; null for the sponge. */
+    Pml pml(ResidentPass pass) {
+        return cpml ? new Pml(pass.field(), pass.field(), pass.field(), pass.field()) : null;
+    }
+
+    /** Uploads {@code pml}'s fields at each execution of {@code g}'s first graph; nothing for null (the sponge). */
+    void upload(KernelGraph.Builder g, Pml pml) {
+        if (pml != null) {
+            g.transferToDevice(TransferMode.EVERY_EXECUTION, pml.arrays());
+        }
     }
 
     /**

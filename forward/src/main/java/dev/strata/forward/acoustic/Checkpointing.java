@@ -2,13 +2,14 @@ package dev.strata.forward.acoustic;
 
 /**
  * The memory plan of the adjoint sweep: the forward run stores the two time levels (u^t, u^{t-1}) every
- * {@code interval} = k steps; the adjoint sweep walks the segments backwards, recomputing each segment's k fields from
- * its checkpoint (into one half of a ring of 2k snapshots) while it back-propagates through the previous segment
- * (reading the other half). All levels are recomputed bit for bit, so the gradient is exactly that of stored fields.
+ * {@code interval} = k steps and fills the last segment's k fields into one half of a ring of 2k snapshots; the
+ * adjoint sweep walks the segments backwards, back-propagating through segment j (reading ring half j mod 2) while it
+ * recomputes segment j - 1's fields from its checkpoint (into the other half). All levels are recomputed bit for bit,
+ * so the gradient is exactly that of stored fields.
  *
  * <p>Per propagated (model, shot) pair this holds 2 S + 2 k fields (S = segments) instead of nt; with
- * k ~ sqrt(nt) that is about 4 sqrt(nt) fields (with a CPML, 6 S + 2 k: its four auxiliary fields are checkpointed). The cost is one extra forward propagation plus 2 k wasted stencil
- * sweeps (while the pipeline fills and drains): a gradient costs about 3 + 2 k / nt propagations instead of 2.
+ * k ~ sqrt(nt) that is about 4 sqrt(nt) fields (with a CPML, 6 S + 2 k: its four auxiliary fields are checkpointed).
+ * A gradient runs S k forward, (S - 1) k recomputed and S k adjoint steps: 3 S k - k, against nt for a forward run.
  *
  * @param interval  k, steps per segment; even (two-step graphs)
  * @param segments  S, number of checkpoints
@@ -24,27 +25,38 @@ public record Checkpointing(int interval, int segments, int steps) {
     }
 
     /**
-     * The plan for nt time samples. {@code requested} &lt;= 0 picks k ~ sqrt(nt), evened out over the segments so
-     * fewer than 2 S steps are run beyond nt; a positive value is used as k (rounded up to even).
+     * The plan for nt time samples. {@code requested} &lt;= 0 picks the even k within 4 of sqrt(nt) with the fewest
+     * steps in a gradient (3 S k - k, S = ceil(nt / k)), the smaller memory 2 S + 2 k on a tie; a positive value is
+     * used as k (rounded up to even).
      */
     public static Checkpointing forSteps(int nt, int requested) {
         if (nt < 1) {
             throw new IllegalArgumentException("nt must be >= 1, got " + nt);
         }
-        int k;
-        int s;
         if (requested > 0) {
-            k = requested + requested % 2;
-            s = (nt + k - 1) / k;
-        } else {
-            int k0 = Math.max(2, (int) Math.round(Math.sqrt(nt)));
-            k0 += k0 % 2;
-            s = (nt + k0 - 1) / k0;
-            k = (nt + s - 1) / s;
-            k += k % 2;
-            s = (nt + k - 1) / k;
+            return of(nt, requested + requested % 2);
         }
+        int k0 = Math.max(2, (int) Math.round(Math.sqrt(nt)));
+        k0 += k0 % 2;
+        Checkpointing best = null;
+        for (int k = Math.max(2, k0 - 4); k <= k0 + 4; k += 2) {
+            Checkpointing c = of(nt, k);
+            if (best == null || c.gradientSteps() < best.gradientSteps()
+                    || c.gradientSteps() == best.gradientSteps() && c.fieldsHeld(2) < best.fieldsHeld(2)) {
+                best = c;
+            }
+        }
+        return best;
+    }
+
+    private static Checkpointing of(int nt, int k) {
+        int s = (nt + k - 1) / k;
         return new Checkpointing(k, s, k * s);
+    }
+
+    /** Time steps a gradient runs: S k forward, (S - 1) k recomputed, S k adjoint. */
+    public int gradientSteps() {
+        return 3 * steps - interval;
     }
 
     /** Fields held per propagated (model, shot) pair: {@code perCheckpoint} per checkpoint plus the 2k ring. */

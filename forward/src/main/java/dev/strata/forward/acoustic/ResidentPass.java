@@ -14,8 +14,9 @@ import java.util.function.Consumer;
  * call compiles nothing. A call copies its inputs into the pass's arrays and zeroes the state ({@link #load}), then
  * runs each sweep as two graphs of one plan ({@link ComputeBackend#plan(List)}): the first uploads the inputs and the
  * zeroed state and takes the first two time steps, the second ({@link KernelGraph#continuing}) takes the remaining
- * steps on the arrays left on the device. A gradient or RTM plan holds the forward sweep (graphs 0, 1) and the
- * backward sweep (graphs 2, 3), which reads the forward checkpoints where graph 1 left them. Callers hold its lock
+ * steps on the arrays left on the device. A gradient or RTM plan holds the forward sweep (graphs 0 to 2) and the
+ * backward sweep (graphs 3 to 5), each with a third graph for its last segment; the backward sweep reads the
+ * checkpoints and the ring where the forward sweep left them. Callers hold its lock
  * for a whole call.
  */
 final class ResidentPass implements AutoCloseable {
@@ -124,9 +125,20 @@ final class ResidentPass implements AutoCloseable {
      * brings {@code results} to the host; fails if a task did not run on the device.
      */
     void sweep(int first, int executions, Object... results) {
+        sweepSegments(first, executions, 0, results);
+    }
+
+    /**
+     * As {@link #sweep}, then graph {@code first + 2} {@code lastExecutions} times: a checkpointed sweep, whose last
+     * segment runs other tasks.
+     */
+    void sweepSegments(int first, int executions, int lastExecutions, Object... results) {
         plan.execute(first);
         for (int i = 1; i < executions; i++) {
             plan.execute(first + 1);
+        }
+        for (int i = 0; i < lastExecutions; i++) {
+            plan.execute(first + 2);
         }
         plan.transferToHost(results);
         if (!plan.ranOnDevice()) {

@@ -57,6 +57,9 @@ final class WavePropagator {
     record Images(float[] image, float[] illumination) {
     }
 
+    /** Graphs per sweep of a checkpointed pass: the first, its continuation, and the continuation of the last segment. */
+    private static final int SWEEP_GRAPHS = 3;
+
     private final ComputeBackend backend;
     private final PaddedGrid padded;
     private final AcousticSetup setup;
@@ -148,11 +151,11 @@ final class WavePropagator {
         ResidentPass r = resident(ResidentPass.Kind.GRADIENT, p, record, illuminate);
         synchronized (r) {
             r.load(vc, p, null);
-            r.sweep(0, checkpointing.steps() / 2, r.data, r.illumination);
+            r.sweepSegments(0, mainExecutions(), tailExecutions(), r.data, r.illumination);
             float[] data = record ? r.data.clone() : null;
             float[] illumination = illuminate ? r.illumination.clone() : null;
             r.loadTraces(traces.apply(data));
-            r.sweep(2, backwardExecutions(), r.result);
+            r.sweepSegments(SWEEP_GRAPHS, mainExecutions(), tailExecutions(), r.result);
             return new Gradient(r.result.clone(), data, illumination);
         }
     }
@@ -162,15 +165,26 @@ final class WavePropagator {
         ResidentPass r = resident(ResidentPass.Kind.RTM, p, false, false);
         synchronized (r) {
             r.load(vc, p, null);
-            r.sweep(0, checkpointing.steps() / 2);
+            r.sweepSegments(0, mainExecutions(), tailExecutions());
             r.loadTraces(traces);
-            r.sweep(2, backwardExecutions(), r.result, r.illumination);
+            r.sweepSegments(SWEEP_GRAPHS, mainExecutions(), tailExecutions(), r.result, r.illumination);
             return new Images(r.result.clone(), r.illumination.clone());
         }
     }
 
-    private int backwardExecutions() {
-        return (checkpointing.segments() + 1) * checkpointing.interval() / 2;
+    /** Whether the run is one segment, which the forward sweep fills into the ring and nothing recomputes. */
+    private boolean oneSegment() {
+        return checkpointing.segments() == 1;
+    }
+
+    /** Executions (two steps each) of a checkpointed sweep's first graph and its continuation. */
+    private int mainExecutions() {
+        return (checkpointing.steps() - (oneSegment() ? 0 : checkpointing.interval())) / 2;
+    }
+
+    /** Executions of the sweep's last-segment graph: the forward run's ring-filling steps, the adjoint's tail. */
+    private int tailExecutions() {
+        return oneSegment() ? 0 : checkpointing.interval() / 2;
     }
 
     /** The pass of this kind for {@code p}'s member count, built and compiled the first time. */
@@ -183,8 +197,11 @@ final class WavePropagator {
                     case FORWARD -> graphs.addAll(sweep(forwardGraph(r)));
                     case BORN -> graphs.addAll(sweep(bornGraph(r)));
                     case GRADIENT, RTM -> {
-                        Stored stored = checkpointedGraph(r, record, illuminate, graphs);
-                        graphs.addAll(sweep(backwardGraph(r, stored, kind == ResidentPass.Kind.GRADIENT)));
+                        boolean gradient = kind == ResidentPass.Kind.GRADIENT;
+                        Ring ring = new Ring(r.zeroed(Math.toIntExact(2L * checkpointing.interval() * r.vc.length)),
+                                cpml && gradient ? r.field() : null, gradient);
+                        Stored stored = checkpointedGraphs(r, record, illuminate, ring, graphs);
+                        backwardGraphs(r, stored, ring, graphs);
                     }
                 }
             });
@@ -196,6 +213,14 @@ final class WavePropagator {
         return List.of(first, first.continuing(first.name() + "-steps"));
     }
 
+    /**
+     * A checkpointed sweep's {@link #SWEEP_GRAPHS} graphs: {@code main} (which uploads) and its continuation, then
+     * the continuation of {@code last}, which runs the sweep's last segment. With one segment {@code main} is that
+     * segment's graph and the third graph goes unused.
+     */
+    private static List<KernelGraph> segmentedSweep(KernelGraph main, KernelGraph last) {
+        return List.of(main, main.continuing(main.name() + "-steps"), last.continuing(last.name() + "-last"));
+    }
     private KernelGraph forwardGraph(ResidentPass r) {
         Pass p = r.pass;
         float[] a = r.field();
@@ -246,35 +271,58 @@ final class WavePropagator {
     }
 
     /**
-     * Adds the forward sweep of a checkpointed pass to {@code graphs}: it stores (u^t, u^{t-1}) at every multiple of
-     * the interval into {@code [segments][2][nb pnz pnx]} (and the CPML state into {@code [segments][4][...]}), and
-     * records data and sums the source illumination if asked. Returns the checkpoints, which stay on the device.
+     * The snapshot ring {@code [2k][field]} of a checkpointed pass, which segment j fills in half j mod 2 (u^t for RTM;
+     * for a gradient L u^t with the sponge, B^t with the CPML, which passes through {@code bracket}).
      */
-    private Stored checkpointedGraph(ResidentPass r, boolean record, boolean illuminate, List<KernelGraph> graphs) {
+    private record Ring(float[] snapshots, float[] bracket, boolean gradient) {
+    }
+
+    /**
+     * Adds the graphs of the forward sweep of a checkpointed pass to {@code graphs}: it stores (u^t, u^{t-1}) at every
+     * multiple of the interval into {@code [segments][2][nb pnz pnx]} (and the CPML state into
+     * {@code [segments][4][...]}), records data and sums the source illumination if asked, and in the last segment
+     * fills the ring as the backward sweep's recomputation would, so that the backward sweep starts on that segment
+     * at once. Returns the checkpoints, which stay on the device.
+     */
+    private Stored checkpointedGraphs(ResidentPass r, boolean record, boolean illuminate, Ring ring,
+                                      List<KernelGraph> graphs) {
+        float[] a = r.field();
+        float[] b = r.field();
+        int n = r.vc.length;
+        float[] checkpoints = r.zeroed(Math.toIntExact(2L * checkpointing.segments() * n));
+        float[] pmlCheckpoints = cpml ? r.zeroed(Math.toIntExact(4L * checkpointing.segments() * n)) : null;
+        Pml pml = boundary.pml(r);
+        int[] clock = r.clock(0);
+        Stored stored = new Stored(checkpoints, pmlCheckpoints);
+        graphs.addAll(segmentedSweep(
+                checkpointedGraph(r, record, illuminate, a, b, pml, clock, stored, oneSegment() ? ring : null),
+                checkpointedGraph(r, record, illuminate, a, b, pml, clock, stored, ring)));
+        return stored;
+    }
+
+    /** The forward sweep's graph over the given arrays; with a ring, each step also fills it. */
+    private KernelGraph checkpointedGraph(ResidentPass r, boolean record, boolean illuminate, float[] a, float[] b,
+                                          Pml pml, int[] clock, Stored stored, Ring ring) {
         Pass p = r.pass;
         int n = r.vc.length;
         int k = checkpointing.interval();
         int steps = checkpointing.steps();
-        float[] a = r.field();
-        float[] b = r.field();
-        float[] checkpoints = r.zeroed(Math.toIntExact(2L * checkpointing.segments() * n));
-        float[] pmlCheckpoints = cpml ? r.zeroed(Math.toIntExact(4L * checkpointing.segments() * n)) : null;
-        int[] clock = r.clock(0);
-        KernelGraph.Builder g = graph("acoustic-forward-checkpointed", r, a, b, clock)
-                .transferToDevice(TransferMode.EVERY_EXECUTION, checkpoints, r.illumination);
-        Pml pml = boundary.pml(g, r);
+        KernelGraph.Builder g = graph(ring != null ? "acoustic-forward-ring" : "acoustic-forward-checkpointed", r, a,
+                b, clock).transferToDevice(TransferMode.EVERY_EXECUTION, stored.checkpoints(), r.illumination);
+        boundary.upload(g, pml);
         if (cpml) {
-            g.transferToDevice(TransferMode.EVERY_EXECUTION, pmlCheckpoints);
+            g.transferToDevice(TransferMode.EVERY_EXECUTION, stored.pmlCheckpoints());
         }
         for (int half = 0; half < 2; half++) {
             float[] cur = half == 0 ? a : b;
             float[] prev = half == 0 ? b : a;
             String id = "s" + half;
             if (half == 0) {
-                g.task("checkpoint", CheckpointTasks.storeCheckpoint(cur, prev, checkpoints, clock, k, steps, n));
+                g.task("checkpoint", CheckpointTasks.storeCheckpoint(cur, prev, stored.checkpoints(), clock, k, steps,
+                        n));
                 if (cpml) {
                     g.task("pmlCheckpoint", CpmlTasks.storeState(pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
-                            pmlCheckpoints, clock, k, steps, n));
+                            stored.pmlCheckpoints(), clock, k, steps, n));
                 }
             }
             if (record) {
@@ -284,86 +332,117 @@ final class WavePropagator {
             if (illuminate) {
                 g.task(id + ".illumination", CpmlTasks.addProduct(r.illumination, cur, cur, n));
             }
-            addStep(g, id, cur, prev, r.vc, pml, clock, p);
+            if (ring != null) {
+                addRingStep(g, id, cur, prev, r.vc, pml, ring, clock);
+                g.task(id + ".source", SourceTasks.injectSource(prev, r.vc, p.wavelets(), p.srcIndex(), clock, nt))
+                        .task(id + ".clock", SourceTasks.advanceClock(clock));
+            } else {
+                addStep(g, id, cur, prev, r.vc, pml, clock, p);
+            }
         }
-        graphs.addAll(sweep(g.transferToHost(TransferMode.UNDER_DEMAND, r.data, r.illumination).build()));
-        return new Stored(checkpoints, pmlCheckpoints);
+        return g.transferToHost(TransferMode.UNDER_DEMAND, r.data, r.illumination).build();
     }
 
     /**
-     * The graph of the backward pass, pipelined by segment: while the adjoint field runs back through segment j
-     * (reading ring half j mod 2), the source field is recomputed forwards through segment j - 1 from its checkpoint
-     * (into the other half). A prologue of k steps fills the first half; the last k recompute steps idle. The ring
-     * holds u^t for RTM, and for a gradient what it pairs with the adjoint field: L u^t (sponge), which the
-     * recomputing step writes into the ring as it applies it, or B^t (CPML), which it writes into {@code bracket} (a
-     * copy puts it in the ring); so the imaging applies no stencil. It uploads its own state, the traces and the
-     * receivers, and reads vc, the sources and the checkpoints where the forward sweep left them.
+     * The step of a field that fills the ring at the slot of t = clock[0]: for RTM u^t, stored before the step; for a
+     * gradient what it pairs with the adjoint field, L u^t (sponge) or B^t (CPML), written as the step applies it
+     * ({@link BoundaryStencils#addRecomputingStep}).
      */
-    private KernelGraph backwardGraph(ResidentPass r, Stored stored, boolean gradient) {
+    private void addRingStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] vc, Pml pml,
+                             Ring ring, int[] clock) {
+        int k = checkpointing.interval();
+        int steps = checkpointing.steps();
+        if (ring.gradient()) {
+            boundary.addRecomputingStep(g, id, cur, prev, vc, pml, ring.bracket(), ring.snapshots(), clock, k, steps);
+        } else {
+            g.task(id + ".snapshot", CheckpointTasks.storeSnapshot(cur, ring.snapshots(), clock, k, steps,
+                    prev.length));
+            boundary.addStep(g, id, cur, prev, vc, pml, null);
+        }
+    }
+
+    /**
+     * Adds the graphs of the backward pass, pipelined by segment: while the adjoint field runs back through segment
+     * j (reading ring half j mod 2), the source field is recomputed forwards through segment j - 1 from its checkpoint
+     * (into the other half). The forward sweep filled the last segment's half, so the adjoint starts at once, and the
+     * last graph runs the adjoint alone through segment 0: with S segments of k steps, a gradient costs S k forward,
+     * (S - 1) k recomputed and S k adjoint steps. The ring holds u^t for RTM, and for a gradient what it pairs with the
+     * adjoint field: L u^t (sponge) or B^t (CPML); so the imaging applies no stencil. The graphs upload their own
+     * state, the traces and the receivers, and read vc, the sources, the checkpoints and the ring where the forward
+     * sweep left them.
+     */
+    private void backwardGraphs(ResidentPass r, Stored stored, Ring ring, List<KernelGraph> graphs) {
+        int k = checkpointing.interval();
+        int steps = checkpointing.steps();
+        Backward s = new Backward(r.field(), r.field(), r.field(), r.field(), boundary.pml(r), boundary.pml(r),
+                r.clock(steps - 2 * k), r.clock(steps - 1));
+        graphs.addAll(segmentedSweep(backwardGraph(r, stored, ring, s, !oneSegment()),
+                backwardGraph(r, stored, ring, s, false)));
+    }
+
+    /** The state of a backward sweep: source field (fa, fb), adjoint field (pa, pb), their PML fields and clocks. */
+    private record Backward(float[] fa, float[] fb, float[] pa, float[] pb, Pml pml, Pml adj, int[] fwdClock,
+                            int[] adjClock) {
+    }
+
+    /** The backward sweep's graph: the adjoint steps, and with {@code recompute} the source field's. */
+    private KernelGraph backwardGraph(ResidentPass r, Stored stored, Ring ring, Backward s, boolean recompute) {
         Pass p = r.pass;
         float[] vc = r.vc;
         int n = vc.length;
         int k = checkpointing.interval();
         int steps = checkpointing.steps();
-        int nb = p.nb();
-        float[] fa = r.field();
-        float[] fb = r.field();
-        float[] pa = r.field();
-        float[] pb = r.field();
-        float[] snapshots = r.zeroed(Math.toIntExact(2L * k * n));
-        int[] fwdClock = r.clock(steps - k);
-        int[] adjClock = r.clock(steps - 1 + k);
-        float[] bracket = cpml && gradient ? r.field() : null;
+        boolean gradient = ring.gradient();
         float[] grad = gradient ? r.result : null;
-        float[] checkpoints = stored.checkpoints();
-        float[] traces = r.traces;
-        KernelGraph.Builder g = KernelGraph.builder(gradient ? "acoustic-adjoint" : "acoustic-rtm")
-                .transferToDevice(TransferMode.EVERY_EXECUTION, fa, fb, pa, pb, snapshots, traces, fwdClock,
-                        adjClock, r.result, p.recIndex()); // the forward sweep takes recIndex only if it records
-        Pml pml = boundary.pml(g, r);
-        Pml adj = boundary.pml(g, r);
-        if (bracket != null) {
-            g.transferToDevice(TransferMode.EVERY_EXECUTION, bracket);
+        KernelGraph.Builder g = KernelGraph.builder((gradient ? "acoustic-adjoint" : "acoustic-rtm")
+                        + (recompute ? "" : "-tail"))
+                .transferToDevice(TransferMode.EVERY_EXECUTION, s.pa(), s.pb(), r.traces, s.adjClock(), r.result,
+                        p.recIndex()); // the forward sweep takes recIndex only if it records
+        boundary.upload(g, s.adj());
+        if (recompute) {
+            g.transferToDevice(TransferMode.EVERY_EXECUTION, s.fa(), s.fb(), s.fwdClock());
+            boundary.upload(g, s.pml());
         }
         if (!gradient) {
             g.transferToDevice(TransferMode.EVERY_EXECUTION, r.illumination);
         }
         for (int half = 0; half < 2; half++) {
             String id = "s" + half;
-            float[] fcur = half == 0 ? fa : fb;
-            float[] fprev = half == 0 ? fb : fa;
-            float[] pcur = half == 0 ? pa : pb;
-            float[] pprev = half == 0 ? pb : pa;
-            // the source field, recomputed one segment behind the adjoint
-            if (half == 0) {
-                g.task("load", CheckpointTasks.loadCheckpoint(fcur, fprev, checkpoints, fwdClock, k, steps, n));
-                if (cpml) {
-                    g.task("pmlLoad", CpmlTasks.loadState(pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
-                            stored.pmlCheckpoints(), fwdClock, k, steps, n));
+            float[] pcur = half == 0 ? s.pa() : s.pb();
+            float[] pprev = half == 0 ? s.pb() : s.pa();
+            if (recompute) { // the source field, recomputed one segment behind the adjoint
+                float[] fcur = half == 0 ? s.fa() : s.fb();
+                float[] fprev = half == 0 ? s.fb() : s.fa();
+                if (half == 0) {
+                    g.task("load", CheckpointTasks.loadCheckpoint(fcur, fprev, stored.checkpoints(), s.fwdClock(), k,
+                            steps, n));
+                    if (cpml) {
+                        Pml pml = s.pml();
+                        g.task("pmlLoad", CpmlTasks.loadState(pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
+                                stored.pmlCheckpoints(), s.fwdClock(), k, steps, n));
+                    }
                 }
+                addRingStep(g, id, fcur, fprev, vc, s.pml(), ring, s.fwdClock());
+                g.task(id + ".source", SourceTasks.injectSource(fprev, vc, p.wavelets(), p.srcIndex(), s.fwdClock(),
+                                nt))
+                        .task(id + ".clock", CheckpointTasks.advanceSegmentClock(s.fwdClock(), k, steps));
             }
-            if (gradient) {
-                boundary.addRecomputingStep(g, id, fcur, fprev, vc, pml, bracket, snapshots, fwdClock, k, steps);
-            } else {
-                g.task(id + ".snapshot", CheckpointTasks.storeSnapshot(fcur, snapshots, fwdClock, k, steps, n));
-                boundary.addStep(g, id, fcur, fprev, vc, pml, null);
-            }
-            g.task(id + ".source", SourceTasks.injectSource(fprev, vc, p.wavelets(), p.srcIndex(), fwdClock, nt))
-                    .task(id + ".clock", CheckpointTasks.advanceSegmentClock(fwdClock, k, steps));
             // the adjoint field, one step back; the gradient pairs Phi^{t+1} (pcur) with level t of the source field
+            int[] adjClock = s.adjClock();
             if (gradient) {
-                boundary.addImagingAdjointStep(g, id, pcur, pprev, vc, adj, grad, snapshots, adjClock, k, nt);
+                boundary.addImagingAdjointStep(g, id, pcur, pprev, vc, s.adj(), grad, ring.snapshots(), adjClock, k,
+                        nt);
                 // the source term of dJ/dC: grad[s] += Phi^{t+1}[s] w_t, i.e. injectSource with Phi as "vc"
                 g.task(id + ".gradientSource", SourceTasks.injectSource(grad, pcur, p.wavelets(), p.srcIndex(),
                         adjClock, nt));
             } else {
-                boundary.addAdjointStep(g, id, pcur, pprev, vc, adj);
+                boundary.addAdjointStep(g, id, pcur, pprev, vc, s.adj());
             }
-            g.task(id + ".adjointSource", ReceiverTasks.injectReceivers(pprev, vc, traces, p.recIndex(), adjClock,
-                    nrec, nt, nb));
+            g.task(id + ".adjointSource", ReceiverTasks.injectReceivers(pprev, vc, r.traces, p.recIndex(), adjClock,
+                    nrec, nt, p.nb()));
             if (!gradient) {
                 g.task(id + ".image", ImagingTasks.crossCorrelate(r.result, r.illumination, pprev,
-                        snapshots, adjClock, k, nt, n));
+                        ring.snapshots(), adjClock, k, nt, n));
             }
             g.task(id + ".adjointClock", SourceTasks.rewindClock(adjClock));
         }
