@@ -61,10 +61,16 @@ public final class BackendSteps implements AutoCloseable {
      * DDIM step h = a - 1 (Song et al. 2021, eq. 12), churn noise h = 0; {@code dx} may be null; inputs unchanged.
      */
     public float[] extrapolate(float[] xIn, float[] x0hatIn, double h, float[] dxIn) {
+        return extrapolate(xIn, x0hatIn, h, dxIn, new float[out.length]);
+    }
+
+    /** {@link #extrapolate(float[], float[], double, float[])} into {@code result}, which it returns. */
+    public float[] extrapolate(float[] xIn, float[] x0hatIn, double h, float[] dxIn, float[] result) {
         load(xIn, x0hatIn, dxIn);
         coef[0] = (float) h;
         euler.execute();
-        return out.clone();
+        copy(out, result);
+        return result;
     }
 
     /** x + h1 (x - x̂0) + h2 (x' - x̂0') + dx, the Heun correction (Karras et al. 2022, Alg. 1 line 8); dx may be null. */

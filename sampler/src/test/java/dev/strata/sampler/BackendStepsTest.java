@@ -2,6 +2,7 @@ package dev.strata.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.strata.kernels.jvm.JvmBackend;
@@ -24,6 +25,9 @@ class BackendStepsTest {
             }
             assertArrayEquals(x0Copy, x0, "inputs must not be modified");
             assertArrayEquals(x0, steps.extrapolate(x, x0, -1, null), 1e-6f);
+            float[] into = new float[n];
+            assertSame(into, steps.extrapolate(x, x0, -0.25, dx, into), "the update lands in the array given");
+            assertArrayEquals(out, into, "and equals the allocating form");
         }
     }
 

@@ -35,29 +35,33 @@ final class OperatorRows {
     private static void acoustic(SuiteContext ctx, String name, ComputeBackend backend) {
         int n = ctx.settings().quick() ? 200 : 400;
         int nt = 600;
-        double forwardSponge = Double.NaN;
+        int repeats = ctx.settings().repeats();
+        Runnable sponge = null;
         for (boolean cpml : new boolean[] {false, true}) {
             String border = cpml ? "cpml" : "sponge";
             BenchProblems.Batch<AcousticWaveOperator> shot = BenchProblems.acousticShot(n, nt, cpml, backend);
             AcousticWaveOperator op = shot.operator();
             double points = (double) (n + 48) * (n + 48) * nt;
-            Timing forward = Timing.of(ctx.settings().repeats(), () -> op.apply(shot.x(), 1));
+            Runnable apply = () -> op.apply(shot.x(), 1);
+            Timing forward = Timing.of(repeats, apply);
             ctx.emit(ctx.row("acoustic-forward-" + border, n, name, backend.device().device(), forward, points,
                     cpml ? Double.NaN : PerfReference.STENCIL_BYTES_PER_POINT, Map.of("nt", nt)));
             float[] dx = new float[shot.x().length];
             java.util.Arrays.fill(dx, 10f);
-            Timing born = Timing.of(ctx.settings().repeats(), () -> op.jvp(shot.x(), dx, 1));
+            Runnable jvp = () -> op.jvp(shot.x(), dx, 1);
+            Timing born = Timing.of(repeats, jvp);
             ctx.emit(ctx.row("acoustic-born-" + border, n, name, backend.device().device(), born, points, Double.NaN,
-                    Map.of("nt", nt, "ratioToForward", born.medianSeconds() / forward.medianSeconds())));
-            Timing gradient = Timing.of(ctx.settings().repeats(), () -> op.misfitGradient(shot.x(), shot.dy()));
+                    Map.of("nt", nt, "ratioToForward", Timing.pairedRatio(repeats, apply, jvp))));
+            Runnable misfitGradient = () -> op.misfitGradient(shot.x(), shot.dy());
+            Timing gradient = Timing.of(repeats, misfitGradient);
             ctx.emit(ctx.row("acoustic-gradient-" + border, n, name, backend.device().device(), gradient, points,
-                    Double.NaN, Map.of("nt", nt, "ratioToForward", gradient.medianSeconds() / forward.medianSeconds(),
+                    Double.NaN, Map.of("nt", nt, "ratioToForward", Timing.pairedRatio(repeats, apply, misfitGradient),
                             "checkpointInterval", op.checkpointing().interval())));
             if (!cpml) {
-                forwardSponge = forward.medianSeconds();
+                sponge = apply;
             } else {
                 ctx.emit(ctx.row("acoustic-cpml-over-sponge", n, name, backend.device().device(), forward, points,
-                        Double.NaN, Map.of("nt", nt, "ratioToSponge", forward.medianSeconds() / forwardSponge)));
+                        Double.NaN, Map.of("nt", nt, "ratioToSponge", Timing.pairedRatio(repeats, sponge, apply))));
             }
         }
     }
@@ -67,12 +71,15 @@ final class OperatorRows {
             BenchProblems.Batch<ConvolutionalSeismic> p = BenchProblems.seismic(batch, backend);
             ConvolutionalSeismic op = p.operator();
             double values = (double) batch * op.inputSize();
-            Timing apply = Timing.of(ctx.settings().repeats(), () -> op.apply(p.x(), batch));
-            Timing vjp = Timing.of(ctx.settings().repeats(), () -> op.vjp(p.x(), p.dy(), batch));
+            Runnable forward = () -> op.apply(p.x(), batch);
+            Runnable adjoint = () -> op.vjp(p.x(), p.dy(), batch);
+            Timing apply = Timing.of(ctx.settings().repeats(), forward);
+            Timing vjp = Timing.of(ctx.settings().repeats(), adjoint);
             ctx.emit(ctx.row("seismic-apply", batch, name, backend.device().device(), apply, values, Double.NaN,
                     Map.of("batch", batch)));
             ctx.emit(ctx.row("seismic-vjp", batch, name, backend.device().device(), vjp, values, Double.NaN,
-                    Map.of("batch", batch, "ratioToApply", vjp.medianSeconds() / apply.medianSeconds())));
+                    Map.of("batch", batch, "ratioToApply", Timing.pairedRatio(ctx.settings().repeats(), forward,
+                            adjoint))));
         }
     }
 
@@ -83,12 +90,14 @@ final class OperatorRows {
             float[] logK = BenchProblems.logConductivity(problem, 1);
             float[] dy = new float[op.outputSize()];
             java.util.Arrays.fill(dy, 1f);
-            Timing solve = Timing.of(ctx.settings().repeats(), () -> op.apply(logK, 1));
-            Timing gradient = Timing.of(ctx.settings().repeats(), () -> op.vjp(logK, dy, 1));
+            Runnable heads = () -> op.apply(logK, 1);
+            Runnable adjoint = () -> op.vjp(logK, dy, 1);
+            Timing solve = Timing.of(ctx.settings().repeats(), heads);
+            Timing gradient = Timing.of(ctx.settings().repeats(), adjoint);
             ctx.emit(ctx.row("darcy-solve", n, name, backend.device().device(), solve, (double) n * n, Double.NaN,
                     Map.of()));
             ctx.emit(ctx.row("darcy-gradient", n, name, backend.device().device(), gradient, (double) n * n,
-                    Double.NaN, Map.of("ratioToSolve", gradient.medianSeconds() / solve.medianSeconds())));
+                    Double.NaN, Map.of("ratioToSolve", Timing.pairedRatio(ctx.settings().repeats(), heads, adjoint))));
             darcyIterations(ctx, name, backend, n, logK, solve, iterations(problem, backend, logK));
         }
     }
@@ -129,7 +138,9 @@ final class OperatorRows {
 
     /**
      * One EDM Euler update x + h (x - x̂0) of a batch of 16 seismic-sized samples, hand-over included: the inputs
-     * copied in (3 reads, 3 writes), the kernel (3 reads, 1 write), the result copied out (1 read, 1 write).
+     * copied in (3 reads, 3 writes), the kernel (3 reads, 1 write), the result copied out (1 read, 1 write), into one
+     * array kept over the calls: a new 1 MB array a call made the row time the kernel's page faults on fresh heap
+     * whenever the collector had just grown it (about 10x slower for a second or two, in 2 of 7 suite runs).
      */
     private static void samplerUpdate(SuiteContext ctx, String name, ComputeBackend backend) {
         int length = 16 * 2 * 80 * 100;
@@ -140,11 +151,12 @@ final class OperatorRows {
             x[i] = (float) Math.sin(i);
             x0hat[i] = 0.5f * x[i];
         }
+        float[] next = new float[length];
         try (BackendSteps steps = new BackendSteps(backend, length)) {
             int calls = 100;
             Timing t = Timing.of(ctx.settings().repeats(), () -> {
                 for (int k = 0; k < calls; k++) {
-                    steps.extrapolate(x, x0hat, -0.01, dx);
+                    steps.extrapolate(x, x0hat, -0.01, dx, next);
                 }
             });
             ctx.emit(ctx.row("sampler-update", length, name, backend.device().device(), t, (double) length * calls,

@@ -21,6 +21,8 @@ public record Timing(double firstSeconds, double medianSeconds, int repeats, boo
     /** Timed runs go on past the repeats asked for until they took this long together (short work gets more). */
     static final double TIMED_SECONDS = 0.3;
     static final int MAX_TIMED_RUNS = 200;
+    /** Back-to-back pairs a {@link #pairedRatio} takes at least. */
+    static final int MIN_PAIRS = 5;
 
     /** {@link #of(int, Runnable, LongSupplier)} with this JVM's total JIT compilation time as the clock. */
     public static Timing of(int repeats, Runnable body) {
@@ -52,6 +54,34 @@ public record Timing(double firstSeconds, double medianSeconds, int repeats, boo
             s[n++] = (System.nanoTime() - t) / 1e9;
         }
         return new Timing(first, median(Arrays.copyOf(s, n)), n, settled);
+    }
+
+    /** {@link #pairedRatio(int, Runnable, Runnable, LongSupplier)} on {@link System#nanoTime}. */
+    public static double pairedRatio(int repeats, Runnable reference, Runnable work) {
+        return pairedRatio(repeats, reference, work, System::nanoTime);
+    }
+
+    /**
+     * work's wall time over reference's as the median of ratios of back-to-back runs (reference, then work), so that
+     * a phase of a shared machine that slows both in turn leaves their ratio alone, where a ratio of two medians
+     * timed seconds apart takes it in full. At least max({@code repeats}, {@link #MIN_PAIRS}) pairs, more until
+     * {@link #TIMED_SECONDS} have passed, {@link #MAX_TIMED_RUNS} at most; both should be warm ({@link #of} first);
+     * {@code nanoClock} reads the time in nanoseconds.
+     */
+    static double pairedRatio(int repeats, Runnable reference, Runnable work, LongSupplier nanoClock) {
+        int least = Math.max(repeats, MIN_PAIRS);
+        double[] ratios = new double[Math.max(least, MAX_TIMED_RUNS)];
+        int n = 0;
+        long start = nanoClock.getAsLong();
+        while (n < least || n < MAX_TIMED_RUNS && nanoClock.getAsLong() - start < TIMED_SECONDS * 1e9) {
+            long t0 = nanoClock.getAsLong();
+            reference.run();
+            long t1 = nanoClock.getAsLong();
+            work.run();
+            long t2 = nanoClock.getAsLong();
+            ratios[n++] = (double) (t2 - t1) / Math.max(1L, t1 - t0);
+        }
+        return median(Arrays.copyOf(ratios, n));
     }
 
     /** The untimed runs of {@link #of}; true if they ended with the JIT quiet, false at {@link #MAX_WARMUP_SECONDS}. */

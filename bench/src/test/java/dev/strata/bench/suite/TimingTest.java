@@ -57,6 +57,25 @@ class TimingTest {
                 "warm-up of about " + Timing.MAX_WARMUP_SECONDS + " s: " + seconds);
     }
 
+    /**
+     * On a fake clock on which the reference takes 10 ns and the work 30 ns, except in one pair where a slow phase
+     * of the machine makes both 50 times longer and one where only the work is disturbed: the paired ratio is 3, where
+     * the ratio of the two medians would take in whichever phase each median fell in.
+     */
+    @Test
+    void pairedRatioIsTheMedianOfBackToBackRatios() {
+        long[] now = new long[1];
+        int[] pair = new int[1];
+        Runnable reference = () -> now[0] += pair[0] == 2 ? 500 : 10;
+        Runnable work = () -> {
+            now[0] += pair[0] == 2 ? 1500 : pair[0] == 4 ? 300 : 30;
+            pair[0]++;
+        };
+        double ratio = Timing.pairedRatio(3, reference, work, () -> now[0]);
+        assertEquals(3.0, ratio, 1e-12);
+        assertEquals(Timing.MAX_TIMED_RUNS, pair[0], "nanosecond pairs go on to the largest count");
+    }
+
     /** Work of {@code millis} milliseconds that counts its runs in {@code calls[0]}. */
     private static Runnable counted(int[] calls, long millis) {
         return () -> {
