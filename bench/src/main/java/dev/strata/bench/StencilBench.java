@@ -7,6 +7,7 @@ import dev.strata.bench.suite.Timing;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import java.util.function.Function;
 
 /**
@@ -40,24 +41,43 @@ public final class StencilBench {
      * median of {@code reps} runs that reuse the plans.
      */
     public static Row java(ComputeBackend backend, int n, int steps, int reps) {
-        return time(backend, n, steps, reps, "", p -> p.run(backend));
+        return java(backend, n, steps, reps, null).row();
     }
 
     /**
-     * As {@link #java}, temporally blocked: {@code blockSteps} steps a block ({@link ReferenceWaveProblem#runBlocked}),
-     * on a backend that works on host arrays.
+     * As {@link #java(ComputeBackend, int, int, int)}, then, where {@code referenceSeconds} is not null (a run of a
+     * reference on the same problem, returning its seconds), the median ratio of the reference's seconds to this
+     * stencil's in back-to-back pairs ({@link Timing#pairedRatio}): this stencil's speed relative to the reference's.
      */
-    public static Row javaBlocked(ComputeBackend backend, int n, int steps, int reps, int blockSteps) {
-        return time(backend, n, steps, reps, "-blocked" + blockSteps, p -> p.runBlocked(backend, blockSteps));
+    public static Paired java(ComputeBackend backend, int n, int steps, int reps, DoubleSupplier referenceSeconds) {
+        return time(backend, n, steps, reps, "", p -> p.run(backend), referenceSeconds);
     }
 
-    private static Row time(ComputeBackend backend, int n, int steps, int reps, String variant,
-                            Function<ReferenceWaveProblem, float[]> run) {
+    /**
+     * As {@link #java(ComputeBackend, int, int, int, DoubleSupplier)}, temporally blocked: {@code blockSteps} steps a
+     * block ({@link ReferenceWaveProblem#runBlocked}), on a backend that works on host arrays.
+     */
+    public static Paired javaBlocked(ComputeBackend backend, int n, int steps, int reps, int blockSteps,
+                                     DoubleSupplier referenceSeconds) {
+        return time(backend, n, steps, reps, "-blocked" + blockSteps, p -> p.runBlocked(backend, blockSteps),
+                referenceSeconds);
+    }
+
+    /** A row and its paired speed ratio to a reference (NaN without one). */
+    public record Paired(Row row, double pairedRatio) {
+    }
+
+    private static Paired time(ComputeBackend backend, int n, int steps, int reps, String variant,
+                               Function<ReferenceWaveProblem, float[]> run, DoubleSupplier referenceSeconds) {
         ReferenceWaveProblem problem = new ReferenceWaveProblem(n, steps);
         double[] checksum = new double[1];
-        Timing t = Timing.of(reps, () -> checksum[0] = ReferenceWaveProblem.checksum(run.apply(problem)));
-        return new Row(backend.name() + ":" + backend.device().index() + variant, n, steps, t.medianSeconds(),
+        Runnable body = () -> checksum[0] = ReferenceWaveProblem.checksum(run.apply(problem));
+        Timing t = Timing.of(reps, body);
+        Row row = new Row(backend.name() + ":" + backend.device().index() + variant, n, steps, t.medianSeconds(),
                 (double) n * n * steps / t.medianSeconds() / 1e6, checksum[0], t.firstSeconds());
+        double paired = referenceSeconds == null ? Double.NaN
+                : Timing.pairedRatio(reps, Timing.wallSeconds(body), referenceSeconds, System::nanoTime);
+        return new Paired(row, paired);
     }
 
     /**

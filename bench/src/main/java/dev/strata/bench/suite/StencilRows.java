@@ -6,8 +6,10 @@ import dev.strata.kernels.ComputeBackends;
 import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.kernels.jvm.JvmConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleSupplier;
 
 /**
  * The wave stencil of shared/perf-ref (8th order, sponge, N x N) on the C reference, the JVM and every backend, at
@@ -41,11 +43,20 @@ final class StencilRows {
         if (c != null) {
             ctx.emit(stencilRow(ctx, "c", "c/openmp", threads, n, steps, c.seconds(), c.mpts(), c, Double.NaN));
         }
+        DoubleSupplier cRun = c == null ? null : () -> {
+            try {
+                return reference.get().wave(n, steps, 1, threads).seconds();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the C stencil ran", e);
+            }
+        };
         try (JvmBackend vector = new JvmBackend(JvmConfig.defaults().withThreads(threads))) {
-            emitJava(ctx, vector, "jvm", threads, n, steps, c);
-            StencilBench.Row r = StencilBench.javaBlocked(vector, n, steps, s.repeats(), BLOCK_STEPS);
-            ctx.emit(stencilRow(ctx, "jvm-blocked", vector.device().device(), threads, n, steps, r.seconds(), r.mpts(),
-                    c, r.checksum()).with("firstSeconds", r.firstSeconds()).with("blockSteps", BLOCK_STEPS));
+            ctx.emit(javaRow(ctx, StencilBench.java(vector, n, steps, s.repeats(), cRun), "jvm", vector, threads, c));
+            ctx.emit(javaRow(ctx, StencilBench.javaBlocked(vector, n, steps, s.repeats(), BLOCK_STEPS, cRun),
+                    "jvm-blocked", vector, threads, c).with("blockSteps", BLOCK_STEPS));
         }
         if (!allBackends) {
             return;
@@ -66,10 +77,17 @@ final class StencilRows {
 
     private static void emitJava(SuiteContext ctx, ComputeBackend backend, String name, int threads, int n, int steps,
                                  PerfReference.Wave c) {
-        StencilBench.Row r = StencilBench.java(backend, n, steps, ctx.settings().repeats());
-        SuiteRow row = stencilRow(ctx, name, backend.device().device(), threads, n, steps, r.seconds(), r.mpts(), c,
-                r.checksum());
-        ctx.emit(row.with("firstSeconds", r.firstSeconds()));
+        ctx.emit(javaRow(ctx, new StencilBench.Paired(StencilBench.java(backend, n, steps, ctx.settings().repeats()),
+                Double.NaN), name, backend, threads, c));
+    }
+
+    /** A Java stencil row, with {@code pairedRatio} where the C stencil ran in pairs with it. */
+    private static SuiteRow javaRow(SuiteContext ctx, StencilBench.Paired p, String name, ComputeBackend backend,
+                                    int threads, PerfReference.Wave c) {
+        StencilBench.Row r = p.row();
+        SuiteRow row = stencilRow(ctx, name, backend.device().device(), threads, r.n(), r.steps(), r.seconds(),
+                r.mpts(), c, r.checksum()).with("firstSeconds", r.firstSeconds());
+        return Double.isNaN(p.pairedRatio()) ? row : row.with("pairedRatio", p.pairedRatio());
     }
 
     private static SuiteRow stencilRow(SuiteContext ctx, String backend, String device, int threads, int n, int steps,

@@ -3,6 +3,7 @@ package dev.strata.bench.suite;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -56,32 +57,44 @@ public record Timing(double firstSeconds, double medianSeconds, int repeats, boo
         return new Timing(first, median(Arrays.copyOf(s, n)), n, settled);
     }
 
-    /** {@link #pairedRatio(int, Runnable, Runnable, LongSupplier)} on {@link System#nanoTime}. */
+    /** {@link #pairedRatio(int, DoubleSupplier, DoubleSupplier, LongSupplier)} of two pieces of work's wall times. */
     public static double pairedRatio(int repeats, Runnable reference, Runnable work) {
-        return pairedRatio(repeats, reference, work, System::nanoTime);
+        LongSupplier clock = System::nanoTime;
+        return pairedRatio(repeats, wallSeconds(reference, clock), wallSeconds(work, clock), clock);
     }
 
     /**
-     * work's wall time over reference's as the median of ratios of back-to-back runs (reference, then work), so that
-     * a phase of a shared machine that slows both in turn leaves their ratio alone, where a ratio of two medians
-     * timed seconds apart takes it in full. At least max({@code repeats}, {@link #MIN_PAIRS}) pairs, more until
-     * {@link #TIMED_SECONDS} have passed, {@link #MAX_TIMED_RUNS} at most; both should be warm ({@link #of} first);
-     * {@code nanoClock} reads the time in nanoseconds.
+     * work's seconds over reference's (each supplier runs its work once and says how long it took) as the median of
+     * ratios of back-to-back runs (reference, then work), so that a phase of a shared machine that slows both in turn
+     * leaves their ratio alone, where a ratio of two medians timed seconds apart takes it in full. At least
+     * max({@code repeats}, {@link #MIN_PAIRS}) pairs, more until {@link #TIMED_SECONDS} have passed on
+     * {@code nanoClock}, {@link #MAX_TIMED_RUNS} at most; both should be warm ({@link #of} first).
      */
-    static double pairedRatio(int repeats, Runnable reference, Runnable work, LongSupplier nanoClock) {
+    public static double pairedRatio(int repeats, DoubleSupplier reference, DoubleSupplier work,
+                                     LongSupplier nanoClock) {
         int least = Math.max(repeats, MIN_PAIRS);
         double[] ratios = new double[Math.max(least, MAX_TIMED_RUNS)];
         int n = 0;
         long start = nanoClock.getAsLong();
         while (n < least || n < MAX_TIMED_RUNS && nanoClock.getAsLong() - start < TIMED_SECONDS * 1e9) {
-            long t0 = nanoClock.getAsLong();
-            reference.run();
-            long t1 = nanoClock.getAsLong();
-            work.run();
-            long t2 = nanoClock.getAsLong();
-            ratios[n++] = (double) (t2 - t1) / Math.max(1L, t1 - t0);
+            double r = reference.getAsDouble();
+            ratios[n++] = work.getAsDouble() / r;
         }
         return median(Arrays.copyOf(ratios, n));
+    }
+
+    /** A supplier that runs {@code work} and returns its wall time in seconds. */
+    public static DoubleSupplier wallSeconds(Runnable work) {
+        return wallSeconds(work, System::nanoTime);
+    }
+
+    /** A supplier that runs {@code work} and returns its wall time in seconds on {@code nanoClock}. */
+    static DoubleSupplier wallSeconds(Runnable work, LongSupplier nanoClock) {
+        return () -> {
+            long t = nanoClock.getAsLong();
+            work.run();
+            return (nanoClock.getAsLong() - t) / 1e9;
+        };
     }
 
     /** The untimed runs of {@link #of}; true if they ended with the JIT quiet, false at {@link #MAX_WARMUP_SECONDS}. */

@@ -71,7 +71,9 @@ class TimingTest {
             now[0] += pair[0] == 2 ? 1500 : pair[0] == 4 ? 300 : 30;
             pair[0]++;
         };
-        double ratio = Timing.pairedRatio(3, reference, work, () -> now[0]);
+        LongSupplier clock = () -> now[0];
+        double ratio = Timing.pairedRatio(3, Timing.wallSeconds(reference, clock), Timing.wallSeconds(work, clock),
+                clock);
         assertEquals(3.0, ratio, 1e-12);
         assertEquals(Timing.MAX_TIMED_RUNS, pair[0], "nanosecond pairs go on to the largest count");
     }
