@@ -57,35 +57,55 @@ final class NetworkRows {
                 for (int warm = 0; warm < NATIVE_WARM_CALLS; warm++) {
                     net.vjp(x, 1.0, v, batch);
                 }
-                Optional<PyTorchTwin.Result> twin = PyTorchTwin.measure(ctx.settings().python(), net,
-                        net.parameters(), new PyTorchTwin.Batch(x, v, 1.0, batch), TorchEngine.threads(),
-                        ctx.settings().repeats(), notes).filter(t -> agrees(t, notes));
-                Timing forward = Timing.of(ctx.settings().repeats(), () -> net.denoise(x, 1.0, batch));
-                Timing vjp = Timing.of(ctx.settings().repeats(), () -> net.vjp(x, 1.0, v, batch));
-                double points = (double) batch * size;
-                Map<String, Object> extra = Map.of("batch", batch, "parameters", net.parameterCount(),
-                        "torchThreads", TorchEngine.threads());
-                SuiteRow f = ctx.row("network-forward", batch, "djl-pytorch", "cpu", forward, points, Double.NaN,
-                        extra);
-                SuiteRow b = ctx.row("network-vjp", batch, "djl-pytorch", "cpu", vjp, points, Double.NaN,
-                        Map.of("batch", batch, "ratioToForward", vjp.medianSeconds() / forward.medianSeconds()));
-                if (twin.isPresent()) {
-                    PyTorchTwin.Result t = twin.get();
-                    Map<String, Object> twinExtra = new LinkedHashMap<>(extra);
-                    twinExtra.put("torch", t.torch());
-                    twinExtra.put("torchThreads", t.threads());
-                    twinExtra.put("maxRelativeDifference", Math.max(t.forwardError(), t.vjpError()));
-                    ctx.emit(ctx.row("network-forward", batch, "pytorch", "cpu", t.forward(), points, Double.NaN,
-                            twinExtra));
-                    ctx.emit(ctx.row("network-vjp", batch, "pytorch", "cpu", t.vjp(), points, Double.NaN,
-                            Map.of("batch", batch, "ratioToForward", t.vjp().medianSeconds()
-                                    / t.forward().medianSeconds())));
-                    f = f.with("ratioToPytorch", forward.medianSeconds() / t.forward().medianSeconds());
-                    b = b.with("ratioToPytorch", vjp.medianSeconds() / t.vjp().medianSeconds());
+                Runnable denoise = () -> net.denoise(x, 1.0, batch);
+                Runnable vjpCall = () -> net.vjp(x, 1.0, v, batch);
+                // DJL alone first: the twin, once started, stays up for the paired calls
+                Timing forward = Timing.of(ctx.settings().repeats(), denoise);
+                Timing vjp = Timing.of(ctx.settings().repeats(), vjpCall);
+                try (PyTorchTwin.Session twin = PyTorchTwin.start(ctx.settings().python(), net, net.parameters(),
+                        new PyTorchTwin.Batch(x, v, 1.0, batch), TorchEngine.threads(), ctx.settings().repeats(),
+                        notes).orElse(null)) {
+                    emit(ctx, twin != null && agrees(twin.result(), notes) ? twin : null, new Djl(forward, vjp,
+                            denoise, vjpCall), batch, (double) batch * size, net.parameterCount());
                 }
-                ctx.emit(f);
-                ctx.emit(b);
             }
         }
+    }
+
+    /** DJL's timings of one batch and the calls they timed. */
+    private record Djl(Timing forward, Timing vjp, Runnable denoise, Runnable vjpCall) {
+    }
+
+    /**
+     * DJL's forward and VJP rows of one batch, and where {@code twin} is not null the twin's rows beside them, and
+     * DJL's ratio to the twin, paired ({@link PyTorchTwin.Session#pairedRatio}).
+     */
+    private static void emit(SuiteContext ctx, PyTorchTwin.Session twin, Djl djl, int batch, double points,
+                             long parameters) {
+        int repeats = ctx.settings().repeats();
+        Timing forward = djl.forward();
+        Timing vjp = djl.vjp();
+        Map<String, Object> extra = Map.of("batch", batch, "parameters", parameters,
+                "torchThreads", TorchEngine.threads());
+        SuiteRow f = ctx.row("network-forward", batch, "djl-pytorch", "cpu", forward, points, Double.NaN,
+                extra);
+        SuiteRow b = ctx.row("network-vjp", batch, "djl-pytorch", "cpu", vjp, points, Double.NaN,
+                Map.of("batch", batch, "ratioToForward", vjp.medianSeconds() / forward.medianSeconds()));
+        if (twin != null) {
+            PyTorchTwin.Result t = twin.result();
+            Map<String, Object> twinExtra = new LinkedHashMap<>(extra);
+            twinExtra.put("torch", t.torch());
+            twinExtra.put("torchThreads", t.threads());
+            twinExtra.put("maxRelativeDifference", Math.max(t.forwardError(), t.vjpError()));
+            ctx.emit(ctx.row("network-forward", batch, "pytorch", "cpu", t.forward(), points, Double.NaN,
+                    twinExtra));
+            ctx.emit(ctx.row("network-vjp", batch, "pytorch", "cpu", t.vjp(), points, Double.NaN,
+                    Map.of("batch", batch, "ratioToForward", t.vjp().medianSeconds()
+                            / t.forward().medianSeconds())));
+            f = f.with("ratioToPytorch", twin.pairedRatio("forward", djl.denoise(), repeats));
+            b = b.with("ratioToPytorch", twin.pairedRatio("vjp", djl.vjpCall(), repeats));
+        }
+        ctx.emit(f);
+        ctx.emit(b);
     }
 }

@@ -6,8 +6,10 @@ import dev.strata.sampler.nn.EdmPreconditioning;
 import dev.strata.sampler.nn.NetworkDenoiser;
 import dev.strata.sampler.nn.NetworkDenoiser.NamedTensor;
 import dev.strata.sampler.nn.SmallUNet;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -34,6 +38,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 final class PyTorchTwin {
     /** Largest max-norm difference from DJL's result, relative to that result's max norm, of the same network. */
     static final double AGREEMENT = 1e-4;
+    /** Pause before each call of a pair, while the other side's threads stop spinning. */
+    static final long SETTLE_MILLIS = 20;
     /** Seconds the twin may take, Python's start and torch's import included. */
     static final long TIMEOUT_SECONDS = 600;
     private static final String SCRIPT = "unet_twin.py";
@@ -59,42 +65,146 @@ final class PyTorchTwin {
     }
 
     /**
-     * Runs the twin of {@code net} loaded with {@code weights} (normally {@link NetworkDenoiser#parameters()}) on
-     * {@code in}, with {@code threads} intra-op threads and at least {@code repeats} timed calls each, and compares its
-     * results with DJL's. Empty, after one note, where {@code python} cannot be started, cannot import torch, or the
-     * twin fails or prints no timings.
+     * A running twin, after its own timings: it runs one more call at each {@link #seconds} (its time, measured in
+     * the twin), so that its calls and DJL's can be timed back to back ({@link #pairedRatio}). Close it to end the
+     * twin.
      */
-    static Optional<Result> measure(String python, NetworkDenoiser net, List<NamedTensor> weights, Batch in,
-                                    int threads, int repeats, Consumer<String> notes) throws InterruptedException {
+    static final class Session implements AutoCloseable {
+        private final Process process;
+        private final BufferedReader out;
+        private final Path dir;
+        private final Result result;
+
+        private Session(Process process, BufferedReader out, Path dir, Result result) {
+            this.process = process;
+            this.out = out;
+            this.dir = dir;
+            this.result = result;
+        }
+
+        Result result() {
+            return result;
+        }
+
+        /** Runs {@code call} ("forward" or "vjp") once in the twin and returns its seconds. */
+        double seconds(String call) {
+            try {
+                process.getOutputStream().write((call + "\n").getBytes(StandardCharsets.UTF_8));
+                process.getOutputStream().flush();
+                String line = out.readLine();
+                if (line == null) {
+                    throw new IOException("the twin ended (" + lastLine(dir) + ")");
+                }
+                return Double.parseDouble(line.strip());
+            } catch (IOException | NumberFormatException e) {
+                throw new IllegalStateException("the PyTorch twin's " + call + " call failed: " + e.getMessage(), e);
+            }
+        }
+
+        /**
+         * DJL's seconds over the twin's for {@code call}, the median of back-to-back pairs (the twin's call, then
+         * {@code djl}), {@link Timing#pairedRatio}: a phase of the machine that slows both leaves it alone. Each call
+         * starts {@link #SETTLE_MILLIS} after the other process's, whose OpenMP threads spin a while when their work
+         * ends before they sleep.
+         */
+        double pairedRatio(String call, Runnable djl, int repeats) {
+            DoubleSupplier djlSeconds = Timing.wallSeconds(djl);
+            return Timing.pairedRatio(repeats, () -> {
+                settle();
+                return seconds(call);
+            }, () -> {
+                settle();
+                return djlSeconds.getAsDouble();
+            }, System::nanoTime);
+        }
+
+        private static void settle() {
+            try {
+                Thread.sleep(SETTLE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted between paired calls", e);
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            try {
+                process.getOutputStream().close(); // the twin ends at the end of its input
+            } catch (IOException e) {
+                // a twin that has already ended
+            }
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            delete(dir);
+        }
+    }
+
+    /**
+     * Starts the twin of {@code net} loaded with {@code weights} (normally {@link NetworkDenoiser#parameters()}) on
+     * {@code in}, with {@code threads} intra-op threads and at least {@code repeats} timed calls each, compares its
+     * results with DJL's, and returns it running ({@link Session}). Empty, after one note, where {@code python}
+     * cannot be started, cannot import torch, or the twin fails, prints no timings or runs past
+     * {@link #TIMEOUT_SECONDS}.
+     */
+    static Optional<Session> start(String python, NetworkDenoiser net, List<NamedTensor> weights, Batch in,
+                                   int threads, int repeats, Consumer<String> notes) throws InterruptedException {
         if (net.conditional()) {
             throw new IllegalArgumentException("the PyTorch twin is of unconditional networks");
         }
         Path dir = null;
+        Process p = null;
         try {
             dir = Files.createTempDirectory("strata-pytorch-twin");
             writeJob(dir, net, weights, in, threads, repeats);
-            Process p = new ProcessBuilder(python, dir.resolve(SCRIPT).toString(), dir.toString())
-                    .redirectOutput(dir.resolve("stdout.txt").toFile())
+            p = new ProcessBuilder(python, dir.resolve(SCRIPT).toString(), dir.toString())
                     .redirectError(dir.resolve("stderr.txt").toFile())
                     .start();
-            if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor();
-                notes.accept("network rows: no PyTorch reference: the twin ran past " + TIMEOUT_SECONDS + " s");
+            Process started = p;
+            AtomicBoolean late = new AtomicBoolean();
+            Thread watchdog = Thread.ofVirtual().start(() -> {
+                try {
+                    if (!started.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                        late.set(true);
+                        started.destroyForcibly();
+                    }
+                } catch (InterruptedException e) {
+                    // the twin answered in time
+                }
+            });
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String line = firstJsonLine(out);
+            watchdog.interrupt();
+            if (line == null) { // the twin ended without its timings
+                int exit = p.waitFor();
+                notes.accept(late.get() ? "network rows: no PyTorch reference: the twin ran past " + TIMEOUT_SECONDS
+                        + " s" : "network rows: no PyTorch reference: " + python + " failed (" + (exit == 0
+                        ? "it printed no JSON line" : lastLine(dir)) + "); fix: pass --pytorch PYTHON of an"
+                        + " environment with torch, e.g. a venv's bin/python");
+                delete(dir);
                 return Optional.empty();
             }
-            if (p.exitValue() != 0) {
-                notes.accept("network rows: no PyTorch reference: " + python + " failed (" + lastLine(dir) + ");"
-                        + " fix: pass --pytorch PYTHON of an environment with torch, e.g. a venv's bin/python");
-                return Optional.empty();
-            }
-            return Optional.of(result(dir, net, in));
+            return Optional.of(new Session(p, out, dir, result(line, dir, net, in)));
         } catch (IOException e) {
             notes.accept("network rows: no PyTorch reference: cannot run " + python + " (" + e.getMessage() + ");"
                     + " fix: pass --pytorch PYTHON of an environment with torch");
-            return Optional.empty();
-        } finally {
+            if (p != null) {
+                p.destroyForcibly().waitFor();
+            }
             delete(dir);
+            return Optional.empty();
         }
+    }
+
+    /** The first line of the twin's output that starts a JSON object, or null at its end. */
+    private static String firstJsonLine(BufferedReader out) throws IOException {
+        for (String line = out.readLine(); line != null; line = out.readLine()) {
+            if (line.strip().startsWith("{")) {
+                return line.strip();
+            }
+        }
+        return null;
     }
 
     private static void writeJob(Path dir, NetworkDenoiser net, List<NamedTensor> weights, Batch in, int threads,
@@ -139,16 +249,15 @@ final class PyTorchTwin {
         write(dir.resolve("v.f32"), List.of(in.v()));
     }
 
-    private static Result result(Path dir, NetworkDenoiser net, Batch in) throws IOException {
-        String out = Files.readString(dir.resolve("stdout.txt"), StandardCharsets.UTF_8).strip();
+    private static Result result(String json, Path dir, NetworkDenoiser net, Batch in) throws IOException {
         Object line;
         try {
-            line = new Yaml(new SafeConstructor(new LoaderOptions())).load(out.substring(out.lastIndexOf('\n') + 1));
+            line = new Yaml(new SafeConstructor(new LoaderOptions())).load(json);
         } catch (YAMLException e) {
             line = null;
         }
         if (!(line instanceof Map<?, ?> m)) {
-            throw new IOException("the twin printed no JSON line: " + out);
+            throw new IOException("the twin printed no JSON line: " + json);
         }
         double forwardError = relativeError(read(dir.resolve("denoised.f32")), net.denoise(in.x(), in.sigma(),
                 in.batch()));

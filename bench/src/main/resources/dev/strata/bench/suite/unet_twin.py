@@ -8,7 +8,9 @@ Timing does: one first call, untimed calls for warmup_seconds, then at least `re
 timed_seconds have passed); the medians are printed as one JSON line.
 
 Usage: python3 unet_twin.py DIR, where DIR holds job.json, weights.f32, x.f32 and v.f32 (little-endian float32,
-row-major) and receives denoised.f32 and vjp.f32. Needs torch, nothing else.
+row-major) and receives denoised.f32 and vjp.f32; after its JSON line it runs one call for each line "forward" or
+"vjp" of its standard input and prints that call's seconds, so that Strata can time its calls and DJL's back to back.
+Needs torch, nothing else.
 """
 import array
 import json
@@ -156,7 +158,16 @@ def main(folder):
     v_first, v_median, v_runs = timed(job, vjp)
     print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(),
                       "forwardFirstSeconds": f_first, "forwardSeconds": f_median, "forwardRepeats": f_runs,
-                      "vjpFirstSeconds": v_first, "vjpSeconds": v_median, "vjpRepeats": v_runs}))
+                      "vjpFirstSeconds": v_first, "vjpSeconds": v_median, "vjpRepeats": v_runs}), flush=True)
+    # then one call per line of input ("forward" or "vjp"), its seconds printed, until the input ends
+    calls = {"forward": forward, "vjp": vjp}
+    for line in sys.stdin:
+        body = calls.get(line.strip())
+        if body is None:
+            break
+        t = time.perf_counter()
+        body()
+        print(time.perf_counter() - t, flush=True)
 
 
 if __name__ == "__main__":

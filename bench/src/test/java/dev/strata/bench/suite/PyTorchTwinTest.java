@@ -2,6 +2,7 @@ package dev.strata.bench.suite;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -38,6 +39,23 @@ class PyTorchTwinTest {
             assertTrue(r.forward().medianSeconds() > 0 && r.vjp().medianSeconds() > 0);
             assertTrue(r.forward().repeats() >= 3 && r.vjp().repeats() >= 3);
             assertEquals(1, r.threads());
+        }
+    }
+
+    /** After its own timings the twin runs one call per line of input, so that its calls pair with DJL's. */
+    @Test
+    void twinRunsOneCallPerLineForPairedRatios() throws Exception {
+        assumeTrue(canImportTorch(), PYTHON + " cannot import torch");
+        try (NetworkDenoiser net = NetworkDenoiser.seededRandom(SHAPE, NET, 5)) {
+            List<String> notes = new ArrayList<>();
+            try (PyTorchTwin.Session s = PyTorchTwin.start(PYTHON, net, net.parameters(), batch(), 1, 3, notes::add)
+                    .orElseThrow()) {
+                assertTrue(s.seconds("forward") > 0 && s.seconds("vjp") > 0);
+                PyTorchTwin.Batch in = batch();
+                double ratio = s.pairedRatio("vjp", () -> net.vjp(in.x(), in.sigma(), in.v(), in.batch()), 3);
+                assertTrue(ratio > 0.05 && ratio < 20, "DJL's VJP over the twin's: " + ratio);
+                assertThrows(IllegalStateException.class, () -> s.seconds("backward"), "an unknown call ends it");
+            }
         }
     }
 
@@ -87,7 +105,7 @@ class PyTorchTwinTest {
     /** Runs the twin with {@code python}, which must give no result and exactly one note: returned. */
     private static String onlyNote(NetworkDenoiser net, Path python) throws InterruptedException {
         List<String> notes = new ArrayList<>();
-        assertTrue(PyTorchTwin.measure(python.toString(), net, net.parameters(), batch(), 1, 3, notes::add)
+        assertTrue(PyTorchTwin.start(python.toString(), net, net.parameters(), batch(), 1, 3, notes::add)
                 .isEmpty());
         assertEquals(1, notes.size(), notes.toString());
         return notes.get(0);
@@ -95,9 +113,14 @@ class PyTorchTwinTest {
 
     private static Optional<PyTorchTwin.Result> twin(NetworkDenoiser net, List<NamedTensor> weights,
                                                      List<String> notes) throws InterruptedException {
-        Optional<PyTorchTwin.Result> r = PyTorchTwin.measure(PYTHON, net, weights, batch(), 1, 3, notes::add);
+        Optional<PyTorchTwin.Session> s = PyTorchTwin.start(PYTHON, net, weights, batch(), 1, 3, notes::add);
         assertTrue(notes.isEmpty(), notes.toString());
-        return r;
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        try (PyTorchTwin.Session session = s.get()) {
+            return Optional.of(session.result());
+        }
     }
 
     private static PyTorchTwin.Batch batch() {
