@@ -65,26 +65,11 @@ final class PyTorchTwin {
     }
 
     /**
-     * A running twin, after its own timings: it runs one more call at each {@link #seconds} (its time, measured in
-     * the twin), so that its calls and DJL's can be timed back to back ({@link #pairedRatio}). Close it to end the
-     * twin.
+     * A running twin (its process, its output, its folder and what it measured), after its own timings: it runs one
+     * more call at each {@link #seconds} (its time, measured in the twin), so that its calls and DJL's can be timed
+     * back to back ({@link #pairedRatio}). Close it to end the twin.
      */
-    static final class Session implements AutoCloseable {
-        private final Process process;
-        private final BufferedReader out;
-        private final Path dir;
-        private final Result result;
-
-        private Session(Process process, BufferedReader out, Path dir, Result result) {
-            this.process = process;
-            this.out = out;
-            this.dir = dir;
-            this.result = result;
-        }
-
-        Result result() {
-            return result;
-        }
+    record Session(Process process, BufferedReader out, Path dir, Result result) implements AutoCloseable {
 
         /** Runs {@code call} ("forward" or "vjp") once in the twin and returns its seconds. */
         double seconds(String call) {

@@ -77,8 +77,8 @@ final class StencilRows {
 
     private static void emitJava(SuiteContext ctx, ComputeBackend backend, String name, int threads, int n, int steps,
                                  PerfReference.Wave c) {
-        ctx.emit(javaRow(ctx, new StencilBench.Paired(StencilBench.java(backend, n, steps, ctx.settings().repeats()),
-                Double.NaN), name, backend, threads, c));
+        ctx.emit(javaRow(ctx, StencilBench.java(backend, n, steps, ctx.settings().repeats(), null), name, backend,
+                threads, c));
     }
 
     /** A Java stencil row, with {@code pairedRatio} where the C stencil ran in pairs with it. */

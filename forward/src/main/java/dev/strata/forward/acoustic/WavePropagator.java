@@ -57,7 +57,7 @@ final class WavePropagator {
     record Images(float[] image, float[] illumination) {
     }
 
-    /** Graphs per sweep of a checkpointed pass: the first, its continuation, and the continuation of the last segment. */
+    /** Graphs per sweep of a checkpointed pass: the first, its continuation, the continuation of the last segment. */
     private static final int SWEEP_GRAPHS = 3;
 
     private final ComputeBackend backend;
@@ -233,7 +233,7 @@ final class WavePropagator {
             float[] prev = half == 0 ? b : a;
             g.task("s" + half + ".record", ReceiverTasks.recordReceiver(cur, r.data, p.recIndex(), clock, nrec, nt,
                     p.nb()));
-            addStep(g, "s" + half, cur, prev, r.vc, pml, clock, p);
+            addStep(g, "s" + half, cur, prev, r.vc, pml, null, clock, p);
         }
         return g.transferToHost(TransferMode.UNDER_DEMAND, r.data).build();
     }
@@ -332,13 +332,7 @@ final class WavePropagator {
             if (illuminate) {
                 g.task(id + ".illumination", CpmlTasks.addProduct(r.illumination, cur, cur, n));
             }
-            if (ring != null) {
-                addRingStep(g, id, cur, prev, r.vc, pml, ring, clock);
-                g.task(id + ".source", SourceTasks.injectSource(prev, r.vc, p.wavelets(), p.srcIndex(), clock, nt))
-                        .task(id + ".clock", SourceTasks.advanceClock(clock));
-            } else {
-                addStep(g, id, cur, prev, r.vc, pml, clock, p);
-            }
+            addStep(g, id, cur, prev, r.vc, pml, ring, clock, p);
         }
         return g.transferToHost(TransferMode.UNDER_DEMAND, r.data, r.illumination).build();
     }
@@ -460,10 +454,17 @@ final class WavePropagator {
         return g;
     }
 
-    /** Step to u^{t+1} over the previous level (either boundary), inject the source, tick. */
-    private void addStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] vc, Pml pml,
+    /**
+     * Step to u^{t+1} over the previous level (either boundary), filling {@code ring} as it goes where it is not null
+     * ({@link #addRingStep}), inject the source, tick.
+     */
+    private void addStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] vc, Pml pml, Ring ring,
                          int[] clock, Pass p) {
-        boundary.addStep(g, id, cur, prev, vc, pml, null);
+        if (ring != null) {
+            addRingStep(g, id, cur, prev, vc, pml, ring, clock);
+        } else {
+            boundary.addStep(g, id, cur, prev, vc, pml, null);
+        }
         g.task(id + ".source", SourceTasks.injectSource(prev, vc, p.wavelets(), p.srcIndex(), clock, nt))
                 .task(id + ".clock", SourceTasks.advanceClock(clock));
     }
