@@ -33,6 +33,8 @@ import java.util.TreeSet;
 public final class LinePlot {
     private static final int MARGIN = 16;
     private static final int GAP = 6;
+    /** Length in pixels of a series' sample line in the legend. */
+    private static final int LEGEND_SAMPLE = 22;
     private static final int TICK_LENGTH = 4;
     private static final int POINT = 5;
     private static final Color INK = Color.BLACK;
@@ -256,14 +258,19 @@ public final class LinePlot {
         return new double[] {lo - pad, hi + pad};
     }
 
-    /** Draws the chart as an RGB image of {@link Options#width()} x {@link Options#height()} pixels. */
+    /**
+     * Draws the chart as an RGB image of {@link Options#width()} x {@link Options#height()} pixels, taller by the
+     * legend's height where the legend goes below the plot ({@link #legendBelow}).
+     */
     public BufferedImage render(Chart chart) {
         Frame f = frame(chart);
-        BufferedImage image = new BufferedImage(options.width(), options.height(), BufferedImage.TYPE_INT_RGB);
+        boolean below = legendBelow(chart, f);
+        int height = options.height() + (below ? legendHeight(chart) + GAP : 0);
+        BufferedImage image = new BufferedImage(options.width(), height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, options.width(), options.height());
+            g.fillRect(0, 0, options.width(), height);
             int titleX = (options.width() - text.width(chart.title(), TextPainter.Size.PANEL_TITLE)) / 2;
             text.draw(g, chart.title(), Math.max(MARGIN, titleX), MARGIN, TextPainter.Size.PANEL_TITLE, INK);
             drawAxes(g, f, chart);
@@ -285,7 +292,7 @@ public final class LinePlot {
             } finally {
                 plot.dispose();
             }
-            drawLegend(g, f, chart);
+            drawLegend(g, f, chart, below ? options.height() : -1);
             g.setColor(INK);
             g.drawRect(f.left(), f.top(), f.right() - f.left(), f.bottom() - f.top());
         } finally {
@@ -377,19 +384,41 @@ public final class LinePlot {
         return GAP + (chart.series().size() + chart.references().size()) * line + GAP / 2;
     }
 
-    /** A box in the top-right corner of the plot area naming every series and reference line. */
-    private void drawLegend(Graphics2D g, Frame f, Chart chart) {
-        TextPainter.Size size = TextPainter.Size.TICK;
-        int line = text.height(size) + 2;
-        int sample = 22;
+    /** Width in pixels of the legend box. */
+    private int legendWidth(Chart chart) {
+        List<String> names = legendNames(chart);
+        return GAP + LEGEND_SAMPLE + GAP + names.stream().mapToInt(n -> text.width(n, TextPainter.Size.TICK)).max()
+                .orElse(0) + GAP;
+    }
+
+    private static List<String> legendNames(Chart chart) {
         List<String> names = new ArrayList<>();
         chart.series().forEach(s -> names.add(s.name()));
         chart.references().forEach(r -> names.add(r.name()));
-        int widest = names.stream().mapToInt(n -> text.width(n, size)).max().orElse(0);
-        int w = GAP + sample + GAP + widest + GAP;
+        return names;
+    }
+
+    /**
+     * Whether the legend goes below the plot, in a band the image grows by, rather than over the plot area's top-right
+     * corner: where it would cover more than half the area's width or a third of its height (many or long names).
+     */
+    boolean legendBelow(Chart chart, Frame f) {
+        return 2 * legendWidth(chart) > f.right() - f.left() || 3 * legendHeight(chart) > f.bottom() - f.top();
+    }
+
+    /**
+     * A box naming every series and reference line: in the top-right corner of the plot area, or at {@code belowY}
+     * from the image's left margin when that is {@code >= 0}.
+     */
+    private void drawLegend(Graphics2D g, Frame f, Chart chart, int belowY) {
+        TextPainter.Size size = TextPainter.Size.TICK;
+        int line = text.height(size) + 2;
+        int sample = LEGEND_SAMPLE;
+        List<String> names = legendNames(chart);
+        int w = legendWidth(chart);
         int h = legendHeight(chart);
-        int x = f.right() - GAP - w;
-        int y = f.top() + GAP;
+        int x = belowY >= 0 ? MARGIN : f.right() - GAP - w;
+        int y = belowY >= 0 ? belowY : f.top() + GAP;
         g.setColor(Color.WHITE);
         g.fillRect(x, y, w, h);
         g.setColor(REFERENCE);

@@ -31,6 +31,31 @@ class LinePlotTest {
     }
 
     @Test
+    void aLegendTooLargeForThePlotGoesBelowItAndTheImageGrows() {
+        List<LinePlot.Series> many = new java.util.ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            many.add(LinePlot.Series.line("backend " + k + " @ a machine with a rather long descriptive name",
+                    new double[] {0, 1}, new double[] {k, k + 1}));
+        }
+        LinePlot.Chart crowded = new LinePlot.Chart("crowded", "x", "y", many, false, List.of());
+        BufferedImage image = PLOT.render(crowded);
+        assertTrue(image.getHeight() > 320, "the image grows by the legend: " + image.getHeight());
+        assertTrue(PLOT.legendBelow(crowded, PLOT.frame(crowded)));
+        int coloured = 0;
+        for (int y = 320; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xffffff;
+                int r = rgb >> 16;
+                int gr = (rgb >> 8) & 0xff;
+                int b = rgb & 0xff;
+                coloured += Math.max(r, Math.max(gr, b)) - Math.min(r, Math.min(gr, b)) > 60 ? 1 : 0;
+            }
+        }
+        assertTrue(coloured > 8 * 20, "the series' samples are drawn below the plot: " + coloured + " pixels");
+        assertEquals(320, PLOT.render(trace(false)).getHeight(), "a small legend stays over the plot");
+    }
+
+    @Test
     void writesAPngOfTheAskedSize() throws IOException {
         Path png = dir.resolve("trace.png");
         PLOT.write(png, trace(true));

@@ -107,7 +107,7 @@ public final class BenchReport {
             md.append("|---|---|---|---|---|---|---|---|---|\n");
             for (Map<String, Object> r : m.getValue()) {
                 md.append("| ").append(r.get("bench")).append(" | ").append(r.get("n")).append(" | ")
-                        .append(r.get("backend")).append(" | ").append(r.get("threads")).append(" | ")
+                        .append(backendLabel(r)).append(" | ").append(r.get("threads")).append(" | ")
                         .append(num(r.get("seconds"))).append(" | ").append(num(r.get("mpts"))).append(" | ")
                         .append(num(r.get("ratio"))).append(" | ").append(num(r.get("roofline"))).append(" | ")
                         .append(notes(r)).append(" |\n");
@@ -143,7 +143,7 @@ public final class BenchReport {
                     : ((Number) r.get("n")).intValue() == 1024;
             if (keep) {
                 double xx = bySize ? Math.log(xv.doubleValue()) / Math.log(2) : xv.doubleValue();
-                series.computeIfAbsent(r.get("backend") + " @ " + machine, k -> new TreeMap<>())
+                series.computeIfAbsent(backendLabel(r) + " @ " + machine, k -> new TreeMap<>())
                         .put(xx, yv.doubleValue());
             }
         }
@@ -231,6 +231,18 @@ public final class BenchReport {
             }
         }
         return parts;
+    }
+
+    /**
+     * The backend of row {@code r}, with its device where that is a TornadoVM device (one machine can hold a CPU
+     * OpenCL device and a GPU: {@code tornadovm:0 (NVIDIA H200 GPU)}).
+     */
+    static String backendLabel(Map<String, Object> r) {
+        String backend = String.valueOf(r.get("backend"));
+        if (backend.startsWith("tornadovm") && r.get("device") instanceof String d && !d.isBlank()) {
+            return backend + " (" + d.replace(" (available)", "").strip() + ")";
+        }
+        return backend;
     }
 
     private static String notes(Map<String, Object> r) {

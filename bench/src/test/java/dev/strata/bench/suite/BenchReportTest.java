@@ -38,6 +38,22 @@ class BenchReportTest {
     }
 
     @Test
+    void aTornadoVmRowNamesItsDevice() throws IOException {
+        SuiteRow gpu = new SuiteRow("wave-stencil", 4096, "tornadovm:0", "NVIDIA H200 GPU (available)", 16, 1.0,
+                13000, 1.0, 0.09, Map.of("machine", "node-g"));
+        Path dir = tmp.resolve("device-report");
+        BenchReport.write(dir, List.of(BenchReport.read(write("gpu.jsonl", gpu)).get(0),
+                BenchReport.read(write("cpu.jsonl", stencil("node-g", "jvm", 4096, 16, 6000))).get(0)));
+        String md = Files.readString(dir.resolve("report.md"));
+        assertTrue(md.contains("| wave-stencil | 4096 | tornadovm:0 (NVIDIA H200 GPU) | 16 |"), md);
+        assertTrue(md.contains("| wave-stencil | 4096 | jvm | 16 |"), "a JVM row keeps its plain backend: " + md);
+    }
+
+    private Path write(String name, SuiteRow row) throws IOException {
+        return Files.writeString(tmp.resolve(name), row.json() + "\n");
+    }
+
+    @Test
     void twoMachinesMergeIntoOneReportWithPlots() throws IOException {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String machine : List.of("alpha", "beta")) {
