@@ -109,7 +109,7 @@ public final class JvmBackend implements ComputeBackend {
     public ExecutionPlan plan(KernelGraph graph) {
         ParallelChoice choice;
         synchronized (choices) {
-            choice = choices.computeIfAbsent(PlanShape.of(graph), k -> ParallelChoice.timed());
+            choice = choices.computeIfAbsent(PlanShape.of(graph), k -> new ParallelChoice(System::nanoTime));
         }
         return new JvmExecutionPlan(graph, team, config, device, choice);
     }

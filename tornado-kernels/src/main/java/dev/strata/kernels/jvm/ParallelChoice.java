@@ -9,12 +9,8 @@ import java.util.function.LongSupplier;
  * {@link #FIRST_TRIAL} executions on the team, a trial runs {@link #TRIALS} executions, the first half on the team and
  * the second alone (the first of each half, which pays for the change, untimed), and the plan keeps running alone
  * if that had the lower median; trials come again at intervals that double from
- * {@link #FIRST_INTERVAL} to {@link #MAX_INTERVAL} executions, since the JIT and the machine's load change the costs.
- * A trial during which the JIT compiled (its compilation clock moved) is set aside and run again
- * {@link #FIRST_TRIAL} executions later, up to {@link #MAX_SET_ASIDE} times in a row: compiler threads beside a team
- * that fills every core stall the team at each barrier while one thread alone runs on, so such a trial favours the
- * caller (on 16 cores, a temporally blocked stencil whose team was 6x faster than one thread was left on one). A
- * region pays for waking a parked worker
+ * {@link #FIRST_INTERVAL} to {@link #MAX_INTERVAL} executions, since the JIT and the machine's load change the costs
+ * (a trial while the JIT compiles beside the team makes the team look slow). A region pays for waking a parked worker
  * and for every barrier, which small tasks between host code (a conjugate-gradient iteration's operator calls) do not
  * earn back. Either way computes the same results: every task writes each point from the same inputs.
  */
@@ -25,32 +21,18 @@ final class ParallelChoice {
     private static final int HALF = TRIALS / 2;
     static final int FIRST_INTERVAL = 256;
     static final int MAX_INTERVAL = 16384;
-    /** Trials in a row set aside for the JIT compiling before one decides regardless. */
-    static final int MAX_SET_ASIDE = 8;
 
     private final LongSupplier nanoClock;
-    private final LongSupplier compileClock;
     private final long[] team = new long[HALF - 1];
     private final long[] alone = new long[HALF - 1];
     private long executions;
     private long trialStart = FIRST_TRIAL;
     private long interval = FIRST_INTERVAL;
     private boolean useTeam = true;
-    private long compiledAtTrialStart;
-    private int setAside;
 
-    /**
-     * @param nanoClock a clock in nanoseconds ({@code System::nanoTime} but in tests)
-     * @param compileClock the JIT's accumulated compilation time ({@link JitClock#millis()} but in tests)
-     */
-    ParallelChoice(LongSupplier nanoClock, LongSupplier compileClock) {
+    /** @param nanoClock a clock in nanoseconds ({@code System::nanoTime} but in tests) */
+    ParallelChoice(LongSupplier nanoClock) {
         this.nanoClock = nanoClock;
-        this.compileClock = compileClock;
-    }
-
-    /** A choice timed by {@link System#nanoTime} that sets aside trials during which the JIT compiled. */
-    static ParallelChoice timed() {
-        return new ParallelChoice(System::nanoTime, JitClock.millis());
     }
 
     /** Runs one execution of the plan, {@code onTeam} or {@code alone} as chosen, timing it during a trial. */
@@ -61,9 +43,6 @@ final class ParallelChoice {
             long e = executions++;
             slot = e >= trialStart && e < trialStart + TRIALS ? (int) (e - trialStart) : -1;
             teamNow = slot >= 0 ? slot < HALF : useTeam;
-            if (slot == 0) {
-                compiledAtTrialStart = compileClock.getAsLong();
-            }
         }
         if (slot < 0 || slot % HALF == 0) {
             (teamNow ? onTeam : aloneRun).run();
@@ -75,15 +54,9 @@ final class ParallelChoice {
         synchronized (this) {
             (teamNow ? team : alone)[slot % HALF - 1] = nanos;
             if (slot == TRIALS - 1) {
-                if (compileClock.getAsLong() != compiledAtTrialStart && setAside < MAX_SET_ASIDE) {
-                    setAside++;
-                    trialStart += TRIALS + FIRST_TRIAL;
-                } else {
-                    setAside = 0;
-                    useTeam = median(team) <= median(alone);
-                    trialStart += TRIALS + interval;
-                    interval = Math.min(2 * interval, MAX_INTERVAL);
-                }
+                useTeam = median(team) <= median(alone);
+                trialStart += TRIALS + interval;
+                interval = Math.min(2 * interval, MAX_INTERVAL);
             }
         }
     }

@@ -53,7 +53,7 @@ class JvmExecutionPlanTest {
         try (WorkerTeam team = new WorkerTeam(2, "plan-test");
              JvmBackend backend = new JvmBackend(JvmConfig.defaults().withThreads(2))) {
             JvmExecutionPlan plan = new JvmExecutionPlan(graph(f, new int[1]), team, JvmConfig.defaults(),
-                    backend.device(), ParallelChoice.timed());
+                    backend.device(), new ParallelChoice(System::nanoTime));
             assertFalse(plan.barrierAfter(0), "a and b touch different arrays");
             assertTrue(plan.barrierAfter(1), "c writes what a read");
             assertFalse(plan.barrierAfter(2), "d reads only what nobody since the barrier wrote");

@@ -16,12 +16,11 @@ class ParallelChoiceTest {
     /** A fake clock and the two ways of running, each advancing the clock by its cost and counting its runs. */
     private static final class Costs {
         long now;
-        long compiled;
         long teamCost;
         long aloneCost;
         int teamRuns;
         int aloneRuns;
-        final ParallelChoice choice = new ParallelChoice(() -> now, () -> compiled);
+        final ParallelChoice choice = new ParallelChoice(() -> now);
 
         Costs(long teamCost, long aloneCost) {
             this.teamCost = teamCost;
@@ -66,7 +65,7 @@ class ParallelChoiceTest {
         long[] costs = {10, 20};
         boolean[] lastOnTeam = {true};
         long[] now = {0};
-        ParallelChoice choice = new ParallelChoice(() -> now[0], () -> 0L);
+        ParallelChoice choice = new ParallelChoice(() -> now[0]);
         for (int i = 0; i < ParallelChoice.FIRST_TRIAL + ParallelChoice.TRIALS; i++) {
             choice.execute(() -> {
                 now[0] += lastOnTeam[0] ? costs[0] : 100;
@@ -91,33 +90,5 @@ class ParallelChoiceTest {
         c.execute(100_000);
         int trials = c.aloneRuns - alone;
         assertTrue(trials > 0 && trials < 100_000 / 500, "a few trials in 100,000 executions: " + trials);
-    }
-
-    @Test
-    void aTrialDuringWhichTheJitCompiledIsSetAsideAndRunAgain() {
-        // while the JIT compiles beside it, the team is slower than one thread; once it is quiet, 3x faster
-        Costs c = new Costs(30, 10);
-        c.execute(ParallelChoice.FIRST_TRIAL + ParallelChoice.TRIALS / 2);
-        c.compiled += 40; // a compilation ends during the trial
-        c.execute(ParallelChoice.TRIALS / 2);
-        assertTrue(c.choice.usesTeam(), "the trial is set aside: the team stays");
-        c.teamCost = 10;
-        c.aloneCost = 30;
-        c.execute(ParallelChoice.FIRST_TRIAL + ParallelChoice.TRIALS);
-        assertTrue(c.choice.usesTeam(), "the trial run again with the JIT quiet keeps the team");
-        assertEquals(ParallelChoice.TRIALS, c.aloneRuns, "half of each of the two trials alone, nothing else");
-    }
-
-    @Test
-    void aJitThatNeverStopsCompilingStillLetsATrialDecide() {
-        Costs c = new Costs(30, 10);
-        c.execute(ParallelChoice.FIRST_TRIAL);
-        for (int t = 0; t <= ParallelChoice.MAX_SET_ASIDE; t++) {
-            assertTrue(c.choice.usesTeam(), "trial " + t + " set aside");
-            c.execute(ParallelChoice.TRIALS / 2);
-            c.compiled++;
-            c.execute(ParallelChoice.TRIALS / 2 + (t < ParallelChoice.MAX_SET_ASIDE ? ParallelChoice.FIRST_TRIAL : 0));
-        }
-        assertFalse(c.choice.usesTeam(), "after " + ParallelChoice.MAX_SET_ASIDE + " set aside, the next decides");
     }
 }
