@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Runs a graph's tasks on host arrays (transfers are no-ops: host memory is the device memory) as one parallel region
  * of the backend's {@link WorkerTeam}: each task's rows are cut into one contiguous band per member (a static
  * schedule, so a member keeps the same band from one execution to the next), tasks too small to share run on rank 0
- * (fewer than {@link JvmConfig#minRowsPerChunk} rows a member, or than one for a coarse task), and a barrier
+ * (fewer than {@link JvmConfig#minRowsPerChunk} rows a member; a coarse task, whose rows are each a large piece of
+ * work, is shared from two rows on, members beyond its rows waiting at the next barrier), and a barrier
  * separates two tasks wherever the second depends on the first ({@link #barriers}). When the team is busy with
  * another caller, or the plan's own executions have shown the region to cost more than it saves
  * ({@link ParallelChoice}), the plan runs on the calling thread alone, with the same results.
@@ -52,10 +53,15 @@ final class JvmExecutionPlan implements ExecutionPlan {
         for (int k = 0; k < n; k++) {
             tasks[k] = list.get(k).task();
             IndexRange r = tasks[k].range();
-            int minRows = tasks[k].coarse() ? 1 : config.minRowsPerChunk();
-            shared[k] = members > 1 && r.outerEnd() - r.outerStart() >= (long) members * minRows;
+            long fewestRows = tasks[k].coarse() ? 2 : (long) members * config.minRowsPerChunk();
+            shared[k] = members > 1 && r.outerEnd() - r.outerStart() >= fewestRows;
         }
         this.barrierAfter = barriers(tasks, shared);
+    }
+
+    /** Whether task k's rows are dealt out to the members rather than run on rank 0 (for tests). */
+    boolean shared(int k) {
+        return shared[k];
     }
 
     /** Whether the members wait for each other after task k (for tests). */

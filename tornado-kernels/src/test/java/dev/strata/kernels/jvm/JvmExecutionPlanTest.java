@@ -1,14 +1,20 @@
 package dev.strata.kernels.jvm;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.strata.kernels.IndexRange;
 import dev.strata.kernels.KernelGraph;
+import dev.strata.kernels.KernelTask;
 import dev.strata.kernels.acoustic.AcousticTasks;
 import dev.strata.kernels.acoustic.CerjanSponge;
 import dev.strata.kernels.acoustic.SourceTasks;
+import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -84,5 +90,60 @@ class JvmExecutionPlanTest {
             assertArrayEquals(serial[k], parallel[k], "field " + k);
         }
         assertArrayEquals(serialClock, parallelClock);
+    }
+
+    /** A coarse task of {@code rows} rows, each a large piece of work, recording the threads that ran them. */
+    private record CoarseRows(int rows, Set<String> threads) implements KernelTask {
+        @Override
+        public String kernel() {
+            return "coarseRows";
+        }
+
+        @Override
+        public IndexRange range() {
+            return new IndexRange(0, rows, 0, 1);
+        }
+
+        @Override
+        public void runRows(int rowStart, int rowEnd) {
+            threads.add(Thread.currentThread().getName());
+            long until = System.nanoTime() + 2_000_000L * (rowEnd - rowStart);
+            while (System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+        }
+
+        @Override
+        public boolean coarse() {
+            return true;
+        }
+
+        @Override
+        public List<Object> arrays() {
+            return List.of();
+        }
+
+        @Override
+        public List<Object> written() {
+            return List.of();
+        }
+    }
+
+    @Test
+    void aCoarseTaskWithFewerRowsThanMembersIsStillShared() {
+        // the temporally blocked stencil at N = 1024 has 14 bands: on a team of 16 they all ran on rank 0
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (WorkerTeam team = new WorkerTeam(4, "coarse-test");
+             JvmBackend backend = new JvmBackend(JvmConfig.defaults().withThreads(4))) {
+            KernelGraph g = KernelGraph.builder("coarse").task("bands", new CoarseRows(3, threads)).build();
+            JvmExecutionPlan plan = new JvmExecutionPlan(g, team, JvmConfig.defaults(), backend.device(),
+                    new ParallelChoice(System::nanoTime));
+            assertTrue(plan.shared(0), "3 coarse rows on 4 members");
+            plan.execute();
+            assertEquals(3, threads.size(), "one row a member, on three threads: " + threads);
+            KernelGraph one = KernelGraph.builder("one").task("band", new CoarseRows(1, threads)).build();
+            assertFalse(new JvmExecutionPlan(one, team, JvmConfig.defaults(), backend.device(),
+                    new ParallelChoice(System::nanoTime)).shared(0), "a single row stays on rank 0");
+        }
     }
 }
