@@ -1,7 +1,7 @@
 package dev.strata.bench.suite;
 
-import dev.strata.kernels.jvm.JitClock;
-
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
@@ -27,7 +27,7 @@ public record Timing(double firstSeconds, double medianSeconds, int repeats, boo
 
     /** {@link #of(int, Runnable, LongSupplier)} with this JVM's total JIT compilation time as the clock. */
     public static Timing of(int repeats, Runnable body) {
-        return of(repeats, body, JitClock.millis());
+        return of(repeats, body, jitMillis());
     }
 
     /**
@@ -117,6 +117,15 @@ public record Timing(double firstSeconds, double medianSeconds, int repeats, boo
                 quietSince = System.nanoTime();
             }
         }
+    }
+
+    /** The JIT's total compilation time in milliseconds, or a constant 0 where the JVM does not monitor it. */
+    static LongSupplier jitMillis() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return () -> 0L;
+        }
+        return jit::getTotalCompilationTime;
     }
 
     /** The median of {@code values} (the mean of the middle two for an even count). */
