@@ -51,10 +51,12 @@ public final class BenchSuite {
                     Map.of("gbs", triad, "boundMpts", triad * 1e9 / PerfReference.STENCIL_BYTES_PER_POINT / 1e6)));
         }
         ctx.emit(TriadRows.measure(ctx, "jvm", JvmBackend.common(), TriadRows.LENGTH));
+        ctx.emit(PlanExecutionRows.measure(ctx, "jvm", JvmBackend.common()));
         for (String spec : settings.backends()) {
             try (ComputeBackend b = ComputeBackends.open(spec)) {
                 SuiteRow row = TriadRows.measure(ctx, spec, b, TriadRows.LENGTH);
                 ctx.emit(row);
+                ctx.emit(PlanExecutionRows.measure(ctx, spec, b));
                 if (!b.sharesHostArrays()) {
                     ctx = ctx.withDeviceTriad(spec, (Double) row.extra().get("gbs"));
                 }
