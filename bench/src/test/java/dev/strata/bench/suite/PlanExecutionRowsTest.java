@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.DeviceInfo;
 import dev.strata.kernels.ExecutionPlan;
-import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.kernels.jvm.JvmConfig;
 import java.nio.file.Path;
@@ -38,48 +37,31 @@ class PlanExecutionRowsTest {
     @Test
     void aBackendThatSkipsAnExecutionIsRefused() {
         try (JvmBackend jvm = new JvmBackend(JvmConfig.defaults().withThreads(2))) {
-            ComputeBackend skipping = new ComputeBackend() {
-                public String name() {
-                    return "skipping";
+            ComputeBackend skipping = TestBackends.around(jvm, "skipping", true, inner -> new ExecutionPlan() {
+                private int calls;
+
+                public void execute() {
+                    if (calls++ != 5) {
+                        inner.execute();
+                    }
                 }
 
-                public List<DeviceInfo> devices() {
-                    return jvm.devices();
+                public void transferToHost(Object... arrays) {
+                    inner.transferToHost(arrays);
                 }
 
                 public DeviceInfo device() {
-                    return jvm.device();
+                    return inner.device();
                 }
 
-                public ExecutionPlan plan(KernelGraph graph) {
-                    ExecutionPlan inner = jvm.plan(graph);
-                    return new ExecutionPlan() {
-                        private int calls;
-
-                        public void execute() {
-                            if (calls++ != 5) {
-                                inner.execute();
-                            }
-                        }
-
-                        public void transferToHost(Object... arrays) {
-                            inner.transferToHost(arrays);
-                        }
-
-                        public DeviceInfo device() {
-                            return inner.device();
-                        }
-
-                        public boolean ranOnDevice() {
-                            return inner.ranOnDevice();
-                        }
-
-                        public void close() {
-                            inner.close();
-                        }
-                    };
+                public boolean ranOnDevice() {
+                    return inner.ranOnDevice();
                 }
-            };
+
+                public void close() {
+                    inner.close();
+                }
+            });
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> PlanExecutionRows.measure(context(), "skipping:0", skipping));
             assertTrue(e.getMessage().contains("did not run every execution"), e.getMessage());

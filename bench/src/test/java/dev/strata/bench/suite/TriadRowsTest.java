@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.kernels.ComputeBackend;
-import dev.strata.kernels.DeviceInfo;
-import dev.strata.kernels.ExecutionPlan;
-import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.kernels.jvm.JvmConfig;
 import java.nio.file.Path;
@@ -45,28 +42,7 @@ class TriadRowsTest {
     @Test
     void aDeviceTriadIsItsOwnBound() {
         try (JvmBackend jvm = new JvmBackend(JvmConfig.defaults().withThreads(2))) {
-            ComputeBackend device = new ComputeBackend() {
-                public String name() {
-                    return "device";
-                }
-
-                public List<DeviceInfo> devices() {
-                    return jvm.devices();
-                }
-
-                public DeviceInfo device() {
-                    return jvm.device();
-                }
-
-                public ExecutionPlan plan(KernelGraph graph) {
-                    return jvm.plan(graph);
-                }
-
-                @Override
-                public boolean sharesHostArrays() {
-                    return false;
-                }
-            };
+            ComputeBackend device = TestBackends.around(jvm, "device", false, p -> p);
             SuiteRow row = TriadRows.measure(context(new ArrayList<>()), "device:0", device, 1 << 16);
             assertEquals(1.0, row.roofline(), 1e-12, row.json());
         }
