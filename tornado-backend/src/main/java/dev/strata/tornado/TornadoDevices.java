@@ -55,12 +55,20 @@ final class TornadoDevices {
         p.put("localMemoryBytes", dev.getDeviceLocalMemorySize());
         TornadoTargetDevice phys = dev.getPhysicalDevice();
         p.put("computeUnits", phys.getDeviceMaxComputeUnits());
-        p.put("maxClockMHz", phys.getDeviceMaxClockFrequency());
+        p.put("maxClockMHz", clockMHz(String.valueOf(dev.getTornadoVMBackend()), phys.getDeviceMaxClockFrequency()));
         p.put("deviceCVersion", dev.getDeviceOpenCLCVersion());
         // driver and version strings exist on the OpenCL and PTX devices but not on the common interface
         p.put("driver", optional(phys, "getDriverVersion"));
         p.put("version", optional(phys, "getVersion"));
         return new DeviceInfo(TornadoBackendProvider.NAME, index, dev.getDescription(), true, p);
+    }
+
+    /**
+     * A device's clock in MHz from what TornadoVM reports: OpenCL's CL_DEVICE_MAX_CLOCK_FREQUENCY is in MHz, while a
+     * PTX device gives CUDA's CU_DEVICE_ATTRIBUTE_CLOCK_RATE, in kHz (an H200 read 1980000).
+     */
+    static int clockMHz(String api, int reported) {
+        return "PTX".equals(api) ? reported / 1000 : reported;
     }
 
     private static String optional(Object o, String method) {

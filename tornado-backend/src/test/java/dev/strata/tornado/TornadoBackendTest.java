@@ -61,6 +61,14 @@ class TornadoBackendTest extends ComputeBackendContract {
     }
 
     @Test
+    void aPtxDeviceClockInKilohertzIsReportedInMegahertz() {
+        assertEquals(1980, TornadoDevices.clockMHz("PTX", 1_980_000));
+        assertEquals(2096, TornadoDevices.clockMHz("OPENCL", 2096));
+        int mhz = (Integer) backend.device().properties().get("maxClockMHz");
+        assertTrue(mhz > 0 && mhz < 10_000, "a clock in MHz: " + mhz);
+    }
+
+    @Test
     void devicesReportMemoryAndDriver() {
         var p = backend.device().properties();
         assertTrue((Long) p.get("globalMemoryBytes") > 0, p.toString());
