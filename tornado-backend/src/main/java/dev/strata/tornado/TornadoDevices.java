@@ -47,7 +47,8 @@ final class TornadoDevices {
     static DeviceInfo describe(int index, int backendIndex, int deviceIndex, TornadoDevice dev) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("tornadoDevice", backendIndex + ":" + deviceIndex);
-        p.put("api", String.valueOf(dev.getTornadoVMBackend()));
+        String api = String.valueOf(dev.getTornadoVMBackend());
+        p.put("api", api);
         p.put("platform", dev.getPlatformName());
         p.put("type", String.valueOf(dev.getDeviceType()));
         p.put("globalMemoryBytes", dev.getMaxGlobalMemory());
@@ -55,7 +56,7 @@ final class TornadoDevices {
         p.put("localMemoryBytes", dev.getDeviceLocalMemorySize());
         TornadoTargetDevice phys = dev.getPhysicalDevice();
         p.put("computeUnits", phys.getDeviceMaxComputeUnits());
-        p.put("maxClockMHz", clockMHz(String.valueOf(dev.getTornadoVMBackend()), phys.getDeviceMaxClockFrequency()));
+        p.put("maxClockMHz", clockMHz(api, phys.getDeviceMaxClockFrequency()));
         p.put("deviceCVersion", dev.getDeviceOpenCLCVersion());
         // driver and version strings exist on the OpenCL and PTX devices but not on the common interface
         p.put("driver", optional(phys, "getDriverVersion"));

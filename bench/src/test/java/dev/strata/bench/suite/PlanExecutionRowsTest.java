@@ -10,7 +10,6 @@ import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.kernels.jvm.JvmConfig;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -92,7 +92,7 @@ class JvmExecutionPlanTest {
         assertArrayEquals(serialClock, parallelClock);
     }
 
-    /** A coarse task of {@code rows} rows, each a large piece of work, recording the threads that ran them. */
+    /** A coarse task of {@code rows} rows (each a large piece of work), recording the threads that ran them. */
     private record CoarseRows(int rows, Set<String> threads) implements KernelTask {
         @Override
         public String kernel() {
@@ -107,10 +107,6 @@ class JvmExecutionPlanTest {
         @Override
         public void runRows(int rowStart, int rowEnd) {
             threads.add(Thread.currentThread().getName());
-            long until = System.nanoTime() + 2_000_000L * (rowEnd - rowStart);
-            while (System.nanoTime() < until) {
-                Thread.onSpinWait();
-            }
         }
 
         @Override
