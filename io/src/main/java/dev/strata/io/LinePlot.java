@@ -185,7 +185,7 @@ public final class LinePlot {
         int top = MARGIN + text.height(TextPainter.Size.PANEL_TITLE) + 2 * GAP;
         int right = options.width() - MARGIN - text.width(AxisTicks.label(xr[1]), TextPainter.Size.TICK) / 2;
         int bottom = options.height() - MARGIN - line - GAP - line - GAP - TICK_LENGTH;
-        if (spacing > 0) { // room above the bars for the legend, which would hide them
+        if (spacing > 0 && !legendBelow(chart, right - left, bottom - top)) { // room above the bars for the legend
             int legend = 2 * GAP + legendHeight(chart);
             double scale = (bottom - top) / (double) Math.max(1, bottom - top - legend);
             yr = new double[] {yr[0], yr[0] + (yr[1] - yr[0]) * scale};
@@ -260,18 +260,19 @@ public final class LinePlot {
 
     /**
      * Draws the chart as an RGB image of {@link Options#width()} x {@link Options#height()} pixels, taller by the
-     * legend's height where the legend goes below the plot ({@link #legendBelow}).
+     * legend's height where the legend goes below the plot ({@link #legendBelow}), and wider where it is wider.
      */
     public BufferedImage render(Chart chart) {
         Frame f = frame(chart);
-        boolean below = legendBelow(chart, f);
+        boolean below = legendBelow(chart, f.right() - f.left(), f.bottom() - f.top());
         int height = options.height() + (below ? legendHeight(chart) + GAP : 0);
-        BufferedImage image = new BufferedImage(options.width(), height, BufferedImage.TYPE_INT_RGB);
+        int width = below ? Math.max(options.width(), MARGIN + legendWidth(chart) + MARGIN) : options.width();
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setColor(Color.WHITE);
-            g.fillRect(0, 0, options.width(), height);
-            int titleX = (options.width() - text.width(chart.title(), TextPainter.Size.PANEL_TITLE)) / 2;
+            g.fillRect(0, 0, width, height);
+            int titleX = (width - text.width(chart.title(), TextPainter.Size.PANEL_TITLE)) / 2;
             text.draw(g, chart.title(), Math.max(MARGIN, titleX), MARGIN, TextPainter.Size.PANEL_TITLE, INK);
             drawAxes(g, f, chart);
             Graphics2D plot = (Graphics2D) g.create(f.left(), f.top(), f.right() - f.left() + 1,
@@ -399,11 +400,12 @@ public final class LinePlot {
     }
 
     /**
-     * Whether the legend goes below the plot, in a band the image grows by, rather than over the plot area's top-right
-     * corner: where it would cover more than half the area's width or a third of its height (many or long names).
+     * Whether the legend goes below the plot, in a band the image grows by, rather than over the top-right corner of
+     * a plot area {@code areaWidth} x {@code areaHeight} pixels: where it would cover more than half the area's width
+     * or a third of its height (many or long names). Bars then need no room left above them for it.
      */
-    boolean legendBelow(Chart chart, Frame f) {
-        return 2 * legendWidth(chart) > f.right() - f.left() || 3 * legendHeight(chart) > f.bottom() - f.top();
+    boolean legendBelow(Chart chart, int areaWidth, int areaHeight) {
+        return 2 * legendWidth(chart) > areaWidth || 3 * legendHeight(chart) > areaHeight;
     }
 
     /**

@@ -40,7 +40,8 @@ class LinePlotTest {
         LinePlot.Chart crowded = new LinePlot.Chart("crowded", "x", "y", many, false, List.of());
         BufferedImage image = PLOT.render(crowded);
         assertTrue(image.getHeight() > 320, "the image grows by the legend: " + image.getHeight());
-        assertTrue(PLOT.legendBelow(crowded, PLOT.frame(crowded)));
+        LinePlot.Frame f = PLOT.frame(crowded);
+        assertTrue(PLOT.legendBelow(crowded, f.right() - f.left(), f.bottom() - f.top()));
         int coloured = 0;
         for (int y = 320; y < image.getHeight(); y++) {
             for (int x = 0; x < image.getWidth(); x++) {
@@ -53,6 +54,23 @@ class LinePlotTest {
         }
         assertTrue(coloured > 8 * 20, "the series' samples are drawn below the plot: " + coloured + " pixels");
         assertEquals(320, PLOT.render(trace(false)).getHeight(), "a small legend stays over the plot");
+    }
+
+    @Test
+    void barsLeaveNoRoomAboveThemForALegendThatGoesBelowAndALongLegendWidensTheImage() {
+        double[] x = {1, 2};
+        List<LinePlot.Series> parts = new java.util.ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            parts.add(LinePlot.Series.bars("part " + k, x, new double[] {1 - k / 8.0, 1 - k / 8.0}));
+        }
+        LinePlot.Chart split = new LinePlot.Chart("split", "case", "share", parts, false, List.of());
+        LinePlot.Frame f = PLOT.frame(split);
+        assertTrue(PLOT.legendBelow(split, f.right() - f.left(), f.bottom() - f.top()));
+        assertTrue(f.py(1) < f.top() + 0.1 * (f.bottom() - f.top()), "the tallest bar near the top: " + f);
+        String longName = "a series named at such length that its legend is wider than the whole image asked for";
+        LinePlot.Chart wide = new LinePlot.Chart("wide", "x", "y", List.of(LinePlot.Series.line(longName,
+                new double[] {0, 1}, new double[] {0, 1})), false, List.of());
+        assertTrue(PLOT.render(wide).getWidth() > 500, "the image widens to hold the legend");
     }
 
     @Test
