@@ -23,10 +23,13 @@ import java.util.stream.Stream;
  * Darcy with DPS, the JVM backend), with the analytic Gaussian prior and with the shipped network prior of the
  * problem, and the time split of the reverse steps (denoiser, physics, guidance, hand-over, io) per sample, from the
  * run's own shard events; {@code physicsShare} is the part of the sampling time spent outside the denoiser and io.
+ * As the suite's other rows time calls after a first one, each case first runs {@link #WARMUP_STEPS} untimed steps
+ * of the same draw, in which the JIT compiles the case's kernels and the backend builds its plans; that run's share
+ * is reported apart as {@code coldPhysicsShare}.
  */
 final class PosteriorSampleRows {
     /** Problem, built-in truth, guidance, zeta, prior. */
-    private record Case(String problem, String truth, String guidance, double zeta, String prior) {
+    record Case(String problem, String truth, String guidance, double zeta, String prior) {
     }
 
     private static final List<Case> CASES = List.of(
@@ -36,6 +39,9 @@ final class PosteriorSampleRows {
             new Case("seismic+wells", "builtin:seismic", "cdps", 1, "network:seismic"),
             new Case("fwi", "builtin:faulted", "dps", 0.1, "network:fwi"),
             new Case("darcy", "builtin:darcy", "dps", 1, "network:darcy"));
+
+    /** Reverse steps of the untimed first run of each case. */
+    static final int WARMUP_STEPS = 10;
 
     private PosteriorSampleRows() {
     }
@@ -51,47 +57,70 @@ final class PosteriorSampleRows {
             if (noEngine.isPresent() && c.prior().startsWith("network:")) {
                 continue;
             }
-            InvertSettings s = new InvertSettings(c.problem(), "", c.truth(), 0.05, c.prior(), "edm-euler",
-                    c.guidance(), "isotropic", c.zeta(), 1, 1, samples, 2026, steps, 0, samples, "jvm", "cpu", 0);
-            Path tmp = Files.createTempDirectory("strata-bench-invert");
-            try {
-                Path events = tmp.resolve("events.jsonl");
-                try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(events))) {
-                    InvertRun.execute(s, tmp.resolve("run"), false, true, ProgressListener.NONE, out);
-                }
-                rows.accept(row(c, samples, steps, threads, machine, BenchReport.read(events)));
-            } finally {
-                delete(tmp);
-            }
+            List<Map<String, Object>> cold = draw(c, samples, Math.min(WARMUP_STEPS, steps));
+            rows.accept(row(c, samples, steps, threads, machine, draw(c, samples, steps), cold));
         }
     }
 
-    private static SuiteRow row(Case c, int samples, int steps, int threads, String machine,
-                                List<Map<String, Object>> events) {
-        double seconds = 0;
-        Map<String, Double> split = new LinkedHashMap<>();
-        for (Map<String, Object> e : events) {
-            if (!"shard".equals(e.get("event"))) {
-                continue;
+    /** The events of {@code strata invert} on case {@code c} with these samples and steps. */
+    private static List<Map<String, Object>> draw(Case c, int samples, int steps) throws IOException {
+        InvertSettings s = new InvertSettings(c.problem(), "", c.truth(), 0.05, c.prior(), "edm-euler",
+                c.guidance(), "isotropic", c.zeta(), 1, 1, samples, 2026, steps, 0, samples, "jvm", "cpu", 0);
+        Path tmp = Files.createTempDirectory("strata-bench-invert");
+        try {
+            Path events = tmp.resolve("events.jsonl");
+            try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(events))) {
+                InvertRun.execute(s, tmp.resolve("run"), false, true, ProgressListener.NONE, out);
             }
-            seconds += ((Number) e.get("seconds")).doubleValue();
-            e.forEach((k, v) -> {
-                if (k.startsWith("seconds_") && !k.equals("seconds_per_sample") && v instanceof Number n) {
-                    split.merge("split_" + k.substring("seconds_".length()), n.doubleValue(), Double::sum);
-                }
-            });
+            return BenchReport.read(events);
+        } finally {
+            delete(tmp);
         }
+    }
+
+    /** The shards' seconds and their split by phase ({@code split_<phase>}), summed over a run's shard events. */
+    private record Split(double seconds, Map<String, Double> parts) {
+        static Split of(List<Map<String, Object>> events) {
+            double seconds = 0;
+            Map<String, Double> parts = new LinkedHashMap<>();
+            for (Map<String, Object> e : events) {
+                if (!"shard".equals(e.get("event"))) {
+                    continue;
+                }
+                seconds += ((Number) e.get("seconds")).doubleValue();
+                e.forEach((k, v) -> {
+                    if (k.startsWith("seconds_") && !k.equals("seconds_per_sample") && v instanceof Number n) {
+                        parts.merge("split_" + k.substring("seconds_".length()), n.doubleValue(), Double::sum);
+                    }
+                });
+            }
+            return new Split(seconds, parts);
+        }
+
+        /** Everything but the network and io, over everything but io; NaN without a split. */
+        double physicsShare() {
+            double besideNetwork = parts.entrySet().stream()
+                    .filter(e -> !e.getKey().startsWith("split_network") && !e.getKey().equals("split_io"))
+                    .mapToDouble(Map.Entry::getValue).sum();
+            double sampling = parts.entrySet().stream().filter(e -> !e.getKey().equals("split_io"))
+                    .mapToDouble(Map.Entry::getValue).sum();
+            return sampling > 0 ? besideNetwork / sampling : Double.NaN;
+        }
+    }
+
+    /** The row of case {@code c} from the events of its timed run and of its untimed first run ({@code cold}). */
+    static SuiteRow row(Case c, int samples, int steps, int threads, String machine, List<Map<String, Object>> events,
+                        List<Map<String, Object>> cold) {
+        Split timed = Split.of(events);
+        double seconds = timed.seconds();
+        Map<String, Double> split = timed.parts();
         double perSample = seconds / samples;
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("problem", c.problem());
         extra.put("guidance", c.guidance());
         extra.put("prior", c.prior());
-        double besideNetwork = split.entrySet().stream()
-                .filter(e -> !e.getKey().startsWith("split_network") && !e.getKey().equals("split_io"))
-                .mapToDouble(Map.Entry::getValue).sum();
-        double sampling = split.entrySet().stream().filter(e -> !e.getKey().equals("split_io"))
-                .mapToDouble(Map.Entry::getValue).sum();
-        extra.put("physicsShare", sampling > 0 ? besideNetwork / sampling : Double.NaN);
+        extra.put("physicsShare", timed.physicsShare());
+        extra.put("coldPhysicsShare", Split.of(cold).physicsShare());
         extra.put("steps", steps);
         extra.put("secondsPerSample", perSample);
         extra.put("secondsPerStepPerSample", perSample / steps);

@@ -34,8 +34,8 @@ public final class BenchReport {
     private static final List<String> SPLIT_ORDER = List.of("network", "network_vjp", "handover", "physics_forward",
             "physics_adjoint", "guidance_and_update", "io");
     private static final String[] EXTRAS = {"problem", "prior", "pairedRatio", "ratioToForward", "ratioToApply",
-        "ratioToSolve", "ratioToSponge", "ratioToPytorch", "physicsShare", "firstSeconds", "batch", "gbs",
-        "secondsPerSample", "torch"};
+        "ratioToSolve", "ratioToSponge", "ratioToPytorch", "physicsShare", "coldPhysicsShare", "firstSeconds", "batch",
+        "gbs", "secondsPerSample", "torch"};
 
     private BenchReport() {
     }
