@@ -77,6 +77,14 @@ final class ResidentPass implements AutoCloseable {
         return a;
     }
 
+    /**
+     * An array of {@code length} values that every call writes before it reads them (the checkpoints, the snapshot
+     * ring): not zeroed at {@link #load}, and not uploaded by the graphs, so a call neither fills nor moves it.
+     */
+    float[] scratch(int length) {
+        return new float[length];
+    }
+
     /** A device clock set to {@code start} at every {@link #load}. */
     int[] clock(int start) {
         int[] c = {start};

@@ -198,7 +198,7 @@ final class WavePropagator {
                     case BORN -> graphs.addAll(sweep(bornGraph(r)));
                     case GRADIENT, RTM -> {
                         boolean gradient = kind == ResidentPass.Kind.GRADIENT;
-                        Ring ring = new Ring(r.zeroed(Math.toIntExact(2L * checkpointing.interval() * r.vc.length)),
+                        Ring ring = new Ring(r.scratch(Math.toIntExact(2L * checkpointing.interval() * r.vc.length)),
                                 cpml && gradient ? r.field() : null, gradient);
                         Stored stored = checkpointedGraphs(r, record, illuminate, ring, graphs);
                         backwardGraphs(r, stored, ring, graphs);
@@ -289,8 +289,8 @@ final class WavePropagator {
         float[] a = r.field();
         float[] b = r.field();
         int n = r.vc.length;
-        float[] checkpoints = r.zeroed(Math.toIntExact(2L * checkpointing.segments() * n));
-        float[] pmlCheckpoints = cpml ? r.zeroed(Math.toIntExact(4L * checkpointing.segments() * n)) : null;
+        float[] checkpoints = r.scratch(Math.toIntExact(2L * checkpointing.segments() * n));
+        float[] pmlCheckpoints = cpml ? r.scratch(Math.toIntExact(4L * checkpointing.segments() * n)) : null;
         Pml pml = boundary.pml(r);
         int[] clock = r.clock(0);
         Stored stored = new Stored(checkpoints, pmlCheckpoints);
@@ -308,11 +308,8 @@ final class WavePropagator {
         int k = checkpointing.interval();
         int steps = checkpointing.steps();
         KernelGraph.Builder g = graph(ring != null ? "acoustic-forward-ring" : "acoustic-forward-checkpointed", r, a,
-                b, clock).transferToDevice(TransferMode.EVERY_EXECUTION, stored.checkpoints(), r.illumination);
+                b, clock).transferToDevice(TransferMode.EVERY_EXECUTION, r.illumination);
         boundary.upload(g, pml);
-        if (cpml) {
-            g.transferToDevice(TransferMode.EVERY_EXECUTION, stored.pmlCheckpoints());
-        }
         for (int half = 0; half < 2; half++) {
             float[] cur = half == 0 ? a : b;
             float[] prev = half == 0 ? b : a;
