@@ -2,6 +2,7 @@ package dev.strata.tornado;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.kernels.ComputeBackend;
@@ -11,6 +12,7 @@ import dev.strata.kernels.ExecutionPlan;
 import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.TransferMode;
 import dev.strata.kernels.sampling.SamplingTasks;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,21 +43,47 @@ class TornadoBackendTest extends ComputeBackendContract {
                 "tests must run with -Dtornado.recover.bailout=False");
     }
 
-    @Test
-    void planRecordsDeviceKernelTimeAndKeepsArraysResident() {
+    /** out = 2 x, by the sampler's extrapolation x + c (x - 0) with c = 1, for x = (1, 2, 3). */
+    private static KernelGraph doubling(float[] out) {
         float[] x = {1f, 2f, 3f};
         float[] zero = new float[3];
         float[] coef = {1f};
-        float[] out = new float[3];
-        KernelGraph g = KernelGraph.builder("double").transferToDevice(TransferMode.FIRST_EXECUTION, x, zero, coef)
+        return KernelGraph.builder("double").transferToDevice(TransferMode.FIRST_EXECUTION, x, zero, coef)
                 .task("t", SamplingTasks.extrapolate(x, zero, zero, out, coef))
                 .transferToHost(TransferMode.UNDER_DEMAND, out).build();
-        try (ExecutionPlan plan = backend.plan(g)) {
+    }
+
+    @Test
+    void planRecordsDeviceKernelTimeAndKeepsArraysResident() {
+        float[] out = new float[3];
+        try (ExecutionPlan plan = backend.plan(doubling(out))) {
             for (int i = 0; i < 5; i++) {
                 plan.execute();
             }
             plan.transferToHost(out);
             assertTrue(plan.ranOnDevice(), "no device kernel time recorded");
+        }
+        assertArrayEquals(new float[] {2f, 4f, 6f}, out);
+    }
+
+    /**
+     * A plan is profiled (each execution's device kernel time checked) only until each of its graphs has run once:
+     * the profiler's timers cost every execution. Its results are the same after.
+     */
+    @Test
+    void theProfilerStopsOnceEveryGraphOfAPlanHasRunOnTheDevice() {
+        float[] out = new float[3];
+        KernelGraph first = doubling(out);
+        try (ExecutionPlan plan = backend.plan(List.of(first, first.continuing("double-again")))) {
+            TornadoPlan tornado = (TornadoPlan) plan;
+            plan.execute(0);
+            plan.execute(0);
+            assertTrue(tornado.profiling(), "the second graph has not run yet");
+            plan.execute(1);
+            assertFalse(tornado.profiling(), "both graphs ran on the device");
+            plan.execute(1);
+            plan.transferToHost(out);
+            assertTrue(plan.ranOnDevice());
         }
         assertArrayEquals(new float[] {2f, 4f, 6f}, out);
     }
