@@ -37,6 +37,7 @@ class PosteriorSampleRowsTest {
         assertEquals(0.9, (double) row.extra().get("coldPhysicsShare"), 1e-12);
         assertEquals(1.2, row.seconds(), 1e-12); // both shards of the timed run
         assertEquals(0.6, (double) row.extra().get("secondsPerSample"), 1e-12);
-        assertEquals(0.1, (double) row.extra().get("split_physics_forwardPerSample"), 1e-12); // 2 x 0.1 s over 2 samples
+        // 2 x 0.1 s over 2 samples
+        assertEquals(0.1, (double) row.extra().get("split_physics_forwardPerSample"), 1e-12);
     }
 }

@@ -26,7 +26,7 @@ import uk.ac.manchester.tornado.api.enums.ProfilerMode;
  * ({@link TornadoTasks}). The profiler runs in silent mode until every graph of the plan has proved, at its first
  * execution, that it ran on the device: a graph that fell back to Java records no device kernel time, and its first
  * execution then fails, whatever the caller. Then the profiler is turned off, since its timers cost every execution
- * (0.2 ms a plan execution on PoCL), and TornadoVM compiles a graph's tasks once, at that first execution.
+ * and TornadoVM compiles a graph's tasks once, at that first execution.
  *
  * <p>What TornadoVM 5.2 adds to the {@link ExecutionPlan} contract: an array a task only writes is allocated on the
  * device but not copied there, whatever its transfer mode, so a kernel must write every element of such an array
@@ -186,8 +186,8 @@ final class TornadoPlan implements ExecutionPlan {
         ranOnDevice &= last.getProfilerResult().getDeviceKernelTime() > 0;
         if (!ranOnDevice) {
             throw new BackendUnavailableException("graph '" + names.get(graph) + "' did not run on "
-                    + device.device() + ": TornadoVM fell back to Java (no device kernel time); run with --backend jvm, or see TornadoVM's"
-                    + " log (-Dtornado.debug=True) for why the kernel did not compile");
+                    + device.device() + ": TornadoVM fell back to Java (no device kernel time); run with --backend"
+                    + " jvm, or see TornadoVM's log (-Dtornado.debug=True) for why the kernel did not compile");
         }
         proven[graph] = true;
         if (--unproven == 0) {

@@ -79,7 +79,7 @@ final class ResidentPass implements AutoCloseable {
 
     /**
      * An array of {@code length} values that every call writes before it reads them (the checkpoints, the snapshot
-     * ring): not zeroed at {@link #load}, and not uploaded by the graphs, so a call neither fills nor moves it.
+     * ring): not zeroed at {@link #load} and named in no graph's upload, so a call neither fills it nor sends it.
      */
     float[] scratch(int length) {
         return new float[length];
