@@ -15,8 +15,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * Runs the discrete acoustic scheme for a pass of nb batch members (each a (model, shot) pair) as device-resident
- * kernel graphs on a {@link ComputeBackend}. Every graph advances two time steps per execution (the two time levels
- * swap roles) with a device-side clock, as in {@link dev.strata.kernels.acoustic.ReferenceWaveProblem}.
+ * kernel graphs on a {@link ComputeBackend}. Every graph advances an even number of time steps per execution, up to
+ * {@link #MAX_STEPS_PER_EXECUTION} (the two time levels swap roles at each), with a device-side clock, as in
+ * {@link dev.strata.kernels.acoustic.ReferenceWaveProblem}.
  *
  * <p>With the sponge, per member, u^0 = u^{-1} = 0, D the sponge factor, C = vc = (v dt / h)^2, L the h^2 Laplacian:
  * <pre>
@@ -59,6 +60,11 @@ final class WavePropagator {
 
     /** Graphs per sweep of a checkpointed pass: the first, its continuation, the continuation of the last segment. */
     private static final int SWEEP_GRAPHS = 3;
+    /**
+     * Most time steps a graph takes per execution. An execution has a fixed cost beside its kernels (on TornadoVM
+     * the plan's launch and synchronisation), which more steps share; the steps alternate the two time levels.
+     */
+    static final int MAX_STEPS_PER_EXECUTION = 8;
 
     private final ComputeBackend backend;
     private final PaddedGrid padded;
@@ -69,6 +75,7 @@ final class WavePropagator {
     private final float[] wavelet;
     private final BoundaryStencils boundary;
     private final boolean cpml;
+    private final int stepsPerExecution;
 
     WavePropagator(AcousticSetup setup, ComputeBackend backend, Checkpointing checkpointing) {
         this.setup = setup;
@@ -80,6 +87,7 @@ final class WavePropagator {
         this.nrec = setup.acquisition().nrec();
         this.boundary = new BoundaryStencils(setup, padded);
         this.cpml = boundary.cpml();
+        this.stepsPerExecution = stepsPerExecution(checkpointing.interval());
     }
 
     PaddedGrid padded() {
@@ -122,7 +130,7 @@ final class WavePropagator {
         ResidentPass r = resident(ResidentPass.Kind.FORWARD, p, false, false);
         synchronized (r) {
             r.load(vc, p, null);
-            r.sweep(0, (nt + 1) / 2, r.data);
+            r.sweep(0, (nt + stepsPerExecution - 1) / stepsPerExecution, r.data);
             return r.data.clone();
         }
     }
@@ -135,7 +143,7 @@ final class WavePropagator {
         ResidentPass r = resident(ResidentPass.Kind.BORN, p, false, false);
         synchronized (r) {
             r.load(vc, p, dvc);
-            r.sweep(0, (nt + 1) / 2, r.data);
+            r.sweep(0, (nt + stepsPerExecution - 1) / stepsPerExecution, r.data);
             return r.data.clone();
         }
     }
@@ -177,14 +185,28 @@ final class WavePropagator {
         return checkpointing.segments() == 1;
     }
 
-    /** Executions (two steps each) of a checkpointed sweep's first graph and its continuation. */
+    /** Executions ({@link #stepsPerExecution} steps each) of a checkpointed sweep's first graph and continuation. */
     private int mainExecutions() {
-        return (checkpointing.steps() - (oneSegment() ? 0 : checkpointing.interval())) / 2;
+        return (checkpointing.steps() - (oneSegment() ? 0 : checkpointing.interval())) / stepsPerExecution;
     }
 
     /** Executions of the sweep's last-segment graph: the forward run's ring-filling steps, the adjoint's tail. */
     private int tailExecutions() {
-        return oneSegment() ? 0 : checkpointing.interval() / 2;
+        return oneSegment() ? 0 : checkpointing.interval() / stepsPerExecution;
+    }
+
+    /**
+     * Time steps each graph execution takes: the most of {@link #MAX_STEPS_PER_EXECUTION}, 4 and 2 that divides the
+     * checkpoint interval k (even), so that a segment is whole executions. A forward or Born sweep runs
+     * ceil(nt / that) executions, the steps past nt recording and injecting nothing.
+     */
+    static int stepsPerExecution(int interval) {
+        for (int s = MAX_STEPS_PER_EXECUTION; s > 2; s /= 2) {
+            if (interval % s == 0) {
+                return s;
+            }
+        }
+        return 2;
     }
 
     /** The pass of this kind for {@code p}'s member count, built and compiled the first time. */
@@ -228,12 +250,13 @@ final class WavePropagator {
         int[] clock = r.clock(0);
         KernelGraph.Builder g = graph("acoustic-forward", r, a, b, clock);
         Pml pml = boundary.pml(g, r);
-        for (int half = 0; half < 2; half++) {
+        for (int step = 0; step < stepsPerExecution; step++) {
+            int half = step % 2;
             float[] cur = half == 0 ? a : b;
             float[] prev = half == 0 ? b : a;
-            g.task("s" + half + ".record", ReceiverTasks.recordReceiver(cur, r.data, p.recIndex(), clock, nrec, nt,
+            g.task("s" + step + ".record", ReceiverTasks.recordReceiver(cur, r.data, p.recIndex(), clock, nrec, nt,
                     p.nb()));
-            addStep(g, "s" + half, cur, prev, r.vc, pml, null, clock, p);
+            addStep(g, "s" + step, cur, prev, r.vc, pml, null, clock, p);
         }
         return g.transferToHost(TransferMode.UNDER_DEMAND, r.data).build();
     }
@@ -254,12 +277,13 @@ final class WavePropagator {
         if (cpml) {
             g.transferToDevice(TransferMode.EVERY_EXECUTION, bracket);
         }
-        for (int half = 0; half < 2; half++) {
+        for (int step = 0; step < stepsPerExecution; step++) {
+            int half = step % 2;
             float[] cur = half == 0 ? a : b;
             float[] prev = half == 0 ? b : a;
             float[] dcur = half == 0 ? da : db;
             float[] dprev = half == 0 ? db : da;
-            String id = "s" + half;
+            String id = "s" + step;
             g.task(id + ".record", ReceiverTasks.recordReceiver(dcur, r.data, p.recIndex(), clock, nrec, nt, nb));
             boundary.addBornStep(g, id, cur, prev, dcur, dprev, r.vc, r.dvc, pml, dpml, bracket);
             g.task(id + ".source", SourceTasks.injectSource(prev, r.vc, p.wavelets(), p.srcIndex(), clock, nt))
@@ -310,15 +334,16 @@ final class WavePropagator {
         KernelGraph.Builder g = graph(ring != null ? "acoustic-forward-ring" : "acoustic-forward-checkpointed", r, a,
                 b, clock).transferToDevice(TransferMode.EVERY_EXECUTION, r.illumination);
         boundary.upload(g, pml);
-        for (int half = 0; half < 2; half++) {
+        for (int step = 0; step < stepsPerExecution; step++) {
+            int half = step % 2;
             float[] cur = half == 0 ? a : b;
             float[] prev = half == 0 ? b : a;
-            String id = "s" + half;
-            if (half == 0) {
-                g.task("checkpoint", CheckpointTasks.storeCheckpoint(cur, prev, stored.checkpoints(), clock, k, steps,
-                        n));
+            String id = "s" + step;
+            if (half == 0) { // checkpoints fall on even steps (k is even): the kernel stores one where t % k == 0
+                g.task(id + ".checkpoint", CheckpointTasks.storeCheckpoint(cur, prev, stored.checkpoints(), clock, k,
+                        steps, n));
                 if (cpml) {
-                    g.task("pmlCheckpoint", CpmlTasks.storeState(pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
+                    g.task(id + ".pmlCheckpoint", CpmlTasks.storeState(pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
                             stored.pmlCheckpoints(), clock, k, steps, n));
                 }
             }
@@ -397,19 +422,20 @@ final class WavePropagator {
         if (!gradient) {
             g.transferToDevice(TransferMode.EVERY_EXECUTION, r.illumination);
         }
-        for (int half = 0; half < 2; half++) {
-            String id = "s" + half;
+        for (int step = 0; step < stepsPerExecution; step++) {
+            int half = step % 2;
+            String id = "s" + step;
             float[] pcur = half == 0 ? s.pa() : s.pb();
             float[] pprev = half == 0 ? s.pb() : s.pa();
             if (recompute) { // the source field, recomputed one segment behind the adjoint
                 float[] fcur = half == 0 ? s.fa() : s.fb();
                 float[] fprev = half == 0 ? s.fb() : s.fa();
-                if (half == 0) {
-                    g.task("load", CheckpointTasks.loadCheckpoint(fcur, fprev, stored.checkpoints(), s.fwdClock(), k,
-                            steps, n));
+                if (half == 0) { // segments start on even steps: the kernel loads where t % k == 0
+                    g.task(id + ".load", CheckpointTasks.loadCheckpoint(fcur, fprev, stored.checkpoints(),
+                            s.fwdClock(), k, steps, n));
                     if (cpml) {
                         Pml pml = s.pml();
-                        g.task("pmlLoad", CpmlTasks.loadState(pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
+                        g.task(id + ".pmlLoad", CpmlTasks.loadState(pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
                                 stored.pmlCheckpoints(), s.fwdClock(), k, steps, n));
                     }
                 }
