@@ -130,7 +130,7 @@ final class WavePropagator {
         ResidentPass r = resident(ResidentPass.Kind.FORWARD, p, false, false);
         synchronized (r) {
             r.load(vc, p, null);
-            r.sweep(0, (nt + stepsPerExecution - 1) / stepsPerExecution, r.data);
+            r.sweep(0, sweepExecutions(), r.data);
             return r.data.clone();
         }
     }
@@ -143,7 +143,7 @@ final class WavePropagator {
         ResidentPass r = resident(ResidentPass.Kind.BORN, p, false, false);
         synchronized (r) {
             r.load(vc, p, dvc);
-            r.sweep(0, (nt + stepsPerExecution - 1) / stepsPerExecution, r.data);
+            r.sweep(0, sweepExecutions(), r.data);
             return r.data.clone();
         }
     }
@@ -183,6 +183,14 @@ final class WavePropagator {
     /** Whether the run is one segment, which the forward sweep fills into the ring and nothing recomputes. */
     private boolean oneSegment() {
         return checkpointing.segments() == 1;
+    }
+
+    /**
+     * Executions of a forward or Born sweep: ceil(nt / {@link #stepsPerExecution}); the steps of the last one past nt
+     * record and inject nothing.
+     */
+    private int sweepExecutions() {
+        return (nt + stepsPerExecution - 1) / stepsPerExecution;
     }
 
     /** Executions ({@link #stepsPerExecution} steps each) of a checkpointed sweep's first graph and continuation. */
