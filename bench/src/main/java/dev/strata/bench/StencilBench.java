@@ -81,15 +81,22 @@ public final class StencilBench {
     }
 
     /**
-     * Builds and runs the C reference in {@code perfRef} with {@code threads} OpenMP threads (median of {@code reps});
-     * empty when the folder has no Makefile, so the caller can say so.
+     * Builds and runs the C reference in {@code perfRef} with {@code threads} OpenMP threads (median of {@code reps}):
+     * first with the CPU flushing subnormal floats to zero ({@code c-ompT-ftz}, the like-for-like reference of
+     * Strata's steps, which flush them too), then as it is ({@code c-ompT}); empty when the folder has no Makefile,
+     * so the caller can say so.
      */
     public static List<Row> c(Path perfRef, int n, int steps, int reps, int threads) throws IOException, InterruptedException {
         var reference = PerfReference.build(perfRef);
         if (reference.isEmpty()) {
             return List.of();
         }
-        PerfReference.Wave w = reference.get().wave(n, steps, reps, threads);
-        return List.of(new Row("c-omp" + threads, n, steps, w.seconds(), w.mpts(), w.checksum(), Double.NaN));
+        List<Row> rows = new java.util.ArrayList<>();
+        for (boolean ftz : new boolean[] {true, false}) {
+            PerfReference.Wave w = reference.get().wave(n, steps, reps, threads, ftz);
+            rows.add(new Row("c-omp" + threads + (ftz ? "-ftz" : ""), n, steps, w.seconds(), w.mpts(), w.checksum(),
+                    Double.NaN));
+        }
+        return rows;
     }
 }

@@ -33,9 +33,9 @@ public final class BenchReport {
     /** The order the parts of a reverse step stack in, from the bottom; parts not named here go on top. */
     private static final List<String> SPLIT_ORDER = List.of("network", "network_vjp", "handover", "physics_forward",
             "physics_adjoint", "guidance_and_update", "io");
-    private static final String[] EXTRAS = {"problem", "prior", "pairedRatio", "ratioToForward", "ratioToApply",
-        "ratioToSolve", "ratioToSponge", "ratioToPytorch", "physicsShare", "coldPhysicsShare", "firstSeconds", "batch",
-        "gbs", "secondsPerSample", "torch"};
+    private static final String[] EXTRAS = {"problem", "prior", "pairedRatio", "ratioToPlainC", "ratioToForward",
+        "ratioToApply", "ratioToSolve", "ratioToSponge", "ratioToPytorch", "physicsShare", "coldPhysicsShare",
+        "firstSeconds", "batch", "gbs", "secondsPerSample", "torch"};
 
     private BenchReport() {
     }
@@ -75,7 +75,9 @@ public final class BenchReport {
         List<Path> written = new ArrayList<>();
         StringBuilder md = new StringBuilder("# Strata benchmark report\n\n");
         md.append("Mpts/s = million grid points (or model values) per second; ratio = to the C/OpenMP reference of")
-                .append(" shared/perf-ref at the same size and threads (`pairedRatio`: the median of back-to-back")
+                .append(" shared/perf-ref at the same size and threads, run with the CPU's flush-to-zero on (`c-ftz`),")
+                .append(" since Strata's steps flush subnormal floats themselves (`c` is C as it is, `ratioToPlainC`")
+                .append(" the ratio to it; `pairedRatio`: the median of back-to-back")
                 .append(" pairs of one C run and one Java run, which a slow phase of the machine leaves alone; the")
                 .append(" other ratios in the notes are paired likewise); roofline = bytes moved per second over the")
                 .append(" triad bandwidth measured in the same run. Medians of the repeats after a first run;")

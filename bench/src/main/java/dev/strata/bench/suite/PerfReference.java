@@ -18,8 +18,12 @@ public final class PerfReference {
     /** Bytes one point of the sponge wave stencil moves per step: read p, p_prev, vc, write p_next (float32). */
     public static final double STENCIL_BYTES_PER_POINT = 16.0;
 
-    /** The C stencil at one size: median seconds and Mpts/s, and its checksum (sum of p^2 of the final field). */
-    public record Wave(int n, int steps, int threads, double seconds, double mpts, double checksum) {
+    /**
+     * The C stencil at one size: median seconds and Mpts/s, and its checksum (sum of p^2 of the final field); with
+     * {@code flushToZero}, run with the CPU's flush-to-zero and denormals-are-zero modes on.
+     */
+    public record Wave(int n, int steps, int threads, boolean flushToZero, double seconds, double mpts,
+                       double checksum) {
     }
 
     private final Path dir;
@@ -56,10 +60,17 @@ public final class PerfReference {
         return Timing.median(gbs.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
-    /** The C wave stencil on N x N for {@code steps} steps, {@code reps} repetitions, {@code threads} threads. */
-    public Wave wave(int n, int steps, int reps, int threads) throws IOException, InterruptedException {
+    /**
+     * The C wave stencil on N x N for {@code steps} steps, {@code reps} repetitions, {@code threads} threads; with
+     * {@code flushToZero} (wave.c's WAVE_FTZ=1) the CPU flushes subnormal floats to zero, which makes it the
+     * like-for-like reference of Strata's steps, which store values below {@code AcousticKernels.TINY} as 0.
+     */
+    public Wave wave(int n, int steps, int reps, int threads, boolean flushToZero)
+            throws IOException, InterruptedException {
+        Map<String, String> env = new TreeMap<>(env(threads));
+        env.put("WAVE_FTZ", flushToZero ? "1" : "0");
         String out = run(List.of(dir.resolve("wave-c/wave").toString(), String.valueOf(n), String.valueOf(steps),
-                String.valueOf(reps)), env(threads), 600);
+                String.valueOf(reps)), env, 600);
         List<Double> seconds = new ArrayList<>();
         double checksum = Double.NaN;
         for (String line : out.split("\n")) {
@@ -73,7 +84,7 @@ public final class PerfReference {
             throw new IOException("the C stencil printed no result: " + out.strip());
         }
         double s = Timing.median(seconds.stream().mapToDouble(Double::doubleValue).toArray());
-        return new Wave(n, steps, threads, s, (double) n * n * steps / s / 1e6, checksum);
+        return new Wave(n, steps, threads, flushToZero, s, (double) n * n * steps / s / 1e6, checksum);
     }
 
     private static Map<String, String> env(int threads) {

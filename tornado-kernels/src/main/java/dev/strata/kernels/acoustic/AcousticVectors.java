@@ -10,8 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link ImagingKernels#accumulateProduct}), named by their {@code @Kernel(vectorRows = ...)}: the same contract as
  * the generated row runners (rows are (batch, depth) pairs of the interior, arguments in task order). Each performs
  * the operations of its per-point body in the same order, so it agrees with it bit for bit (the JVM never fuses
- * multiply-add on its own). A row goes on whole vectors only ({@link RowVectors}); rows narrower than a vector run the
- * body itself ({@link #narrowRows}).
+ * multiply-add on its own) and stores a field value flushed as {@link AcousticKernels#flushToZero} does. A row goes
+ * on whole vectors only ({@link RowVectors}); rows narrower than a vector run the body itself ({@link #narrowRows}).
  */
 final class AcousticVectors {
     private AcousticVectors() {
@@ -298,12 +298,14 @@ final class AcousticVectors {
         }
         FloatVector prev = FloatVector.fromArray(SPECIES, pn, i);
         FloatVector v = FloatVector.fromArray(SPECIES, vc, i);
+        FloatVector next;
         if (undamped) {
-            c.mul(2.0f).sub(prev).add(v.mul(lap)).intoArray(out, o);
+            next = c.mul(2.0f).sub(prev).add(v.mul(lap));
         } else {
             FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
-            c.mul(2.0f).sub(d.mul(prev)).add(v.mul(lap)).mul(d).intoArray(out, o);
+            next = c.mul(2.0f).sub(d.mul(prev)).add(v.mul(lap)).mul(d);
         }
+        next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(out, o);
     }
 
     /**
@@ -324,8 +326,10 @@ final class AcousticVectors {
                     .mul(C[m]));
         }
         FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
-        c.mul(2.0f).sub(d.mul(FloatVector.fromArray(SPECIES, dpn, i))).add(FloatVector.fromArray(SPECIES, vc, i).mul(lapDp))
-                .add(FloatVector.fromArray(SPECIES, dvc, i).mul(lapP)).mul(d).intoArray(out, o);
+        FloatVector next = c.mul(2.0f).sub(d.mul(FloatVector.fromArray(SPECIES, dpn, i)))
+                .add(FloatVector.fromArray(SPECIES, vc, i).mul(lapDp)).add(FloatVector.fromArray(SPECIES, dvc, i).mul(lapP))
+                .mul(d);
+        next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(out, o);
     }
 
 }

@@ -29,7 +29,8 @@ import dev.strata.kernels.annotations.Writes;
  *   Phi^t = 2 Phi^{t+1} - Phi^{t+2} + vc (L Phi^{t+1} + D2x(b Q) - D1x(b P) + D2z(b Q) - D1z(b P))   (+ vc R^T g_t)
  * </pre>
  * and dJ/dvc = (1 / vc) sum_t Phi^{t+1} (B^t + e_s w_t). Fields are {@code [nb][nz][nx]}; profiles are packed
- * {@code profX = [a(0..nx-1), b(0..nx-1)]}, {@code profZ} likewise over nz. The strips are the w points inside the
+ * {@code profX = [a(0..nx-1), b(0..nx-1)]}, {@code profZ} likewise over nz. Every field is stored through
+ * {@link AcousticKernels#flushToZero}, as the sponge's steps are. The strips are the w points inside the
  * {@link AcousticKernels#RADIUS}-point frame on each side; terms that are exactly zero away from them are skipped.
  *
  * <p>Typed tasks: {@code CpmlTasks}. The stencils run over the interior rows (batch, depth) by interior columns,
@@ -121,7 +122,7 @@ public final class CpmlKernels {
 
     /** One axis of {@link #psi}: psi[i] = a[k] psi[i] + b[k] D1 u along stride s; n points on the axis. */
     public static void psiAlong(int i, int k, int n, int s, float[] u, float[] psi, float[] prof) {
-        psi[i] = prof[k] * psi[i] + prof[n + k] * firstDifference(u, i, s);
+        psi[i] = AcousticKernels.flushToZero(prof[k] * psi[i] + prof[n + k] * firstDifference(u, i, s));
     }
 
     /**
@@ -156,7 +157,8 @@ public final class CpmlKernels {
         float br = AcousticKernels.laplacian8(u, i, nx);
         if (inStrip(ix, nx, w)) {
             float dpsi = firstDifference(psiX, i, 1);
-            float z = profX[ix] * zetaX[i] + profX[nx + ix] * (secondDifference(u, i, 1) + dpsi);
+            float z = AcousticKernels.flushToZero(profX[ix] * zetaX[i] + profX[nx + ix] * (secondDifference(u, i, 1)
+                    + dpsi));
             zetaX[i] = z;
             br = br + (dpsi + z);
         } else if (nearStrip(ix, nx, w)) {
@@ -164,13 +166,14 @@ public final class CpmlKernels {
         }
         if (inStrip(iz, nz, w)) {
             float dpsi = firstDifference(psiZ, i, nx);
-            float z = profZ[iz] * zetaZ[i] + profZ[nz + iz] * (secondDifference(u, i, nx) + dpsi);
+            float z = AcousticKernels.flushToZero(profZ[iz] * zetaZ[i] + profZ[nz + iz] * (secondDifference(u, i, nx)
+                    + dpsi));
             zetaZ[i] = z;
             br = br + (dpsi + z);
         } else if (nearStrip(iz, nz, w)) {
             br = br + firstDifference(psiZ, i, nx);
         }
-        uPrevNext[i] = 2.0f * u[i] - uPrevNext[i] + vc[i] * br;
+        uPrevNext[i] = AcousticKernels.flushToZero(2.0f * u[i] - uPrevNext[i] + vc[i] * br);
         if (storeBracket != 0) {
             bracket[i] = br;
         }
@@ -194,7 +197,7 @@ public final class CpmlKernels {
 
     /** One axis of {@link #adjointZeta}: q[i] = a[k] q[i] + phi[i]. */
     public static void adjointZetaAlong(int i, int k, float[] phi, float[] q, float[] prof) {
-        q[i] = prof[k] * q[i] + phi[i];
+        q[i] = AcousticKernels.flushToZero(prof[k] * q[i] + phi[i]);
     }
 
     /** Adjoint of psi: P^t = a P^{t+1} - D1(Phi^{t+1} + b Q^t) in the strips; writes pX, pZ only. */
@@ -216,7 +219,7 @@ public final class CpmlKernels {
 
     /** One axis of {@link #adjointPsi}: p[i] = a[k] p[i] - D1(phi + b q) along stride s; n points on the axis. */
     public static void adjointPsiAlong(int i, int k, int n, int s, float[] phi, float[] q, float[] p, float[] prof) {
-        p[i] = prof[k] * p[i] - firstDifferenceOfSum(phi, q, prof, n, i, k, s);
+        p[i] = AcousticKernels.flushToZero(prof[k] * p[i] - firstDifferenceOfSum(phi, q, prof, n, i, k, s));
     }
 
     /**
@@ -239,7 +242,7 @@ public final class CpmlKernels {
         if (nearStrip(iz, nz, w)) {
             br = br + adjointStripTerm(qZ, pZ, profZ, nz, i, iz, nx);
         }
-        phiPrevNext[i] = 2.0f * phi[i] - phiPrevNext[i] + vc[i] * br;
+        phiPrevNext[i] = AcousticKernels.flushToZero(2.0f * phi[i] - phiPrevNext[i] + vc[i] * br);
     }
 
     /**

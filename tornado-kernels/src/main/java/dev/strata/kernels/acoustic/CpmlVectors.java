@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * then element-wise passes that combine them with the PML fields, on whole vectors with the columns left over one by
  * one; the runs of columns in or near an x strip and the rows in or near a z strip get their terms, the rest only
  * the Laplacian and the update. Each pass performs the operations of its per-point body in the same order, so that
- * the results agree bit for bit (the JVM never fuses multiply-add on its own).
+ * the results agree bit for bit (the JVM never fuses multiply-add on its own); a field value is stored flushed as
+ * {@link AcousticKernels#flushToZero} stores it (a blend where |v| < TINY).
  *
  * <p>Every method here takes only arrays and scalars and calls no method of this project with a vector, and each is
  * small: the Vector API's own methods are always inlined, but a helper of ours that takes or returns a vector is
@@ -88,12 +89,12 @@ final class CpmlVectors {
         int ix = from;
         for (; ix + S.length() <= to; ix += S.length()) {
             int i = base + ix;
-            FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, psi, i))
-                    .add(FloatVector.fromArray(S, fb, bOff + ix).mul(FloatVector.fromArray(S, d1, ix)))
-                    .intoArray(psi, i);
+            FloatVector next = FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, psi, i))
+                    .add(FloatVector.fromArray(S, fb, bOff + ix).mul(FloatVector.fromArray(S, d1, ix)));
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(psi, i);
         }
         for (; ix < to; ix++) {
-            psi[base + ix] = fa[ix] * psi[base + ix] + fb[bOff + ix] * d1[ix];
+            psi[base + ix] = AcousticKernels.flushToZero(fa[ix] * psi[base + ix] + fb[bOff + ix] * d1[ix]);
         }
     }
 
@@ -238,13 +239,14 @@ final class CpmlVectors {
         for (; ix + S.length() <= to; ix += S.length()) {
             int i = base + ix;
             FloatVector dp = FloatVector.fromArray(S, dpsi, ix);
-            FloatVector z = FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, zeta, i))
+            FloatVector sum = FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, zeta, i))
                     .add(FloatVector.fromArray(S, fb, bOff + ix).mul(FloatVector.fromArray(S, d2, ix).add(dp)));
+            FloatVector z = sum.blend(0.0f, sum.abs().lt(AcousticKernels.TINY));
             z.intoArray(zeta, i);
             FloatVector.fromArray(S, row, ix).add(dp.add(z)).intoArray(row, ix);
         }
         for (; ix < to; ix++) {
-            float z = fa[ix] * zeta[base + ix] + fb[bOff + ix] * (d2[ix] + dpsi[ix]);
+            float z = AcousticKernels.flushToZero(fa[ix] * zeta[base + ix] + fb[bOff + ix] * (d2[ix] + dpsi[ix]));
             zeta[base + ix] = z;
             row[ix] = row[ix] + (dpsi[ix] + z);
         }
@@ -259,15 +261,16 @@ final class CpmlVectors {
         for (; ix + S.length() <= nx - R; ix += S.length()) {
             int i = base + ix;
             FloatVector br = FloatVector.fromArray(S, row, ix);
-            FloatVector.fromArray(S, p, i).mul(2.0f).sub(FloatVector.fromArray(S, pn, i))
-                    .add(FloatVector.fromArray(S, vc, i).mul(br)).intoArray(pn, i);
+            FloatVector next = FloatVector.fromArray(S, p, i).mul(2.0f).sub(FloatVector.fromArray(S, pn, i))
+                    .add(FloatVector.fromArray(S, vc, i).mul(br));
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i);
             if (bracket != null) {
                 br.intoArray(bracket, i);
             }
         }
         for (; ix < nx - R; ix++) {
             int i = base + ix;
-            pn[i] = 2.0f * p[i] - pn[i] + vc[i] * row[ix];
+            pn[i] = AcousticKernels.flushToZero(2.0f * p[i] - pn[i] + vc[i] * row[ix]);
             if (bracket != null) {
                 bracket[i] = row[ix];
             }
@@ -293,11 +296,12 @@ final class CpmlVectors {
         int ix = from;
         for (; ix + S.length() <= to; ix += S.length()) {
             int i = base + ix;
-            FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, q, i)).add(FloatVector.fromArray(S, phi, i))
-                    .intoArray(q, i);
+            FloatVector next = FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, q, i))
+                    .add(FloatVector.fromArray(S, phi, i));
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(q, i);
         }
         for (; ix < to; ix++) {
-            q[base + ix] = fa[ix] * q[base + ix] + phi[base + ix];
+            q[base + ix] = AcousticKernels.flushToZero(fa[ix] * q[base + ix] + phi[base + ix]);
         }
     }
 
@@ -430,11 +434,12 @@ final class CpmlVectors {
         int ix = from;
         for (; ix + S.length() <= to; ix += S.length()) {
             int i = base + ix;
-            FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, p, i)).sub(FloatVector.fromArray(S, d1, ix))
-                    .intoArray(p, i);
+            FloatVector next = FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, p, i))
+                    .sub(FloatVector.fromArray(S, d1, ix));
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(p, i);
         }
         for (; ix < to; ix++) {
-            p[base + ix] = fa[ix] * p[base + ix] - d1[ix];
+            p[base + ix] = AcousticKernels.flushToZero(fa[ix] * p[base + ix] - d1[ix]);
         }
     }
 
