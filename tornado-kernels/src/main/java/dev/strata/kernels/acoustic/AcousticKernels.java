@@ -62,6 +62,18 @@ public final class AcousticKernels {
     }
 
     /**
+     * a b, or 0 where |a b| < 2^-126 (where its float would be subnormal), for a and b each 0 or at least
+     * {@link #TINY} in magnitude, as fields stored through {@link #flushToZero} are: |a| (|b| 2^100) is then at least
+     * TINY whatever a b is (or infinite, for a large b) and decides, and a is set to 0 before the product, so that no
+     * operation yields a subnormal float. The imaging conditions multiply two fields with it, since two flushed
+     * values can still have a subnormal product.
+     */
+    public static float normalProduct(float a, float b) {
+        float kept = Math.abs(a) * (Math.abs(b) * 0x1p100f) < 0x1p-26f ? 0.0f : a;
+        return kept * b;
+    }
+
+    /**
      * h^2 Laplacian, 8th order: sum over m of c_m (p[x-m] + p[x+m] + p[z-m] + p[z+m]), at flat index {@code i}.
      */
     public static float laplacian8(float[] p, int i, int nx) {
@@ -92,7 +104,8 @@ public final class AcousticKernels {
     }
 
     /**
-     * {@link #waveStep8} that also stores the Laplacian it applies, lap8(p) = L u^t, straight into the snapshot ring:
+     * {@link #waveStep8} that also stores the Laplacian it applies, lap8(p) = L u^t (through {@link #flushToZero}),
+     * straight into the snapshot ring:
      * snapshots[slot(t) fieldSize + i] at t = clock[0] when 0 <= t < steps, the slot and gate of
      * {@link CheckpointKernels#storeSnapshot}. L u^t is the factor the sponge's gradient pairs with the scaled adjoint
      * field (g += psi L u^t, by {@link ImagingKernels#accumulateProduct}), so the backward sweep applies no second
@@ -113,14 +126,15 @@ public final class AcousticKernels {
         float lap = laplacian8(p, i, nx);
         int t = clock[0];
         if (t >= 0 && t < steps) {
-            snapshots[CheckpointKernels.snapshotSlot(t, k) * fieldSize + i] = lap;
+            snapshots[CheckpointKernels.snapshotSlot(t, k) * fieldSize + i] = flushToZero(lap);
         }
         pPrevNext[i] = flushToZero(d * (2.0f * p[i] - d * pPrevNext[i] + vc[i] * lap));
     }
 
     /**
      * {@link #waveStep8} of the adjoint field with the sponge gradient's imaging condition at the same interior point,
-     * first: g[i] += p[i] snapshots[slot(t) fieldSize + i] at t = clock[0] when 0 <= t < nt, which is
+     * first: g[i] += {@link #normalProduct}(p[i], snapshots[slot(t) fieldSize + i]) at t = clock[0] when 0 <= t < nt,
+     * which is
      * {@link ImagingKernels#accumulateProduct} wherever p is not zero (the frame of an adjoint field stays zero: the
      * step never writes it and receivers lie inside). One pass over the field where the two made two.
      */
@@ -135,7 +149,7 @@ public final class AcousticKernels {
         int i = (b * nz + iz) * nx + ix;
         int t = clock[0];
         if (t >= 0 && t < nt) {
-            g[i] = g[i] + p[i] * snapshots[CheckpointKernels.snapshotSlot(t, k) * fieldSize + i];
+            g[i] = g[i] + normalProduct(p[i], snapshots[CheckpointKernels.snapshotSlot(t, k) * fieldSize + i]);
         }
         waveStep8(b, iz, ix, pPrevNext, p, vc, dampZ, dampX, nz, nx);
     }

@@ -179,15 +179,20 @@ final class AcousticVectors {
         });
     }
 
-    /** g[i] = g[i] + a[i] s[offset + i] for i in [start, end): whole vectors, then the rest one by one. */
+    /**
+     * g[i] = g[i] + {@link AcousticKernels#normalProduct}(a[i], s[offset + i]) for i in [start, end): whole vectors,
+     * then the rest one by one.
+     */
     private static void addProducts(float[] g, float[] a, float[] s, int offset, int start, int end) {
         int i = start;
         for (; i + lanes() <= end; i += lanes()) {
-            FloatVector.fromArray(SPECIES, g, i).add(FloatVector.fromArray(SPECIES, a, i)
-                    .mul(FloatVector.fromArray(SPECIES, s, offset + i))).intoArray(g, i);
+            FloatVector av = FloatVector.fromArray(SPECIES, a, i);
+            FloatVector sv = FloatVector.fromArray(SPECIES, s, offset + i);
+            FloatVector kept = av.blend(0.0f, av.abs().mul(sv.abs().mul(0x1p100f)).lt(0x1p-26f));
+            FloatVector.fromArray(SPECIES, g, i).add(kept.mul(sv)).intoArray(g, i);
         }
         for (; i < end; i++) {
-            g[i] = g[i] + a[i] * s[offset + i];
+            g[i] = g[i] + AcousticKernels.normalProduct(a[i], s[offset + i]);
         }
     }
 
@@ -294,7 +299,7 @@ final class AcousticVectors {
                     .mul(C[m]));
         }
         if (laplacian != null) {
-            lap.intoArray(laplacian, lapOffset + i);
+            lap.blend(0.0f, lap.abs().lt(AcousticKernels.TINY)).intoArray(laplacian, lapOffset + i);
         }
         FloatVector prev = FloatVector.fromArray(SPECIES, pn, i);
         FloatVector v = FloatVector.fromArray(SPECIES, vc, i);

@@ -30,7 +30,7 @@ import dev.strata.kernels.annotations.Writes;
  * </pre>
  * and dJ/dvc = (1 / vc) sum_t Phi^{t+1} (B^t + e_s w_t). Fields are {@code [nb][nz][nx]}; profiles are packed
  * {@code profX = [a(0..nx-1), b(0..nx-1)]}, {@code profZ} likewise over nz. Every field is stored through
- * {@link AcousticKernels#flushToZero}, as the sponge's steps are. The strips are the w points inside the
+ * {@link AcousticKernels#flushToZero}, as the sponge's steps are, and so is a stored bracket B^t. The strips are the w points inside the
  * {@link AcousticKernels#RADIUS}-point frame on each side; terms that are exactly zero away from them are skipped.
  *
  * <p>Typed tasks: {@code CpmlTasks}. The stencils run over the interior rows (batch, depth) by interior columns,
@@ -175,7 +175,7 @@ public final class CpmlKernels {
         }
         uPrevNext[i] = AcousticKernels.flushToZero(2.0f * u[i] - uPrevNext[i] + vc[i] * br);
         if (storeBracket != 0) {
-            bracket[i] = br;
+            bracket[i] = AcousticKernels.flushToZero(br);
         }
     }
 

@@ -265,14 +265,14 @@ final class CpmlVectors {
                     .add(FloatVector.fromArray(S, vc, i).mul(br));
             next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i);
             if (bracket != null) {
-                br.intoArray(bracket, i);
+                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, i);
             }
         }
         for (; ix < nx - R; ix++) {
             int i = base + ix;
             pn[i] = AcousticKernels.flushToZero(2.0f * p[i] - pn[i] + vc[i] * row[ix]);
             if (bracket != null) {
-                bracket[i] = row[ix];
+                bracket[i] = AcousticKernels.flushToZero(row[ix]);
             }
         }
     }

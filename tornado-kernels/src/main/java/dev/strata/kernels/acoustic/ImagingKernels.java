@@ -9,7 +9,8 @@ import dev.strata.kernels.annotations.Writes;
  * Per-point bodies of the imaging conditions that pair a back-propagated field with source-field snapshots, read
  * from a ring {@code [2k][fieldSize]} at slot {@link CheckpointKernels#snapshotSlot}(t, k): the FWI gradient (sponge
  * and CPML) and the RTM cross-correlation. Each reads the device-resident clock t = clock[0] and does nothing outside
- * [0, nt). Typed tasks: {@code ImagingTasks}.
+ * [0, nt). Products of two fields go through {@link AcousticKernels#normalProduct}. Typed tasks:
+ * {@code ImagingTasks}.
  */
 public final class ImagingKernels {
     private ImagingKernels() {
@@ -31,7 +32,8 @@ public final class ImagingKernels {
                                          int k, int nt, int fieldSize) {
         int t = clock[0];
         if (t >= 0 && t < nt) {
-            g[i] = g[i] + phi[i] * snapshots[CheckpointKernels.snapshotSlot(t, k) * fieldSize + i];
+            g[i] = g[i] + AcousticKernels.normalProduct(phi[i],
+                    snapshots[CheckpointKernels.snapshotSlot(t, k) * fieldSize + i]);
         }
     }
 
@@ -48,8 +50,8 @@ public final class ImagingKernels {
         int t = clock[0];
         if (t >= 0 && t < nt) {
             float u = snapshots[CheckpointKernels.snapshotSlot(t, k) * fieldSize + i];
-            image[i] = image[i] + u * q[i];
-            illumination[i] = illumination[i] + u * u;
+            image[i] = image[i] + AcousticKernels.normalProduct(u, q[i]);
+            illumination[i] = illumination[i] + AcousticKernels.normalProduct(u, u);
         }
     }
 }

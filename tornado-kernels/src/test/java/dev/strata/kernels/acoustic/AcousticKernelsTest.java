@@ -40,6 +40,18 @@ class AcousticKernelsTest {
         }
     }
 
+    /** The imaging conditions' product: a b where that is a normal float (or 0, or large), else 0. */
+    @Test
+    void normalProductIsTheProductOrZeroWhereThatWouldBeSubnormal() {
+        assertEquals(-3.0f, AcousticKernels.normalProduct(1.5f, -2.0f));
+        assertEquals(0x1p-126f, AcousticKernels.normalProduct(0x1p-63f, 0x1p-63f), "the smallest normal float stays");
+        assertEquals(0.0f, AcousticKernels.normalProduct(0x1p-60f, 0x1p-67f), "2^-127 is subnormal");
+        assertEquals(0.0f, AcousticKernels.normalProduct(0x1p-100f, 0x1p-30f));
+        assertEquals(0x1p-70f, AcousticKernels.normalProduct(0x1p-100f, 0x1p30f), "a large b: |b| 2^100 overflows");
+        assertEquals(0.0f, AcousticKernels.normalProduct(0.0f, 1e30f));
+        assertTrue(Float.isNaN(AcousticKernels.normalProduct(Float.NaN, 1.0f)));
+    }
+
     /** How many values v of p have 0 < |v| < 2^-100. */
     private static int tinyValues(float[] p) {
         int tiny = 0;

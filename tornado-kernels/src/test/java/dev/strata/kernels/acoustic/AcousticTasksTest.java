@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.strata.kernels.IndexRange;
 import dev.strata.kernels.KernelTask;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
@@ -279,14 +280,48 @@ class AcousticTasksTest {
                 9, n, nz, nx, nb), n, nz, nx);
     }
 
+    /**
+     * On values of every magnitude from 1 down to below the smallest normal float, where results are flushed to 0
+     * ({@link AcousticKernels#flushToZero}) and products of two fields dropped ({@link AcousticKernels#normalProduct}),
+     * the Vector API rows still agree with the bodies bit for bit.
+     */
+    @Test
+    void vectorisedRowsEqualThePerPointBodiesOnValuesDownToSubnormal() {
+        List<Function<float[][], KernelTask>> tasks = List.of(
+                a -> AcousticTasks.waveStep8(a[0], a[1], a[2], a[3], a[4], NZ, NX, NB),
+                a -> AcousticTasks.bornStep8(a[0], a[1], a[2], a[3], a[4], a[5], a[6], NZ, NX, NB),
+                a -> AcousticTasks.waveStep8Laplacian(a[0], a[1], a[2], a[3], a[4], a[10], new int[] {3}, 2, 9, N, NZ,
+                        NX, NB),
+                a -> AcousticTasks.waveStep8Imaging(a[0], a[1], a[2], a[3], a[4], a[5], a[10], new int[] {3}, 2, 9, N,
+                        NZ, NX, NB),
+                a -> CpmlTasks.psi(a[0], a[1], a[2], a[7], a[8], W, NZ, NX, NB),
+                a -> cpmlStep(a, 1),
+                a -> CpmlTasks.adjointZeta(a[0], a[1], a[2], a[7], a[8], W, NZ, NX, NB),
+                a -> CpmlTasks.adjointPsi(a[0], a[1], a[2], a[3], a[4], a[7], a[8], W, NZ, NX, NB),
+                a -> CpmlTasks.adjointStep(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], W, NZ, NX, NB),
+                a -> ImagingTasks.accumulateProduct(a[0], a[1], a[10], new int[] {3}, 2, 9, N));
+        for (Function<float[][], KernelTask> task : tasks) {
+            assertVectorEqualsBody(task, N, NZ, NX, true);
+        }
+    }
+
     /** Runs a task on fresh random arrays by its per-point body and by its Vector API rows; all arrays must agree. */
     private static void assertVectorEqualsBody(Function<float[][], KernelTask> task) {
         assertVectorEqualsBody(task, N, NZ, NX);
     }
 
     private static void assertVectorEqualsBody(Function<float[][], KernelTask> task, int n, int nz, int nx) {
-        float[][] body = fields(3, n, nz, nx);
-        float[][] vector = fields(3, n, nz, nx);
+        assertVectorEqualsBody(task, n, nz, nx, false);
+    }
+
+    /**
+     * As above, where {@code spread} with every value scaled by 2^-e, e from 0 to 157: blocks of 64 values share the
+     * bulk of e, so that whole neighbourhoods are tiny.
+     */
+    private static void assertVectorEqualsBody(Function<float[][], KernelTask> task, int n, int nz, int nx,
+                                               boolean spread) {
+        float[][] body = fields(3, n, nz, nx, spread);
+        float[][] vector = fields(3, n, nz, nx, spread);
         KernelTask perPoint = task.apply(body);
         KernelTask rows = task.apply(vector);
         assertTrue(rows.vectorized(), rows.kernel());
@@ -310,17 +345,18 @@ class AcousticTasksTest {
 
     /** Seven random fields, two random profiles, a bracket and a snapshot ring of 4 levels, from {@code seed}. */
     private static float[][] fields(long seed) {
-        return fields(seed, N, NZ, NX);
+        return fields(seed, N, NZ, NX, false);
     }
 
-    private static float[][] fields(long seed, int n, int nz, int nx) {
+    private static float[][] fields(long seed, int n, int nz, int nx, boolean spread) {
         SplittableRandom random = new SplittableRandom(seed);
         float[][] a = new float[11][];
         for (int j = 0; j < a.length; j++) {
             int size = j == 7 ? 2 * nx : j == 8 ? 2 * nz : j == 10 ? 4 * n : n;
             a[j] = new float[size];
             for (int i = 0; i < size; i++) {
-                a[j][i] = (float) random.nextDouble(-1.0, 1.0);
+                double v = random.nextDouble(-1.0, 1.0);
+                a[j][i] = (float) (spread ? Math.scalb(v, -(i / 64 * 7 + j * 13) % 151 - random.nextInt(8)) : v);
             }
         }
         return a;
