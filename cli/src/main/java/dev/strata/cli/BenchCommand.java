@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark the 8th-order acoustic stencil (the problem of shared/perf-ref/wave-c) on the "
                 + "JVM (Vector API and scalar), any --backend, and the C/OpenMP reference, in the same run. "
-                + "Prints Mpts/s of the timed runs (median of --reps) and the ratio to C with flush-to-zero on (Strata's "
-                + "steps flush subnormal floats too; C as it is runs beside it); the first run, which builds "
+                + "Prints Mpts/s of the timed runs (median of --reps) and the ratio to C with flush-to-zero on "
+                + "(Strata's steps flush subnormal floats too; C as it is runs beside it); the first run, which builds "
                 + "(on a device: compiles) the plans, is reported apart. With --suite: every kernel family, the FWI "
                 + "gradient, the Darcy solve and gradient, the network and seconds per posterior sample, with ratios "
                 + "to the C reference and the triad bandwidth measured in the same run (a device backend's rows "
@@ -118,7 +118,8 @@ final class BenchCommand implements Callable<Integer> {
         }
         double cMpts = c.isEmpty() ? Double.NaN : c.get(0).mpts();
         double cSum = c.isEmpty() ? Double.NaN : c.get(0).checksum();
-        c.forEach(r -> print(out, r, r.impl().endsWith("-ftz") ? "c/openmp flush-to-zero" : "c/openmp", cMpts, cSum));
+        c.forEach(r -> print(out, r, r.impl().endsWith("-ftz") ? "c/openmp flush-to-zero" : "c/openmp", cMpts,
+                cSum));
         try (JvmBackend vector = new JvmBackend(JvmConfig.defaults().withVectorized(true));
              JvmBackend scalar = new JvmBackend(JvmConfig.defaults().withVectorized(false))) {
             print(out, StencilBench.java(vector, n, steps, reps), "jvm vector api", cMpts, cSum);

@@ -34,7 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * that step regenerates the training set and retrains to the same bits. The bits hold on one {@link CpuKind} (the
  * same libtorch and {@link ShippedPrior#THREADS} threads): on the shipped runs' kind, which was not recorded, they are
  * {@code train.probeSha256}; on another kind where a retraining was recorded, {@link #PROBES_BY_CPU_KIND}; on a kind
- * with no record that gives other bits than the shipped run, the test is skipped. The full run is {@code strata train --shipped NAME}, about 7 to 25 minutes on 2 cores.
+ * with no record that gives other bits than the shipped run, the test is skipped. The full run is
+ * {@code strata train --shipped NAME}, about 7 to 25 minutes on 2 cores.
  */
 class ShippedPriorsTest {
     /**

@@ -88,8 +88,8 @@ public final class AcousticKernels {
     }
 
     /**
-     * One leapfrog step with a Cerjan sponge folded in: p_next = d (2 p - d p_prev + vc lap8(p)), d = dampZ[z] dampX[x],
-     * stored through {@link #flushToZero}.
+     * One leapfrog step with a Cerjan sponge folded in: p_next = d (2 p - d p_prev + vc lap8(p)),
+     * d = dampZ[z] dampX[x], stored through {@link #flushToZero}.
      * {@code pPrevNext} holds p_prev on entry and p_next on exit at index (b, iz, ix); runs over
      * RADIUS <= iz < nz - RADIUS and RADIUS <= ix < nx - RADIUS (the outer frame stays p = 0).
      */

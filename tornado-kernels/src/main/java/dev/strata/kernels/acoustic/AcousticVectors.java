@@ -332,8 +332,8 @@ final class AcousticVectors {
         }
         FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
         FloatVector next = c.mul(2.0f).sub(d.mul(FloatVector.fromArray(SPECIES, dpn, i)))
-                .add(FloatVector.fromArray(SPECIES, vc, i).mul(lapDp)).add(FloatVector.fromArray(SPECIES, dvc, i).mul(lapP))
-                .mul(d);
+                .add(FloatVector.fromArray(SPECIES, vc, i).mul(lapDp))
+                .add(FloatVector.fromArray(SPECIES, dvc, i).mul(lapP)).mul(d);
         next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(out, o);
     }
 

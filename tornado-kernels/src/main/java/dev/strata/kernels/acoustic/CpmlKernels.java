@@ -30,8 +30,9 @@ import dev.strata.kernels.annotations.Writes;
  * </pre>
  * and dJ/dvc = (1 / vc) sum_t Phi^{t+1} (B^t + e_s w_t). Fields are {@code [nb][nz][nx]}; profiles are packed
  * {@code profX = [a(0..nx-1), b(0..nx-1)]}, {@code profZ} likewise over nz. Every field is stored through
- * {@link AcousticKernels#flushToZero}, as the sponge's steps are, and so is a stored bracket B^t. The strips are the w points inside the
- * {@link AcousticKernels#RADIUS}-point frame on each side; terms that are exactly zero away from them are skipped.
+ * {@link AcousticKernels#flushToZero}, as the sponge's steps are, and so is a stored bracket B^t. The strips are the
+ * w points inside the {@link AcousticKernels#RADIUS}-point frame on each side; terms that are exactly zero away from
+ * them are skipped.
  *
  * <p>Typed tasks: {@code CpmlTasks}. The stencils run over the interior rows (batch, depth) by interior columns,
  * except {@link #step}, which runs over every point (see there); {@link CpmlVectors} holds their Vector API rows,
