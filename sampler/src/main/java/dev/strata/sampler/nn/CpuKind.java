@@ -8,9 +8,9 @@ import java.util.List;
 
 /**
  * The CPU's vendor and the vector extensions by which libtorch's CPU kernels (ATen, oneDNN, MKL) choose their code,
- * read from /proc/cpuinfo: a seeded training run on 2 threads gives the same bits on two machines of one kind, and
- * other bits on another kind, where the kernels sum in another order (seen between two VMs of this project's build
- * machine). {@code unknown} where /proc/cpuinfo cannot be read.
+ * read from /proc/cpuinfo: a seeded training run on a fixed thread count gives the same bits on two machines of one
+ * kind, and other bits on another kind, where the kernels sum in another order (seen between two VMs of this
+ * project's build machine). {@code unknown} where /proc/cpuinfo cannot be read.
  *
  * @param vendor     {@code vendor_id}, e.g. GenuineIntel
  * @param extensions the extensions of {@link #DISPATCHED} the CPU has, in that order

@@ -69,9 +69,15 @@ public final class AcousticKernels {
      * values can still have a subnormal product.
      */
     public static float normalProduct(float a, float b) {
-        float kept = Math.abs(a) * (Math.abs(b) * 0x1p100f) < 0x1p-26f ? 0.0f : a;
+        float kept = Math.abs(a) * (Math.abs(b) * PRODUCT_SCALE) < SCALED_SUBNORMAL ? 0.0f : a;
         return kept * b;
     }
+
+    /** {@link #normalProduct}'s scale of |b|, 2^100 = 1 / {@link #TINY}. */
+    static final float PRODUCT_SCALE = 0x1p100f;
+
+    /** |a| |b| {@link #PRODUCT_SCALE} below 2^-26 is |a b| below 2^-126, the smallest normal float. */
+    static final float SCALED_SUBNORMAL = 0x1p-26f;
 
     /**
      * h^2 Laplacian, 8th order: sum over m of c_m (p[x-m] + p[x+m] + p[z-m] + p[z+m]), at flat index {@code i}.

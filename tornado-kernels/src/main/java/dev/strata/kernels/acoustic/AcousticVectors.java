@@ -188,7 +188,8 @@ final class AcousticVectors {
         for (; i + lanes() <= end; i += lanes()) {
             FloatVector av = FloatVector.fromArray(SPECIES, a, i);
             FloatVector sv = FloatVector.fromArray(SPECIES, s, offset + i);
-            FloatVector kept = av.blend(0.0f, av.abs().mul(sv.abs().mul(0x1p100f)).lt(0x1p-26f));
+            FloatVector kept = av.blend(0.0f, av.abs().mul(sv.abs().mul(AcousticKernels.PRODUCT_SCALE))
+                    .lt(AcousticKernels.SCALED_SUBNORMAL));
             FloatVector.fromArray(SPECIES, g, i).add(kept.mul(sv)).intoArray(g, i);
         }
         for (; i < end; i++) {
