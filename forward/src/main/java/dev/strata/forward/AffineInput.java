@@ -1,6 +1,7 @@
 package dev.strata.forward;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * An operator seen through an elementwise affine change of model units: B(x) = A(offset + scale ⊙ x), so
@@ -113,5 +114,26 @@ public final class AffineInput implements WrappedOperator {
                 v[from + i] *= scale[i];
             }
         }
+    }
+
+    /** The inner operator's pattern: J_B = J_A diag(scale) keeps it. */
+    @Override
+    public Optional<JacobianBlocks> jacobianBlocks() {
+        return inner.jacobianBlocks();
+    }
+
+    /** The inner operator's block columns at offset + scale ⊙ x, the entry of model index j times scale_j. */
+    @Override
+    public float[] jacobianBlockColumns(float[] x, int n) {
+        float[] columns = inner.jacobianBlockColumns(toPhysical(x), n);
+        int[] table = inner.jacobianBlocks().orElseThrow().columnModelIndex();
+        for (int from = 0; from < columns.length; from += table.length) {
+            for (int e = 0; e < table.length; e++) {
+                if (table[e] >= 0) {
+                    columns[from + e] *= scale[table[e]];
+                }
+            }
+        }
+        return columns;
     }
 }

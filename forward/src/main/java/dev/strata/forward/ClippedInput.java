@@ -1,5 +1,7 @@
 package dev.strata.forward;
 
+import java.util.Optional;
+
 /**
  * An operator that sees its model clipped to a box: B(m) = A(clip(m, lo, hi)), J_B = J_A D with D = diag(1 inside
  * the box, 0 outside), the derivative of the clip almost everywhere. Keeps an operator that is only defined (or only
@@ -85,5 +87,30 @@ public final class ClippedInput implements WrappedOperator {
                 v[i] = 0;
             }
         }
+    }
+
+    /** The inner operator's pattern: J_B = J_A D, D diagonal, keeps it. */
+    @Override
+    public Optional<JacobianBlocks> jacobianBlocks() {
+        return inner.jacobianBlocks();
+    }
+
+    /** The inner operator's block columns at clip(x), zero in the columns of model values outside the box. */
+    @Override
+    public float[] jacobianBlockColumns(float[] x, int n) {
+        float[] columns = inner.jacobianBlockColumns(clip(x), n);
+        int[] table = inner.jacobianBlocks().orElseThrow().columnModelIndex();
+        int size = inputSize();
+        for (int b = 0; b < n; b++) {
+            for (int e = 0; e < table.length; e++) {
+                if (table[e] >= 0) {
+                    float v = x[b * size + table[e]];
+                    if (v < lo || v > hi) {
+                        columns[b * table.length + e] = 0;
+                    }
+                }
+            }
+        }
+        return columns;
     }
 }

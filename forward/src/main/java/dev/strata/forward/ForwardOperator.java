@@ -1,5 +1,7 @@
 package dev.strata.forward;
 
+import java.util.Optional;
+
 /**
  * A forward map y = A(x) from a model to data, applied to a batch of models at once, with its derivatives.
  *
@@ -43,5 +45,24 @@ public interface ForwardOperator {
         Shapes.requireBatch("model", x, n, inputSize());
         float[] at = x.clone();
         return Linearisation.of(dx -> jvp(at, dx, n), dy -> vjp(at, dy, n));
+    }
+
+    /**
+     * The block-diagonal pattern of this operator's Jacobian at every model, if it has one (empty: none claimed, J
+     * taken as dense). Solvers of J C J^T + C_d use it to solve block by block.
+     */
+    default Optional<JacobianBlocks> jacobianBlocks() {
+        return Optional.empty();
+    }
+
+    /**
+     * The columns of the Jacobian's blocks at the batch x, {@code [n][widest][m]} as {@link JacobianBlocks#probe}
+     * lays them out; operators with a cheap closed form override the probing JVP. Throws
+     * IllegalStateException without {@link #jacobianBlocks()}.
+     */
+    default float[] jacobianBlockColumns(float[] x, int n) {
+        Shapes.requireBatch("model", x, n, inputSize());
+        return jacobianBlocks().orElseThrow(() -> new IllegalStateException(getClass().getSimpleName()
+                + " claims no block pattern of its Jacobian")).probe(this, x, n);
     }
 }

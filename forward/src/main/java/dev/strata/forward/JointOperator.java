@@ -2,6 +2,7 @@ package dev.strata.forward;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
@@ -21,6 +22,7 @@ public final class JointOperator implements ForwardOperator {
     private final List<ForwardOperator> parts;
     private final int[] offsets;
     private final int[] inputShape;
+    private final Optional<JacobianBlocks> blocks;
 
     /**
      * @param parts at least one operator, all with the same input shape; kept in this order
@@ -41,6 +43,9 @@ public final class JointOperator implements ForwardOperator {
             }
             offsets[i + 1] = Math.addExact(offsets[i], this.parts.get(i).outputSize());
         }
+        List<Optional<JacobianBlocks>> each = this.parts.stream().map(ForwardOperator::jacobianBlocks).toList();
+        this.blocks = each.stream().allMatch(Optional::isPresent)
+                ? Optional.of(JacobianBlocks.stacked(each.stream().map(Optional::get).toList())) : Optional.empty();
     }
 
     /** {@link #JointOperator(List)} of {@code parts}. */
@@ -112,6 +117,37 @@ public final class JointOperator implements ForwardOperator {
             }
             return dx;
         });
+    }
+
+    /** The parts' patterns stacked ({@link JacobianBlocks#stacked}), if every part has one. */
+    @Override
+    public Optional<JacobianBlocks> jacobianBlocks() {
+        return blocks;
+    }
+
+    /** Each part's block columns, moved to their data's rows and their model indices' ranks in the joint blocks. */
+    @Override
+    public float[] jacobianBlockColumns(float[] x, int n) {
+        JacobianBlocks joint = jacobianBlocks().orElseThrow(() -> new IllegalStateException("a part of this joint"
+                + " operator claims no block pattern of its Jacobian"));
+        int[] rank = joint.positionInBlock();
+        int probes = joint.widest();
+        int m = offsets[parts.size()];
+        float[] columns = new float[n * probes * m];
+        for (int p = 0; p < parts.size(); p++) {
+            ForwardOperator part = parts.get(p);
+            int[] table = part.jacobianBlocks().orElseThrow().columnModelIndex();
+            float[] own = part.jacobianBlockColumns(x, n);
+            int size = blockSize(p);
+            for (int b = 0; b < n; b++) {
+                for (int e = 0; e < table.length; e++) {
+                    if (table[e] >= 0) {
+                        columns[(b * probes + rank[table[e]]) * m + offsets[p] + e % size] = own[b * table.length + e];
+                    }
+                }
+            }
+        }
+        return columns;
     }
 
     /** Part i's data {@code [n][blockSize(i)]} of joint data {@code [n][m]}, a new array. */

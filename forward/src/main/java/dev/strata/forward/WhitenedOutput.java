@@ -1,5 +1,7 @@
 package dev.strata.forward;
 
+import java.util.Optional;
+
 /**
  * Data whitened by their noise: W(x) = A(x) / sigma_d elementwise, so that a Gaussian likelihood
  * N(y; A(x), diag(sigma_d^2)) becomes N(y / sigma_d; W(x), I) and data of different units can be stacked.
@@ -73,5 +75,19 @@ public final class WhitenedOutput implements WrappedOperator {
                 y[from + j] *= inverseSigma[j];
             }
         }
+    }
+
+    /** The inner operator's pattern: J_W = diag(1 / sigma_d) J_A keeps it. */
+    @Override
+    public Optional<JacobianBlocks> jacobianBlocks() {
+        return inner.jacobianBlocks();
+    }
+
+    /** The inner operator's block columns, row i divided by sigma_i. */
+    @Override
+    public float[] jacobianBlockColumns(float[] x, int n) {
+        float[] columns = inner.jacobianBlockColumns(x, n);
+        weigh(columns);
+        return columns;
     }
 }

@@ -2,9 +2,11 @@ package dev.strata.cli.invert;
 
 import dev.strata.cli.invert.PhaseClock.Phase;
 import dev.strata.forward.ForwardOperator;
+import dev.strata.forward.JacobianBlocks;
 import dev.strata.forward.Linearisation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The inversion's operator, timed (apply and JVP as physics forward, VJP as physics adjoint), recording the
@@ -51,6 +53,17 @@ final class RecordingOperator implements ForwardOperator {
     @Override
     public float[] jvp(float[] x, float[] dx, int n) {
         return clock.time(Phase.PHYSICS_FORWARD, () -> problem.operator().jvp(x, dx, n));
+    }
+
+    @Override
+    public Optional<JacobianBlocks> jacobianBlocks() {
+        return problem.operator().jacobianBlocks();
+    }
+
+    /** The block columns of the Jacobian, timed as physics forward. */
+    @Override
+    public float[] jacobianBlockColumns(float[] x, int n) {
+        return clock.time(Phase.PHYSICS_FORWARD, () -> problem.operator().jacobianBlockColumns(x, n));
     }
 
     /** The operator's linearisation, timed: making it and its JVPs as physics forward, its VJPs as physics adjoint. */

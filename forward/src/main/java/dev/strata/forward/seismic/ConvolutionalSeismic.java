@@ -1,6 +1,7 @@
 package dev.strata.forward.seismic;
 
 import dev.strata.forward.ForwardOperator;
+import dev.strata.forward.JacobianBlocks;
 import dev.strata.forward.Linearisation;
 import dev.strata.forward.Shapes;
 import dev.strata.kernels.ComputeBackend;
@@ -9,8 +10,10 @@ import dev.strata.kernels.ResidentGraph;
 import dev.strata.kernels.jvm.JvmBackend;
 import dev.strata.kernels.seismic.SeismicKernels;
 import dev.strata.kernels.seismic.SeismicTasks;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Full-stack seismic by the 1-D convolutional model: the normal-incidence reflectivity of the acoustic impedance Ip
@@ -66,6 +69,7 @@ public final class ConvolutionalSeismic implements ForwardOperator {
     /** P for SAME_ROWS, null for DIFFERENCE_ROWS. */
     private final RepeatedBottomRow extension;
     private final ComputeBackend backend;
+    private final JacobianBlocks blocks;
 
     /** The operator on the shared JVM backend ({@link JvmBackend#common()}) (every core); see the full constructor. */
     public ConvolutionalSeismic(int channels, int nz, int nx, int impedanceChannel, float[] wavelet) {
@@ -127,6 +131,7 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         this.extension = convention == SeismicConvention.SAME_ROWS
                 ? new RepeatedBottomRow(channels, impedanceChannel, nz, nx) : null;
         this.backend = backend != null ? backend : JvmBackend.common();
+        this.blocks = traceBlocks();
     }
 
     private static float[] requireOdd(float[] wavelet) {
@@ -189,6 +194,71 @@ public final class ConvolutionalSeismic implements ForwardOperator {
     @Override
     public int[] outputShape() {
         return new int[] {convention.rows(nz), nx};
+    }
+
+    /** One block per trace x: the data d[., x] depend on the impedance Ip[., x] alone; other channels on nothing. */
+    @Override
+    public Optional<JacobianBlocks> jacobianBlocks() {
+        return Optional.of(blocks);
+    }
+
+    private JacobianBlocks traceBlocks() {
+        int[] model = new int[inputSize()];
+        Arrays.fill(model, -1);
+        for (int i = 0; i < nz * nx; i++) {
+            model[impedanceChannel * nz * nx + i] = i % nx;
+        }
+        int[] data = new int[outputSize()];
+        Arrays.setAll(data, i -> i % nx);
+        return new JacobianBlocks(nx, model, data);
+    }
+
+    /**
+     * The block columns in closed form: dd[z, x]/dIp[q, x] = sum over z' in {q - 1, q} of w[z - z' + c]
+     * dr[z', x]/dIp[q, x], with dr[z']/dIp[z'] = -2 Ip[z'+1] / (Ip[z'] + Ip[z'+1])^2 and dr[z']/dIp[z'+1] =
+     * 2 Ip[z'] / (Ip[z'] + Ip[z'+1])^2 on the kernels' model (with SAME_ROWS Ip[nz] = Ip[nz-1] is the same unknown
+     * as Ip[nz-1]); {@code [n][nz][R nx]}.
+     */
+    @Override
+    public float[] jacobianBlockColumns(float[] x, int n) {
+        Shapes.requireBatch("convolutional seismic model", x, n, inputSize());
+        KernelModel km = kernelModel(x, n);
+        int nr = km.nz - 1;
+        int m = outputSize();
+        int nw = kernelWavelet.length;
+        int c = (nw - 1) / 2;
+        float[] columns = new float[n * nz * m];
+        float[] dr = new float[nr];
+        for (int b = 0; b < n; b++) {
+            for (int ix = 0; ix < nx; ix++) {
+                int base = (b * km.channels + km.ch) * km.nz * nx + ix;
+                for (int q = 0; q < nz; q++) {
+                    java.util.Arrays.fill(dr, 0f);
+                    for (int row = q; row <= (extension != null && q == nz - 1 ? nz : q); row++) {
+                        if (row < nr) { // dr[row] / dIp[row]
+                            float ip = km.values[base + row * nx];
+                            float lower = km.values[base + (row + 1) * nx];
+                            dr[row] += -2 * lower / ((ip + lower) * (ip + lower));
+                        }
+                        if (row >= 1) { // dr[row - 1] / dIp[row]
+                            float upper = km.values[base + (row - 1) * nx];
+                            float ip = km.values[base + row * nx];
+                            dr[row - 1] += 2 * upper / ((upper + ip) * (upper + ip));
+                        }
+                    }
+                    int out = (b * nz + q) * m + ix;
+                    for (int z1 = Math.max(0, q - 1); z1 <= Math.min(nr - 1, q + 1); z1++) {
+                        if (dr[z1] == 0) {
+                            continue;
+                        }
+                        for (int z = Math.max(0, z1 - c); z <= Math.min(nr - 1, z1 - c + nw - 1); z++) {
+                            columns[out + z * nx] += kernelWavelet[z - z1 + c] * dr[z1];
+                        }
+                    }
+                }
+            }
+        }
+        return columns;
     }
 
     /** d = W r(Ip) for {@code n} models {@code [n][channels][nz][nx]}; returns new {@code [n][R][nx]}. */

@@ -1,5 +1,6 @@
 package dev.strata.forward.seismic;
 
+import dev.strata.forward.JacobianBlocks;
 import dev.strata.forward.LinearOperator;
 import dev.strata.forward.Shapes;
 import dev.strata.kernels.ComputeBackend;
@@ -10,6 +11,7 @@ import dev.strata.kernels.seismic.SeismicKernels;
 import dev.strata.kernels.seismic.SeismicTasks;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -37,6 +39,7 @@ public final class HardDataOperator implements LinearOperator {
     private final int[] repeats;
     private final List<WellObservation> wellObservations;
     private final ComputeBackend backend;
+    private final JacobianBlocks blocks;
 
     /** The operator on the shared JVM backend ({@link JvmBackend#common()}); see the full constructor. */
     public HardDataOperator(int[] shape, boolean[] mask) {
@@ -71,6 +74,7 @@ public final class HardDataOperator implements LinearOperator {
         this.repeats = Arrays.copyOf(later, count);
         this.wellObservations = labels;
         this.backend = backend != null ? backend : JvmBackend.common();
+        this.blocks = pointBlocks();
     }
 
     /** The flat indices a mask selects, ascending; throws unless the mask fits the shape and selects a point. */
@@ -163,6 +167,25 @@ public final class HardDataOperator implements LinearOperator {
     @Override
     public int[] outputShape() {
         return new int[] {indices.length};
+    }
+
+    /** One block per observed point: datum j depends on x[i_j] alone. */
+    @Override
+    public Optional<JacobianBlocks> jacobianBlocks() {
+        return Optional.of(blocks);
+    }
+
+    private JacobianBlocks pointBlocks() {
+        int[] model = new int[slot.length];
+        int count = 0;
+        for (int i = 0; i < slot.length; i++) {
+            model[i] = slot[i] >= 0 ? count++ : -1;
+        }
+        int[] data = new int[indices.length];
+        for (int j = 0; j < indices.length; j++) {
+            data[j] = model[indices[j]];
+        }
+        return new JacobianBlocks(count, model, data);
     }
 
     /** y[b, j] = x[b, indices[j]] for {@code x} of {@code [n][inputSize()]}; returns new {@code [n][m]}. */

@@ -3,14 +3,18 @@ package dev.strata.sampler.guidance;
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.Linearisation;
 import dev.strata.forward.Shapes;
+import java.util.Optional;
 
 /**
  * S = J C J^T + C_d, the covariance of the innovation r = y - A(x̂0) when x0 ~ N(x̂0, C) and A is linearised at x̂0
  * (J its Jacobian there, C_d the data noise): the Kalman gain K = C J^T S^-1 of the posterior denoiser
- * D_y = x̂0 + K r (Boys et al. 2023, arXiv 2310.06721). S^-1 r is solved matrix-free, per sample, by conjugate
- * gradients ({@link BatchedConjugateGradient}) with the JVP and VJP of the operator linearised at x̂0
- * ({@link ForwardOperator#linearise}, made once a solve), to a relative residual of {@code cgTolerance}, or until
- * {@code cgMaxIterations}: {@link #tally()} counts the systems solved and those stopped there.
+ * D_y = x̂0 + K r (Boys et al. 2023, arXiv 2310.06721). Where C is diagonal and the operator's Jacobian has a
+ * block-diagonal pattern ({@link ForwardOperator#jacobianBlocks}, e.g. seismic traces and well points), S is block
+ * diagonal and S^-1 r is solved exactly, block by block ({@link BlockInnovationSolver}). Otherwise it is solved
+ * matrix-free, per sample, by conjugate gradients ({@link BatchedConjugateGradient}) with the JVP and VJP of the
+ * operator linearised at x̂0 ({@link ForwardOperator#linearise}, made once a solve), to a relative residual of
+ * {@code cgTolerance}, or until {@code cgMaxIterations}: {@link #tally()} counts the systems solved and those
+ * stopped there (none of the exact ones).
  */
 public final class InnovationCovariance {
     private final ForwardOperator operator;
@@ -19,6 +23,8 @@ public final class InnovationCovariance {
     private final PosteriorCovariance covariance;
     private final double cgTolerance;
     private final int cgMaxIterations;
+    /** The exact block solver where C is diagonal and A has a Jacobian pattern, else empty. */
+    private final Optional<BlockInnovationSolver> blocks;
     private SolveTally tally = SolveTally.NONE;
 
     /**
@@ -48,6 +54,13 @@ public final class InnovationCovariance {
         this.covariance = covariance;
         this.cgTolerance = cgTolerance;
         this.cgMaxIterations = cgMaxIterations;
+        this.blocks = covariance.diagonal() ? BlockInnovationSolver.of(operator, this.dataVariance)
+                : Optional.empty();
+    }
+
+    /** Whether S^-1 r is solved exactly block by block rather than by conjugate gradients. */
+    public boolean solvesByBlocks() {
+        return blocks.isPresent();
     }
 
     /** The same data variance s^2 for every datum. */
@@ -75,7 +88,8 @@ public final class InnovationCovariance {
 
     /** w = S^-1 r per sample, S = J C J^T + C_d at (x, x̂0, sigma). */
     public double[] solve(float[] x, float[] x0hat, double sigma, double[] r, int n) {
-        return solve(operator.linearise(x0hat, n), x, x0hat, sigma, r, n);
+        return blocks.isPresent() ? solveByBlocks(x, x0hat, sigma, r, n)
+                : solve(operator.linearise(x0hat, n), x, x0hat, sigma, r, n);
     }
 
     /** The systems solved so far and how many stopped at the iteration cap above the tolerance. */
@@ -89,6 +103,9 @@ public final class InnovationCovariance {
 
     /** {@link #solve} with J and J^T from {@code at}, the operator linearised at x̂0. */
     private double[] solve(Linearisation at, float[] x, float[] x0hat, double sigma, double[] r, int n) {
+        if (blocks.isPresent()) {
+            return solveByBlocks(x, x0hat, sigma, r, n);
+        }
         int m = data.length;
         BatchedConjugateGradient.Solution s = BatchedConjugateGradient.solve(v -> {
             float[] jcjt = at.jvp(covariance.apply(x, x0hat, sigma, at.vjp(toFloat(v)), n));
@@ -102,6 +119,15 @@ public final class InnovationCovariance {
         }, r, n, m, cgTolerance, cgMaxIterations);
         count(n, s.truncated());
         return s.w();
+    }
+
+    /** S^-1 r by {@link BlockInnovationSolver}, diag(C) = C 1. */
+    private double[] solveByBlocks(float[] x, float[] x0hat, double sigma, double[] r, int n) {
+        float[] ones = new float[x0hat.length];
+        java.util.Arrays.fill(ones, 1f);
+        double[] w = blocks.orElseThrow().solve(x0hat, covariance.apply(x, x0hat, sigma, ones, n), r, n);
+        count(n, 0);
+        return w;
     }
 
     /** K r = C J^T S^-1 r, the Kalman update D_y - x̂0. */

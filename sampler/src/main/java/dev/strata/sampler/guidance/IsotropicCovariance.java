@@ -11,6 +11,11 @@ final class IsotropicCovariance implements PosteriorCovariance {
     }
 
     @Override
+    public boolean diagonal() {
+        return true;
+    }
+
+    @Override
     public float[] apply(float[] x, float[] x0hat, double sigma, float[] v, int n) {
         int channels = profile.channels();
         if (n <= 0 || v.length % (n * channels) != 0) {

@@ -18,6 +18,11 @@ public interface PosteriorCovariance {
      */
     float[] apply(float[] x, float[] x0hat, double sigma, float[] v, int n);
 
+    /** Whether C is diagonal at every (x, x̂0, sigma), so that C v = diag(C) ⊙ v with diag(C) = C 1. */
+    default boolean diagonal() {
+        return false;
+    }
+
     /** C = diag(s_c(sigma)^2) per channel, the denoiser's own error (seed 000, arXiv 2507.15809): no VJP needed. */
     static PosteriorCovariance isotropic(DenoiserErrorProfile profile) {
         return new IsotropicCovariance(profile);
@@ -28,9 +33,20 @@ public interface PosteriorCovariance {
         return (x, x0hat, sigma, v, n) -> scale(denoiser.vjp(x, sigma, v, n), sigma * sigma);
     }
 
-    /** factor * C: a deliberately wrong covariance, for tests that the exact one is needed. */
+    /** factor * C, diagonal if C is: a deliberately wrong covariance, for tests that the exact one is needed. */
     default PosteriorCovariance scaled(double factor) {
-        return (x, x0hat, sigma, v, n) -> scale(apply(x, x0hat, sigma, v, n), factor);
+        PosteriorCovariance c = this;
+        return new PosteriorCovariance() {
+            @Override
+            public float[] apply(float[] x, float[] x0hat, double sigma, float[] v, int n) {
+                return scale(c.apply(x, x0hat, sigma, v, n), factor);
+            }
+
+            @Override
+            public boolean diagonal() {
+                return c.diagonal();
+            }
+        };
     }
 
     private static float[] scale(float[] a, double factor) {

@@ -1,0 +1,136 @@
+package dev.strata.forward.seismic;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.strata.forward.AffineInput;
+import dev.strata.forward.ClippedInput;
+import dev.strata.forward.ForwardOperator;
+import dev.strata.forward.JacobianBlocks;
+import dev.strata.forward.JointOperator;
+import dev.strata.forward.WhitenedOutput;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Jacobian patterns the seismic problem's operators declare ({@link ForwardOperator#jacobianBlocks}) hold, and
+ * their closed-form block columns equal the probed ones: seismic (both conventions), wells logging both channels
+ * along a deviated and a vertical well, their joint operator, and the wrappers the inversion puts around it.
+ */
+class JacobianBlocksTest {
+    private static final int NZ = 24;
+    private static final int NX = 16;
+    private static final int SIZE = 2 * NZ * NX;
+
+    static ConvolutionalSeismic sameRows() {
+        return new ConvolutionalSeismic(2, NZ, NX, ConvolutionalSeismic.IMPEDANCE_CHANNEL,
+                RickerWavelet.symmetricSamples(25, 0.008, 16), SeismicConvention.SAME_ROWS);
+    }
+
+    static ConvolutionalSeismic differenceRows() {
+        return new ConvolutionalSeismic(2, NZ, NX, ConvolutionalSeismic.IMPEDANCE_CHANNEL,
+                new RickerWavelet(25, 0.008, 9).samples());
+    }
+
+    static HardDataOperator wells() {
+        return HardDataOperator.alongWells(new WellGrid(NZ, NX, 10, 12.5), 2, new int[] {1, 0},
+                List.of(HardDataWellPathTest.deviated(), HardDataWellPathTest.vertical()));
+    }
+
+    /** The inversion's stack: whitened data of the joint operator in normalised units. */
+    static ForwardOperator inversion() {
+        JointOperator joint = JointOperator.of(sameRows(), wells());
+        double[] sigma = new double[joint.outputSize()];
+        SplittableRandom random = new SplittableRandom(3);
+        for (int i = 0; i < sigma.length; i++) {
+            sigma[i] = 0.5 + random.nextDouble();
+        }
+        float[] offset = new float[SIZE];
+        float[] scale = new float[SIZE];
+        for (int i = 0; i < SIZE; i++) {
+            offset[i] = i < SIZE / 2 ? 0.5f : 6000;
+            scale[i] = (float) (i < SIZE / 2 ? 0.5 : 500 + 500 * random.nextDouble());
+        }
+        return new WhitenedOutput(new AffineInput(joint, offset, scale), sigma);
+    }
+
+    static Stream<ForwardOperator> operators() {
+        return Stream.of(sameRows(), differenceRows(), wells(), JointOperator.of(sameRows(), wells()), inversion(),
+                new ClippedInput(differenceRows(), 4500, 7500));
+    }
+
+    /** Models each operator takes: physical (facies 0/1, Ip 4000..8000), or normalised for the inversion's stack. */
+    private static float[] models(ForwardOperator op, int n) {
+        float[] x = ImpedanceModels.random(new SplittableRandom(11), n, NZ, NX);
+        if (op instanceof WhitenedOutput w && w.inner() instanceof AffineInput a) {
+            return a.toNormalised(x);
+        }
+        return x;
+    }
+
+    @ParameterizedTest
+    @MethodSource("operators")
+    void derivativesVanishOutsideTheDeclaredBlocks(ForwardOperator op) {
+        JacobianBlocks blocks = op.jacobianBlocks().orElseThrow();
+        int[] modelBlock = blocks.modelBlock();
+        int[] dataBlock = blocks.dataBlock();
+        float[] x = models(op, 1);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int k : new int[] {-1, 0, blocks.count() / 2, blocks.count() - 1}) {
+            float[] dx = new float[SIZE];
+            for (int j = 0; j < SIZE; j++) {
+                dx[j] = modelBlock[j] == k ? (float) random.nextGaussian() : 0;
+            }
+            float[] dy = op.jvp(x, dx, 1);
+            double inside = 0;
+            for (int i = 0; i < dy.length; i++) {
+                if (dataBlock[i] == k && k >= 0) {
+                    inside += Math.abs(dy[i]);
+                } else {
+                    assertEquals(0f, dy[i], "datum " + i + " of block " + dataBlock[i] + " moved with block " + k);
+                }
+            }
+            assertTrue(k < 0 || inside > 0, "block " + k + " moves none of its data");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("operators")
+    void closedFormBlockColumnsEqualProbedColumns(ForwardOperator op) {
+        JacobianBlocks blocks = op.jacobianBlocks().orElseThrow();
+        float[] x = models(op, 2);
+        float[] closed = op.jacobianBlockColumns(x, 2);
+        float[] probed = blocks.probe(op, x, 2);
+        assertEquals(probed.length, closed.length);
+        double scale = 0;
+        double worst = 0;
+        for (int e = 0; e < probed.length; e++) {
+            scale = Math.max(scale, Math.abs(probed[e]));
+            worst = Math.max(worst, Math.abs(closed[e] - probed[e]));
+        }
+        assertTrue(scale > 0);
+        assertTrue(worst <= 1e-5 * scale, "block columns differ from the probed JVPs by " + worst / scale
+                + " of their largest entry");
+    }
+
+    @Test
+    void stackedPatternJoinsBlocksThatShareAModelIndex() {
+        // part A: {0, 1} -> data 0, {2} -> data 1; part B: {1, 2} -> data 0, a block of no model value -> data 1
+        JacobianBlocks a = new JacobianBlocks(2, new int[] {0, 0, 1, -1}, new int[] {0, 1});
+        JacobianBlocks b = new JacobianBlocks(2, new int[] {-1, 0, 0, -1}, new int[] {0, 1});
+        JacobianBlocks stacked = JacobianBlocks.stacked(List.of(a, b));
+        assertEquals(1, stacked.count());
+        assertArrayEquals(new int[] {0, 0, 0, -1}, stacked.modelBlock());
+        assertArrayEquals(new int[] {0, 0, 0, -1}, stacked.dataBlock());
+        JacobianBlocks apart = JacobianBlocks.stacked(List.of(a, new JacobianBlocks(1, new int[] {-1, -1, -1, 0},
+                new int[] {0})));
+        assertArrayEquals(new int[] {0, 0, 1, 2}, apart.modelBlock());
+        assertArrayEquals(new int[] {0, 1, 2}, apart.dataBlock());
+        assertEquals(2, apart.widest());
+    }
+}

@@ -1,0 +1,142 @@
+package dev.strata.sampler.guidance;
+
+import dev.strata.forward.ForwardOperator;
+import dev.strata.forward.JacobianBlocks;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+/**
+ * w = S^-1 r exactly, per sample, for S = J diag(c) J^T + diag(C_d) when J has a block-diagonal pattern
+ * ({@link JacobianBlocks}): S = blockdiag(S_k), S_k = J_k diag(c on M_k) J_k^T + diag(C_d on D_k), and w = r / C_d
+ * on the data in no block. The columns of every J_k come from {@link ForwardOperator#jacobianBlockColumns} (in
+ * closed form, or probed by JVPs), a few samples a call, and each S_k is solved by its Cholesky factor (EJML), the
+ * blocks in parallel.
+ */
+final class BlockInnovationSolver {
+    /** Most model or data indices in a block the solver takes; wider blocks are left to conjugate gradients. */
+    static final int MAX_BLOCK = 1024;
+    /** Most columns (samples times probes) asked for in one call; a call takes whole samples, at least one. */
+    private static final int PROBES_PER_CALL = 256;
+
+    private final ForwardOperator operator;
+    private final double[] dataVariance;
+    private final int[][] model;
+    private final int[][] data;
+    private final int[] unblocked;
+    private final int probes;
+
+    private BlockInnovationSolver(ForwardOperator operator, JacobianBlocks blocks, double[] dataVariance) {
+        this.operator = operator;
+        this.dataVariance = dataVariance;
+        this.model = blocks.modelIndices();
+        this.data = blocks.dataIndices();
+        int[] dataBlock = blocks.dataBlock();
+        this.unblocked = java.util.stream.IntStream.range(0, dataBlock.length).filter(i -> dataBlock[i] < 0)
+                .toArray();
+        int widest = 0;
+        for (int[] m : model) {
+            widest = Math.max(widest, m.length);
+        }
+        this.probes = widest;
+    }
+
+    /**
+     * The solver for {@code operator}'s pattern, if it has one whose blocks hold at most {@link #MAX_BLOCK} model
+     * and data indices each.
+     */
+    static Optional<BlockInnovationSolver> of(ForwardOperator operator, double[] dataVariance) {
+        return operator.jacobianBlocks().filter(b -> b.dataBlock().length == dataVariance.length
+                && widest(b.modelIndices()) <= MAX_BLOCK && widest(b.dataIndices()) <= MAX_BLOCK)
+                .map(b -> new BlockInnovationSolver(operator, b, dataVariance));
+    }
+
+    private static int widest(int[][] blocks) {
+        int w = 0;
+        for (int[] b : blocks) {
+            w = Math.max(w, b.length);
+        }
+        return w;
+    }
+
+    /**
+     * w = S^-1 r for each of the {@code n} samples, J the operator's Jacobian at x̂0.
+     *
+     * @param x0hat x̂0, [n, size]
+     * @param c     diag(C) per sample, [n, size]
+     * @param r     [n, m]
+     */
+    double[] solve(float[] x0hat, float[] c, double[] r, int n) {
+        int size = operator.inputSize();
+        int m = dataVariance.length;
+        double[] w = new double[n * m];
+        int perCall = Math.max(1, PROBES_PER_CALL / Math.max(1, probes));
+        for (int first = 0; first < n; first += perCall) {
+            int count = Math.min(perCall, n - first);
+            float[] columns = operator.jacobianBlockColumns(
+                    java.util.Arrays.copyOfRange(x0hat, first * size, (first + count) * size), count);
+            int from = first;
+            IntStream.range(0, count * model.length).parallel().forEach(job -> {
+                int b = from + job / model.length;
+                solveBlock(job % model.length, columns, (job / model.length) * probes * m, c, b * size, r, w, b * m);
+            });
+            for (int b = first; b < first + count; b++) {
+                for (int j : unblocked) {
+                    w[b * m + j] = r[b * m + j] / dataVariance[j];
+                }
+            }
+        }
+        return w;
+    }
+
+    /** w on D_k = S_k^-1 r on D_k for one sample, from its probed {@code columns} and diag(C) at {@code cOffset}. */
+    private void solveBlock(int k, float[] columns, int columnOffset, float[] c, int cOffset, double[] r, double[] w,
+                            int rOffset) {
+        int[] rows = data[k];
+        int[] cols = model[k];
+        int d = rows.length;
+        if (d == 0) {
+            return;
+        }
+        int m = dataVariance.length;
+        DMatrixRMaj s = new DMatrixRMaj(d, d);
+        double[] a = new double[d];
+        int[] nonzero = new int[d];
+        for (int q = 0; q < cols.length; q++) {
+            double scale = Math.sqrt(c[cOffset + cols[q]]);
+            int count = 0;
+            for (int i = 0; i < d; i++) {
+                float v = columns[columnOffset + q * m + rows[i]];
+                if (v != 0) {
+                    a[count] = scale * v;
+                    nonzero[count++] = i;
+                }
+            }
+            for (int u = 0; u < count; u++) { // S += a a^T on the nonzero rows of the column, upper triangle
+                int base = nonzero[u] * d;
+                for (int v = u; v < count; v++) {
+                    s.data[base + nonzero[v]] += a[u] * a[v];
+                }
+            }
+        }
+        DMatrixRMaj rhs = new DMatrixRMaj(d, 1);
+        for (int i = 0; i < d; i++) {
+            s.data[i * d + i] += dataVariance[rows[i]];
+            for (int j = 0; j < i; j++) {
+                s.data[i * d + j] = s.data[j * d + i];
+            }
+            rhs.data[i] = r[rOffset + rows[i]];
+        }
+        LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(d);
+        if (!cholesky.setA(s)) {
+            throw new IllegalStateException("J C J^T + C_d of block " + k + " is not positive definite");
+        }
+        DMatrixRMaj out = new DMatrixRMaj(d, 1);
+        cholesky.solve(rhs, out);
+        for (int i = 0; i < d; i++) {
+            w[rOffset + rows[i]] = out.data[i];
+        }
+    }
+}
