@@ -13,6 +13,8 @@ public final class AffineInput implements WrappedOperator {
     private final ForwardOperator inner;
     private final float[] offset;
     private final float[] scale;
+    /** scale_j at each entry (q, i) of a sample's block columns, j its model index (1 where none); null without. */
+    private final float[] columnScale;
 
     /** One offset and one scale for every model element. */
     public AffineInput(ForwardOperator inner, double offset, double scale) {
@@ -38,6 +40,14 @@ public final class AffineInput implements WrappedOperator {
         this.inner = inner;
         this.offset = offset.clone();
         this.scale = scale.clone();
+        this.columnScale = inner.jacobianBlocks().map(b -> {
+            int[] table = b.columnTable();
+            float[] f = new float[table.length];
+            for (int e = 0; e < table.length; e++) {
+                f[e] = table[e] >= 0 ? this.scale[table[e]] : 1;
+            }
+            return f;
+        }).orElse(null);
     }
 
     private static float[] filled(int n, double v) {
@@ -125,13 +135,13 @@ public final class AffineInput implements WrappedOperator {
     /** The inner operator's block columns at offset + scale ⊙ x, the entry of model index j times scale_j. */
     @Override
     public float[] jacobianBlockColumns(float[] x, int n) {
+        if (columnScale == null) {
+            throw new IllegalStateException("the operator in physical units claims no block pattern of its Jacobian");
+        }
         float[] columns = inner.jacobianBlockColumns(toPhysical(x), n);
-        int[] table = inner.jacobianBlocks().orElseThrow().columnModelIndex();
-        for (int from = 0; from < columns.length; from += table.length) {
-            for (int e = 0; e < table.length; e++) {
-                if (table[e] >= 0) {
-                    columns[from + e] *= scale[table[e]];
-                }
+        for (int from = 0; from < columns.length; from += columnScale.length) {
+            for (int e = 0; e < columnScale.length; e++) {
+                columns[from + e] *= columnScale[e];
             }
         }
         return columns;

@@ -106,6 +106,16 @@ public final class JacobianBlocks {
         return positionInBlock.clone();
     }
 
+    /** {@link #columnModelIndex()} itself, for the wrappers of this package, which do not modify it. */
+    int[] columnTable() {
+        return columnModelIndex;
+    }
+
+    /** {@link #positionInBlock()} itself, for the joint operator, which does not modify it. */
+    int[] ranks() {
+        return positionInBlock;
+    }
+
     private static int[] columnTable(int[][] model, int[] dataBlock, int probes) {
         int m = dataBlock.length;
         int[] table = new int[probes * m];

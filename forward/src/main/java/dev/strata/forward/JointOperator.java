@@ -23,6 +23,11 @@ public final class JointOperator implements ForwardOperator {
     private final int[] offsets;
     private final int[] inputShape;
     private final Optional<JacobianBlocks> blocks;
+    /**
+     * Per part, where entry (q, i) of a sample's block columns goes in the joint ones: (rank of its model index in
+     * the joint block) m + the part's offset + i, or -1; empty without a pattern.
+     */
+    private final int[][] columnDestination;
 
     /**
      * @param parts at least one operator, all with the same input shape; kept in this order
@@ -46,6 +51,22 @@ public final class JointOperator implements ForwardOperator {
         List<Optional<JacobianBlocks>> each = this.parts.stream().map(ForwardOperator::jacobianBlocks).toList();
         this.blocks = each.stream().allMatch(Optional::isPresent)
                 ? Optional.of(JacobianBlocks.stacked(each.stream().map(Optional::get).toList())) : Optional.empty();
+        this.columnDestination = blocks.map(this::destinations).orElse(new int[0][]);
+    }
+
+    private int[][] destinations(JacobianBlocks joint) {
+        int[] rank = joint.ranks();
+        int m = offsets[parts.size()];
+        int[][] dest = new int[parts.size()][];
+        for (int p = 0; p < parts.size(); p++) {
+            int[] table = parts.get(p).jacobianBlocks().orElseThrow().columnTable();
+            int size = blockSize(p);
+            dest[p] = new int[table.length];
+            for (int e = 0; e < table.length; e++) {
+                dest[p][e] = table[e] >= 0 ? rank[table[e]] * m + offsets[p] + e % size : -1;
+            }
+        }
+        return dest;
     }
 
     /** {@link #JointOperator(List)} of {@code parts}. */
@@ -130,19 +151,18 @@ public final class JointOperator implements ForwardOperator {
     public float[] jacobianBlockColumns(float[] x, int n) {
         JacobianBlocks joint = jacobianBlocks().orElseThrow(() -> new IllegalStateException("a part of this joint"
                 + " operator claims no block pattern of its Jacobian"));
-        int[] rank = joint.positionInBlock();
         int probes = joint.widest();
         int m = offsets[parts.size()];
         float[] columns = new float[n * probes * m];
         for (int p = 0; p < parts.size(); p++) {
-            ForwardOperator part = parts.get(p);
-            int[] table = part.jacobianBlocks().orElseThrow().columnModelIndex();
-            float[] own = part.jacobianBlockColumns(x, n);
-            int size = blockSize(p);
+            int[] dest = columnDestination[p];
+            float[] own = parts.get(p).jacobianBlockColumns(x, n);
             for (int b = 0; b < n; b++) {
-                for (int e = 0; e < table.length; e++) {
-                    if (table[e] >= 0) {
-                        columns[(b * probes + rank[table[e]]) * m + offsets[p] + e % size] = own[b * table.length + e];
+                int to = b * probes * m;
+                int from = b * dest.length;
+                for (int e = 0; e < dest.length; e++) {
+                    if (dest[e] >= 0) {
+                        columns[to + dest[e]] = own[from + e];
                     }
                 }
             }

@@ -228,37 +228,42 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         int nw = kernelWavelet.length;
         int c = (nw - 1) / 2;
         float[] columns = new float[n * nz * m];
-        float[] dr = new float[nr];
         for (int b = 0; b < n; b++) {
             for (int ix = 0; ix < nx; ix++) {
                 int base = (b * km.channels + km.ch) * km.nz * nx + ix;
                 for (int q = 0; q < nz; q++) {
-                    java.util.Arrays.fill(dr, 0f);
-                    for (int row = q; row <= (extension != null && q == nz - 1 ? nz : q); row++) {
-                        if (row < nr) { // dr[row] / dIp[row]
-                            float ip = km.values[base + row * nx];
-                            float lower = km.values[base + (row + 1) * nx];
-                            dr[row] += -2 * lower / ((ip + lower) * (ip + lower));
+                    float ip = km.values[base + q * nx];
+                    float below = 0; // dr[q] / dIp[q]
+                    if (q < nr) {
+                        float lower = km.values[base + (q + 1) * nx];
+                        below = -2 * lower / ((ip + lower) * (ip + lower));
+                        if (extension != null && q == nz - 1) { // Ip[nz] is Ip[nz-1]: r[nz-1] = 0, its derivative too
+                            below += 2 * ip / ((ip + lower) * (ip + lower));
                         }
-                        if (row >= 1) { // dr[row - 1] / dIp[row]
-                            float upper = km.values[base + (row - 1) * nx];
-                            float ip = km.values[base + row * nx];
-                            dr[row - 1] += 2 * upper / ((upper + ip) * (upper + ip));
-                        }
+                    }
+                    float above = 0; // dr[q-1] / dIp[q]
+                    if (q >= 1) {
+                        float upper = km.values[base + (q - 1) * nx];
+                        above = 2 * upper / ((upper + ip) * (upper + ip));
                     }
                     int out = (b * nz + q) * m + ix;
-                    for (int z1 = Math.max(0, q - 1); z1 <= Math.min(nr - 1, q + 1); z1++) {
-                        if (dr[z1] == 0) {
-                            continue;
-                        }
-                        for (int z = Math.max(0, z1 - c); z <= Math.min(nr - 1, z1 - c + nw - 1); z++) {
-                            columns[out + z * nx] += kernelWavelet[z - z1 + c] * dr[z1];
-                        }
-                    }
+                    addWavelet(columns, out, q, below, nr, c);
+                    addWavelet(columns, out, q - 1, above, nr, c);
                 }
             }
         }
         return columns;
+    }
+
+    /** columns[out + z nx] += w[z - row + c] dr for the data rows z that reflectivity row {@code row} reaches. */
+    private void addWavelet(float[] columns, int out, int row, float dr, int nr, int c) {
+        if (dr == 0 || row < 0) {
+            return;
+        }
+        int nw = kernelWavelet.length;
+        for (int z = Math.max(0, row - c); z <= Math.min(nr - 1, row - c + nw - 1); z++) {
+            columns[out + z * nx] += kernelWavelet[z - row + c] * dr;
+        }
     }
 
     /** d = W r(Ip) for {@code n} models {@code [n][channels][nz][nx]}; returns new {@code [n][R][nx]}. */

@@ -103,21 +103,25 @@ final class BlockInnovationSolver {
         int m = dataVariance.length;
         DMatrixRMaj s = new DMatrixRMaj(d, d);
         double[] a = new double[d];
-        int[] nonzero = new int[d];
         for (int q = 0; q < cols.length; q++) {
             double scale = Math.sqrt(c[cOffset + cols[q]]);
-            int count = 0;
+            int lo = d;
+            int hi = -1;
             for (int i = 0; i < d; i++) {
                 float v = columns[columnOffset + q * m + rows[i]];
+                a[i] = scale * v;
                 if (v != 0) {
-                    a[count] = scale * v;
-                    nonzero[count++] = i;
+                    lo = Math.min(lo, i);
+                    hi = i;
                 }
             }
-            for (int u = 0; u < count; u++) { // S += a a^T on the nonzero rows of the column, upper triangle
-                int base = nonzero[u] * d;
-                for (int v = u; v < count; v++) {
-                    s.data[base + nonzero[v]] += a[u] * a[v];
+            for (int i = lo; i <= hi; i++) { // S += a a^T over the rows lo..hi the column reaches, upper triangle
+                double ai = a[i];
+                if (ai != 0) {
+                    int base = i * d;
+                    for (int j = i; j <= hi; j++) {
+                        s.data[base + j] += ai * a[j];
+                    }
                 }
             }
         }
