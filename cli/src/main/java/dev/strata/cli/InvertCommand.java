@@ -59,7 +59,8 @@ public final class InvertCommand implements Callable<Integer> {
     String guidance;
 
     @Option(names = "--covariance", defaultValue = "isotropic",
-            description = "C_x0hat of cdps: isotropic (the prior denoiser's own error per channel, seed 000) | tweedie"
+            description = "C_x0hat of cdps: isotropic (the prior denoiser's own error per channel, seed 000; with"
+                    + " seismic and well data J C J^T + C_d is then solved exactly, trace by trace) | tweedie"
                     + " (sigma^2 dD/dx, exact for an exact denoiser; one more denoiser VJP per CG step) (default:"
                     + " ${DEFAULT-VALUE}).")
     String covariance;

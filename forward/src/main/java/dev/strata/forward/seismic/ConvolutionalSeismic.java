@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * Full-stack seismic by the 1-D convolutional model: the normal-incidence reflectivity of the acoustic impedance Ip
@@ -228,30 +229,30 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         int nw = kernelWavelet.length;
         int c = (nw - 1) / 2;
         float[] columns = new float[n * nz * m];
-        for (int b = 0; b < n; b++) {
-            for (int ix = 0; ix < nx; ix++) {
-                int base = (b * km.channels + km.ch) * km.nz * nx + ix;
-                for (int q = 0; q < nz; q++) {
-                    float ip = km.values[base + q * nx];
-                    float below = 0; // dr[q] / dIp[q]
-                    if (q < nr) {
-                        float lower = km.values[base + (q + 1) * nx];
-                        below = -2 * lower / ((ip + lower) * (ip + lower));
-                        if (extension != null && q == nz - 1) { // Ip[nz] is Ip[nz-1]: r[nz-1] = 0, its derivative too
-                            below += 2 * ip / ((ip + lower) * (ip + lower));
-                        }
+        IntStream.range(0, n * nx).parallel().forEach(trace -> { // traces write disjoint entries
+            int b = trace / nx;
+            int ix = trace % nx;
+            int base = (b * km.channels + km.ch) * km.nz * nx + ix;
+            for (int q = 0; q < nz; q++) {
+                float ip = km.values[base + q * nx];
+                float below = 0; // dr[q] / dIp[q]
+                if (q < nr) {
+                    float lower = km.values[base + (q + 1) * nx];
+                    below = -2 * lower / ((ip + lower) * (ip + lower));
+                    if (extension != null && q == nz - 1) { // Ip[nz] is Ip[nz-1]: r[nz-1] = 0, its derivative too
+                        below += 2 * ip / ((ip + lower) * (ip + lower));
                     }
-                    float above = 0; // dr[q-1] / dIp[q]
-                    if (q >= 1) {
-                        float upper = km.values[base + (q - 1) * nx];
-                        above = 2 * upper / ((upper + ip) * (upper + ip));
-                    }
-                    int out = (b * nz + q) * m + ix;
-                    addWavelet(columns, out, q, below, nr, c);
-                    addWavelet(columns, out, q - 1, above, nr, c);
                 }
+                float above = 0; // dr[q-1] / dIp[q]
+                if (q >= 1) {
+                    float upper = km.values[base + (q - 1) * nx];
+                    above = 2 * upper / ((upper + ip) * (upper + ip));
+                }
+                int out = (b * nz + q) * m + ix;
+                addWavelet(columns, out, q, below, nr, c);
+                addWavelet(columns, out, q - 1, above, nr, c);
             }
-        }
+        });
         return columns;
     }
 
