@@ -4,6 +4,8 @@ import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.JacobianBlocks;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
@@ -20,6 +22,8 @@ final class BlockInnovationSolver {
     static final int MAX_BLOCK = 1024;
     /** Most columns (samples times probes) asked for in one call; a call takes whole samples, at least one. */
     private static final int PROBES_PER_CALL = 256;
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
 
     private final ForwardOperator operator;
     private final double[] dataVariance;
@@ -115,12 +119,18 @@ final class BlockInnovationSolver {
                     hi = i;
                 }
             }
+            double[] sum = s.data;
             for (int i = lo; i <= hi; i++) { // S += a a^T over the rows lo..hi the column reaches, upper triangle
                 double ai = a[i];
                 if (ai != 0) {
                     int base = i * d;
-                    for (int j = i; j <= hi; j++) {
-                        s.data[base + j] += ai * a[j];
+                    int j = i;
+                    for (; j + LANES <= hi + 1; j += LANES) {
+                        DoubleVector.fromArray(SPECIES, a, j).mul(ai).add(DoubleVector.fromArray(SPECIES, sum, base + j))
+                                .intoArray(sum, base + j);
+                    }
+                    for (; j <= hi; j++) {
+                        sum[base + j] += ai * a[j];
                     }
                 }
             }
