@@ -126,8 +126,8 @@ final class BlockInnovationSolver {
                     int base = i * d;
                     int j = i;
                     for (; j + LANES <= hi + 1; j += LANES) {
-                        DoubleVector.fromArray(SPECIES, a, j).mul(ai).add(DoubleVector.fromArray(SPECIES, sum, base + j))
-                                .intoArray(sum, base + j);
+                        DoubleVector.fromArray(SPECIES, a, j).mul(ai)
+                                .add(DoubleVector.fromArray(SPECIES, sum, base + j)).intoArray(sum, base + j);
                     }
                     for (; j <= hi; j++) {
                         sum[base + j] += ai * a[j];
