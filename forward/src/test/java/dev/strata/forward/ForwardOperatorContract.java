@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.strata.forward.verify.DerivativeChecks;
 import dev.strata.forward.verify.OperatorVerification;
@@ -53,6 +54,22 @@ public abstract class ForwardOperatorContract {
     private Point point(ForwardOperator op) {
         return new Point(randomModels(rng, BATCH), gaussian(rng, BATCH * op.inputSize()),
                 gaussian(rng, BATCH * op.outputSize()));
+    }
+
+    /** Where the operator claims a block pattern of its Jacobian, no datum moves with a tangent on another block. */
+    @Test
+    void derivativesStayInTheDeclaredJacobianBlocks() {
+        ForwardOperator op = operator();
+        assumeTrue(op.jacobianBlocks().isPresent(), "the operator claims no block pattern");
+        JacobianBlockChecks.assertDerivativesStayInBlocks(op, randomModels(rng, 1));
+    }
+
+    /** Where the operator claims a block pattern, its block columns equal the probed JVPs. */
+    @Test
+    void jacobianBlockColumnsEqualTheProbedJvps() {
+        ForwardOperator op = operator();
+        assumeTrue(op.jacobianBlocks().isPresent(), "the operator claims no block pattern");
+        JacobianBlockChecks.assertColumnsEqualProbed(op, randomModels(rng, BATCH), BATCH);
     }
 
     @Test

@@ -2,11 +2,11 @@ package dev.strata.forward.seismic;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.forward.AffineInput;
 import dev.strata.forward.ClippedInput;
 import dev.strata.forward.ForwardOperator;
+import dev.strata.forward.JacobianBlockChecks;
 import dev.strata.forward.JacobianBlocks;
 import dev.strata.forward.JointOperator;
 import dev.strata.forward.WhitenedOutput;
@@ -76,46 +76,13 @@ class JacobianBlocksTest {
     @ParameterizedTest
     @MethodSource("operators")
     void derivativesVanishOutsideTheDeclaredBlocks(ForwardOperator op) {
-        JacobianBlocks blocks = op.jacobianBlocks().orElseThrow();
-        int[] modelBlock = blocks.modelBlock();
-        int[] dataBlock = blocks.dataBlock();
-        float[] x = models(op, 1);
-        SplittableRandom random = new SplittableRandom(5);
-        for (int k : new int[] {-1, 0, blocks.count() / 2, blocks.count() - 1}) {
-            float[] dx = new float[SIZE];
-            for (int j = 0; j < SIZE; j++) {
-                dx[j] = modelBlock[j] == k ? (float) random.nextGaussian() : 0;
-            }
-            float[] dy = op.jvp(x, dx, 1);
-            double inside = 0;
-            for (int i = 0; i < dy.length; i++) {
-                if (dataBlock[i] == k && k >= 0) {
-                    inside += Math.abs(dy[i]);
-                } else {
-                    assertEquals(0f, dy[i], "datum " + i + " of block " + dataBlock[i] + " moved with block " + k);
-                }
-            }
-            assertTrue(k < 0 || inside > 0, "block " + k + " moves none of its data");
-        }
+        JacobianBlockChecks.assertDerivativesStayInBlocks(op, models(op, 1));
     }
 
     @ParameterizedTest
     @MethodSource("operators")
     void closedFormBlockColumnsEqualProbedColumns(ForwardOperator op) {
-        JacobianBlocks blocks = op.jacobianBlocks().orElseThrow();
-        float[] x = models(op, 2);
-        float[] closed = op.jacobianBlockColumns(x, 2);
-        float[] probed = blocks.probe(op, x, 2);
-        assertEquals(probed.length, closed.length);
-        double scale = 0;
-        double worst = 0;
-        for (int e = 0; e < probed.length; e++) {
-            scale = Math.max(scale, Math.abs(probed[e]));
-            worst = Math.max(worst, Math.abs(closed[e] - probed[e]));
-        }
-        assertTrue(scale > 0);
-        assertTrue(worst <= 1e-5 * scale, "block columns differ from the probed JVPs by " + worst / scale
-                + " of their largest entry");
+        JacobianBlockChecks.assertColumnsEqualProbed(op, models(op, 2), 2);
     }
 
     @Test
