@@ -56,6 +56,16 @@ final class Inversion {
         }
     }
 
+    /** What to change when the sampler leaves the models the physics accepts, for this guidance and covariance. */
+    static String divergenceFix(String guidance, String covariance) {
+        return switch (guidance) {
+            case "dps" -> "use --guidance cdps, a smaller --zeta or more --steps";
+            case "cdps", "power" -> "tweedie".equals(covariance) ? "use --covariance isotropic or more --steps"
+                    : "use more --steps";
+            default -> "use more --steps";
+        };
+    }
+
     private ShardDone drawShard(SampleStore store, long first, ProgressListener progress) {
         int n = settings.shardSize(first);
         PhaseClock clock = new PhaseClock();
@@ -68,8 +78,8 @@ final class Inversion {
             x = sampler.sample(n, settings.seed(), first, progress);
         } catch (IllegalArgumentException e) {
             throw new dev.strata.cli.UserInputException("the sampler left the models the physics accepts (" + e.getMessage()
-                    + "); the run stopped, keeping the shards drawn before; fix: use --guidance cdps, a smaller --zeta or"
-                    + " more --steps, in a new --out", e);
+                    + "); the run stopped, keeping the shards drawn before; fix: " + divergenceFix(settings.guidance(),
+                    settings.covariance()) + ", in a new --out", e);
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         SolveTally solves = samplers.takeSolveTally(); // this shard's sampler is the one made since the last shard
