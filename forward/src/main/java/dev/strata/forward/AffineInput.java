@@ -41,7 +41,7 @@ public final class AffineInput implements WrappedOperator {
         this.offset = offset.clone();
         this.scale = scale.clone();
         this.columnScale = inner.jacobianBlocks().map(b -> {
-            int[] table = b.columnTable();
+            int[] table = b.columnModelIndex();
             float[] f = new float[table.length];
             for (int e = 0; e < table.length; e++) {
                 f[e] = table[e] >= 0 ? this.scale[table[e]] : 1;

@@ -99,7 +99,7 @@ public final class ClippedInput implements WrappedOperator {
     @Override
     public float[] jacobianBlockColumns(float[] x, int n) {
         float[] columns = inner.jacobianBlockColumns(clip(x), n);
-        int[] table = inner.jacobianBlocks().orElseThrow().columnTable();
+        int[] table = inner.jacobianBlocks().orElseThrow().columnModelIndex();
         int size = inputSize();
         for (int b = 0; b < n; b++) {
             for (int e = 0; e < table.length; e++) {

@@ -42,7 +42,7 @@ public final class JacobianBlocks {
         }
         this.widest = w;
         this.columnModelIndex = columnTable(modelIndices, this.dataBlock, w);
-        this.positionInBlock = ranks(this.modelBlock, count);
+        this.positionInBlock = ranks(modelIndices, this.modelBlock.length);
     }
 
     private static int[] checked(String what, int[] blocks, int count) {
@@ -95,24 +95,18 @@ public final class JacobianBlocks {
 
     /**
      * The model index of entry (q, i) of a sample's block columns, {@code [widest()][m]}: the q-th model index of
-     * datum i's block, -1 where that block has fewer or datum i is in none.
+     * datum i's block, -1 where that block has fewer or datum i is in none. The table itself, for the wrappers of
+     * this package, which do not modify it.
      */
-    public int[] columnModelIndex() {
-        return columnModelIndex.clone();
-    }
-
-    /** The rank of each model index among its block's model indices (q), -1 for one in no block. */
-    public int[] positionInBlock() {
-        return positionInBlock.clone();
-    }
-
-    /** {@link #columnModelIndex()} itself, for the wrappers of this package, which do not modify it. */
-    int[] columnTable() {
+    int[] columnModelIndex() {
         return columnModelIndex;
     }
 
-    /** {@link #positionInBlock()} itself, for the joint operator, which does not modify it. */
-    int[] ranks() {
+    /**
+     * The rank q of each model index among its block's model indices, -1 for one in no block. The table itself, for
+     * the joint operator, which does not modify it.
+     */
+    int[] positionInBlock() {
         return positionInBlock;
     }
 
@@ -131,11 +125,13 @@ public final class JacobianBlocks {
         return table;
     }
 
-    private static int[] ranks(int[] blocks, int count) {
-        int[] rank = new int[blocks.length];
-        int[] sizes = new int[count];
-        for (int j = 0; j < blocks.length; j++) {
-            rank[j] = blocks[j] >= 0 ? sizes[blocks[j]]++ : -1;
+    private static int[] ranks(int[][] model, int size) {
+        int[] rank = new int[size];
+        Arrays.fill(rank, -1);
+        for (int[] block : model) {
+            for (int q = 0; q < block.length; q++) {
+                rank[block[q]] = q;
+            }
         }
         return rank;
     }
@@ -143,8 +139,8 @@ public final class JacobianBlocks {
     /**
      * The block columns of {@code operator} at the batch x by probing: J e_q for q = 0 .. widest() - 1, e_q = 1 at
      * the q-th model index of every block, as one JVP of n * widest() members (Curtis, Powell and Reid 1974, J.
-     * Inst. Math. Appl. 13): {@code [n][widest()][m]}, entry (b, q, i) = dy_i/dx_j at x_b for j =
-     * {@link #columnModelIndex()}[q, i] (0 where that is -1).
+     * Inst. Math. Appl. 13): {@code [n][widest()][m]}, entry (b, q, i) = dy_i/dx_j at x_b for j the q-th model index
+     * of datum i's block (0 where that block has fewer or datum i is in none).
      */
     public float[] probe(ForwardOperator operator, float[] x, int n) {
         int size = modelBlock.length;

@@ -55,11 +55,11 @@ public final class JointOperator implements ForwardOperator {
     }
 
     private int[][] destinations(JacobianBlocks joint) {
-        int[] rank = joint.ranks();
+        int[] rank = joint.positionInBlock();
         int m = offsets[parts.size()];
         int[][] dest = new int[parts.size()][];
         for (int p = 0; p < parts.size(); p++) {
-            int[] table = parts.get(p).jacobianBlocks().orElseThrow().columnTable();
+            int[] table = parts.get(p).jacobianBlocks().orElseThrow().columnModelIndex();
             int size = blockSize(p);
             dest[p] = new int[table.length];
             for (int e = 0; e < table.length; e++) {

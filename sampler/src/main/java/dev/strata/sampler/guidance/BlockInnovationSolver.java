@@ -2,6 +2,7 @@ package dev.strata.sampler.guidance;
 
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.JacobianBlocks;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import jdk.incubator.vector.DoubleVector;
@@ -38,13 +39,8 @@ final class BlockInnovationSolver {
         this.model = blocks.modelIndices();
         this.data = blocks.dataIndices();
         int[] dataBlock = blocks.dataBlock();
-        this.unblocked = java.util.stream.IntStream.range(0, dataBlock.length).filter(i -> dataBlock[i] < 0)
-                .toArray();
-        int widest = 0;
-        for (int[] m : model) {
-            widest = Math.max(widest, m.length);
-        }
-        this.probes = widest;
+        this.unblocked = IntStream.range(0, dataBlock.length).filter(i -> dataBlock[i] < 0).toArray();
+        this.probes = blocks.widest();
     }
 
     /**
@@ -53,16 +49,8 @@ final class BlockInnovationSolver {
      */
     static Optional<BlockInnovationSolver> of(ForwardOperator operator, double[] dataVariance) {
         return operator.jacobianBlocks().filter(b -> b.dataBlock().length == dataVariance.length
-                && widest(b.modelIndices()) <= MAX_BLOCK && widest(b.dataIndices()) <= MAX_BLOCK)
+                && b.widest() <= MAX_BLOCK && Arrays.stream(b.dataIndices()).allMatch(d -> d.length <= MAX_BLOCK))
                 .map(b -> new BlockInnovationSolver(operator, b, dataVariance));
-    }
-
-    private static int widest(int[][] blocks) {
-        int w = 0;
-        for (int[] b : blocks) {
-            w = Math.max(w, b.length);
-        }
-        return w;
     }
 
     /**
@@ -80,7 +68,7 @@ final class BlockInnovationSolver {
         for (int first = 0; first < n; first += perCall) {
             int count = Math.min(perCall, n - first);
             float[] columns = operator.jacobianBlockColumns(
-                    java.util.Arrays.copyOfRange(x0hat, first * size, (first + count) * size), count);
+                    Arrays.copyOfRange(x0hat, first * size, (first + count) * size), count);
             int from = first;
             IntStream.range(0, count * model.length).parallel().forEach(job -> {
                 int b = from + job / model.length;
