@@ -1,17 +1,20 @@
 package dev.strata.kernels.acoustic;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API rows of the {@link CpmlKernels} stencils, named by their {@code @Kernel(vectorRows = ...)}: the same
- * contract as the generated row runners (the same rows, arguments in task order). A row goes in passes over scratch
- * rows: the stencils (Laplacian, first and second differences along x or z) on whole vectors into a scratch row,
- * then element-wise passes that combine them with the PML fields, on whole vectors with the columns left over one by
- * one; the runs of columns in or near an x strip and the rows in or near a z strip get their terms, the rest only
- * the Laplacian and the update. Each pass performs the operations of its per-point body in the same order, so that
- * the results agree bit for bit (the JVM never fuses multiply-add on its own); a field value is stored flushed as
- * {@link AcousticKernels#flushToZero} stores it (a blend where |v| < TINY).
+ * contract as the generated row runners (the same rows, arguments in task order). The forward kernels ({@link
+ * #psiRows}, {@link #stepRows}) take a row in one pass a vector: each vector loads the neighbours of u once for every
+ * difference it needs, and where its lanes lie in, near or away from an x strip, it keeps each lane's own terms by
+ * blends and stores under masks; a last vector that would pass the interior ends at its edge over the one before and
+ * stores only its new lanes. The adjoint kernels go in passes over scratch rows: the stencils on whole vectors into a
+ * scratch row, then element-wise passes that combine them with the PML fields, the columns left over one by one. Each
+ * lane performs the operations of its per-point body in the same order, so that the results agree bit for bit (the JVM
+ * never fuses multiply-add on its own); a field value is stored flushed as {@link AcousticKernels#flushToZero} stores
+ * it (a blend where |v| < TINY).
  *
  * <p>Every method here takes only arrays and scalars and calls no method of this project with a vector, and each is
  * small: the Vector API's own methods are always inlined, but a helper of ours that takes or returns a vector is
@@ -58,43 +61,75 @@ final class CpmlVectors {
     }
 
     /**
-     * {@link CpmlKernels#psi} over interior rows [rowStart, rowEnd). In a z strip the row's profile values a and b are
-     * spread over scratch rows, so that both axes run the same per-column pass.
+     * {@link CpmlKernels#psi} over interior rows [rowStart, rowEnd), a vector at a time: the columns of the x strips,
+     * and in a z strip the whole row ({@link #psiRowX}, {@link #psiRowInZ}).
      */
     static void psiRows(int rowStart, int rowEnd, float[] u, float[] px, float[] pz, float[] fx, float[] fz, int w,
                         int nz, int nx, int nb) {
-        float[] a = new float[nx];
-        float[] b = new float[nx];
-        float[] d1 = new float[nx];
         if (AcousticVectors.narrowRows(rowStart, rowEnd, nz, nx,
                 (m, iz, ix) -> CpmlKernels.psi(m, iz, ix, u, px, pz, fx, fz, w, nz, nx))) {
             return;
         }
+        boolean[] in = new SideColumns(w, nx).in();
         AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (m, iz, base) -> {
             if (CpmlKernels.inStrip(iz, nz, w)) {
-                java.util.Arrays.fill(a, fz[iz]);
-                java.util.Arrays.fill(b, fz[nz + iz]);
-                difference(d1, u, base, R, nx - R, nx, nx, false);
-                psi(pz, a, b, 0, d1, base, R, nx - R);
-            }
-            for (int from : new int[] {R, nx - R - w}) {
-                difference(d1, u, base, from, from + w, 1, nx, false);
-                psi(px, fx, fx, nx, d1, base, from, from + w);
+                psiRowInZ(u, px, pz, fx, in, fz[iz], fz[nz + iz], base, nx);
+            } else {
+                psiRowX(u, px, fx, in, base, R, R + w, nx);
+                psiRowX(u, px, fx, in, base, nx - R - w, nx - R, nx);
             }
         });
     }
 
-    /** psi = a psi + b d1 at columns [from, to) of the row at {@code base}: a = fa[ix], b = fb[bOff + ix]. */
-    private static void psi(float[] psi, float[] fa, float[] fb, int bOff, float[] d1, int base, int from, int to) {
-        int ix = from;
-        for (; ix + S.length() <= to; ix += S.length()) {
+    /**
+     * psiX = a psiX + b D1x u at the columns [from, to) of the row at {@code base} that lie in an x strip
+     * ({@code in}), a = fx[ix], b = fx[nx + ix]; a last vector that would pass nx - R ends there instead and stores
+     * only its lanes from its column on.
+     */
+    private static void psiRowX(float[] u, float[] px, float[] fx, boolean[] in, int base, int from, int to, int nx) {
+        for (int col = from; col < to; col += S.length()) {
+            int ix = Math.min(col, nx - R - S.length());
             int i = base + ix;
-            FloatVector next = FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, psi, i))
-                    .add(FloatVector.fromArray(S, fb, bOff + ix).mul(FloatVector.fromArray(S, d1, ix)));
-            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(psi, i);
+            FloatVector d1 = FloatVector.zero(S);
+            for (int m = 1; m <= R; m++) {
+                FloatVector t = FloatVector.fromArray(S, u, i + m).sub(FloatVector.fromArray(S, u, i - m))
+                        .mul(FIRST[m]);
+                d1 = m == 1 ? t : d1.add(t);
+            }
+            FloatVector next = FloatVector.fromArray(S, fx, ix).mul(FloatVector.fromArray(S, px, i))
+                    .add(FloatVector.fromArray(S, fx, nx + ix).mul(d1));
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY))
+                    .intoArray(px, i, VectorMask.fromArray(S, in, ix).and(S.indexInRange(ix - col, to - col)));
         }
-        for (; ix < to; ix++) {
-            psi[base + ix] = AcousticKernels.flushToZero(fa[ix] * psi[base + ix] + fb[bOff + ix] * d1[ix]);
+    }
+
+    /**
+     * A row in a z strip of profile a, b at this depth: psiZ = a psiZ + b D1z u at every interior column, and
+     * {@link #psiRowX}'s psiX in the lanes of the x strips; the last vector as there.
+     */
+    private static void psiRowInZ(float[] u, float[] px, float[] pz, float[] fx, boolean[] in, float a, float b,
+                                  int base, int nx) {
+        int to = nx - R;
+        for (int col = R; col < to; col += S.length()) {
+            int ix = Math.min(col, to - S.length());
+            int i = base + ix;
+            VectorMask<Float> stored = S.indexInRange(ix - col, to - col);
+            FloatVector d1x = FloatVector.zero(S);
+            FloatVector d1z = FloatVector.zero(S);
+            for (int m = 1; m <= R; m++) {
+                FloatVector tx = FloatVector.fromArray(S, u, i + m).sub(FloatVector.fromArray(S, u, i - m))
+                        .mul(FIRST[m]);
+                FloatVector tz = FloatVector.fromArray(S, u, i + m * nx).sub(FloatVector.fromArray(S, u, i - m * nx))
+                        .mul(FIRST[m]);
+                d1x = m == 1 ? tx : d1x.add(tx);
+                d1z = m == 1 ? tz : d1z.add(tz);
+            }
+            FloatVector nextZ = FloatVector.fromArray(S, pz, i).mul(a).add(d1z.mul(b));
+            nextZ.blend(0.0f, nextZ.abs().lt(AcousticKernels.TINY)).intoArray(pz, i, stored);
+            FloatVector nextX = FloatVector.fromArray(S, fx, ix).mul(FloatVector.fromArray(S, px, i))
+                    .add(FloatVector.fromArray(S, fx, nx + ix).mul(d1x));
+            nextX.blend(0.0f, nextX.abs().lt(AcousticKernels.TINY))
+                    .intoArray(px, i, VectorMask.fromArray(S, in, ix).and(stored));
         }
     }
 
@@ -134,21 +169,17 @@ final class CpmlVectors {
     /**
      * {@link CpmlKernels#step} over rows [rowStart, rowEnd) of every point: on the frame rows and columns it does
      * what the body does there (the bracket, when stored, is 0; u is left alone), and a row narrower than a vector
-     * runs the body itself. An interior row goes
-     * in passes over a scratch row that holds its bracket: the Laplacian of the whole row, the x terms of the runs of
-     * columns in or near an x strip, the z term of a row in or near a z strip, and the update, each a method small
-     * enough for every tier of the JIT.
+     * runs the body itself. An interior row goes in one pass a vector: the whole vectors of the middle run of columns
+     * away from the x strips ({@link #middleVectors}) by {@link #middleRow}, {@link #middleRowNearZ} or
+     * {@link #middleRowInZ}, the columns on either side of it, which hold the x strips, by {@link #sideRow}, each a
+     * method small enough for every tier of the JIT.
      */
     static void stepRows(int rowStart, int rowEnd, float[] un, float[] u, float[] vc, float[] px, float[] pz,
                          float[] zx, float[] zz, float[] fx, float[] fz, float[] br, int store, int w, int nz, int nx,
                          int nb) {
         float[] bracket = store != 0 ? br : null;
-        float[] row = new float[nx];
-        float[] a = new float[nx];
-        float[] bz = new float[nx];
-        float[] d1 = new float[nx];
-        float[] d2 = new float[nx];
-        int[][] segments = xSegments(nx, w);
+        int[] middle = middleVectors(xSegments(nx, w));
+        SideColumns sides = new SideColumns(w, nx);
         for (int r = rowStart; r < rowEnd; r++) {
             int b = r / nz;
             int iz = r - b * nz;
@@ -170,32 +201,189 @@ final class CpmlVectors {
                 java.util.Arrays.fill(bracket, base + nx - R, base + nx, 0.0f);
             }
             int zMode = mode(iz, nz, w);
+            switch (zMode) {
+                case IN -> middleRowInZ(un, u, vc, pz, zz, fz[iz], fz[nz + iz], bracket, base, middle[0], middle[1],
+                        nx);
+                case NEAR -> middleRowNearZ(un, u, vc, pz, bracket, base, middle[0], middle[1], nx);
+                default -> middleRow(un, u, vc, bracket, base, middle[0], middle[1], nx);
+            }
+            float az = fz[iz];
+            float bz = fz[nz + iz];
+            sideRow(un, u, vc, px, pz, zx, zz, sides, fx, zMode, az, bz, bracket, base, R, middle[0], nx);
+            sideRow(un, u, vc, px, pz, zx, zz, sides, fx, zMode, az, bz, bracket, base, middle[1], nx - R, nx);
+        }
+    }
+
+    /** Which interior columns of a row lie in an x strip, and which near one (mode {@link #IN}, {@link #NEAR}). */
+    record SideColumns(boolean[] in, boolean[] near) {
+        SideColumns(int w, int nx) {
+            this(new boolean[nx], new boolean[nx]);
+            for (int ix = R; ix < nx - R; ix++) {
+                in[ix] = mode(ix, nx, w) == IN;
+                near[ix] = mode(ix, nx, w) == NEAR;
+            }
+        }
+    }
+
+    /**
+     * The step at the columns [from, to) of an interior row, a vector at a time; a last vector that would pass nx - R
+     * ends there instead and stores only its lanes from its column on, which read u^{t-1} and zeta before any store:
+     * B^t = lap8(u), plus in the lanes of a column in an x strip
+     * (D1x psiX + zetaX) with zetaX = a zetaX + b (D2x u + D1x psiX) written back, or in those near one D1x psiX; then
+     * the z terms of a row in or near a z strip (profile az, bz) as {@link #middleRowInZ} and
+     * {@link #middleRowNearZ} add them, and the update. The x neighbours of u are loaded once for lap8 and D2x, the
+     * z neighbours once for lap8 and D2z; every lane gets the operations of its body in their order.
+     */
+    private static void sideRow(float[] pn, float[] p, float[] vc, float[] px, float[] pz, float[] zx, float[] zz,
+                                SideColumns cols, float[] fx, int zMode, float az, float bz, float[] bracket, int base,
+                                int from, int to, int nx) {
+        for (int col = from; col < to; col += S.length()) {
+            int ix = Math.min(col, nx - R - S.length());
+            int i = base + ix;
+            VectorMask<Float> stored = S.indexInRange(ix - col, to - col);
+            VectorMask<Float> in = VectorMask.fromArray(S, cols.in(), ix).and(stored);
+            VectorMask<Float> near = VectorMask.fromArray(S, cols.near(), ix);
+            FloatVector c = FloatVector.fromArray(S, p, i);
+            FloatVector lap = c.mul(AcousticKernels.C0X2);
+            FloatVector d2x = c.mul(SECOND[0]);
+            FloatVector d2z = d2x;
+            FloatVector dpsiX = FloatVector.zero(S);
+            FloatVector dpsiZ = FloatVector.zero(S);
+            for (int m = 1; m <= R; m++) {
+                FloatVector x = FloatVector.fromArray(S, p, i + m).add(FloatVector.fromArray(S, p, i - m));
+                FloatVector z = FloatVector.fromArray(S, p, i + m * nx).add(FloatVector.fromArray(S, p, i - m * nx));
+                lap = lap.add(x.add(z).mul(SECOND[m]));
+                d2x = d2x.add(x.mul(SECOND[m]));
+                d2z = d2z.add(z.mul(SECOND[m]));
+                FloatVector tx = FloatVector.fromArray(S, px, i + m).sub(FloatVector.fromArray(S, px, i - m))
+                        .mul(FIRST[m]);
+                FloatVector tz = FloatVector.fromArray(S, pz, i + m * nx).sub(FloatVector.fromArray(S, pz, i - m * nx))
+                        .mul(FIRST[m]);
+                dpsiX = m == 1 ? tx : dpsiX.add(tx);
+                dpsiZ = m == 1 ? tz : dpsiZ.add(tz);
+            }
+            FloatVector sumX = FloatVector.fromArray(S, fx, ix).mul(FloatVector.fromArray(S, zx, i))
+                    .add(FloatVector.fromArray(S, fx, nx + ix).mul(d2x.add(dpsiX)));
+            FloatVector zetaX = sumX.blend(0.0f, sumX.abs().lt(AcousticKernels.TINY));
+            zetaX.intoArray(zx, i, in);
+            FloatVector br = lap.blend(lap.add(dpsiX), near).blend(lap.add(dpsiX.add(zetaX)), in);
             if (zMode == IN) {
-                java.util.Arrays.fill(a, fz[iz]);
-                java.util.Arrays.fill(bz, fz[nz + iz]);
-            }
-            laplacian(row, u, base, nx);
-            for (int[] seg : segments) {
-                if (seg[2] != NONE) {
-                    difference(d1, px, base, seg[0], seg[1], 1, nx, false);
-                }
-                if (seg[2] == IN) {
-                    difference(d2, u, base, seg[0], seg[1], 1, nx, true);
-                    zeta(row, zx, fx, fx, nx, d1, d2, base, seg[0], seg[1]);
-                } else if (seg[2] == NEAR) {
-                    add(row, d1, seg[0], seg[1]);
-                }
-            }
-            if (zMode != NONE) {
-                difference(d1, pz, base, R, nx - R, nx, nx, false);
-            }
-            if (zMode == IN) {
-                difference(d2, u, base, R, nx - R, nx, nx, true);
-                zeta(row, zz, a, bz, 0, d1, d2, base, R, nx - R);
+                FloatVector sumZ = FloatVector.fromArray(S, zz, i).mul(az).add(d2z.add(dpsiZ).mul(bz));
+                FloatVector zetaZ = sumZ.blend(0.0f, sumZ.abs().lt(AcousticKernels.TINY));
+                zetaZ.intoArray(zz, i, stored);
+                br = br.add(dpsiZ.add(zetaZ));
             } else if (zMode == NEAR) {
-                add(row, d1, R, nx - R);
+                br = br.add(dpsiZ);
             }
-            update(un, u, vc, row, bracket, base, nx);
+            FloatVector next = c.mul(2.0f).sub(FloatVector.fromArray(S, pn, i))
+                    .add(FloatVector.fromArray(S, vc, i).mul(br));
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i, stored);
+            if (bracket != null) {
+                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, i, stored);
+            }
+        }
+    }
+
+    /**
+     * The whole vectors, on the grid of vectors from column R, inside the longest run of columns away from the x strips
+     * (mode {@link #NONE}), as {from, to}; {R, R} where none fits. On that grid the columns before them are whole
+     * vectors too, which the passes of the other columns cover with no column left over. Every x segment of another
+     * mode lies outside them.
+     */
+    static int[] middleVectors(int[][] segments) {
+        int lanes = S.length();
+        int[] best = {R, R};
+        for (int[] seg : segments) {
+            int from = R + (seg[0] - R + lanes - 1) / lanes * lanes;
+            int to = from + Math.max(0, seg[1] - from) / lanes * lanes;
+            if (seg[2] == NONE && to - from > best[1] - best[0]) {
+                best = new int[] {from, to};
+            }
+        }
+        return best;
+    }
+
+    /**
+     * u^{t+1} over u^{t-1} in {@code pn} at the whole vectors of columns [from, to) of a row away from the z strips,
+     * B^t = lap8(u), the operations of the bodies in their order; B^t also into {@code bracket} where that is not null.
+     */
+    private static void middleRow(float[] pn, float[] p, float[] vc, float[] bracket, int base, int from, int to,
+                                  int nx) {
+        for (int ix = from; ix < to; ix += S.length()) {
+            int i = base + ix;
+            FloatVector c = FloatVector.fromArray(S, p, i);
+            FloatVector br = c.mul(AcousticKernels.C0X2);
+            for (int m = 1; m <= R; m++) {
+                FloatVector x = FloatVector.fromArray(S, p, i + m).add(FloatVector.fromArray(S, p, i - m));
+                FloatVector z = FloatVector.fromArray(S, p, i + m * nx).add(FloatVector.fromArray(S, p, i - m * nx));
+                br = br.add(x.add(z).mul(SECOND[m]));
+            }
+            FloatVector next = c.mul(2.0f).sub(FloatVector.fromArray(S, pn, i))
+                    .add(FloatVector.fromArray(S, vc, i).mul(br));
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i);
+            if (bracket != null) {
+                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, i);
+            }
+        }
+    }
+
+    /** {@link #middleRow} in a row near a z strip: B^t = lap8(u) + D1z psiZ. */
+    private static void middleRowNearZ(float[] pn, float[] p, float[] vc, float[] pz, float[] bracket, int base,
+                                       int from, int to, int nx) {
+        for (int ix = from; ix < to; ix += S.length()) {
+            int i = base + ix;
+            FloatVector c = FloatVector.fromArray(S, p, i);
+            FloatVector lap = c.mul(AcousticKernels.C0X2);
+            FloatVector dpsi = FloatVector.zero(S);
+            for (int m = 1; m <= R; m++) {
+                FloatVector x = FloatVector.fromArray(S, p, i + m).add(FloatVector.fromArray(S, p, i - m));
+                FloatVector z = FloatVector.fromArray(S, p, i + m * nx).add(FloatVector.fromArray(S, p, i - m * nx));
+                lap = lap.add(x.add(z).mul(SECOND[m]));
+                FloatVector term = FloatVector.fromArray(S, pz, i + m * nx)
+                        .sub(FloatVector.fromArray(S, pz, i - m * nx)).mul(FIRST[m]);
+                dpsi = m == 1 ? term : dpsi.add(term);
+            }
+            FloatVector br = lap.add(dpsi);
+            FloatVector next = c.mul(2.0f).sub(FloatVector.fromArray(S, pn, i))
+                    .add(FloatVector.fromArray(S, vc, i).mul(br));
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i);
+            if (bracket != null) {
+                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, i);
+            }
+        }
+    }
+
+    /**
+     * {@link #middleRow} in a z strip of profile a, b at this depth: zetaZ = a zetaZ + b (D2z u + D1z psiZ), written
+     * back, and B^t = lap8(u) + (D1z psiZ + zetaZ); the z neighbours of u are loaded once for both differences.
+     */
+    private static void middleRowInZ(float[] pn, float[] p, float[] vc, float[] pz, float[] zz, float a, float b,
+                                     float[] bracket, int base, int from, int to, int nx) {
+        for (int ix = from; ix < to; ix += S.length()) {
+            int i = base + ix;
+            FloatVector c = FloatVector.fromArray(S, p, i);
+            FloatVector lap = c.mul(AcousticKernels.C0X2);
+            FloatVector d2 = c.mul(SECOND[0]);
+            FloatVector dpsi = FloatVector.zero(S);
+            for (int m = 1; m <= R; m++) {
+                FloatVector x = FloatVector.fromArray(S, p, i + m).add(FloatVector.fromArray(S, p, i - m));
+                FloatVector z = FloatVector.fromArray(S, p, i + m * nx).add(FloatVector.fromArray(S, p, i - m * nx));
+                lap = lap.add(x.add(z).mul(SECOND[m]));
+                d2 = d2.add(z.mul(SECOND[m]));
+                FloatVector term = FloatVector.fromArray(S, pz, i + m * nx)
+                        .sub(FloatVector.fromArray(S, pz, i - m * nx)).mul(FIRST[m]);
+                dpsi = m == 1 ? term : dpsi.add(term);
+            }
+            FloatVector sum = FloatVector.fromArray(S, zz, i).mul(a).add(d2.add(dpsi).mul(b));
+            FloatVector zeta = sum.blend(0.0f, sum.abs().lt(AcousticKernels.TINY));
+            zeta.intoArray(zz, i);
+            FloatVector br = lap.add(dpsi.add(zeta));
+            FloatVector next = c.mul(2.0f).sub(FloatVector.fromArray(S, pn, i))
+                    .add(FloatVector.fromArray(S, vc, i).mul(br));
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i);
+            if (bracket != null) {
+                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, i);
+            }
         }
     }
 
@@ -214,41 +402,6 @@ final class CpmlVectors {
                 sum = sum.add(x.add(z).mul(SECOND[m]));
             }
             sum.intoArray(row, ix);
-        }
-    }
-
-    /** row[ix] += d[ix] at the columns [from, to) (the psi term of a column near a strip). */
-    private static void add(float[] row, float[] d, int from, int to) {
-        int ix = from;
-        for (; ix + S.length() <= to; ix += S.length()) {
-            FloatVector.fromArray(S, row, ix).add(FloatVector.fromArray(S, d, ix)).intoArray(row, ix);
-        }
-        for (; ix < to; ix++) {
-            row[ix] = row[ix] + d[ix];
-        }
-    }
-
-    /**
-     * In a strip: zeta = a zeta + b (d2 + dpsi), written back, and row[ix] += dpsi + zeta at the columns [from, to)
-     * of the row at {@code base}, with dpsi = D1 psi and d2 = D2 u along the strip's axis, a = fa[ix] and
-     * b = fb[bOff + ix].
-     */
-    private static void zeta(float[] row, float[] zeta, float[] fa, float[] fb, int bOff, float[] dpsi, float[] d2,
-                             int base, int from, int to) {
-        int ix = from;
-        for (; ix + S.length() <= to; ix += S.length()) {
-            int i = base + ix;
-            FloatVector dp = FloatVector.fromArray(S, dpsi, ix);
-            FloatVector sum = FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, zeta, i))
-                    .add(FloatVector.fromArray(S, fb, bOff + ix).mul(FloatVector.fromArray(S, d2, ix).add(dp)));
-            FloatVector z = sum.blend(0.0f, sum.abs().lt(AcousticKernels.TINY));
-            z.intoArray(zeta, i);
-            FloatVector.fromArray(S, row, ix).add(dp.add(z)).intoArray(row, ix);
-        }
-        for (; ix < to; ix++) {
-            float z = AcousticKernels.flushToZero(fa[ix] * zeta[base + ix] + fb[bOff + ix] * (d2[ix] + dpsi[ix]));
-            zeta[base + ix] = z;
-            row[ix] = row[ix] + (dpsi[ix] + z);
         }
     }
 

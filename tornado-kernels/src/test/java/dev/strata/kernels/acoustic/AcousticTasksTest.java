@@ -215,6 +215,22 @@ class AcousticTasksTest {
         cpmlVectorRowsEqualTheBodies(13, 2 * R + 2 * 2 + 3, 2);
     }
 
+    /**
+     * Rows of every width around the vectors, with thin and wide strips: the middle run away from the x strips is
+     * empty, narrower than a vector, or whole vectors with columns left over on either side, and the last vector of a
+     * row ends at nx - R over the one before it; the CPML rows still agree with their bodies bit for bit.
+     */
+    @Test
+    void cpmlVectorRowsEqualTheBodiesOnRowsOfEveryWidthAroundAVector() {
+        int lanes = AcousticVectors.lanes();
+        for (int w : new int[] {3, 20}) {
+            for (int nx : new int[] {2 * R + 2 * w + 1, 2 * R + 2 * w + lanes - 1, 2 * R + 2 * w + 2 * lanes + 5,
+                    4 * R + 2 * w + 3 * lanes, 2 * R + 6 * lanes + 1}) {
+                cpmlVectorRowsEqualTheBodies(2 * R + 2 * w + 9, Math.max(nx, 2 * R + lanes), w);
+            }
+        }
+    }
+
     private static void cpmlVectorRowsEqualTheBodies(int nz, int nx, int w) {
         int nb = 1;
         int n = nb * nz * nx;
