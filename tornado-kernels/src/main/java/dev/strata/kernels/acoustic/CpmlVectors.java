@@ -6,15 +6,15 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API rows of the {@link CpmlKernels} stencils, named by their {@code @Kernel(vectorRows = ...)}: the same
- * contract as the generated row runners (the same rows, arguments in task order). The forward kernels ({@link
- * #psiRows}, {@link #stepRows}) take a row in one pass a vector: each vector loads the neighbours of u once for every
- * difference it needs, and where its lanes lie in, near or away from an x strip, it keeps each lane's own terms by
- * blends and stores under masks; a last vector that would pass the interior ends at its edge over the one before and
- * stores only its new lanes. The adjoint kernels go in passes over scratch rows: the stencils on whole vectors into a
- * scratch row, then element-wise passes that combine them with the PML fields, the columns left over one by one. Each
- * lane performs the operations of its per-point body in the same order, so that the results agree bit for bit (the JVM
- * never fuses multiply-add on its own); a field value is stored flushed as {@link AcousticKernels#flushToZero} stores
- * it (a blend where |v| < TINY).
+ * contract as the generated row runners (the same rows, arguments in task order). The steps and psi ({@link #stepRows},
+ * {@link #adjointStepRows}, {@link #psiRows}) take a row in one pass a vector: each vector loads the neighbours of a
+ * field once for every difference it needs, and where its lanes lie in, near or away from an x strip, it keeps each
+ * lane's own terms by blends and stores under masks; a last vector that would pass the interior ends at its edge over
+ * the one before and stores only its new lanes. The adjoint's P and Q go in passes over scratch rows: the differences
+ * on whole vectors into a scratch row, then element-wise passes that combine them with the PML fields, the columns left
+ * over one by one. Each lane performs the operations of its per-point body in the same order, so that the results agree
+ * bit for bit (the JVM never fuses multiply-add on its own); a field value is stored flushed as {@link
+ * AcousticKernels#flushToZero} stores it (a blend where |v| < TINY).
  *
  * <p>Every method here takes only arrays and scalars and calls no method of this project with a vector, and each is
  * small: the Vector API's own methods are always inlined, but a helper of ours that takes or returns a vector is
@@ -387,49 +387,6 @@ final class CpmlVectors {
         }
     }
 
-    /**
-     * row[ix] = lap8(p) at every interior column of the row at {@code base}, on whole vectors: the last one ends at
-     * nx - R and overlaps the one before (both write the same values). Needs nx - 2R >= the lanes.
-     */
-    private static void laplacian(float[] row, float[] p, int base, int nx) {
-        for (int col = R; col < nx - R; col += S.length()) {
-            int ix = Math.min(col, nx - R - S.length());
-            int i = base + ix;
-            FloatVector sum = FloatVector.fromArray(S, p, i).mul(AcousticKernels.C0X2);
-            for (int m = 1; m <= R; m++) {
-                FloatVector x = FloatVector.fromArray(S, p, i + m).add(FloatVector.fromArray(S, p, i - m));
-                FloatVector z = FloatVector.fromArray(S, p, i + m * nx).add(FloatVector.fromArray(S, p, i - m * nx));
-                sum = sum.add(x.add(z).mul(SECOND[m]));
-            }
-            sum.intoArray(row, ix);
-        }
-    }
-
-    /**
-     * pn = 2 p - pn + vc row[ix] at every interior column, on whole vectors and the columns left over one by one (the
-     * operations of the bodies' last line); the bracket row also into {@code bracket} when it is not null.
-     */
-    private static void update(float[] pn, float[] p, float[] vc, float[] row, float[] bracket, int base, int nx) {
-        int ix = R;
-        for (; ix + S.length() <= nx - R; ix += S.length()) {
-            int i = base + ix;
-            FloatVector br = FloatVector.fromArray(S, row, ix);
-            FloatVector next = FloatVector.fromArray(S, p, i).mul(2.0f).sub(FloatVector.fromArray(S, pn, i))
-                    .add(FloatVector.fromArray(S, vc, i).mul(br));
-            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i);
-            if (bracket != null) {
-                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, i);
-            }
-        }
-        for (; ix < nx - R; ix++) {
-            int i = base + ix;
-            pn[i] = AcousticKernels.flushToZero(2.0f * p[i] - pn[i] + vc[i] * row[ix]);
-            if (bracket != null) {
-                bracket[i] = AcousticKernels.flushToZero(row[ix]);
-            }
-        }
-    }
-
     /** {@link CpmlKernels#adjointZeta} over interior rows [rowStart, rowEnd), a spread over a scratch row in z. */
     static void adjointZetaRows(int rowStart, int rowEnd, float[] phi, float[] qx, float[] qz, float[] fx, float[] fz,
                                 int w, int nz, int nx, int nb) {
@@ -485,7 +442,7 @@ final class CpmlVectors {
     /**
      * out[ix] = D1z(f + b g) at every interior column of the row at {@code base} (D1z(b g) where f is null), b =
      * prof[k +- m] for the row m above or below: sum over m of d_m ((f + b g)[+m] - (f + b g)[-m]), on whole vectors
-     * as {@link #laplacian}.
+     * as {@link #difference} covers a row.
      */
     private static void weightedFirstDifferenceZ(float[] out, float[] f, float[] g, float[] prof, int k, int base,
                                                  int nx) {
@@ -508,78 +465,78 @@ final class CpmlVectors {
     }
 
     /**
-     * out[ix] = D2z(b g) at every interior column of the row at {@code base}, b = prof[k +- m] for the row m above or
-     * below: c_0 (b g) + sum over m of c_m ((b g)[+m] + (b g)[-m]).
-     */
-    private static void weightedSecondDifferenceZ(float[] out, float[] g, float[] prof, int k, int base, int nx) {
-        for (int col = R; col < nx - R; col += S.length()) {
-            int ix = Math.min(col, nx - R - S.length());
-            int i = base + ix;
-            FloatVector sum = FloatVector.fromArray(S, g, i).mul(prof[k]).mul(SECOND[0]);
-            for (int m = 1; m <= R; m++) {
-                sum = sum.add(FloatVector.fromArray(S, g, i + m * nx).mul(prof[k + m])
-                        .add(FloatVector.fromArray(S, g, i - m * nx).mul(prof[k - m])).mul(SECOND[m]));
-            }
-            sum.intoArray(out, ix);
-        }
-    }
-
-    /**
-     * {@link CpmlKernels#adjointStep} over interior rows [rowStart, rowEnd), in passes over a scratch row as
-     * {@link #stepRows}.
+     * {@link CpmlKernels#adjointStep} over interior rows [rowStart, rowEnd) in one pass a vector, as {@link #stepRows}:
+     * in a row away from the z strips the middle vectors away from the x strips by {@link #middleRow} and the columns
+     * on either side of them by {@link #adjointSide}; a row near a z strip all by {@link #adjointSide}.
      */
     static void adjointStepRows(int rowStart, int rowEnd, float[] pn, float[] phi, float[] vc, float[] qx, float[] qz,
                                 float[] px, float[] pz, float[] fx, float[] fz, int w, int nz, int nx, int nb) {
-        int[][] segments = xSegments(nx, w);
-        float[] row = new float[nx];
-        float[][] scratch = new float[4][nx];
         if (AcousticVectors.narrowRows(rowStart, rowEnd, nz, nx,
                 (b, iz, ix) -> CpmlKernels.adjointStep(b, iz, ix, pn, phi, vc, qx, qz, px, pz, fx, fz, w, nz, nx))) {
             return;
         }
+        int[] middle = middleVectors(xSegments(nx, w));
+        SideColumns sides = new SideColumns(w, nx);
         AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
-            boolean zNear = CpmlKernels.nearStrip(iz, nz, w);
-            laplacian(row, phi, base, nx);
-            for (int[] seg : segments) {
-                if (seg[2] != NONE) {
-                    adjointStripX(row, qx, px, fx, scratch, base, seg[0], seg[1], nx);
-                }
+            if (CpmlKernels.nearStrip(iz, nz, w)) {
+                adjointSide(pn, phi, vc, qx, px, qz, pz, fx, fz, sides, true, nz + iz, base, R, nx - R, nx);
+            } else {
+                middleRow(pn, phi, vc, null, base, middle[0], middle[1], nx);
+                adjointSide(pn, phi, vc, qx, px, qz, pz, fx, fz, sides, false, nz + iz, base, R, middle[0], nx);
+                adjointSide(pn, phi, vc, qx, px, qz, pz, fx, fz, sides, false, nz + iz, base, middle[1], nx - R, nx);
             }
-            if (zNear) {
-                adjointStripZ(row, qz, pz, fz, scratch, nz + iz, base, nx);
-            }
-            update(pn, phi, vc, row, null, base, nx);
         });
     }
 
     /**
-     * row[ix] += D2x(b qX) - D1x(b pX) over columns [from, to), b = prof[nx + ix] per column: the products b q and b p
-     * of the row go into scratch rows, and their differences through {@link #difference}.
+     * The adjoint step at the columns [from, to) of an interior row, the last vector as in {@link #sideRow}:
+     * B = lap8(Phi), plus in the lanes in or near an x strip D2x(b qX) - D1x(b pX) (b = fx[nx + ix +- m]), plus in a
+     * row near a z strip D2z(b qZ) - D1z(b pZ) (b = fz[k +- m]); then the update.
      */
-    private static void adjointStripX(float[] row, float[] qx, float[] px, float[] fx, float[][] scratch, int base,
-                                      int from, int to, int nx) {
-        float[] bq = scratch[0];
-        float[] bp = scratch[1];
-        float[] d2 = scratch[2];
-        float[] d1 = scratch[3];
-        product(bq, null, fx, qx, base, coverStart(from, nx), coverEnd(to, nx), nx);
-        product(bp, null, fx, px, base, coverStart(from, nx), coverEnd(to, nx), nx);
-        difference(d2, bq, 0, from, to, 1, nx, true);
-        difference(d1, bp, 0, from, to, 1, nx, false);
-        addDifference(row, d2, d1, from, to);
-    }
-
-    /**
-     * row[ix] += D2z(b qZ) - D1z(b pZ) at every interior column of a row whose profile is b = prof[k +- m] for the row
-     * m above or below.
-     */
-    private static void adjointStripZ(float[] row, float[] qz, float[] pz, float[] fz, float[][] scratch, int k,
-                                      int base, int nx) {
-        float[] d2 = scratch[2];
-        float[] d1 = scratch[3];
-        weightedSecondDifferenceZ(d2, qz, fz, k, base, nx);
-        weightedFirstDifferenceZ(d1, null, pz, fz, k, base, nx);
-        addDifference(row, d2, d1, R, nx - R);
+    private static void adjointSide(float[] pn, float[] phi, float[] vc, float[] qx, float[] px, float[] qz,
+                                    float[] pz, float[] fx, float[] fz, SideColumns cols, boolean zNear, int k,
+                                    int base, int from, int to, int nx) {
+        for (int col = from; col < to; col += S.length()) {
+            int ix = Math.min(col, nx - R - S.length());
+            int i = base + ix;
+            int b = nx + ix;
+            VectorMask<Float> strip = VectorMask.fromArray(S, cols.in(), ix)
+                    .or(VectorMask.fromArray(S, cols.near(), ix));
+            FloatVector c = FloatVector.fromArray(S, phi, i);
+            FloatVector lap = c.mul(AcousticKernels.C0X2);
+            FloatVector d2 = FloatVector.fromArray(S, fx, b).mul(FloatVector.fromArray(S, qx, i)).mul(SECOND[0]);
+            FloatVector d1 = FloatVector.zero(S);
+            for (int m = 1; m <= R; m++) {
+                FloatVector x = FloatVector.fromArray(S, phi, i + m).add(FloatVector.fromArray(S, phi, i - m));
+                FloatVector z = FloatVector.fromArray(S, phi, i + m * nx)
+                        .add(FloatVector.fromArray(S, phi, i - m * nx));
+                lap = lap.add(x.add(z).mul(SECOND[m]));
+                FloatVector bPlus = FloatVector.fromArray(S, fx, b + m);
+                FloatVector bMinus = FloatVector.fromArray(S, fx, b - m);
+                d2 = d2.add(bPlus.mul(FloatVector.fromArray(S, qx, i + m))
+                        .add(bMinus.mul(FloatVector.fromArray(S, qx, i - m))).mul(SECOND[m]));
+                FloatVector t = bPlus.mul(FloatVector.fromArray(S, px, i + m))
+                        .sub(bMinus.mul(FloatVector.fromArray(S, px, i - m))).mul(FIRST[m]);
+                d1 = m == 1 ? t : d1.add(t);
+            }
+            FloatVector br = lap.blend(lap.add(d2.sub(d1)), strip);
+            if (zNear) {
+                FloatVector d2z = FloatVector.fromArray(S, qz, i).mul(fz[k]).mul(SECOND[0]);
+                FloatVector d1z = FloatVector.zero(S);
+                for (int m = 1; m <= R; m++) {
+                    d2z = d2z.add(FloatVector.fromArray(S, qz, i + m * nx).mul(fz[k + m])
+                            .add(FloatVector.fromArray(S, qz, i - m * nx).mul(fz[k - m])).mul(SECOND[m]));
+                    FloatVector t = FloatVector.fromArray(S, pz, i + m * nx).mul(fz[k + m])
+                            .sub(FloatVector.fromArray(S, pz, i - m * nx).mul(fz[k - m])).mul(FIRST[m]);
+                    d1z = m == 1 ? t : d1z.add(t);
+                }
+                br = br.add(d2z.sub(d1z));
+            }
+            FloatVector next = c.mul(2.0f).sub(FloatVector.fromArray(S, pn, i))
+                    .add(FloatVector.fromArray(S, vc, i).mul(br));
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY))
+                    .intoArray(pn, i, S.indexInRange(ix - col, to - col));
+        }
     }
 
     /** p = a p - d1 at the columns [from, to) of the row at {@code base}, a = fa[ix]. */
@@ -606,18 +563,6 @@ final class CpmlVectors {
         for (; ix < to; ix++) {
             float bq = fb[nx + ix] * q[base + ix];
             out[ix] = f == null ? bq : f[base + ix] + bq;
-        }
-    }
-
-    /** row[ix] += d2[ix] - d1[ix] at the columns [from, to). */
-    private static void addDifference(float[] row, float[] d2, float[] d1, int from, int to) {
-        int ix = from;
-        for (; ix + S.length() <= to; ix += S.length()) {
-            FloatVector d = FloatVector.fromArray(S, d2, ix).sub(FloatVector.fromArray(S, d1, ix));
-            FloatVector.fromArray(S, row, ix).add(d).intoArray(row, ix);
-        }
-        for (; ix < to; ix++) {
-            row[ix] = row[ix] + (d2[ix] - d1[ix]);
         }
     }
 }
