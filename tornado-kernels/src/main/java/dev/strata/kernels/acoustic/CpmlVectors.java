@@ -6,15 +6,13 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API rows of the {@link CpmlKernels} stencils, named by their {@code @Kernel(vectorRows = ...)}: the same
- * contract as the generated row runners (the same rows, arguments in task order). The steps and psi ({@link #stepRows},
- * {@link #adjointStepRows}, {@link #psiRows}) take a row in one pass a vector: each vector loads the neighbours of a
- * field once for every difference it needs, and where its lanes lie in, near or away from an x strip, it keeps each
- * lane's own terms by blends and stores under masks; a last vector that would pass the interior ends at its edge over
- * the one before and stores only its new lanes. The adjoint's P and Q go in passes over scratch rows: the differences
- * on whole vectors into a scratch row, then element-wise passes that combine them with the PML fields, the columns left
- * over one by one. Each lane performs the operations of its per-point body in the same order, so that the results agree
- * bit for bit (the JVM never fuses multiply-add on its own); a field value is stored flushed as {@link
- * AcousticKernels#flushToZero} stores it (a blend where |v| < TINY).
+ * contract as the generated row runners (the same rows, arguments in task order). A row goes in one pass a vector per
+ * kernel: each vector loads the neighbours of a field once for every difference it needs, and where its lanes lie in,
+ * near or away from an x strip, it keeps each lane's own terms by blends and stores under masks; a last vector that
+ * would pass the interior ends at its edge over the one before and stores only its new lanes (Q, which needs no
+ * neighbours, takes the columns left over one by one). Each lane performs the operations of its per-point body in the
+ * same order, so that the results agree bit for bit (the JVM never fuses multiply-add on its own); a field value is
+ * stored flushed as {@link AcousticKernels#flushToZero} stores it (a blend where |v| < TINY).
  *
  * <p>Every method here takes only arrays and scalars and calls no method of this project with a vector, and each is
  * small: the Vector API's own methods are always inlined, but a helper of ours that takes or returns a vector is
@@ -61,8 +59,8 @@ final class CpmlVectors {
     }
 
     /**
-     * {@link CpmlKernels#psi} over interior rows [rowStart, rowEnd), a vector at a time: the columns of the x strips,
-     * and in a z strip the whole row ({@link #psiRowX}, {@link #psiRowInZ}).
+     * {@link CpmlKernels#psi} over interior rows [rowStart, rowEnd), a vector at a time: psiZ over the whole row in a
+     * z strip ({@link #psiRowZ}), psiX at the columns of the x strips ({@link #psiRowX}).
      */
     static void psiRows(int rowStart, int rowEnd, float[] u, float[] px, float[] pz, float[] fx, float[] fz, int w,
                         int nz, int nx, int nb) {
@@ -73,11 +71,10 @@ final class CpmlVectors {
         boolean[] in = new SideColumns(w, nx).in();
         AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (m, iz, base) -> {
             if (CpmlKernels.inStrip(iz, nz, w)) {
-                psiRowInZ(u, px, pz, fx, in, fz[iz], fz[nz + iz], base, nx);
-            } else {
-                psiRowX(u, px, fx, in, base, R, R + w, nx);
-                psiRowX(u, px, fx, in, base, nx - R - w, nx - R, nx);
+                psiRowZ(u, pz, fz[iz], fz[nz + iz], base, nx);
             }
+            psiRowX(u, px, fx, in, base, R, R + w, nx);
+            psiRowX(u, px, fx, in, base, nx - R - w, nx - R, nx);
         });
     }
 
@@ -104,65 +101,22 @@ final class CpmlVectors {
     }
 
     /**
-     * A row in a z strip of profile a, b at this depth: psiZ = a psiZ + b D1z u at every interior column, and
-     * {@link #psiRowX}'s psiX in the lanes of the x strips; the last vector as there.
+     * psiZ = a psiZ + b D1z u at every interior column of a row in a z strip of profile a, b at this depth, the last
+     * vector as {@link #psiRowX}'s.
      */
-    private static void psiRowInZ(float[] u, float[] px, float[] pz, float[] fx, boolean[] in, float a, float b,
-                                  int base, int nx) {
+    private static void psiRowZ(float[] u, float[] pz, float a, float b, int base, int nx) {
         int to = nx - R;
         for (int col = R; col < to; col += S.length()) {
             int ix = Math.min(col, to - S.length());
             int i = base + ix;
-            VectorMask<Float> stored = S.indexInRange(ix - col, to - col);
-            FloatVector d1x = FloatVector.zero(S);
-            FloatVector d1z = FloatVector.zero(S);
+            FloatVector d1 = FloatVector.zero(S);
             for (int m = 1; m <= R; m++) {
-                FloatVector tx = FloatVector.fromArray(S, u, i + m).sub(FloatVector.fromArray(S, u, i - m))
+                FloatVector t = FloatVector.fromArray(S, u, i + m * nx).sub(FloatVector.fromArray(S, u, i - m * nx))
                         .mul(FIRST[m]);
-                FloatVector tz = FloatVector.fromArray(S, u, i + m * nx).sub(FloatVector.fromArray(S, u, i - m * nx))
-                        .mul(FIRST[m]);
-                d1x = m == 1 ? tx : d1x.add(tx);
-                d1z = m == 1 ? tz : d1z.add(tz);
+                d1 = m == 1 ? t : d1.add(t);
             }
-            FloatVector nextZ = FloatVector.fromArray(S, pz, i).mul(a).add(d1z.mul(b));
-            nextZ.blend(0.0f, nextZ.abs().lt(AcousticKernels.TINY)).intoArray(pz, i, stored);
-            FloatVector nextX = FloatVector.fromArray(S, fx, ix).mul(FloatVector.fromArray(S, px, i))
-                    .add(FloatVector.fromArray(S, fx, nx + ix).mul(d1x));
-            nextX.blend(0.0f, nextX.abs().lt(AcousticKernels.TINY))
-                    .intoArray(px, i, VectorMask.fromArray(S, in, ix).and(stored));
-        }
-    }
-
-    /** The first column that {@link #difference} over columns from {@code from} reads. */
-    private static int coverStart(int from, int nx) {
-        return Math.min(from, nx - R - S.length()) - R;
-    }
-
-    /** The column past the last that {@link #difference} over columns before {@code to} reads. */
-    private static int coverEnd(int to, int nx) {
-        return Math.min(to - 1 + S.length(), nx - R) + R;
-    }
-
-    /**
-     * out[ix] = D1 f ({@code second} false) or D2 f (true) along stride s, for the columns [from, to) of the row at
-     * {@code base}, on whole vectors: the last one ends at nx - R where it would pass it, and a run narrower than a
-     * vector is covered by one (the columns around it in the interior get their values too). The sums run in the
-     * bodies' order: D1 f = sum over m of d_m (f[+m] - f[-m]), D2 f = c_0 f + sum over m of c_m (f[+m] + f[-m]).
-     * Needs nx - 2R >= the lanes.
-     */
-    private static void difference(float[] out, float[] f, int base, int from, int to, int s, int nx,
-                                   boolean second) {
-        for (int col = from; col < to; col += S.length()) {
-            int ix = Math.min(col, nx - R - S.length());
-            int i = base + ix;
-            FloatVector sum = second ? FloatVector.fromArray(S, f, i).mul(SECOND[0]) : FloatVector.zero(S);
-            for (int m = 1; m <= R; m++) {
-                FloatVector plus = FloatVector.fromArray(S, f, i + m * s);
-                FloatVector minus = FloatVector.fromArray(S, f, i - m * s);
-                FloatVector term = second ? plus.add(minus).mul(SECOND[m]) : plus.sub(minus).mul(FIRST[m]);
-                sum = second || m > 1 ? sum.add(term) : term;
-            }
-            sum.intoArray(out, ix);
+            FloatVector next = FloatVector.fromArray(S, pz, i).mul(a).add(d1.mul(b));
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pz, i, S.indexInRange(ix - col, to - col));
         }
     }
 
@@ -415,59 +369,80 @@ final class CpmlVectors {
         }
     }
 
-    /** {@link CpmlKernels#adjointPsi} over interior rows [rowStart, rowEnd). */
+    /**
+     * {@link CpmlKernels#adjointPsi} over interior rows [rowStart, rowEnd), a vector at a time as {@link #psiRows}:
+     * P in z over the whole row in a z strip ({@link #adjointPsiRowZ}), P in x at the columns of the x strips
+     * ({@link #adjointPsiRowX}).
+     */
     static void adjointPsiRows(int rowStart, int rowEnd, float[] phi, float[] qx, float[] qz, float[] px, float[] pz,
                                float[] fx, float[] fz, int w, int nz, int nx, int nb) {
-        float[] g = new float[nx];
-        float[] d1 = new float[nx];
-        float[] a = new float[nx];
         if (AcousticVectors.narrowRows(rowStart, rowEnd, nz, nx,
                 (b, iz, ix) -> CpmlKernels.adjointPsi(b, iz, ix, phi, qx, qz, px, pz, fx, fz, w, nz, nx))) {
             return;
         }
+        boolean[] in = new SideColumns(w, nx).in();
         AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
             if (CpmlKernels.inStrip(iz, nz, w)) {
-                weightedFirstDifferenceZ(d1, phi, qz, fz, nz + iz, base, nx);
-                java.util.Arrays.fill(a, fz[iz]);
-                decay(pz, a, d1, base, R, nx - R);
+                adjointPsiRowZ(phi, qz, pz, fz, iz, nz, base, nx);
             }
-            for (int from : new int[] {R, nx - R - w}) {
-                product(g, phi, fx, qx, base, coverStart(from, nx), coverEnd(from + w, nx), nx);
-                difference(d1, g, 0, from, from + w, 1, nx, false);
-                decay(px, fx, d1, base, from, from + w);
-            }
+            adjointPsiRowX(phi, qx, px, fx, in, base, R, R + w, nx);
+            adjointPsiRowX(phi, qx, px, fx, in, base, nx - R - w, nx - R, nx);
         });
     }
 
     /**
-     * out[ix] = D1z(f + b g) at every interior column of the row at {@code base} (D1z(b g) where f is null), b =
-     * prof[k +- m] for the row m above or below: sum over m of d_m ((f + b g)[+m] - (f + b g)[-m]), on whole vectors
-     * as {@link #difference} covers a row.
+     * P = a P - D1x(Phi + b Q) at the columns [from, to) of the row at {@code base} that lie in an x strip, a = fx[ix],
+     * b = fx[nx + ix +- m] for the column m to the right or left, the last vector as {@link #psiRowX}'s.
      */
-    private static void weightedFirstDifferenceZ(float[] out, float[] f, float[] g, float[] prof, int k, int base,
-                                                 int nx) {
-        for (int col = R; col < nx - R; col += S.length()) {
+    private static void adjointPsiRowX(float[] phi, float[] q, float[] p, float[] fx, boolean[] in, int base, int from,
+                                       int to, int nx) {
+        for (int col = from; col < to; col += S.length()) {
             int ix = Math.min(col, nx - R - S.length());
             int i = base + ix;
-            FloatVector sum = FloatVector.zero(S);
+            FloatVector d1 = FloatVector.zero(S);
             for (int m = 1; m <= R; m++) {
-                FloatVector plus = FloatVector.fromArray(S, g, i + m * nx).mul(prof[k + m]);
-                FloatVector minus = FloatVector.fromArray(S, g, i - m * nx).mul(prof[k - m]);
-                if (f != null) {
-                    plus = FloatVector.fromArray(S, f, i + m * nx).add(plus);
-                    minus = FloatVector.fromArray(S, f, i - m * nx).add(minus);
-                }
-                FloatVector term = plus.sub(minus).mul(FIRST[m]);
-                sum = m == 1 ? term : sum.add(term);
+                FloatVector plus = FloatVector.fromArray(S, phi, i + m)
+                        .add(FloatVector.fromArray(S, fx, nx + ix + m).mul(FloatVector.fromArray(S, q, i + m)));
+                FloatVector minus = FloatVector.fromArray(S, phi, i - m)
+                        .add(FloatVector.fromArray(S, fx, nx + ix - m).mul(FloatVector.fromArray(S, q, i - m)));
+                FloatVector t = plus.sub(minus).mul(FIRST[m]);
+                d1 = m == 1 ? t : d1.add(t);
             }
-            sum.intoArray(out, ix);
+            FloatVector next = FloatVector.fromArray(S, fx, ix).mul(FloatVector.fromArray(S, p, i)).sub(d1);
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY))
+                    .intoArray(p, i, VectorMask.fromArray(S, in, ix).and(S.indexInRange(ix - col, to - col)));
+        }
+    }
+
+    /**
+     * P = a P - D1z(Phi + b Q) at every interior column of the row at depth iz in a z strip, a = fz[iz],
+     * b = fz[nz + iz +- m] for the row m below or above, the last vector as {@link #psiRowX}'s.
+     */
+    private static void adjointPsiRowZ(float[] phi, float[] q, float[] p, float[] fz, int iz, int nz, int base,
+                                       int nx) {
+        int to = nx - R;
+        int k = nz + iz;
+        for (int col = R; col < to; col += S.length()) {
+            int ix = Math.min(col, to - S.length());
+            int i = base + ix;
+            FloatVector d1 = FloatVector.zero(S);
+            for (int m = 1; m <= R; m++) {
+                FloatVector plus = FloatVector.fromArray(S, phi, i + m * nx)
+                        .add(FloatVector.fromArray(S, q, i + m * nx).mul(fz[k + m]));
+                FloatVector minus = FloatVector.fromArray(S, phi, i - m * nx)
+                        .add(FloatVector.fromArray(S, q, i - m * nx).mul(fz[k - m]));
+                FloatVector t = plus.sub(minus).mul(FIRST[m]);
+                d1 = m == 1 ? t : d1.add(t);
+            }
+            FloatVector next = FloatVector.fromArray(S, p, i).mul(fz[iz]).sub(d1);
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(p, i, S.indexInRange(ix - col, to - col));
         }
     }
 
     /**
      * {@link CpmlKernels#adjointStep} over interior rows [rowStart, rowEnd) in one pass a vector, as {@link #stepRows}:
-     * in a row away from the z strips the middle vectors away from the x strips by {@link #middleRow} and the columns
-     * on either side of them by {@link #adjointSide}; a row near a z strip all by {@link #adjointSide}.
+     * the middle vectors away from the x strips by {@link #middleRow}, or in a row near a z strip by
+     * {@link #adjointSide} without x terms, and the columns on either side of them by {@link #adjointSide}.
      */
     static void adjointStepRows(int rowStart, int rowEnd, float[] pn, float[] phi, float[] vc, float[] qx, float[] qz,
                                 float[] px, float[] pz, float[] fx, float[] fz, int w, int nz, int nx, int nb) {
@@ -478,48 +453,55 @@ final class CpmlVectors {
         int[] middle = middleVectors(xSegments(nx, w));
         SideColumns sides = new SideColumns(w, nx);
         AcousticVectors.interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
-            if (CpmlKernels.nearStrip(iz, nz, w)) {
-                adjointSide(pn, phi, vc, qx, px, qz, pz, fx, fz, sides, true, nz + iz, base, R, nx - R, nx);
+            boolean zNear = CpmlKernels.nearStrip(iz, nz, w);
+            int k = nz + iz;
+            if (zNear) {
+                adjointSide(pn, phi, vc, qx, px, qz, pz, fx, fz, sides, false, true, k, base, middle[0], middle[1], nx);
             } else {
                 middleRow(pn, phi, vc, null, base, middle[0], middle[1], nx);
-                adjointSide(pn, phi, vc, qx, px, qz, pz, fx, fz, sides, false, nz + iz, base, R, middle[0], nx);
-                adjointSide(pn, phi, vc, qx, px, qz, pz, fx, fz, sides, false, nz + iz, base, middle[1], nx - R, nx);
             }
+            adjointSide(pn, phi, vc, qx, px, qz, pz, fx, fz, sides, true, zNear, k, base, R, middle[0], nx);
+            adjointSide(pn, phi, vc, qx, px, qz, pz, fx, fz, sides, true, zNear, k, base, middle[1], nx - R, nx);
         });
     }
 
     /**
      * The adjoint step at the columns [from, to) of an interior row, the last vector as in {@link #sideRow}:
-     * B = lap8(Phi), plus in the lanes in or near an x strip D2x(b qX) - D1x(b pX) (b = fx[nx + ix +- m]), plus in a
-     * row near a z strip D2z(b qZ) - D1z(b pZ) (b = fz[k +- m]); then the update.
+     * B = lap8(Phi), plus with {@code xStrips} in the lanes in or near an x strip D2x(b qX) - D1x(b pX)
+     * (b = fx[nx + ix +- m]), plus in a row near a z strip D2z(b qZ) - D1z(b pZ) (b = fz[k +- m]); then the update.
      */
     private static void adjointSide(float[] pn, float[] phi, float[] vc, float[] qx, float[] px, float[] qz,
-                                    float[] pz, float[] fx, float[] fz, SideColumns cols, boolean zNear, int k,
-                                    int base, int from, int to, int nx) {
+                                    float[] pz, float[] fx, float[] fz, SideColumns cols, boolean xStrips,
+                                    boolean zNear, int k, int base, int from, int to, int nx) {
         for (int col = from; col < to; col += S.length()) {
             int ix = Math.min(col, nx - R - S.length());
             int i = base + ix;
-            int b = nx + ix;
-            VectorMask<Float> strip = VectorMask.fromArray(S, cols.in(), ix)
-                    .or(VectorMask.fromArray(S, cols.near(), ix));
             FloatVector c = FloatVector.fromArray(S, phi, i);
             FloatVector lap = c.mul(AcousticKernels.C0X2);
-            FloatVector d2 = FloatVector.fromArray(S, fx, b).mul(FloatVector.fromArray(S, qx, i)).mul(SECOND[0]);
-            FloatVector d1 = FloatVector.zero(S);
             for (int m = 1; m <= R; m++) {
                 FloatVector x = FloatVector.fromArray(S, phi, i + m).add(FloatVector.fromArray(S, phi, i - m));
                 FloatVector z = FloatVector.fromArray(S, phi, i + m * nx)
                         .add(FloatVector.fromArray(S, phi, i - m * nx));
                 lap = lap.add(x.add(z).mul(SECOND[m]));
-                FloatVector bPlus = FloatVector.fromArray(S, fx, b + m);
-                FloatVector bMinus = FloatVector.fromArray(S, fx, b - m);
-                d2 = d2.add(bPlus.mul(FloatVector.fromArray(S, qx, i + m))
-                        .add(bMinus.mul(FloatVector.fromArray(S, qx, i - m))).mul(SECOND[m]));
-                FloatVector t = bPlus.mul(FloatVector.fromArray(S, px, i + m))
-                        .sub(bMinus.mul(FloatVector.fromArray(S, px, i - m))).mul(FIRST[m]);
-                d1 = m == 1 ? t : d1.add(t);
             }
-            FloatVector br = lap.blend(lap.add(d2.sub(d1)), strip);
+            FloatVector br = lap;
+            if (xStrips) {
+                int b = nx + ix;
+                FloatVector d2 = FloatVector.fromArray(S, fx, b).mul(FloatVector.fromArray(S, qx, i)).mul(SECOND[0]);
+                FloatVector d1 = FloatVector.zero(S);
+                for (int m = 1; m <= R; m++) {
+                    FloatVector bPlus = FloatVector.fromArray(S, fx, b + m);
+                    FloatVector bMinus = FloatVector.fromArray(S, fx, b - m);
+                    d2 = d2.add(bPlus.mul(FloatVector.fromArray(S, qx, i + m))
+                            .add(bMinus.mul(FloatVector.fromArray(S, qx, i - m))).mul(SECOND[m]));
+                    FloatVector t = bPlus.mul(FloatVector.fromArray(S, px, i + m))
+                            .sub(bMinus.mul(FloatVector.fromArray(S, px, i - m))).mul(FIRST[m]);
+                    d1 = m == 1 ? t : d1.add(t);
+                }
+                VectorMask<Float> strip = VectorMask.fromArray(S, cols.in(), ix)
+                        .or(VectorMask.fromArray(S, cols.near(), ix));
+                br = lap.blend(lap.add(d2.sub(d1)), strip);
+            }
             if (zNear) {
                 FloatVector d2z = FloatVector.fromArray(S, qz, i).mul(fz[k]).mul(SECOND[0]);
                 FloatVector d1z = FloatVector.zero(S);
@@ -536,33 +518,6 @@ final class CpmlVectors {
                     .add(FloatVector.fromArray(S, vc, i).mul(br));
             next.blend(0.0f, next.abs().lt(AcousticKernels.TINY))
                     .intoArray(pn, i, S.indexInRange(ix - col, to - col));
-        }
-    }
-
-    /** p = a p - d1 at the columns [from, to) of the row at {@code base}, a = fa[ix]. */
-    private static void decay(float[] p, float[] fa, float[] d1, int base, int from, int to) {
-        int ix = from;
-        for (; ix + S.length() <= to; ix += S.length()) {
-            int i = base + ix;
-            FloatVector next = FloatVector.fromArray(S, fa, ix).mul(FloatVector.fromArray(S, p, i))
-                    .sub(FloatVector.fromArray(S, d1, ix));
-            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(p, i);
-        }
-        for (; ix < to; ix++) {
-            p[base + ix] = AcousticKernels.flushToZero(fa[ix] * p[base + ix] - d1[ix]);
-        }
-    }
-
-    /** out[ix] = f + b q at the columns [from, to) of the row at {@code base} (b q if f is null), b = fb[nx + ix]. */
-    private static void product(float[] out, float[] f, float[] fb, float[] q, int base, int from, int to, int nx) {
-        int ix = from;
-        for (; ix + S.length() <= to; ix += S.length()) {
-            FloatVector bq = FloatVector.fromArray(S, fb, nx + ix).mul(FloatVector.fromArray(S, q, base + ix));
-            (f == null ? bq : FloatVector.fromArray(S, f, base + ix).add(bq)).intoArray(out, ix);
-        }
-        for (; ix < to; ix++) {
-            float bq = fb[nx + ix] * q[base + ix];
-            out[ix] = f == null ? bq : f[base + ix] + bq;
         }
     }
 }
