@@ -5,8 +5,8 @@ package dev.strata.forward.acoustic;
  * boundary Deepwave uses) in a border of {@code width} points, with an exact discrete adjoint
  * ({@link dev.strata.kernels.acoustic.CpmlKernels}). Damping d(eta) = d0 eta^2 with
  * d0 = -3 vmax ln(R) / (2 width h) and eta from 1/width at the model edge to 1 at the outer edge; frequency shift
- * alpha = pi f_peak (1 - eta). Absorbs far better than a sponge of the same width, at about twice the cost per
- * point in the border and four more fields per checkpoint.
+ * alpha = pi f_peak (1 - eta). Absorbs far better than a sponge of the same width; a point in the border computes
+ * two to four more differences per axis than one inside, and a checkpoint holds four more fields.
  *
  * @param width      border width in points, at least 1
  * @param reflection R, the theoretical normal-incidence reflection coefficient, in (0, 1)
