@@ -117,7 +117,7 @@ public final class AcousticWaveOperator implements ForwardOperator {
      * Bytes held at the peak of {@link #misfitGradient} for one model with {@code shotsPerPass} shots per pass (the
      * backward sweep; with preconditioning, which is the larger): per shot, with F = (nz + 2 pad)(nx + 2 pad) floats
      * a field, the checkpoints (2 S fields, 6 S with the CPML), the 2k-level ring, the backward sweep's own fields
-     * ({@link WavePropagator#backwardFields}: 5, or 14 with the CPML), the shot's vc and illumination (2), and its
+     * ({@link WavePropagator#backwardFields}: 5, or 13 with the CPML), the shot's vc and illumination (2), and its
      * nt nrec residual; plus, once, vc of the model (F floats), gradient and illumination sums (2 nz nx doubles), the
      * residual of all shots (nshots nt nrec floats) and a host field of double and float for the gradient (F each).
      * The 4 bytes a float; JVM object headers and the caller's observed data are not counted.

@@ -4,7 +4,6 @@ import dev.strata.kernels.KernelGraph;
 import dev.strata.kernels.TransferMode;
 import dev.strata.kernels.acoustic.AcousticKernels;
 import dev.strata.kernels.acoustic.AcousticTasks;
-import dev.strata.kernels.acoustic.CheckpointTasks;
 import dev.strata.kernels.acoustic.CerjanSponge;
 import dev.strata.kernels.acoustic.CpmlKernels;
 import dev.strata.kernels.acoustic.CpmlTasks;
@@ -115,19 +114,22 @@ final class BoundaryStencils {
 
     /**
      * The recomputing step of a gradient's backward sweep: {@link #addStep}, with what the gradient pairs with the
-     * adjoint field stored in the snapshot ring {@code [2k][field]} at the slot of t = clock[0]: L u^t, written by the
-     * sponge step itself ({@link AcousticKernels#waveStep8Laplacian}), or the CPML's B^t, written into
-     * {@code bracket} and copied.
+     * adjoint field stored in the snapshot ring {@code [2k][field]} at the slot of t = clock[0] by the step itself:
+     * L u^t ({@link AcousticKernels#waveStep8Laplacian}), or the CPML's B^t ({@link CpmlKernels#stepIntoRing}).
      */
     void addRecomputingStep(KernelGraph.Builder g, String id, float[] cur, float[] prev, float[] vc, Pml pml,
-                            float[] bracket, float[] snapshots, int[] clock, int k, int steps) {
+                            float[] snapshots, int[] clock, int k, int steps) {
+        int nb = prev.length / padded.size();
         if (!cpml) {
             g.task(id + ".stencil", AcousticTasks.waveStep8Laplacian(prev, cur, vc, dampZ, dampX, snapshots, clock, k,
-                    steps, prev.length, padded.nz(), padded.nx(), prev.length / padded.size()));
+                    steps, prev.length, padded.nz(), padded.nx(), nb));
             return;
         }
-        addStep(g, id, cur, prev, vc, pml, bracket);
-        g.task(id + ".snapshot", CheckpointTasks.storeSnapshot(bracket, snapshots, clock, k, steps, prev.length));
+        g.task(id + ".psi", CpmlTasks.psi(cur, pml.psiX(), pml.psiZ(), profX, profZ, pmlWidth, padded.nz(),
+                        padded.nx(), nb))
+                .task(id + ".stencil", CpmlTasks.stepIntoRing(prev, cur, vc, pml.psiX(), pml.psiZ(), pml.zetaX(),
+                        pml.zetaZ(), profX, profZ, snapshots, clock, k, steps, prev.length, pmlWidth, padded.nz(),
+                        padded.nx(), nb));
     }
 
     /**

@@ -101,10 +101,10 @@ final class WavePropagator {
 
     /**
      * Fields per member allocated by a gradient's backward sweep besides checkpoints and the 2k ring: the two
-     * levels of source and adjoint field and the gradient (5), plus 8 CPML auxiliary fields and the bracket (9).
+     * levels of source and adjoint field and the gradient (5), plus 8 CPML auxiliary fields.
      */
     int backwardFields() {
-        return cpml ? 14 : 5;
+        return cpml ? 13 : 5;
     }
 
     /** Indices and wavelets for members {@code first .. first + nb - 1}, member m being shot m mod nshots. */
@@ -229,7 +229,7 @@ final class WavePropagator {
                     case GRADIENT, RTM -> {
                         boolean gradient = kind == ResidentPass.Kind.GRADIENT;
                         Ring ring = new Ring(r.scratch(Math.toIntExact(2L * checkpointing.interval() * r.vc.length)),
-                                cpml && gradient ? r.field() : null, gradient);
+                                gradient);
                         Stored stored = checkpointedGraphs(r, record, illuminate, ring, graphs);
                         backwardGraphs(r, stored, ring, graphs);
                     }
@@ -304,9 +304,9 @@ final class WavePropagator {
 
     /**
      * The snapshot ring {@code [2k][field]} of a checkpointed pass, which segment j fills in half j mod 2 (u^t for RTM;
-     * for a gradient L u^t with the sponge, B^t with the CPML, which passes through {@code bracket}).
+     * for a gradient L u^t with the sponge, B^t with the CPML).
      */
-    private record Ring(float[] snapshots, float[] bracket, boolean gradient) {
+    private record Ring(float[] snapshots, boolean gradient) {
     }
 
     /**
@@ -377,7 +377,7 @@ final class WavePropagator {
         int k = checkpointing.interval();
         int steps = checkpointing.steps();
         if (ring.gradient()) {
-            boundary.addRecomputingStep(g, id, cur, prev, vc, pml, ring.bracket(), ring.snapshots(), clock, k, steps);
+            boundary.addRecomputingStep(g, id, cur, prev, vc, pml, ring.snapshots(), clock, k, steps);
         } else {
             g.task(id + ".snapshot", CheckpointTasks.storeSnapshot(cur, ring.snapshots(), clock, k, steps,
                     prev.length));

@@ -143,17 +143,46 @@ public final class CpmlKernels {
                             @Writes @Length("storeBracket != 0 ? " + FIELD + " : 0") float[] bracket, int storeBracket,
                             int w, int nz, int nx) {
         if (iz >= R && iz < nz - R && ix >= R && ix < nx - R) {
-            interiorStep(b, iz, ix, uPrevNext, u, vc, psiX, psiZ, zetaX, zetaZ, profX, profZ, bracket, storeBracket, w,
-                    nz, nx);
+            interiorStep(b, iz, ix, uPrevNext, u, vc, psiX, psiZ, zetaX, zetaZ, profX, profZ, bracket, storeBracket, 0,
+                    w, nz, nx);
         } else if (storeBracket != 0) {
             bracket[(b * nz + iz) * nx + ix] = 0.0f;
         }
     }
 
-    /** {@link #step} at an interior point (b, iz, ix). Reads psi^t (already updated by {@link #psi}). */
+    /**
+     * {@link #step} of a gradient's source field that stores B^t, the factor its gradient pairs with the adjoint
+     * field, straight into the snapshot ring: snapshots[slot(t) fieldSize + i] at t = clock[0] when 0 <= t < steps
+     * (0 on the frame), the slot and gate of {@link CheckpointKernels#storeSnapshot}; so no bracket field is written
+     * and copied. The same u^{t+1} and zeta bit for bit.
+     */
+    @Kernel(requires = {STRIPS, CheckpointKernels.INTERVAL, AcousticKernels.RING_OF_FIELDS},
+            vectorRows = "CpmlVectors.stepIntoRingRows")
+    public static void stepIntoRing(@Index("nb") int b, @Index("nz") int iz, @Index("nx") int ix,
+                                    @Writes @Length(FIELD) float[] uPrevNext, @Length(FIELD) float[] u,
+                                    @Length(FIELD) float[] vc, @Length(FIELD) float[] psiX, @Length(FIELD) float[] psiZ,
+                                    @Writes @Length(FIELD) float[] zetaX, @Writes @Length(FIELD) float[] zetaZ,
+                                    @Length("2 * nx") float[] profX, @Length("2 * nz") float[] profZ,
+                                    @Writes @Length("2L * k * fieldSize") float[] snapshots, @Length("1") int[] clock,
+                                    int k, int steps, int fieldSize, int w, int nz, int nx) {
+        int t = clock[0];
+        int store = t >= 0 && t < steps ? 1 : 0;
+        int offset = store != 0 ? CheckpointKernels.snapshotSlot(t, k) * fieldSize : 0;
+        if (iz >= R && iz < nz - R && ix >= R && ix < nx - R) {
+            interiorStep(b, iz, ix, uPrevNext, u, vc, psiX, psiZ, zetaX, zetaZ, profX, profZ, snapshots, store, offset,
+                    w, nz, nx);
+        } else if (store != 0) {
+            snapshots[offset + (b * nz + iz) * nx + ix] = 0.0f;
+        }
+    }
+
+    /**
+     * {@link #step} at an interior point (b, iz, ix), the bracket stored at {@code bracketOffset} + i. Reads psi^t
+     * (already updated by {@link #psi}).
+     */
     public static void interiorStep(int b, int iz, int ix, float[] uPrevNext, float[] u, float[] vc, float[] psiX,
                                     float[] psiZ, float[] zetaX, float[] zetaZ, float[] profX, float[] profZ,
-                                    float[] bracket, int storeBracket, int w, int nz, int nx) {
+                                    float[] bracket, int storeBracket, int bracketOffset, int w, int nz, int nx) {
         int i = (b * nz + iz) * nx + ix;
         float br = AcousticKernels.laplacian8(u, i, nx);
         if (inStrip(ix, nx, w)) {
@@ -176,7 +205,7 @@ public final class CpmlKernels {
         }
         uPrevNext[i] = AcousticKernels.flushToZero(2.0f * u[i] - uPrevNext[i] + vc[i] * br);
         if (storeBracket != 0) {
-            bracket[i] = AcousticKernels.flushToZero(br);
+            bracket[bracketOffset + i] = AcousticKernels.flushToZero(br);
         }
     }
 

@@ -131,40 +131,73 @@ final class CpmlVectors {
     static void stepRows(int rowStart, int rowEnd, float[] un, float[] u, float[] vc, float[] px, float[] pz,
                          float[] zx, float[] zz, float[] fx, float[] fz, float[] br, int store, int w, int nz, int nx,
                          int nb) {
-        float[] bracket = store != 0 ? br : null;
+        if (!AcousticVectors.rowFitsVectors(nx)) {
+            for (int r = rowStart; r < rowEnd; r++) {
+                for (int ix = 0; ix < nx; ix++) {
+                    CpmlKernels.step(r / nz, r % nz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
+                }
+            }
+            return;
+        }
+        stepVectorRows(rowStart, rowEnd, un, u, vc, px, pz, zx, zz, fx, fz, store != 0 ? br : null, 0, w, nz, nx);
+    }
+
+    /**
+     * {@link CpmlKernels#stepIntoRing} over rows [rowStart, rowEnd) of every point, as {@link #stepRows} with the
+     * bracket at the ring's slot of t = clock[0] (read once), or none where t is past the ring's steps.
+     */
+    static void stepIntoRingRows(int rowStart, int rowEnd, float[] un, float[] u, float[] vc, float[] px, float[] pz,
+                                 float[] zx, float[] zz, float[] fx, float[] fz, float[] snapshots, int[] clock, int k,
+                                 int steps, int fieldSize, int w, int nz, int nx, int nb) {
+        if (!AcousticVectors.rowFitsVectors(nx)) {
+            for (int r = rowStart; r < rowEnd; r++) {
+                for (int ix = 0; ix < nx; ix++) {
+                    CpmlKernels.stepIntoRing(r / nz, r % nz, ix, un, u, vc, px, pz, zx, zz, fx, fz, snapshots, clock,
+                            k, steps, fieldSize, w, nz, nx);
+                }
+            }
+            return;
+        }
+        int t = clock[0];
+        boolean store = t >= 0 && t < steps;
+        stepVectorRows(rowStart, rowEnd, un, u, vc, px, pz, zx, zz, fx, fz, store ? snapshots : null,
+                store ? CheckpointKernels.snapshotSlot(t, k) * fieldSize : 0, w, nz, nx);
+    }
+
+    /**
+     * The rows of {@link #stepRows} on rows that fit vectors, the bracket stored at {@code bo} + i where
+     * {@code bracket} is not null.
+     */
+    private static void stepVectorRows(int rowStart, int rowEnd, float[] un, float[] u, float[] vc, float[] px,
+                                       float[] pz, float[] zx, float[] zz, float[] fx, float[] fz, float[] bracket,
+                                       int bo, int w, int nz, int nx) {
         int[] middle = middleVectors(xSegments(nx, w));
         SideColumns sides = new SideColumns(w, nx);
         for (int r = rowStart; r < rowEnd; r++) {
-            int b = r / nz;
-            int iz = r - b * nz;
+            int iz = r % nz;
             int base = r * nx;
-            if (!AcousticVectors.rowFitsVectors(nx)) {
-                for (int ix = 0; ix < nx; ix++) {
-                    CpmlKernels.step(b, iz, ix, un, u, vc, px, pz, zx, zz, fx, fz, br, store, w, nz, nx);
-                }
-                continue;
-            }
             if (iz < R || iz >= nz - R) { // the body's frame: u unchanged, bracket 0
                 if (bracket != null) {
-                    java.util.Arrays.fill(bracket, base, base + nx, 0.0f);
+                    java.util.Arrays.fill(bracket, bo + base, bo + base + nx, 0.0f);
                 }
                 continue;
             }
             if (bracket != null) {
-                java.util.Arrays.fill(bracket, base, base + R, 0.0f);
-                java.util.Arrays.fill(bracket, base + nx - R, base + nx, 0.0f);
+                java.util.Arrays.fill(bracket, bo + base, bo + base + R, 0.0f);
+                java.util.Arrays.fill(bracket, bo + base + nx - R, bo + base + nx, 0.0f);
             }
             int zMode = mode(iz, nz, w);
             switch (zMode) {
-                case IN -> middleRowInZ(un, u, vc, pz, zz, fz[iz], fz[nz + iz], bracket, base, middle[0], middle[1],
-                        nx);
-                case NEAR -> middleRowNearZ(un, u, vc, pz, bracket, base, middle[0], middle[1], nx);
-                default -> middleRow(un, u, vc, bracket, base, middle[0], middle[1], nx);
+                case IN -> middleRowInZ(un, u, vc, pz, zz, fz[iz], fz[nz + iz], bracket, bo, base, middle[0],
+                        middle[1], nx);
+                case NEAR -> middleRowNearZ(un, u, vc, pz, bracket, bo, base, middle[0], middle[1], nx);
+                default -> middleRow(un, u, vc, bracket, bo, base, middle[0], middle[1], nx);
             }
             float az = fz[iz];
             float bz = fz[nz + iz];
-            sideRow(un, u, vc, px, pz, zx, zz, sides, fx, zMode, az, bz, bracket, base, R, middle[0], nx);
-            sideRow(un, u, vc, px, pz, zx, zz, sides, fx, zMode, az, bz, bracket, base, middle[1], nx - R, nx);
+            sideRow(un, u, vc, px, pz, zx, zz, sides, fx, zMode, az, bz, bracket, bo, base, R, middle[0], nx);
+            sideRow(un, u, vc, px, pz, zx, zz, sides, fx, zMode, az, bz, bracket, bo, base, middle[1], nx - R,
+                    nx);
         }
     }
 
@@ -189,8 +222,8 @@ final class CpmlVectors {
      * z neighbours once for lap8 and D2z; every lane gets the operations of its body in their order.
      */
     private static void sideRow(float[] pn, float[] p, float[] vc, float[] px, float[] pz, float[] zx, float[] zz,
-                                SideColumns cols, float[] fx, int zMode, float az, float bz, float[] bracket, int base,
-                                int from, int to, int nx) {
+                                SideColumns cols, float[] fx, int zMode, float az, float bz, float[] bracket,
+                                int bracketOffset, int base, int from, int to, int nx) {
         for (int col = from; col < to; col += S.length()) {
             int ix = Math.min(col, nx - R - S.length());
             int i = base + ix;
@@ -233,7 +266,7 @@ final class CpmlVectors {
                     .add(FloatVector.fromArray(S, vc, i).mul(br));
             next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i, stored);
             if (bracket != null) {
-                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, i, stored);
+                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, bracketOffset + i, stored);
             }
         }
     }
@@ -261,8 +294,8 @@ final class CpmlVectors {
      * u^{t+1} over u^{t-1} in {@code pn} at the whole vectors of columns [from, to) of a row away from the z strips,
      * B^t = lap8(u), the operations of the bodies in their order; B^t also into {@code bracket} where that is not null.
      */
-    private static void middleRow(float[] pn, float[] p, float[] vc, float[] bracket, int base, int from, int to,
-                                  int nx) {
+    private static void middleRow(float[] pn, float[] p, float[] vc, float[] bracket, int bracketOffset, int base,
+                                  int from, int to, int nx) {
         for (int ix = from; ix < to; ix += S.length()) {
             int i = base + ix;
             FloatVector c = FloatVector.fromArray(S, p, i);
@@ -276,14 +309,14 @@ final class CpmlVectors {
                     .add(FloatVector.fromArray(S, vc, i).mul(br));
             next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i);
             if (bracket != null) {
-                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, i);
+                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, bracketOffset + i);
             }
         }
     }
 
     /** {@link #middleRow} in a row near a z strip: B^t = lap8(u) + D1z psiZ. */
-    private static void middleRowNearZ(float[] pn, float[] p, float[] vc, float[] pz, float[] bracket, int base,
-                                       int from, int to, int nx) {
+    private static void middleRowNearZ(float[] pn, float[] p, float[] vc, float[] pz, float[] bracket,
+                                       int bracketOffset, int base, int from, int to, int nx) {
         for (int ix = from; ix < to; ix += S.length()) {
             int i = base + ix;
             FloatVector c = FloatVector.fromArray(S, p, i);
@@ -302,7 +335,7 @@ final class CpmlVectors {
                     .add(FloatVector.fromArray(S, vc, i).mul(br));
             next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i);
             if (bracket != null) {
-                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, i);
+                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, bracketOffset + i);
             }
         }
     }
@@ -312,7 +345,7 @@ final class CpmlVectors {
      * back, and B^t = lap8(u) + (D1z psiZ + zetaZ); the z neighbours of u are loaded once for both differences.
      */
     private static void middleRowInZ(float[] pn, float[] p, float[] vc, float[] pz, float[] zz, float a, float b,
-                                     float[] bracket, int base, int from, int to, int nx) {
+                                     float[] bracket, int bracketOffset, int base, int from, int to, int nx) {
         for (int ix = from; ix < to; ix += S.length()) {
             int i = base + ix;
             FloatVector c = FloatVector.fromArray(S, p, i);
@@ -336,7 +369,7 @@ final class CpmlVectors {
                     .add(FloatVector.fromArray(S, vc, i).mul(br));
             next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i);
             if (bracket != null) {
-                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, i);
+                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, bracketOffset + i);
             }
         }
     }
@@ -458,7 +491,7 @@ final class CpmlVectors {
             if (zNear) {
                 adjointSide(pn, phi, vc, qx, px, qz, pz, fx, fz, sides, false, true, k, base, middle[0], middle[1], nx);
             } else {
-                middleRow(pn, phi, vc, null, base, middle[0], middle[1], nx);
+                middleRow(pn, phi, vc, null, 0, base, middle[0], middle[1], nx);
             }
             adjointSide(pn, phi, vc, qx, px, qz, pz, fx, fz, sides, true, zNear, k, base, R, middle[0], nx);
             adjointSide(pn, phi, vc, qx, px, qz, pz, fx, fz, sides, true, zNear, k, base, middle[1], nx - R, nx);

@@ -134,6 +134,8 @@ class AcousticTasksTest {
         assertVectorEqualsBody(a -> CpmlTasks.psi(a[0], a[1], a[2], a[7], a[8], W, NZ, NX, NB));
         assertVectorEqualsBody(a -> cpmlStep(a, 1));
         assertVectorEqualsBody(a -> cpmlStep(a, 0));
+        assertVectorEqualsBody(a -> cpmlStepIntoRing(a, 3, N, NZ, NX, W));
+        assertVectorEqualsBody(a -> cpmlStepIntoRing(a, 9, N, NZ, NX, W));
         assertVectorEqualsBody(a -> CpmlTasks.adjointZeta(a[0], a[1], a[2], a[7], a[8], W, NZ, NX, NB));
         assertVectorEqualsBody(a -> CpmlTasks.adjointPsi(a[0], a[1], a[2], a[3], a[4], a[7], a[8], W, NZ, NX, NB));
         assertVectorEqualsBody(a -> CpmlTasks.adjointStep(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], W, NZ,
@@ -200,6 +202,36 @@ class AcousticTasksTest {
         return CpmlTasks.step(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], storeBracket, W, NZ, NX, NB);
     }
 
+    /** The CPML step into the ring a[10] (two slots of k = 2, steps 9) at clock t, one member of n points. */
+    private static KernelTask cpmlStepIntoRing(float[][] a, int t, int n, int nz, int nx, int w) {
+        return CpmlTasks.stepIntoRing(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[10], new int[] {t}, 2, 9,
+                n, w, nz, nx, n / (nz * nx));
+    }
+
+    /**
+     * The CPML step into the ring leaves the fields and the ring as the step that stores its bracket, then
+     * storeSnapshot of that bracket, leave them, bit for bit; once the clock reaches steps, the ring is left alone.
+     */
+    @Test
+    void cpmlStepIntoRingEqualsStepThenStoreSnapshot() {
+        for (boolean vector : new boolean[] {false, true}) {
+            for (int t : new int[] {3, 9}) {
+                float[][] fused = fields(8);
+                float[][] apart = fields(8);
+                run(cpmlStepIntoRing(fused, t, N, NZ, NX, W), vector);
+                run(cpmlStep(apart, 1), vector);
+                if (t < 9) {
+                    run(CheckpointTasks.storeSnapshot(apart[9], apart[10], new int[] {t}, 2, 9, N), vector);
+                } else {
+                    apart[10] = fields(8)[10];
+                }
+                for (int j : new int[] {0, 5, 6, 10}) {
+                    assertArrayEquals(apart[j], fused[j], "array " + j + " at t = " + t);
+                }
+            }
+        }
+    }
+
     /**
      * Strips wider than a vector (20 points, 16 lanes at AVX-512) and a middle of several vectors: every vector path of
      * the CPML rows runs, and the runs of one mode end in leftover columns.
@@ -239,6 +271,7 @@ class AcousticTasksTest {
             assertVectorEqualsBody(a -> CpmlTasks.step(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9],
                     store, w, nz, nx, nb), n, nz, nx);
         }
+        assertVectorEqualsBody(a -> cpmlStepIntoRing(a, 1, n, nz, nx, w), n, nz, nx);
         assertVectorEqualsBody(a -> CpmlTasks.adjointZeta(a[0], a[1], a[2], a[7], a[8], w, nz, nx, nb), n, nz, nx);
         assertVectorEqualsBody(a -> CpmlTasks.adjointPsi(a[0], a[1], a[2], a[3], a[4], a[7], a[8], w, nz, nx, nb), n,
                 nz, nx);
