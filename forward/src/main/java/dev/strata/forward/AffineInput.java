@@ -2,6 +2,7 @@ package dev.strata.forward;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * An operator seen through an elementwise affine change of model units: B(x) = A(offset + scale ⊙ x), so
@@ -115,6 +116,15 @@ public final class AffineInput implements WrappedOperator {
             scaleInPlace(g);
             return g;
         });
+    }
+
+    /** A_B(x) and scale J_A^T g on the inner operator's value and VJP at the physical model. */
+    @Override
+    public ValueAndVjp valueAndVjp(float[] x, int n, UnaryOperator<float[]> cotangent) {
+        ValueAndVjp at = inner.valueAndVjp(toPhysical(x), n, cotangent);
+        float[] g = at.vjp();
+        scaleInPlace(g);
+        return new ValueAndVjp(at.value(), g);
     }
 
     private void scaleInPlace(float[] v) {

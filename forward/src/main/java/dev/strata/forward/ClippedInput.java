@@ -1,6 +1,7 @@
 package dev.strata.forward;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * An operator that sees its model clipped to a box: B(m) = A(clip(m, lo, hi)), J_B = J_A D with D = diag(1 inside
@@ -69,6 +70,16 @@ public final class ClippedInput implements WrappedOperator {
             mask(at, g);
             return g;
         });
+    }
+
+    /** A(clip(x)) and D J_A^T g on the inner operator's value and VJP at the clipped model. */
+    @Override
+    public ValueAndVjp valueAndVjp(float[] x, int n, UnaryOperator<float[]> cotangent) {
+        float[] at = x.clone();
+        ValueAndVjp clipped = inner.valueAndVjp(clip(at), n, cotangent);
+        float[] g = clipped.vjp();
+        mask(at, g);
+        return new ValueAndVjp(clipped.value(), g);
     }
 
     private float[] clip(float[] x) {

@@ -1,6 +1,7 @@
 package dev.strata.forward;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A forward map y = A(x) from a model to data, applied to a batch of models at once, with its derivatives.
@@ -45,6 +46,17 @@ public interface ForwardOperator {
         Shapes.requireBatch("model", x, n, inputSize());
         float[] at = x.clone();
         return Linearisation.of(dx -> jvp(at, dx, n), dy -> vjp(at, dy, n));
+    }
+
+    /**
+     * y = A(x) and J(x)^T g(y) for {@code n} models, g = {@code cotangent} (given y, {@code [n, outputSize]}, which it
+     * must not modify, it returns a cotangent of the same shape): the value and the VJP of a cotangent made from it,
+     * as {@code jax.vjp} gives both. The default applies, then takes the VJP; an operator whose VJP runs its forward
+     * model again (the acoustic wave operator's checkpointed sweep) records y on that run instead of a run of its own.
+     */
+    default ValueAndVjp valueAndVjp(float[] x, int n, UnaryOperator<float[]> cotangent) {
+        float[] y = apply(x, n);
+        return new ValueAndVjp(y, vjp(x, cotangent.apply(y), n));
     }
 
     /**

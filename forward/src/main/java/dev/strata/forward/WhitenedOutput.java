@@ -1,6 +1,7 @@
 package dev.strata.forward;
 
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Data whitened by their noise: W(x) = A(x) / sigma_d elementwise, so that a Gaussian likelihood
@@ -65,6 +66,17 @@ public final class WhitenedOutput implements WrappedOperator {
             weigh(y);
             return y;
         }, dy -> at.vjp(whiten(dy)));
+    }
+
+    /**
+     * W(x) and J_W^T g(W(x)) on the inner operator's value and VJP: the inner cotangent is g(A / sigma_d) / sigma_d.
+     */
+    @Override
+    public ValueAndVjp valueAndVjp(float[] x, int n, UnaryOperator<float[]> cotangent) {
+        ValueAndVjp at = inner.valueAndVjp(x, n, y -> whiten(cotangent.apply(whiten(y))));
+        float[] value = at.value();
+        weigh(value);
+        return new ValueAndVjp(value, at.vjp());
     }
 
     private void weigh(float[] y) {

@@ -10,6 +10,7 @@ import dev.strata.forward.verify.DerivativeChecks;
 import dev.strata.forward.verify.OperatorVerification;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -152,6 +153,33 @@ public abstract class ForwardOperatorContract {
                 String.valueOf(p.x().length));
         assertRejected(() -> at.jvp(Arrays.copyOf(p.dx(), p.dx().length + 1)), String.valueOf(p.dx().length));
         assertRejected(() -> at.vjp(Arrays.copyOf(p.dy(), p.dy().length - 1)), String.valueOf(p.dy().length));
+    }
+
+    /**
+     * valueAndVjp hands its cotangent A(x), once, and returns A(x) and J^T of that cotangent, bit for bit as apply and
+     * vjp give them; the cotangent here, dy + A(x) / 2, moves with the value it is handed.
+     */
+    @Test
+    void valueAndVjpEqualsApplyThenVjpOfItsCotangent() {
+        ForwardOperator op = operator();
+        Point p = point(op);
+        UnaryOperator<float[]> cotangent = y -> {
+            float[] g = p.dy().clone();
+            for (int i = 0; i < g.length; i++) {
+                g[i] += 0.5f * y[i];
+            }
+            return g;
+        };
+        float[] value = op.apply(p.x(), BATCH);
+        float[] vjp = op.vjp(p.x(), cotangent.apply(value), BATCH);
+        int[] calls = {0};
+        ValueAndVjp both = op.valueAndVjp(p.x(), BATCH, y -> {
+            calls[0]++;
+            return cotangent.apply(y);
+        });
+        assertEquals(1, calls[0], "cotangent calls");
+        assertArrayEquals(value, both.value(), "value");
+        assertArrayEquals(vjp, both.vjp(), "vjp");
     }
 
     @Test

@@ -4,9 +4,11 @@ import dev.strata.cli.invert.PhaseClock.Phase;
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.JacobianBlocks;
 import dev.strata.forward.Linearisation;
+import dev.strata.forward.ValueAndVjp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The inversion's operator, timed (apply and JVP as physics forward, VJP as physics adjoint), recording the
@@ -53,6 +55,18 @@ final class RecordingOperator implements ForwardOperator {
     @Override
     public float[] jvp(float[] x, float[] dx, int n) {
         return clock.time(Phase.PHYSICS_FORWARD, () -> problem.operator().jvp(x, dx, n));
+    }
+
+    /**
+     * The operator's value and VJP, timed as physics adjoint (an operator may record the value on its VJP's own
+     * forward run), the value's misfit recorded as {@link #apply} records it.
+     */
+    @Override
+    public ValueAndVjp valueAndVjp(float[] x, int n, UnaryOperator<float[]> cotangent) {
+        return clock.time(Phase.PHYSICS_ADJOINT, () -> problem.operator().valueAndVjp(x, n, y -> {
+            trace.add(problem.misfit(y, n));
+            return cotangent.apply(y);
+        }));
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.strata.forward.acoustic;
 
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.Shapes;
+import dev.strata.forward.ValueAndVjp;
 import dev.strata.kernels.ComputeBackend;
+import java.util.function.UnaryOperator;
 
 /**
  * 2-D constant-density acoustic full-waveform modelling, velocity to receiver data, with exact discrete derivatives:
@@ -235,6 +237,33 @@ public final class AcousticWaveOperator implements ForwardOperator {
                     grad, true);
         });
         return toFloat(grad);
+    }
+
+    /**
+     * A(v) and J(v)^T g(A(v)) from one checkpointed forward run, which records the data the cotangent is made from,
+     * and its adjoint sweep, where all (model, shot) pairs fit one pass; otherwise (the cotangent needs all of A(v)
+     * before any adjoint sweep) a forward run, then {@link #vjp}. The same value and VJP as {@link #apply} and
+     * {@link #vjp}, bit for bit.
+     */
+    @Override
+    public ValueAndVjp valueAndVjp(float[] v, int n, UnaryOperator<float[]> cotangent) {
+        int pairs = n * setup.acquisition().nshots();
+        if (pairs > maxPairsPerPass) {
+            return ForwardOperator.super.valueAndVjp(v, n, cotangent);
+        }
+        Shapes.requireBatch("acoustic velocity model", v, n, inputSize());
+        requireVelocities(v, n);
+        float[] vc = perPair(paddedVc(v, n), 0, pairs);
+        float[] value = new float[n * outputSize()];
+        double[] grad = new double[n * inputSize()];
+        WavePropagator.Gradient result = propagator.gradient(vc, propagator.pass(0, pairs), true, false, data -> {
+            System.arraycopy(data, 0, value, 0, value.length);
+            float[] dd = cotangent.apply(value);
+            Shapes.requireBatch("acoustic data cotangent", dd, n, outputSize());
+            return dd;
+        });
+        addGradient(result.gradient(), vc, v, 0, pairs, grad, true);
+        return new ValueAndVjp(value, toFloat(grad));
     }
 
     /**

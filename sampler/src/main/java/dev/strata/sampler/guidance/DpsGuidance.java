@@ -2,6 +2,7 @@ package dev.strata.sampler.guidance;
 
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.Shapes;
+import dev.strata.forward.ValueAndVjp;
 import dev.strata.sampler.Denoiser;
 import dev.strata.sampler.Guidance;
 
@@ -42,21 +43,24 @@ public final class DpsGuidance implements Guidance {
     @Override
     public float[] correction(Denoiser denoiser, float[] x, float[] x0hat, double sigma, double sigmaNext, int n) {
         int m = operator.outputSize();
-        float[] predicted = operator.apply(x0hat, n);
-        monitor.residual(steps.next(sigmaNext), sigma, predicted, n);
-        float[] residual = new float[predicted.length];
         double[] norm = new double[n];
-        for (int b = 0; b < n; b++) {
-            double s = 0;
-            for (int j = 0; j < m; j++) {
-                float r = data[j] - predicted[b * m + j];
-                residual[b * m + j] = r;
-                s += (double) r * r;
+        // A(x̂0) and J_A^T r with r = y - A(x̂0), from one evaluation where the operator can share it
+        ValueAndVjp at = operator.valueAndVjp(x0hat, n, predicted -> {
+            monitor.residual(steps.next(sigmaNext), sigma, predicted, n);
+            float[] residual = new float[predicted.length];
+            for (int b = 0; b < n; b++) {
+                double s = 0;
+                for (int j = 0; j < m; j++) {
+                    float r = data[j] - predicted[b * m + j];
+                    residual[b * m + j] = r;
+                    s += (double) r * r;
+                }
+                norm[b] = Math.sqrt(s);
             }
-            norm[b] = Math.sqrt(s);
-        }
+            return residual;
+        });
         // grad_x ||r|| = -J_D^T J_A^T r / ||r||; the step moves against it
-        float[] g = denoiser.vjp(x, sigma, operator.vjp(x0hat, residual, n), n);
+        float[] g = denoiser.vjp(x, sigma, at.vjp(), n);
         int size = denoiser.size();
         for (int b = 0; b < n; b++) {
             double scale = norm[b] > 0 ? zeta / norm[b] : 0;
