@@ -2,7 +2,9 @@ package dev.strata.forward.darcy;
 
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.Shapes;
+import dev.strata.forward.ValueAndVjp;
 import dev.strata.kernels.ComputeBackend;
+import java.util.function.UnaryOperator;
 
 /**
  * Heads at observation cells as a function of log-conductivity: y = P h(m), A(e^m) h = b, the Darcy data of seed 002
@@ -18,9 +20,9 @@ import dev.strata.kernels.ComputeBackend;
  * (lambda_o = 0, h_o = the boundary head).
  *
  * <p>Input shape {@code [nz, nx]} (m = log K, natural log of m/s), output {@code [nobs]} (m). Every call solves
- * the head problem afresh (jvp and vjp add one more solve each), in double with the problem's tolerance, and rounds
- * only the results to float. A batch is solved as one set of kernels with per-model scalars, bit for bit equal to one
- * model at a time. Instances are immutable; the backend is not closed here.
+ * the head problem afresh (jvp and vjp add one more solve each; valueAndVjp shares one), in double with the problem's
+ * tolerance, and rounds only the results to float. A batch is solved as one set of kernels with per-model scalars,
+ * bit for bit equal to one model at a time. Instances are immutable; the backend is not closed here.
  */
 public final class DarcyOperator implements ForwardOperator {
 
@@ -60,6 +62,23 @@ public final class DarcyOperator implements ForwardOperator {
         flow.requireModels(x, n);
         Shapes.requireBatch("Darcy head cotangent", dy, n, outputSize());
         return flow.withState(x, n, (ws, h) -> DarcyFlow.gradient(ws, h, problem, dy));
+    }
+
+    /**
+     * y = P h(m) and J^T g(y) from one head solve and the adjoint solve (where apply then vjp solve the heads twice);
+     * the same value and VJP bit for bit.
+     */
+    @Override
+    public ValueAndVjp valueAndVjp(float[] x, int n, UnaryOperator<float[]> cotangent) {
+        flow.requireModels(x, n);
+        float[][] value = new float[1][];
+        float[] vjp = flow.withState(x, n, (ws, h) -> {
+            value[0] = toFloat(DarcyFlow.observe(ws, h));
+            float[] dy = cotangent.apply(value[0]);
+            Shapes.requireBatch("Darcy head cotangent", dy, n, outputSize());
+            return DarcyFlow.gradient(ws, h, problem, dy);
+        });
+        return new ValueAndVjp(value[0], vjp);
     }
 
     /** dy = J dm by a tangent solve (two solves); {@code dx} {@code [n][nz][nx]}; returns new {@code [n][nobs]}. */
