@@ -82,12 +82,25 @@ public final class GaussianLikelihood implements LogDensity {
         }
     }
 
-    /** States of {@code x} compared with data rows {@code first ..} (row 0 throughout for one data sample). */
+    /**
+     * States of {@code x} compared with data rows {@code first ..} (row 0 throughout for one data sample); with a
+     * gradient, the value and the VJP of its residual from one evaluation ({@link ForwardOperator#valueAndVjp}).
+     */
     private double[] evaluateValid(float[] x, int n, float[] grad, int first) {
-        int m = operator.outputSize();
-        float[] pred = operator.apply(x, n);
-        float[] r = new float[pred.length];
         double[] out = new double[n];
+        if (grad == null) {
+            residual(operator.apply(x, n), n, first, out);
+            return out;
+        }
+        float[] g = operator.valueAndVjp(x, n, pred -> residual(pred, n, first, out)).vjp();
+        System.arraycopy(g, 0, grad, 0, g.length);
+        return out;
+    }
+
+    /** (y - A(x)) / s^2 per datum of the predictions {@code pred}, with each state's log-density into {@code out}. */
+    private float[] residual(float[] pred, int n, int first, double[] out) {
+        int m = operator.outputSize();
+        float[] r = new float[pred.length];
         double s2 = noise * noise;
         for (int b = 0; b < n; b++) {
             double q = 0;
@@ -99,10 +112,6 @@ public final class GaussianLikelihood implements LogDensity {
             }
             out[b] = -0.5 * q / s2;
         }
-        if (grad != null) {
-            float[] g = operator.vjp(x, r, n);
-            System.arraycopy(g, 0, grad, 0, g.length);
-        }
-        return out;
+        return r;
     }
 }
