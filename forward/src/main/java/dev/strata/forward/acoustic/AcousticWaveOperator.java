@@ -254,16 +254,15 @@ public final class AcousticWaveOperator implements ForwardOperator {
         Shapes.requireBatch("acoustic velocity model", v, n, inputSize());
         requireVelocities(v, n);
         float[] vc = perPair(paddedVc(v, n), 0, pairs);
-        float[] value = new float[n * outputSize()];
         double[] grad = new double[n * inputSize()];
+        // one pass of all pairs: its recorded data [pairs][nt][nrec] are A(v) in this operator's layout
         WavePropagator.Gradient result = propagator.gradient(vc, propagator.pass(0, pairs), true, false, data -> {
-            System.arraycopy(data, 0, value, 0, value.length);
-            float[] dd = cotangent.apply(value);
+            float[] dd = cotangent.apply(data);
             Shapes.requireBatch("acoustic data cotangent", dd, n, outputSize());
             return dd;
         });
         addGradient(result.gradient(), vc, v, 0, pairs, grad, true);
-        return new ValueAndVjp(value, toFloat(grad));
+        return new ValueAndVjp(result.data(), toFloat(grad));
     }
 
     /**

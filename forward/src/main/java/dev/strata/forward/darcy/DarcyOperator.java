@@ -71,14 +71,12 @@ public final class DarcyOperator implements ForwardOperator {
     @Override
     public ValueAndVjp valueAndVjp(float[] x, int n, UnaryOperator<float[]> cotangent) {
         flow.requireModels(x, n);
-        float[][] value = new float[1][];
-        float[] vjp = flow.withState(x, n, (ws, h) -> {
-            value[0] = toFloat(DarcyFlow.observe(ws, h));
-            float[] dy = cotangent.apply(value[0]);
+        return flow.withState(x, n, (ws, h) -> {
+            float[] value = toFloat(DarcyFlow.observe(ws, h));
+            float[] dy = cotangent.apply(value);
             Shapes.requireBatch("Darcy head cotangent", dy, n, outputSize());
-            return DarcyFlow.gradient(ws, h, problem, dy);
+            return new ValueAndVjp(value, DarcyFlow.gradient(ws, h, problem, dy));
         });
-        return new ValueAndVjp(value[0], vjp);
     }
 
     /** dy = J dm by a tangent solve (two solves); {@code dx} {@code [n][nz][nx]}; returns new {@code [n][nobs]}. */

@@ -124,9 +124,9 @@ final class CpmlVectors {
      * {@link CpmlKernels#step} over rows [rowStart, rowEnd) of every point: on the frame rows and columns it does
      * what the body does there (the bracket, when stored, is 0; u is left alone), and a row narrower than a vector
      * runs the body itself. An interior row goes in one pass a vector: the whole vectors of the middle run of columns
-     * away from the x strips ({@link #middleVectors}) by {@link #middleRow}, {@link #middleRowNearZ} or
-     * {@link #middleRowInZ}, the columns on either side of it, which hold the x strips, by {@link #sideRow}, each a
-     * method small enough for every tier of the JIT.
+     * away from the x strips ({@link #middleVectors}) by {@link #middleRow}, or in a row in or near a z strip by
+     * {@link #sideRow} without x terms, the columns on either side of it, which hold the x strips, by
+     * {@link #sideRow}, each a method small enough for every tier of the JIT.
      */
     static void stepRows(int rowStart, int rowEnd, float[] un, float[] u, float[] vc, float[] px, float[] pz,
                          float[] zx, float[] zz, float[] fx, float[] fz, float[] br, int store, int w, int nz, int nx,
@@ -187,16 +187,16 @@ final class CpmlVectors {
                 java.util.Arrays.fill(bracket, bo + base + nx - R, bo + base + nx, 0.0f);
             }
             int zMode = mode(iz, nz, w);
-            switch (zMode) {
-                case IN -> middleRowInZ(un, u, vc, pz, zz, fz[iz], fz[nz + iz], bracket, bo, base, middle[0],
-                        middle[1], nx);
-                case NEAR -> middleRowNearZ(un, u, vc, pz, bracket, bo, base, middle[0], middle[1], nx);
-                default -> middleRow(un, u, vc, bracket, bo, base, middle[0], middle[1], nx);
-            }
             float az = fz[iz];
             float bz = fz[nz + iz];
-            sideRow(un, u, vc, px, pz, zx, zz, sides, fx, zMode, az, bz, bracket, bo, base, R, middle[0], nx);
-            sideRow(un, u, vc, px, pz, zx, zz, sides, fx, zMode, az, bz, bracket, bo, base, middle[1], nx - R,
+            if (zMode == NONE) {
+                middleRow(un, u, vc, bracket, bo, base, middle[0], middle[1], nx);
+            } else {
+                sideRow(un, u, vc, px, pz, zx, zz, sides, fx, false, zMode, az, bz, bracket, bo, base, middle[0],
+                        middle[1], nx);
+            }
+            sideRow(un, u, vc, px, pz, zx, zz, sides, fx, true, zMode, az, bz, bracket, bo, base, R, middle[0], nx);
+            sideRow(un, u, vc, px, pz, zx, zz, sides, fx, true, zMode, az, bz, bracket, bo, base, middle[1], nx - R,
                     nx);
         }
     }
@@ -215,21 +215,19 @@ final class CpmlVectors {
     /**
      * The step at the columns [from, to) of an interior row, a vector at a time; a last vector that would pass nx - R
      * ends there instead and stores only its lanes from its column on, which read u^{t-1} and zeta before any store:
-     * B^t = lap8(u), plus in the lanes of a column in an x strip
-     * (D1x psiX + zetaX) with zetaX = a zetaX + b (D2x u + D1x psiX) written back, or in those near one D1x psiX; then
-     * the z terms of a row in or near a z strip (profile az, bz) as {@link #middleRowInZ} and
-     * {@link #middleRowNearZ} add them, and the update. The x neighbours of u are loaded once for lap8 and D2x, the
-     * z neighbours once for lap8 and D2z; every lane gets the operations of its body in their order.
+     * B^t = lap8(u), plus with {@code xStrips} in the lanes of a column in an x strip (D1x psiX + zetaX) with
+     * zetaX = a zetaX + b (D2x u + D1x psiX) written back, or in those near one D1x psiX; then in a row in a z strip
+     * (profile az, bz) D1z psiZ + zetaZ with zetaZ = az zetaZ + bz (D2z u + D1z psiZ) written back, or near one
+     * D1z psiZ; and the update. The x neighbours of u are loaded once for lap8 and D2x, the z neighbours once for lap8
+     * and D2z; every lane gets the operations of its body in their order.
      */
     private static void sideRow(float[] pn, float[] p, float[] vc, float[] px, float[] pz, float[] zx, float[] zz,
-                                SideColumns cols, float[] fx, int zMode, float az, float bz, float[] bracket,
-                                int bracketOffset, int base, int from, int to, int nx) {
+                                SideColumns cols, float[] fx, boolean xStrips, int zMode, float az, float bz,
+                                float[] bracket, int bracketOffset, int base, int from, int to, int nx) {
         for (int col = from; col < to; col += S.length()) {
             int ix = Math.min(col, nx - R - S.length());
             int i = base + ix;
             VectorMask<Float> stored = S.indexInRange(ix - col, to - col);
-            VectorMask<Float> in = VectorMask.fromArray(S, cols.in(), ix).and(stored);
-            VectorMask<Float> near = VectorMask.fromArray(S, cols.near(), ix);
             FloatVector c = FloatVector.fromArray(S, p, i);
             FloatVector lap = c.mul(AcousticKernels.C0X2);
             FloatVector d2x = c.mul(SECOND[0]);
@@ -240,20 +238,29 @@ final class CpmlVectors {
                 FloatVector x = FloatVector.fromArray(S, p, i + m).add(FloatVector.fromArray(S, p, i - m));
                 FloatVector z = FloatVector.fromArray(S, p, i + m * nx).add(FloatVector.fromArray(S, p, i - m * nx));
                 lap = lap.add(x.add(z).mul(SECOND[m]));
-                d2x = d2x.add(x.mul(SECOND[m]));
-                d2z = d2z.add(z.mul(SECOND[m]));
-                FloatVector tx = FloatVector.fromArray(S, px, i + m).sub(FloatVector.fromArray(S, px, i - m))
-                        .mul(FIRST[m]);
-                FloatVector tz = FloatVector.fromArray(S, pz, i + m * nx).sub(FloatVector.fromArray(S, pz, i - m * nx))
-                        .mul(FIRST[m]);
-                dpsiX = m == 1 ? tx : dpsiX.add(tx);
-                dpsiZ = m == 1 ? tz : dpsiZ.add(tz);
+                if (xStrips) {
+                    d2x = d2x.add(x.mul(SECOND[m]));
+                    FloatVector tx = FloatVector.fromArray(S, px, i + m).sub(FloatVector.fromArray(S, px, i - m))
+                            .mul(FIRST[m]);
+                    dpsiX = m == 1 ? tx : dpsiX.add(tx);
+                }
+                if (zMode != NONE) {
+                    d2z = d2z.add(z.mul(SECOND[m]));
+                    FloatVector tz = FloatVector.fromArray(S, pz, i + m * nx)
+                            .sub(FloatVector.fromArray(S, pz, i - m * nx)).mul(FIRST[m]);
+                    dpsiZ = m == 1 ? tz : dpsiZ.add(tz);
+                }
             }
-            FloatVector sumX = FloatVector.fromArray(S, fx, ix).mul(FloatVector.fromArray(S, zx, i))
-                    .add(FloatVector.fromArray(S, fx, nx + ix).mul(d2x.add(dpsiX)));
-            FloatVector zetaX = sumX.blend(0.0f, sumX.abs().lt(AcousticKernels.TINY));
-            zetaX.intoArray(zx, i, in);
-            FloatVector br = lap.blend(lap.add(dpsiX), near).blend(lap.add(dpsiX.add(zetaX)), in);
+            FloatVector br = lap;
+            if (xStrips) {
+                VectorMask<Float> in = VectorMask.fromArray(S, cols.in(), ix).and(stored);
+                VectorMask<Float> near = VectorMask.fromArray(S, cols.near(), ix);
+                FloatVector sumX = FloatVector.fromArray(S, fx, ix).mul(FloatVector.fromArray(S, zx, i))
+                        .add(FloatVector.fromArray(S, fx, nx + ix).mul(d2x.add(dpsiX)));
+                FloatVector zetaX = sumX.blend(0.0f, sumX.abs().lt(AcousticKernels.TINY));
+                zetaX.intoArray(zx, i, in);
+                br = lap.blend(lap.add(dpsiX), near).blend(lap.add(dpsiX.add(zetaX)), in);
+            }
             if (zMode == IN) {
                 FloatVector sumZ = FloatVector.fromArray(S, zz, i).mul(az).add(d2z.add(dpsiZ).mul(bz));
                 FloatVector zetaZ = sumZ.blend(0.0f, sumZ.abs().lt(AcousticKernels.TINY));
@@ -305,66 +312,6 @@ final class CpmlVectors {
                 FloatVector z = FloatVector.fromArray(S, p, i + m * nx).add(FloatVector.fromArray(S, p, i - m * nx));
                 br = br.add(x.add(z).mul(SECOND[m]));
             }
-            FloatVector next = c.mul(2.0f).sub(FloatVector.fromArray(S, pn, i))
-                    .add(FloatVector.fromArray(S, vc, i).mul(br));
-            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i);
-            if (bracket != null) {
-                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, bracketOffset + i);
-            }
-        }
-    }
-
-    /** {@link #middleRow} in a row near a z strip: B^t = lap8(u) + D1z psiZ. */
-    private static void middleRowNearZ(float[] pn, float[] p, float[] vc, float[] pz, float[] bracket,
-                                       int bracketOffset, int base, int from, int to, int nx) {
-        for (int ix = from; ix < to; ix += S.length()) {
-            int i = base + ix;
-            FloatVector c = FloatVector.fromArray(S, p, i);
-            FloatVector lap = c.mul(AcousticKernels.C0X2);
-            FloatVector dpsi = FloatVector.zero(S);
-            for (int m = 1; m <= R; m++) {
-                FloatVector x = FloatVector.fromArray(S, p, i + m).add(FloatVector.fromArray(S, p, i - m));
-                FloatVector z = FloatVector.fromArray(S, p, i + m * nx).add(FloatVector.fromArray(S, p, i - m * nx));
-                lap = lap.add(x.add(z).mul(SECOND[m]));
-                FloatVector term = FloatVector.fromArray(S, pz, i + m * nx)
-                        .sub(FloatVector.fromArray(S, pz, i - m * nx)).mul(FIRST[m]);
-                dpsi = m == 1 ? term : dpsi.add(term);
-            }
-            FloatVector br = lap.add(dpsi);
-            FloatVector next = c.mul(2.0f).sub(FloatVector.fromArray(S, pn, i))
-                    .add(FloatVector.fromArray(S, vc, i).mul(br));
-            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i);
-            if (bracket != null) {
-                br.blend(0.0f, br.abs().lt(AcousticKernels.TINY)).intoArray(bracket, bracketOffset + i);
-            }
-        }
-    }
-
-    /**
-     * {@link #middleRow} in a z strip of profile a, b at this depth: zetaZ = a zetaZ + b (D2z u + D1z psiZ), written
-     * back, and B^t = lap8(u) + (D1z psiZ + zetaZ); the z neighbours of u are loaded once for both differences.
-     */
-    private static void middleRowInZ(float[] pn, float[] p, float[] vc, float[] pz, float[] zz, float a, float b,
-                                     float[] bracket, int bracketOffset, int base, int from, int to, int nx) {
-        for (int ix = from; ix < to; ix += S.length()) {
-            int i = base + ix;
-            FloatVector c = FloatVector.fromArray(S, p, i);
-            FloatVector lap = c.mul(AcousticKernels.C0X2);
-            FloatVector d2 = c.mul(SECOND[0]);
-            FloatVector dpsi = FloatVector.zero(S);
-            for (int m = 1; m <= R; m++) {
-                FloatVector x = FloatVector.fromArray(S, p, i + m).add(FloatVector.fromArray(S, p, i - m));
-                FloatVector z = FloatVector.fromArray(S, p, i + m * nx).add(FloatVector.fromArray(S, p, i - m * nx));
-                lap = lap.add(x.add(z).mul(SECOND[m]));
-                d2 = d2.add(z.mul(SECOND[m]));
-                FloatVector term = FloatVector.fromArray(S, pz, i + m * nx)
-                        .sub(FloatVector.fromArray(S, pz, i - m * nx)).mul(FIRST[m]);
-                dpsi = m == 1 ? term : dpsi.add(term);
-            }
-            FloatVector sum = FloatVector.fromArray(S, zz, i).mul(a).add(d2.add(dpsi).mul(b));
-            FloatVector zeta = sum.blend(0.0f, sum.abs().lt(AcousticKernels.TINY));
-            zeta.intoArray(zz, i);
-            FloatVector br = lap.add(dpsi.add(zeta));
             FloatVector next = c.mul(2.0f).sub(FloatVector.fromArray(S, pn, i))
                     .add(FloatVector.fromArray(S, vc, i).mul(br));
             next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(pn, i);
