@@ -138,8 +138,8 @@ final class AcousticVectors {
     }
 
     /**
-     * {@link AcousticKernels#waveStep8Laplacian} over interior rows [rowStart, rowEnd), as {@link #waveStep8Rows}; reads
-     * the clock once.
+     * {@link AcousticKernels#waveStep8Laplacian} over interior rows [rowStart, rowEnd), as {@link #waveStep8Rows};
+     * reads the clock once.
      */
     static void waveStep8LaplacianRows(int rowStart, int rowEnd, float[] pn, float[] p, float[] vc, float[] dz,
                                        float[] dx, float[] snapshots, int[] clock, int k, int steps, int fieldSize,
@@ -218,11 +218,24 @@ final class AcousticVectors {
     static void waveStep8Row(RowVectors row, int[] plain, float[] pn, float[] p, float[] vc, float[] dz, float[] dx,
                              float[] laplacian, int lapOffset, int nx, int iz, int base) {
         row.plan(pn, base);
-        for (int v = 0; v < row.count(); v++) {
+        float d = dz[iz];
+        for (int v = 0; v < row.scratchCount(); v++) {
             int ix = row.column(v);
-            boolean undamped = dz[iz] == 1.0f && ix >= plain[0] && ix + lanes() <= plain[1];
-            waveStep(row.out(v, pn), row.offset(v, base), pn, p, vc, dx, laplacian, lapOffset, nx, base + ix, ix,
-                    dz[iz], undamped);
+            waveSteps(row.out(v, pn), 0, pn, p, vc, dx, laplacian, lapOffset, nx, base + ix, ix, d, false, 1);
+        }
+        int from = row.firstInPlace();
+        int count = (row.inPlaceEnd() - from) / lanes();
+        int plainFrom = 0;
+        int plainTo = 0;
+        if (d == 1.0f) {
+            plainFrom = Math.min(count, Math.max(0, Math.ceilDiv(plain[0] - from, lanes())));
+            plainTo = Math.min(count, Math.max(plainFrom, Math.floorDiv(plain[1] - lanes() - from, lanes()) + 1));
+        }
+        int[] runs = {0, plainFrom, plainTo, count};
+        for (int r = 0; r < 3; r++) {
+            int ix = from + runs[r] * lanes();
+            waveSteps(pn, base + ix, pn, p, vc, dx, laplacian, lapOffset, nx, base + ix, ix, d, r == 1,
+                    runs[r + 1] - runs[r]);
         }
         row.storeOverlaps(pn, base);
     }
@@ -266,10 +279,13 @@ final class AcousticVectors {
         RowVectors row = new RowVectors(nx);
         interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
             row.plan(dpn, base);
-            for (int v = 0; v < row.count(); v++) {
+            for (int v = 0; v < row.scratchCount(); v++) {
                 int ix = row.column(v);
-                bornStep(row.out(v, dpn), row.offset(v, base), dpn, dp, p, vc, dvc, dx, nx, base + ix, ix, dz[iz]);
+                bornSteps(row.out(v, dpn), 0, dpn, dp, p, vc, dvc, dx, nx, base + ix, ix, dz[iz], 1);
             }
+            int from = row.firstInPlace();
+            bornSteps(dpn, base + from, dpn, dp, p, vc, dvc, dx, nx, base + from, from, dz[iz],
+                    (row.inPlaceEnd() - from) / lanes());
             row.storeOverlaps(dpn, base);
         });
     }
@@ -285,57 +301,67 @@ final class AcousticVectors {
      */
 
     /**
-     * The body of {@link AcousticKernels#waveStep8} on {@code lanes} consecutive points from i (column ix), same order
-     * of operations, into {@code out} at {@code o} (pn at i, or a scratch vector); where {@code undamped} (d = 1) it
-     * leaves out the two multiplications by d, which are exact there. Stores the Laplacian into {@code laplacian} at
-     * lapOffset + i where that is not null.
+     * The body of {@link AcousticKernels#waveStep8} on {@code count} vectors of consecutive points from i (column
+     * ix), same order of operations, into {@code out} from {@code o} (pn at i, or a scratch vector); where
+     * {@code undamped} (d = 1) it leaves out the two multiplications by d, which are exact there. Stores the Laplacian
+     * into {@code laplacian} at lapOffset + i where that is not null. The vectors loop here, not in the caller, so
+     * that the JIT compiles the loop and its body as one piece whatever it decides to inline.
      */
-    private static void waveStep(float[] out, int o, float[] pn, float[] p, float[] vc, float[] dx, float[] laplacian,
-                                 int lapOffset, int nx, int i, int ix, float dzRow, boolean undamped) {
-        FloatVector c = FloatVector.fromArray(SPECIES, p, i);
-        FloatVector lap = c.mul(C[0]);
-        for (int m = 1; m <= R; m++) {
-            lap = lap.add(FloatVector.fromArray(SPECIES, p, i - m).add(FloatVector.fromArray(SPECIES, p, i + m))
-                    .add(FloatVector.fromArray(SPECIES, p, i - m * nx).add(FloatVector.fromArray(SPECIES, p, i + m * nx)))
-                    .mul(C[m]));
+    private static void waveSteps(float[] out, int o, float[] pn, float[] p, float[] vc, float[] dx,
+                                  float[] laplacian, int lapOffset, int nx, int i, int ix, float dzRow,
+                                  boolean undamped, int count) {
+        int lanes = SPECIES.length();
+        for (int k = 0; k < count; k++, i += lanes, ix += lanes, o += lanes) {
+            FloatVector c = FloatVector.fromArray(SPECIES, p, i);
+            FloatVector lap = c.mul(C[0]);
+            for (int m = 1; m <= R; m++) {
+                lap = lap.add(FloatVector.fromArray(SPECIES, p, i - m).add(FloatVector.fromArray(SPECIES, p, i + m))
+                        .add(FloatVector.fromArray(SPECIES, p, i - m * nx)
+                                .add(FloatVector.fromArray(SPECIES, p, i + m * nx))).mul(C[m]));
+            }
+            if (laplacian != null) {
+                lap.blend(0.0f, lap.abs().lt(AcousticKernels.TINY)).intoArray(laplacian, lapOffset + i);
+            }
+            FloatVector prev = FloatVector.fromArray(SPECIES, pn, i);
+            FloatVector v = FloatVector.fromArray(SPECIES, vc, i);
+            FloatVector next;
+            if (undamped) {
+                next = c.mul(2.0f).sub(prev).add(v.mul(lap));
+            } else {
+                FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
+                next = c.mul(2.0f).sub(d.mul(prev)).add(v.mul(lap)).mul(d);
+            }
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(out, o);
         }
-        if (laplacian != null) {
-            lap.blend(0.0f, lap.abs().lt(AcousticKernels.TINY)).intoArray(laplacian, lapOffset + i);
-        }
-        FloatVector prev = FloatVector.fromArray(SPECIES, pn, i);
-        FloatVector v = FloatVector.fromArray(SPECIES, vc, i);
-        FloatVector next;
-        if (undamped) {
-            next = c.mul(2.0f).sub(prev).add(v.mul(lap));
-        } else {
-            FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
-            next = c.mul(2.0f).sub(d.mul(prev)).add(v.mul(lap)).mul(d);
-        }
-        next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(out, o);
     }
 
     /**
-     * The body of {@link AcousticKernels#bornStep8} on consecutive points, same order of operations, into {@code out}
-     * at {@code o}: the Laplacians of dp and p in one pass over the offsets.
+     * The body of {@link AcousticKernels#bornStep8} on {@code count} vectors of consecutive points from i, same order
+     * of operations, into {@code out} from {@code o}: the Laplacians of dp and p in one pass over the offsets. The
+     * vectors loop here, as in {@link #waveSteps}.
      */
-    private static void bornStep(float[] out, int o, float[] dpn, float[] dp, float[] p, float[] vc, float[] dvc,
-                                 float[] dx, int nx, int i, int ix, float dzRow) {
-        FloatVector c = FloatVector.fromArray(SPECIES, dp, i);
-        FloatVector lapDp = c.mul(C[0]);
-        FloatVector lapP = FloatVector.fromArray(SPECIES, p, i).mul(C[0]);
-        for (int m = 1; m <= R; m++) {
-            lapDp = lapDp.add(FloatVector.fromArray(SPECIES, dp, i - m).add(FloatVector.fromArray(SPECIES, dp, i + m))
-                    .add(FloatVector.fromArray(SPECIES, dp, i - m * nx)
-                            .add(FloatVector.fromArray(SPECIES, dp, i + m * nx))).mul(C[m]));
-            lapP = lapP.add(FloatVector.fromArray(SPECIES, p, i - m).add(FloatVector.fromArray(SPECIES, p, i + m))
-                    .add(FloatVector.fromArray(SPECIES, p, i - m * nx).add(FloatVector.fromArray(SPECIES, p, i + m * nx)))
-                    .mul(C[m]));
+    private static void bornSteps(float[] out, int o, float[] dpn, float[] dp, float[] p, float[] vc, float[] dvc,
+                                  float[] dx, int nx, int i, int ix, float dzRow, int count) {
+        int lanes = SPECIES.length();
+        for (int k = 0; k < count; k++, i += lanes, ix += lanes, o += lanes) {
+            FloatVector c = FloatVector.fromArray(SPECIES, dp, i);
+            FloatVector lapDp = c.mul(C[0]);
+            FloatVector lapP = FloatVector.fromArray(SPECIES, p, i).mul(C[0]);
+            for (int m = 1; m <= R; m++) {
+                lapDp = lapDp.add(FloatVector.fromArray(SPECIES, dp, i - m)
+                        .add(FloatVector.fromArray(SPECIES, dp, i + m))
+                        .add(FloatVector.fromArray(SPECIES, dp, i - m * nx)
+                                .add(FloatVector.fromArray(SPECIES, dp, i + m * nx))).mul(C[m]));
+                lapP = lapP.add(FloatVector.fromArray(SPECIES, p, i - m).add(FloatVector.fromArray(SPECIES, p, i + m))
+                        .add(FloatVector.fromArray(SPECIES, p, i - m * nx)
+                                .add(FloatVector.fromArray(SPECIES, p, i + m * nx))).mul(C[m]));
+            }
+            FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
+            FloatVector next = c.mul(2.0f).sub(d.mul(FloatVector.fromArray(SPECIES, dpn, i)))
+                    .add(FloatVector.fromArray(SPECIES, vc, i).mul(lapDp))
+                    .add(FloatVector.fromArray(SPECIES, dvc, i).mul(lapP)).mul(d);
+            next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(out, o);
         }
-        FloatVector d = FloatVector.fromArray(SPECIES, dx, ix).mul(dzRow);
-        FloatVector next = c.mul(2.0f).sub(d.mul(FloatVector.fromArray(SPECIES, dpn, i)))
-                .add(FloatVector.fromArray(SPECIES, vc, i).mul(lapDp))
-                .add(FloatVector.fromArray(SPECIES, dvc, i).mul(lapP)).mul(d);
-        next.blend(0.0f, next.abs().lt(AcousticKernels.TINY)).intoArray(out, o);
     }
 
 }

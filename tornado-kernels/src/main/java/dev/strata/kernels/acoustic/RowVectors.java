@@ -53,17 +53,12 @@ final class RowVectors {
         }
     }
 
-    /** How many vectors the row has. */
-    int count() {
-        return count;
-    }
-
     /** The first column of vector v. */
     int column(int v) {
         return columns[v];
     }
 
-    /** Where vector v writes: a scratch vector for the head and the tail, else {@code field}. */
+    /** Where vector v writes: a scratch vector for the head and the tail (at 0), else {@code field}. */
     float[] out(int v, float[] field) {
         if (hasHead && v == 0) {
             return head;
@@ -71,9 +66,22 @@ final class RowVectors {
         return hasTail && v == (hasHead ? 1 : 0) ? tail : field;
     }
 
-    /** The index in {@link #out} at which vector v writes, for a row starting at {@code base}. */
-    int offset(int v, int base) {
-        return v < (hasHead ? 1 : 0) + (hasTail ? 1 : 0) ? 0 : base + columns[v];
+    /** How many of the row's vectors are scratch vectors (head and tail): vectors [0, scratchCount()). */
+    int scratchCount() {
+        return (hasHead ? 1 : 0) + (hasTail ? 1 : 0);
+    }
+
+    /**
+     * The first column of the vectors stored in place, [firstInPlace(), inPlaceEnd()) a vector apart: vectors
+     * [scratchCount(), count()).
+     */
+    int firstInPlace() {
+        return plannedFirst;
+    }
+
+    /** The end of the columns of the vectors stored in place. */
+    int inPlaceEnd() {
+        return plannedFirst + (count - scratchCount()) * lanes;
     }
 
     /** Stores the head and the tail into the row of {@code field} at {@code base}: the last writes of the row. */
