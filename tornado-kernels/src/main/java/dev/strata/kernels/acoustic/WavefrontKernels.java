@@ -13,9 +13,11 @@ import dev.strata.kernels.annotations.Writes;
  * <p>The interior rows are cut into {@code bands} bands. {@link #stepsInBand} runs one band's steps over a trapezoid
  * that gives up {@link AcousticKernels#RADIUS} rows per step at each edge shared with another band, as a wavefront:
  * step s runs {@link #LAG} rows behind step s - 1, so a row read from memory serves every step before it leaves the
- * cache, and a band needs nothing its neighbours write. {@link #stepsAcrossEdge} then fills, step by step, the
- * triangle each edge between two bands was left with. Bands (and edges) are independent points, in any order and in
- * parallel; a barrier between the two kernels, as every graph has between two tasks, is all the ordering needed.
+ * cache, and a band needs nothing its neighbours write. {@link #stepsAcrossEdge} then fills the triangle each edge
+ * between two bands was left with, as a wavefront too (the same {@link #wavefront}, rows growing by R a step at each
+ * side), so that its rows also serve every step from the cache. Bands (and edges) are independent points, in any
+ * order and in parallel; a barrier between the two kernels, as every graph has between two tasks, is all the
+ * ordering needed.
  *
  * <p>Two arrays hold the time levels: step s writes over {@code even} for even s and over {@code odd} for odd s, so
  * {@code even} holds the current field before and after (steps is even) and {@code odd} the previous one, as a
@@ -50,14 +52,14 @@ public final class WavefrontKernels {
         return R + (int) ((long) (nz - 2 * R) * band / bands);
     }
 
-    /** First row that band {@code band} steps at step s (1-based): R rows a step fewer below an upper neighbour. */
-    static int trapezoidStart(int band, int s, int bands, int nz) {
-        return bandStart(band, bands, nz) + (band > 0 ? s * R : 0);
+    /** Rows a step that a band's trapezoid gives up at its start: R below an upper neighbour, else 0. */
+    static int startSlope(int band) {
+        return band > 0 ? R : 0;
     }
 
-    /** End of the rows that band {@code band} steps at step s: R rows a step fewer above a lower neighbour. */
-    static int trapezoidEnd(int band, int s, int bands, int nz) {
-        return bandStart(band + 1, bands, nz) - (band < bands - 1 ? s * R : 0);
+    /** Rows a step by which a band's trapezoid moves its end: -R above a lower neighbour, else 0. */
+    static int endSlope(int band, int bands) {
+        return band < bands - 1 ? -R : 0;
     }
 
     /** End of the wavefront of band {@code band}: where the front is once the last step has passed the last row. */
@@ -77,14 +79,10 @@ public final class WavefrontKernels {
                                    @Length(AcousticKernels.FIELD) float[] vc, @Length("nz") float[] dampZ,
                                    @Length("nx") float[] dampX, @Length(WAVELETS) float[] wavelets, int[] srcIndex,
                                    @Length("1") int[] clock, int nz, int nx, int bands, int steps, int nt) {
-        int end = frontEnd(band, bands, nz, steps) * steps;
-        for (int k = bandStart(band, bands, nz) * steps; k < end; k++) {
-            int s = 1 + k % steps;
-            int iz = k / steps - (s - 1) * LAG;
-            if (iz >= trapezoidStart(band, s, bands, nz) && iz < trapezoidEnd(band, s, bands, nz)) {
-                stepRow(b, iz, s, even, odd, vc, dampZ, dampX, wavelets, srcIndex, clock, nz, nx, nt);
-            }
-        }
+        int start = bandStart(band, bands, nz);
+        int end = bandStart(band + 1, bands, nz);
+        wavefront(b, start, frontEnd(band, bands, nz, steps), start, startSlope(band), end, endSlope(band, bands),
+                even, odd, vc, dampZ, dampX, wavelets, srcIndex, clock, nz, nx, steps, nt);
     }
 
     /**
@@ -101,8 +99,29 @@ public final class WavefrontKernels {
                                        int[] srcIndex, @Length("1") int[] clock, int nz, int nx, int bands, int steps,
                                        int nt) {
         int at = bandStart(edge + 1, bands, nz);
-        for (int s = 1; s <= steps; s++) {
-            for (int iz = at - s * R; iz < at + s * R; iz++) {
+        wavefront(b, at - R, edgeFrontEnd(at, steps), at, -R, at, R, even, odd, vc, dampZ, dampX, wavelets, srcIndex,
+                clock, nz, nx, steps, nt);
+    }
+
+    /** End of the wavefront of the triangle at row {@code at}: past step s = steps at its last row, at + steps R - 1. */
+    static int edgeFrontEnd(int at, int steps) {
+        return at + steps * R + (steps - 1) * LAG;
+    }
+
+    /**
+     * Steps 1..steps of member b over rows [from + s fromSlope, to + s toSlope) of step s, as a wavefront: at front
+     * row f in [frontStart, frontEnd), step s runs row f - (s - 1) {@link #LAG}, so step s at row z follows step
+     * s - 1 at every row up to z + R (which it reads) and at z + R + 1 (which is the last to read step s - 2 at z,
+     * which step s overwrites). The trapezoid of a band and the triangle of an edge are two such shapes.
+     */
+    static void wavefront(int b, int frontStart, int frontEnd, int from, int fromSlope, int to, int toSlope,
+                          float[] even, float[] odd, float[] vc, float[] dampZ, float[] dampX, float[] wavelets,
+                          int[] srcIndex, int[] clock, int nz, int nx, int steps, int nt) {
+        int end = frontEnd * steps;
+        for (int k = frontStart * steps; k < end; k++) {
+            int s = 1 + k % steps;
+            int iz = k / steps - (s - 1) * LAG;
+            if (iz >= from + s * fromSlope && iz < to + s * toSlope) {
                 stepRow(b, iz, s, even, odd, vc, dampZ, dampX, wavelets, srcIndex, clock, nz, nx, nt);
             }
         }

@@ -21,16 +21,10 @@ final class WavefrontVectors {
                             nx, bands, steps, nt);
                     continue;
                 }
-                for (int front = WavefrontKernels.bandStart(band, bands, nz);
-                     front < WavefrontKernels.frontEnd(band, bands, nz, steps); front++) {
-                    for (int s = 1; s <= steps; s++) {
-                        int iz = front - (s - 1) * WavefrontKernels.LAG;
-                        if (iz >= WavefrontKernels.trapezoidStart(band, s, bands, nz)
-                                && iz < WavefrontKernels.trapezoidEnd(band, s, bands, nz)) {
-                            row.step(b, iz, s);
-                        }
-                    }
-                }
+                int start = WavefrontKernels.bandStart(band, bands, nz);
+                int end = WavefrontKernels.bandStart(band + 1, bands, nz);
+                row.wavefront(b, start, WavefrontKernels.frontEnd(band, bands, nz, steps), start,
+                        WavefrontKernels.startSlope(band), end, WavefrontKernels.endSlope(band, bands), steps);
             }
         }
     }
@@ -48,11 +42,8 @@ final class WavefrontVectors {
                             nz, nx, bands, steps, nt);
                     continue;
                 }
-                for (int s = 1; s <= steps; s++) {
-                    for (int iz = at - s * AcousticKernels.RADIUS; iz < at + s * AcousticKernels.RADIUS; iz++) {
-                        row.step(b, iz, s);
-                    }
-                }
+                row.wavefront(b, at - AcousticKernels.RADIUS, WavefrontKernels.edgeFrontEnd(at, steps), at,
+                        -AcousticKernels.RADIUS, at, AcousticKernels.RADIUS, steps);
             }
         }
     }
@@ -88,6 +79,18 @@ final class WavefrontVectors {
             this.nt = nt;
             this.vectors = AcousticVectors.rowFitsVectors(nx) ? new RowVectors(nx) : null;
             this.plain = AcousticVectors.undampedColumns(dampX, nx);
+        }
+
+        /** {@link WavefrontKernels#wavefront} on vectors: the same steps and rows in the same order. */
+        void wavefront(int b, int frontStart, int frontEnd, int from, int fromSlope, int to, int toSlope, int steps) {
+            for (int front = frontStart; front < frontEnd; front++) {
+                for (int s = 1; s <= steps; s++) {
+                    int iz = front - (s - 1) * WavefrontKernels.LAG;
+                    if (iz >= from + s * fromSlope && iz < to + s * toSlope) {
+                        step(b, iz, s);
+                    }
+                }
+            }
         }
 
         /** Step s (1-based) at row (b, iz), then the row's sources. */
