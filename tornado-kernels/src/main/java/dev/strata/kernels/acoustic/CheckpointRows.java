@@ -1,10 +1,11 @@
 package dev.strata.kernels.acoustic;
 
 /**
- * JVM rows of the clock-gated copies of {@link CheckpointKernels} and of the CPML state copies of
- * {@link CpmlKernels}, named by their {@code @Kernel(vectorRows = ...)}: points [start, end) of each field copied with
- * {@link System#arraycopy} (the JVM's own vectorised copy) under the same condition as the per-point bodies, so the
- * result is the same bit for bit.
+ * JVM rows of the clock-gated copies of {@link CheckpointKernels}, of the CPML state copies of {@link CpmlKernels}
+ * and of the restart of {@link SourceKernels#restartWhen}, named by their {@code @Kernel(vectorRows = ...)}: points
+ * [start, end) of each field copied with {@link System#arraycopy} or filled with {@link java.util.Arrays#fill} (the
+ * JVM's own vectorised loops) under the same condition as the per-point bodies, tested once, so the result is the same
+ * bit for bit.
  */
 final class CheckpointRows {
     private CheckpointRows() {
@@ -13,6 +14,18 @@ final class CheckpointRows {
     /** Whether clock time t selects checkpoint t / k: a multiple of k below {@code steps}. */
     private static boolean checkpointStep(int t, int k, int steps) {
         return t >= 0 && t < steps && t % k == 0;
+    }
+
+    /** {@link SourceKernels#restartWhen} over points [start, end): nothing at all unless control[0] != 0. */
+    static void restartRows(int start, int end, int[] control, float[] a, float[] b, int[] clock, int size) {
+        if (control[0] == 0) {
+            return;
+        }
+        java.util.Arrays.fill(a, start, end, 0.0f);
+        java.util.Arrays.fill(b, start, end, 0.0f);
+        if (start == 0 && end > 0) {
+            clock[0] = 0;
+        }
     }
 
     /** {@link CheckpointKernels#storeCheckpoint} over points [start, end). */

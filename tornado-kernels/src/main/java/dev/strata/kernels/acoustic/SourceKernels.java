@@ -47,9 +47,10 @@ public final class SourceKernels {
      * and clock[0] = 0; nothing otherwise. One compiled graph then serves many runs: the host raises the flag for the
      * first execution of a run only (the flag travels at every execution, the fields never do).
      */
-    @Kernel
-    public static void restartWhen(@Index("size") int i, @Length("1") int[] control, @Length("size") float[] a,
-                                   @Length("size") float[] b, @Length("1") int[] clock, int size) {
+    @Kernel(vectorRows = "CheckpointRows.restartRows")
+    public static void restartWhen(@Index("size") int i, @Length("1") int[] control,
+                                   @Writes @Length("size") float[] a, @Writes @Length("size") float[] b,
+                                   @Writes @Length("1") int[] clock, int size) {
         if (control[0] != 0) {
             a[i] = 0.0f;
             b[i] = 0.0f;

@@ -149,6 +149,25 @@ class AcousticTasksTest {
     }
 
     @Test
+    void restartRowsEqualTheBodyWithTheFlagUpAndDown() {
+        for (int flag : new int[] {0, 1}) {
+            float[][] body = fields(5);
+            float[][] vector = fields(5);
+            int[] bodyClock = {7};
+            int[] vectorClock = {7};
+            run(SourceTasks.restartWhen(new int[] {flag}, body[0], body[1], bodyClock, N), false);
+            KernelTask rows = SourceTasks.restartWhen(new int[] {flag}, vector[0], vector[1], vectorClock, N);
+            assertTrue(rows.vectorized());
+            run(rows, true);
+            for (int j = 0; j < 2; j++) {
+                assertArrayEquals(body[j], vector[j], "flag " + flag + ", array " + j);
+            }
+            assertEquals(flag == 1 ? 0 : 7, vectorClock[0]);
+            assertEquals(bodyClock[0], vectorClock[0]);
+        }
+    }
+
+    @Test
     void tooSmallGridIsRejected() {
         float[] a = new float[64];
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
