@@ -12,7 +12,10 @@ import java.util.function.LongSupplier;
  * {@link #FIRST_INTERVAL} to {@link #MAX_INTERVAL} executions, since the JIT and the machine's load change the costs
  * (a trial while the JIT compiles beside the team makes the team look slow). A region pays for waking a parked worker
  * and for every barrier, which small tasks between host code (a conjugate-gradient iteration's operator calls) do not
- * earn back. Either way computes the same results: every task writes each point from the same inputs.
+ * earn back. A plan whose executions on the team take {@link #LONG_EXECUTION_NANOS} or more ends its trials after the
+ * team half: tens of microseconds of region are then a few percent at most, while each execution alone would cost
+ * as much again as on the team (a trial of a large stencil alone took a third of a timed run). Either way computes
+ * the same results: every task writes each point from the same inputs.
  */
 final class ParallelChoice {
     static final int FIRST_TRIAL = 32;
@@ -21,6 +24,8 @@ final class ParallelChoice {
     private static final int HALF = TRIALS / 2;
     static final int FIRST_INTERVAL = 256;
     static final int MAX_INTERVAL = 16384;
+    /** Median execution on the team from which a trial does not run the plan alone. */
+    static final long LONG_EXECUTION_NANOS = 1_000_000;
 
     private final LongSupplier nanoClock;
     private final long[] team = new long[HALF - 1];
@@ -53,8 +58,9 @@ final class ParallelChoice {
         long nanos = nanoClock.getAsLong() - t0;
         synchronized (this) {
             (teamNow ? team : alone)[slot % HALF - 1] = nanos;
-            if (slot == TRIALS - 1) {
-                useTeam = median(team) <= median(alone);
+            boolean longOnTeam = slot == HALF - 1 && median(team) >= LONG_EXECUTION_NANOS;
+            if (slot == TRIALS - 1 || longOnTeam) {
+                useTeam = longOnTeam || median(team) <= median(alone);
                 trialStart += TRIALS + interval;
                 interval = Math.min(2 * interval, MAX_INTERVAL);
             }

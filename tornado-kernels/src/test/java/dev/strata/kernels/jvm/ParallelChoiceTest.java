@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A plan keeps whichever way its own executions showed faster, after a warm-up on the team and a trial that runs
- * each way in a block, and tries again at doubling intervals. The costs are faked: each way advances a clock by its
+ * each way in a block, and tries again at doubling intervals; a plan whose executions take a millisecond on the team
+ * never runs alone. The costs are faked: each way advances a clock by its
  * own amount.
  */
 class ParallelChoiceTest {
@@ -56,6 +57,17 @@ class ParallelChoiceTest {
         c.execute(ParallelChoice.FIRST_TRIAL + ParallelChoice.TRIALS + 100);
         assertTrue(c.choice.usesTeam());
         assertEquals(ParallelChoice.TRIALS / 2, c.aloneRuns, "alone only in the trial");
+    }
+
+    @Test
+    void longExecutionsOnTheTeamNeverRunAlone() {
+        Costs c = new Costs(ParallelChoice.LONG_EXECUTION_NANOS, ParallelChoice.LONG_EXECUTION_NANOS);
+        c.execute(ParallelChoice.FIRST_TRIAL + ParallelChoice.TRIALS + ParallelChoice.FIRST_INTERVAL * 4);
+        assertTrue(c.choice.usesTeam());
+        assertEquals(0, c.aloneRuns, "a trial of long executions ends after its team half");
+        Costs shorter = new Costs(ParallelChoice.LONG_EXECUTION_NANOS - 1, ParallelChoice.LONG_EXECUTION_NANOS);
+        shorter.execute(ParallelChoice.FIRST_TRIAL + ParallelChoice.TRIALS);
+        assertEquals(ParallelChoice.TRIALS / 2, shorter.aloneRuns, "shorter ones still try alone");
     }
 
     @Test
