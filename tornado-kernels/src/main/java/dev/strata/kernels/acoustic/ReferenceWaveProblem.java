@@ -108,9 +108,11 @@ public final class ReferenceWaveProblem {
      * problem). The first run on a backend builds (on a device, compiles) the plans; later runs reuse them.
      */
     public synchronized float[] run(ComputeBackend backend) {
-        reset();
         Plans plans = plans(backend);
         int pairs = steps / 2;
+        if (pairs == 0) {
+            reset(); // no two-step execution restarts the fields
+        }
         control[0] = 1;
         for (int k = 0; k < pairs; k++) {
             plans.twoSteps().execute();
@@ -140,7 +142,6 @@ public final class ReferenceWaveProblem {
         if (blockSteps < 2 || blockSteps % 2 != 0) {
             throw new IllegalArgumentException("blockSteps must be even and >= 2, got " + blockSteps);
         }
-        reset();
         control[0] = 1;
         ExecutionPlan block = blockPlan(backend, blockSteps);
         for (int k = 0; k < steps / blockSteps; k++) {
