@@ -17,13 +17,13 @@ import java.util.function.DoubleSupplier;
  * same size and threads, roofline share at 16 B per point. The C reference of the ratios runs with the CPU's
  * flush-to-zero on ({@code c-ftz}), as Strata's steps flush subnormal floats themselves; C as it is ({@code c}, which
  * computes them, far slower where a run leaves many) runs beside it, and the Java rows give their ratio to it too
- * ({@code ratioToPlainC}). The JVM also runs temporally blocked ({@code jvm-blocked},
- * {@link #BLOCK_STEPS} steps a block), which reads and writes the fields once per block instead of once per step, so
- * its roofline share may pass 1.
+ * ({@code ratioToPlainC}). The JVM also runs temporally blocked ({@code jvm-blocked}, at the fastest of
+ * {@link #BLOCK_STEPS} steps a block, reported as {@code blockSteps}), which reads and writes the fields once per
+ * block instead of once per step, so its roofline share may pass 1.
  */
 final class StencilRows {
-    /** Steps per block of the temporally blocked JVM rows. */
-    static final int BLOCK_STEPS = 8;
+    /** Steps per block the temporally blocked JVM rows try; each row reports the fastest (measured first). */
+    static final int[] BLOCK_STEPS = {4, 6, 8, 12};
 
     private StencilRows() {
     }
@@ -64,8 +64,9 @@ final class StencilRows {
         try (JvmBackend vector = new JvmBackend(JvmConfig.defaults().withThreads(threads))) {
             ctx.emit(javaRow(ctx, StencilBench.java(vector, n, steps, s.repeats(), cRun), "jvm", vector, threads, c,
                     plain));
-            ctx.emit(javaRow(ctx, StencilBench.javaBlocked(vector, n, steps, s.repeats(), BLOCK_STEPS, cRun),
-                    "jvm-blocked", vector, threads, c, plain).with("blockSteps", BLOCK_STEPS));
+            int k = StencilBench.fastestBlockSteps(vector, n, steps, BLOCK_STEPS);
+            ctx.emit(javaRow(ctx, StencilBench.javaBlocked(vector, n, steps, s.repeats(), k, cRun),
+                    "jvm-blocked", vector, threads, c, plain).with("blockSteps", k));
         }
         if (!allBackends) {
             return;

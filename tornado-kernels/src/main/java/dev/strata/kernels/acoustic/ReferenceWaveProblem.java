@@ -53,8 +53,6 @@ public final class ReferenceWaveProblem {
     private record BlockKey(ReferenceWaveProblem problem, int steps) {
     }
 
-    /** Rows a band of the temporally blocked run aims at: a few steps of its wavefront stay in a core's cache. */
-    public static final int BAND_ROWS = 64;
 
     public ReferenceWaveProblem(int n, int steps) {
         if (n < 2 * SPONGE_WIDTH + 2 * AcousticKernels.RADIUS) {
@@ -130,7 +128,7 @@ public final class ReferenceWaveProblem {
 
     /**
      * Runs all steps as {@link #run} does, {@code blockSteps} at a time temporally blocked ({@link WavefrontKernels},
-     * bands of about {@link #BAND_ROWS} rows), the steps left over in one shorter block and, for an odd count, one
+     * one band per thread of the backend: {@link #bands}), the steps left over in one shorter block and, for an odd count, one
      * plain step; returns the final current field, the same bit for bit as {@link #run}. For a backend whose plans
      * work on the caller's arrays ({@link ComputeBackend#sharesHostArrays}): the plans hand the fields to each other.
      */
@@ -170,13 +168,31 @@ public final class ReferenceWaveProblem {
 
     private ExecutionPlan blockPlan(ComputeBackend backend, int blockSteps) {
         return backend.workspace(new BlockKey(this, blockSteps), ExecutionPlan.class,
-                () -> backend.plan(blockGraph(blockSteps)));
+                () -> backend.plan(blockGraph(blockSteps, bands(n, blockSteps, threads(backend)))));
     }
 
-    /** {@code k} steps temporally blocked: as k / 2 executions of {@link #twoStepGraph}, a the current field after. */
-    KernelGraph blockGraph(int k) {
+    /**
+     * Bands of a temporally blocked run of {@code k}-step blocks: one per thread, as few as the work can be shared
+     * in (a band's wavefront keeps only its last rows in cache however tall it is, while every edge between two bands
+     * costs a second pass over the rows around it), fewer where the rows do not make that many bands of
+     * {@link WavefrontKernels#minBandRows}.
+     */
+    static int bands(int n, int k, int threads) {
         int rows = n - 2 * AcousticKernels.RADIUS;
-        int bands = Math.max(1, rows / Math.max(BAND_ROWS, WavefrontKernels.minBandRows(k)));
+        return Math.max(1, Math.min(threads, rows / WavefrontKernels.minBandRows(k)));
+    }
+
+    /** The backend's threads, as its device reports them; the cores where it does not. */
+    private static int threads(ComputeBackend backend) {
+        return backend.device().properties().get("threads") instanceof Integer t && t > 0 ? t
+                : Runtime.getRuntime().availableProcessors();
+    }
+
+    /**
+     * {@code k} steps temporally blocked in {@code bands} bands: as k / 2 executions of {@link #twoStepGraph}, a the
+     * current field after.
+     */
+    KernelGraph blockGraph(int k, int bands) {
         KernelGraph.Builder g = KernelGraph.builder("wave-" + k + "steps")
                 .transferToDevice(TransferMode.EVERY_EXECUTION, control)
                 .transferToDevice(TransferMode.FIRST_EXECUTION, a, b, vc, damp, wavelet, srcIndex, clock)

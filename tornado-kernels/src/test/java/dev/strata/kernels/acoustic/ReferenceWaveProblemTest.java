@@ -52,6 +52,15 @@ class ReferenceWaveProblemTest {
     }
 
     @Test
+    void blockedRunsHaveOneBandPerThreadWhereTheRowsAllowIt() {
+        assertEquals(2, ReferenceWaveProblem.bands(300, 4, 2));
+        assertEquals(1, ReferenceWaveProblem.bands(300, 4, 1));
+        int rows = 300 - 2 * AcousticKernels.RADIUS;
+        assertEquals(rows / WavefrontKernels.minBandRows(4), ReferenceWaveProblem.bands(300, 4, 64), "bands too thin");
+        assertEquals(1, ReferenceWaveProblem.bands(40, 8, 4), "fewer rows than one band needs");
+    }
+
+    @Test
     void blockedRunNeedsHostArraysAndEvenBlocks() {
         ReferenceWaveProblem problem = new ReferenceWaveProblem(300, 10);
         try (CountingBackend device = new CountingBackend()) {
