@@ -53,7 +53,6 @@ public final class ReferenceWaveProblem {
     private record BlockKey(ReferenceWaveProblem problem, int steps) {
     }
 
-
     public ReferenceWaveProblem(int n, int steps) {
         if (n < 2 * SPONGE_WIDTH + 2 * AcousticKernels.RADIUS) {
             throw new IllegalArgumentException("N = " + n + " too small: needs at least "
@@ -128,8 +127,8 @@ public final class ReferenceWaveProblem {
 
     /**
      * Runs all steps as {@link #run} does, {@code blockSteps} at a time temporally blocked ({@link WavefrontKernels},
-     * one band per thread of the backend: {@link #bands}), the steps left over in one shorter block and, for an odd count, one
-     * plain step; returns the final current field, the same bit for bit as {@link #run}. For a backend whose plans
+     * one band per thread of the backend: {@link #bands}), the steps left over in one shorter block and, for an odd
+     * count, one plain step; returns the final current field, the same bit for bit as {@link #run}. For a backend whose plans
      * work on the caller's arrays ({@link ComputeBackend#sharesHostArrays}): the plans hand the fields to each other.
      */
     public synchronized float[] runBlocked(ComputeBackend backend, int blockSteps) {
