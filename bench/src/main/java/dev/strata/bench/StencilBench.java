@@ -66,8 +66,8 @@ public final class StencilBench {
     /**
      * The steps a block, among {@code candidates} (even, at least 2), at which a temporally blocked run of the
      * reference problem is fastest on {@code backend}: each run three times, the faster of the last two counted (the
-     * first builds its plan), as FFTW's planner measures rather than models. Which is fastest depends on a core's cache: a block's wavefront
-     * holds about (steps - 1) (R + 1) + 2 R + 1 rows of three fields.
+     * first builds its plan), as FFTW's planner measures rather than models. Which is fastest depends on a core's
+     * cache: a block's wavefront holds about (steps - 1) (R + 1) + 2 R + 1 rows of three fields.
      */
     public static int fastestBlockSteps(ComputeBackend backend, int n, int steps, int... candidates) {
         ReferenceWaveProblem problem = new ReferenceWaveProblem(n, steps);

@@ -128,8 +128,9 @@ public final class ReferenceWaveProblem {
     /**
      * Runs all steps as {@link #run} does, {@code blockSteps} at a time temporally blocked ({@link WavefrontKernels},
      * one band per thread of the backend: {@link #bands}), the steps left over in one shorter block and, for an odd
-     * count, one plain step; returns the final current field, the same bit for bit as {@link #run}. For a backend whose plans
-     * work on the caller's arrays ({@link ComputeBackend#sharesHostArrays}): the plans hand the fields to each other.
+     * count, one plain step; returns the final current field, the same bit for bit as {@link #run}. For a backend
+     * whose plans work on the caller's arrays ({@link ComputeBackend#sharesHostArrays}): the plans hand the fields to
+     * each other.
      */
     public synchronized float[] runBlocked(ComputeBackend backend, int blockSteps) {
         if (!backend.sharesHostArrays()) {

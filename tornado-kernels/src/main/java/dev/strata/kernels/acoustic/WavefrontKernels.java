@@ -103,7 +103,7 @@ public final class WavefrontKernels {
                 clock, nz, nx, steps, nt);
     }
 
-    /** End of the wavefront of the triangle at row {@code at}: past step s = steps at its last row, at + steps R - 1. */
+    /** End of the wavefront of the triangle at row {@code at}: past step s = steps at its last row at + steps R - 1. */
     static int edgeFrontEnd(int at, int steps) {
         return at + steps * R + (steps - 1) * LAG;
     }
