@@ -35,7 +35,7 @@ public final class BenchReport {
             "physics_adjoint", "guidance_and_update", "io");
     private static final String[] EXTRAS = {"problem", "prior", "pairedRatio", "ratioToPlainC", "ratioToForward",
         "ratioToApply", "ratioToSolve", "ratioToSponge", "ratioToPytorch", "physicsShare", "coldPhysicsShare",
-        "firstSeconds", "batch", "gbs", "secondsPerSample", "torch"};
+        "blockSteps", "firstSeconds", "batch", "gbs", "secondsPerSample", "torch"};
 
     private BenchReport() {
     }
