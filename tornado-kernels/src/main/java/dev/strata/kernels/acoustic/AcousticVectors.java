@@ -220,8 +220,8 @@ final class AcousticVectors {
         row.plan(pn, base);
         float d = dz[iz];
         for (int v = 0; v < row.scratchCount(); v++) {
-            int ix = row.column(v);
-            waveSteps(row.out(v, pn), 0, pn, p, vc, dx, laplacian, lapOffset, nx, base + ix, ix, d, false, 1);
+            int ix = row.scratchColumn(v);
+            waveSteps(row.scratch(v), 0, pn, p, vc, dx, laplacian, lapOffset, nx, base + ix, ix, d, false, 1);
         }
         int from = row.firstInPlace();
         int count = (row.inPlaceEnd() - from) / lanes();
@@ -280,8 +280,8 @@ final class AcousticVectors {
         interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
             row.plan(dpn, base);
             for (int v = 0; v < row.scratchCount(); v++) {
-                int ix = row.column(v);
-                bornSteps(row.out(v, dpn), 0, dpn, dp, p, vc, dvc, dx, nx, base + ix, ix, dz[iz], 1);
+                int ix = row.scratchColumn(v);
+                bornSteps(row.scratch(v), 0, dpn, dp, p, vc, dvc, dx, nx, base + ix, ix, dz[iz], 1);
             }
             int from = row.firstInPlace();
             bornSteps(dpn, base + from, dpn, dp, p, vc, dvc, dx, nx, base + from, from, dz[iz],

@@ -1,12 +1,12 @@
 package dev.strata.kernels.acoustic;
 
 /**
- * The whole vectors that cover the interior columns [R, nx - R) of one row without a scalar remainder (see
- * {@link AcousticVectors#tailColumn}): a head vector at R where the others start later, a tail vector ending at
- * nx - R where they end earlier, then the others from {@link AcousticVectors#firstVector}. Head and tail are computed
- * first, into scratch vectors, and stored by {@link #storeOverlaps} after the others, so a column they share with one
- * of the others is computed twice from the same inputs and stored with the same value. One instance serves the rows of
- * one call on one thread.
+ * The whole vectors that cover the interior columns [R, nx - R) of one row without a scalar remainder: the vectors
+ * from {@link AcousticVectors#firstVector} a vector apart, stored in place, and a head vector at R where they start
+ * later and a tail vector ending at nx - R where they end earlier. Head and tail are computed first, into scratch
+ * vectors, and stored by {@link #storeOverlaps} after the others, so a column they share with one of the others is
+ * computed twice from the same inputs and stored with the same value. One instance serves the rows of one call on one
+ * thread.
  */
 final class RowVectors {
     private static final int R = AcousticKernels.RADIUS;
@@ -15,17 +15,16 @@ final class RowVectors {
     private final int lanes = AcousticVectors.lanes();
     private final float[] head = new float[lanes];
     private final float[] tail = new float[lanes];
-    private final int[] columns;
-    private int count;
     private boolean hasHead;
     private boolean hasTail;
     /** The first vector column of the current plan; -1 before the first. */
     private int plannedFirst = -1;
+    /** The end of the vectors stored in place in the current plan. */
+    private int plannedEnd;
 
     /** For rows of nx points; needs {@link AcousticVectors#rowFitsVectors}. */
     RowVectors(int nx) {
         this.nx = nx;
-        this.columns = new int[nx / lanes + 3];
     }
 
     /**
@@ -38,50 +37,34 @@ final class RowVectors {
             return;
         }
         plannedFirst = first;
-        int end = AcousticVectors.vectorsEnd(first, nx);
+        plannedEnd = AcousticVectors.vectorsEnd(first, nx);
         hasHead = first != R;
-        hasTail = end != nx - R;
-        count = 0;
-        if (hasHead) {
-            columns[count++] = R;
-        }
-        if (hasTail) {
-            columns[count++] = AcousticVectors.tailColumn(nx);
-        }
-        for (int ix = first; ix < end; ix += lanes) {
-            columns[count++] = ix;
-        }
+        hasTail = plannedEnd != nx - R;
     }
 
-    /** The first column of vector v. */
-    int column(int v) {
-        return columns[v];
-    }
-
-    /** Where vector v writes: a scratch vector for the head and the tail (at 0), else {@code field}. */
-    float[] out(int v, float[] field) {
-        if (hasHead && v == 0) {
-            return head;
-        }
-        return hasTail && v == (hasHead ? 1 : 0) ? tail : field;
-    }
-
-    /** How many of the row's vectors are scratch vectors (head and tail): vectors [0, scratchCount()). */
+    /** How many scratch vectors (head and tail) the row has: scratch vectors [0, scratchCount()). */
     int scratchCount() {
         return (hasHead ? 1 : 0) + (hasTail ? 1 : 0);
     }
 
-    /**
-     * The first column of the vectors stored in place, [firstInPlace(), inPlaceEnd()) a vector apart: vectors
-     * [scratchCount(), count()).
-     */
+    /** The first column of scratch vector v: R for the head, the tail's (ending at nx - R) otherwise. */
+    int scratchColumn(int v) {
+        return hasHead && v == 0 ? R : tailColumn();
+    }
+
+    /** Scratch vector v (at index 0), which {@link #storeOverlaps} stores at {@link #scratchColumn}. */
+    float[] scratch(int v) {
+        return hasHead && v == 0 ? head : tail;
+    }
+
+    /** The first column of the vectors stored in place, [firstInPlace(), inPlaceEnd()) a vector apart. */
     int firstInPlace() {
         return plannedFirst;
     }
 
     /** The end of the columns of the vectors stored in place. */
     int inPlaceEnd() {
-        return plannedFirst + (count - scratchCount()) * lanes;
+        return plannedEnd;
     }
 
     /** Stores the head and the tail into the row of {@code field} at {@code base}: the last writes of the row. */
@@ -90,7 +73,11 @@ final class RowVectors {
             System.arraycopy(head, 0, field, base + R, lanes);
         }
         if (hasTail) {
-            System.arraycopy(tail, 0, field, base + AcousticVectors.tailColumn(nx), lanes);
+            System.arraycopy(tail, 0, field, base + tailColumn(), lanes);
         }
+    }
+
+    private int tailColumn() {
+        return AcousticVectors.tailColumn(nx);
     }
 }
