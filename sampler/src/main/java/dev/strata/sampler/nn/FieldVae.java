@@ -99,7 +99,7 @@ public final class FieldVae extends AbstractBlock {
             if (l > 0) {
                 h = Pool.avgPool2d(h, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
             }
-            h = Ops.silu(conv(encoder[l], store, h, training));
+            h = Ops.silu(conv(encoder[l], store, h, training), training);
         }
         NDArray out = conv(encoder[config.downsamplings() + 1], store, h, training);
         int lc = config.latentChannels();
@@ -113,7 +113,7 @@ public final class FieldVae extends AbstractBlock {
             if (l > 0) {
                 u = u.repeat(2, 2).repeat(3, 2);
             }
-            u = Ops.silu(conv(decoder[l], store, u, training));
+            u = Ops.silu(conv(decoder[l], store, u, training), training);
         }
         return conv(decoder[config.downsamplings() + 1], store, u, training).get(new NDIndex(":, :1"));
     }

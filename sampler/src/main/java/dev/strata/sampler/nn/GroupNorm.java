@@ -2,7 +2,6 @@ package dev.strata.sampler.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Parameter;
@@ -14,14 +13,12 @@ import ai.djl.util.PairList;
  * y = gamma_c (x - mean_g) / sqrt(var_g + eps) + beta_c, mean and (biased) variance over the channels of group g and
  * all pixels of one sample. Input and output {@code [n, channels, h, w]}; the input is not modified.
  *
- * <p>Two routes to the same maths. Inference ({@code training} false: the denoiser and its input VJP in every guided
- * reverse step) runs libtorch's fused layer_norm over each group, then the per-channel affine map as batch_norm's
- * inference form (mean 0, variance 1): two native kernels forward, where the array ops make about ten. Training keeps
- * the array ops, so that {@code strata train} still reproduces the shipped weights byte for byte. The two agree to
- * float rounding ({@code GroupNormTest}).
- *
- * <p>{@link #modulated} is the adaptive form of the residual blocks, y = norm(x) (1 + s) + b with a scale s and shift
- * b per sample and channel; on the inference route its five element-wise passes fold into the one affine kernel.
+ * <p>The network always applies silu next, so it calls {@link #siluOfNorm} or {@link #siluOfModulated}, which have
+ * two routes to the same maths. Inference ({@code training} false: the denoiser and its input VJP in every guided
+ * reverse step) runs libtorch's group_norm and silu kernels ({@link FusedKernels#groupNormSilu}): two native passes,
+ * where the array ops make about twelve. Training keeps the array ops, so that {@code strata train} still reproduces
+ * the shipped weights byte for byte. The two agree to float rounding ({@code GroupNormTest}). The block's own
+ * {@code forward} is the array-op route.
  */
 final class GroupNorm extends AbstractBlock {
     private static final float EPS = 1e-5f;
@@ -46,33 +43,38 @@ final class GroupNorm extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        Shape s = x.getShape();
-        if (!training) {
-            return new NDList(affine(normalisedByLayerNorm(x).reshape(s), parameter(store, gamma, x, false),
-                    parameter(store, beta, x, false)));
+        NDArray y = normalisedByArrayOps(x).reshape(x.getShape());
+        return new NDList(y.mul(perChannel(store, gamma, x, training)).add(perChannel(store, beta, x, training)));
+    }
+
+    /** silu(norm(x)). */
+    NDArray siluOfNorm(ParameterStore store, NDArray x, boolean training) {
+        if (training) {
+            return Ops.silu(forward(store, new NDList(x), true).singletonOrThrow());
         }
-        NDArray y = normalisedByArrayOps(x).reshape(s);
-        return new NDList(y.mul(perChannel(store, gamma, x, true)).add(perChannel(store, beta, x, true)));
+        long n = x.getShape().get(0);
+        NDArray a = perChannel(store, gamma, x, false).reshape(channels).tile(n);
+        NDArray c = perChannel(store, beta, x, false).reshape(channels).tile(n);
+        return FusedKernels.groupNormSilu(x, a, c.reshape(n * groups, channels / groups));
     }
 
     /**
-     * y = norm(x) (1 + scale) + shift, the adaptive group normalisation of Dhariwal and Nichol (2021), with
-     * {@code scale} and {@code shift} of shape {@code [n, channels, 1, 1]}. Inference computes
-     * a = gamma (1 + scale), c = beta (1 + scale) + shift ({@code [n, channels]}: small) and applies x̂ a + c in one
-     * kernel; training keeps the array ops the shipped weights were trained with.
+     * silu(norm(x) (1 + scale) + shift), the adaptive group normalisation of Dhariwal and Nichol (2021), with
+     * {@code scale} and {@code shift} of shape {@code [n, channels, 1, 1]}. Inference folds the modulation into the
+     * normalisation's weight and bias, a = gamma (1 + scale) and c = beta (1 + scale) + shift ({@code [n, channels]}:
+     * small); training keeps the array ops the shipped weights were trained with.
      */
-    NDArray modulated(ParameterStore store, NDArray x, NDArray scale, NDArray shift, boolean training) {
+    NDArray siluOfModulated(ParameterStore store, NDArray x, NDArray scale, NDArray shift, boolean training) {
         if (training) {
             NDArray h = forward(store, new NDList(x), true).singletonOrThrow();
-            return h.add(h.mul(scale)).add(shift);
+            return Ops.silu(h.add(h.mul(scale)).add(shift));
         }
-        Shape s = x.getShape();
-        long nc = s.get(0) * channels;
+        long n = x.getShape().get(0);
         NDArray ga = perChannel(store, gamma, x, false);
         NDArray be = perChannel(store, beta, x, false);
-        NDArray a = ga.add(ga.mul(scale)).reshape(nc);
-        NDArray c = be.add(be.mul(scale)).add(shift).reshape(nc);
-        return affine(normalisedByLayerNorm(x).reshape(1, nc, s.get(2), s.get(3)), a, c).reshape(s);
+        NDArray a = ga.add(ga.mul(scale)).reshape(n * channels);
+        NDArray c = be.add(be.mul(scale)).add(shift).reshape(n * groups, channels / groups);
+        return FusedKernels.groupNormSilu(x, a, c);
     }
 
     private static NDArray parameter(ParameterStore store, Parameter p, NDArray x, boolean training) {
@@ -86,32 +88,12 @@ final class GroupNorm extends AbstractBlock {
         return view;
     }
 
-    /**
-     * y[:, k] = x[:, k] a_k + c_k over axis 1 of {@code x}, in one native kernel: batch_norm's inference form with
-     * mean 0, variance 1 and eps 0, whose per-channel scale is then a and whose offset is c.
-     */
-    private static NDArray affine(NDArray x, NDArray a, NDArray c) {
-        NDManager m = x.getManager();
-        Shape k = new Shape(x.getShape().get(1));
-        return x.getNDArrayInternal().batchNorm(x, m.zeros(k), m.ones(k), a, c, -1, 0f, 0f, false)
-                .singletonOrThrow();
-    }
-
-    /** (x - mean_g) / sqrt(var_g + eps) as {@code [n, groups, rest]}, by array ops (the training path). */
+    /** (x - mean_g) / sqrt(var_g + eps) as {@code [n, groups, rest]}, by array ops. */
     private NDArray normalisedByArrayOps(NDArray x) {
         NDArray g = x.reshape(x.getShape().get(0), groups, -1);
         NDArray centred = g.sub(g.mean(new int[] {2}, true));
         NDArray var = centred.square().mean(new int[] {2}, true);
         return centred.div(var.add(Ops.scalar(x.getManager(), EPS)).sqrt());
-    }
-
-    /** The same as {@link #normalisedByArrayOps}, by libtorch's layer_norm over each group (the inference path). */
-    private NDArray normalisedByLayerNorm(NDArray x) {
-        Shape s = x.getShape();
-        Shape group = new Shape(s.size() / (s.get(0) * groups));
-        NDArray g = x.reshape(s.get(0), groups, group.get(0));
-        NDManager m = x.getManager();
-        return g.getNDArrayInternal().layerNorm(g, group, m.ones(group), m.zeros(group), EPS).singletonOrThrow();
     }
 
     @Override

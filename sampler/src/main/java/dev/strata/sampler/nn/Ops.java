@@ -48,6 +48,14 @@ final class Ops {
     }
 
     /**
+     * silu(x): inference ({@code training} false) runs libtorch's one-pass silu ({@link FusedKernels#silu}); training
+     * keeps the product above, which the shipped weights were trained with. Returns a new array.
+     */
+    static NDArray silu(NDArray x, boolean training) {
+        return training ? silu(x) : FusedKernels.silu(x);
+    }
+
+    /**
      * repeat2(u)[.., i, j] = u[.., i / 2, j / 2] for {@code [n, c, h, w]}: nearest-neighbour upsampling by 2. Inference
      * ({@code training} false) runs libtorch's upsample_nearest2d, one kernel each way; training keeps the two repeats
      * the shipped weights were trained with (same values, the backward's sums rounded in another order).

@@ -39,12 +39,12 @@ final class ResidualBlock extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDArray x = inputs.get(0);
         NDArray e = inputs.get(1);
-        NDArray h = norm1.forward(store, new NDList(x), training).singletonOrThrow();
-        h = conv1.forward(store, new NDList(Ops.silu(h)), training).singletonOrThrow();
+        NDArray h = norm1.siluOfNorm(store, x, training);
+        h = conv1.forward(store, new NDList(h), training).singletonOrThrow();
         NDArray ss = embed.forward(store, new NDList(e), training).singletonOrThrow();
         NDList scaleShift = ss.reshape(ss.getShape().get(0), 2L * channels, 1, 1).split(2, 1);
-        h = norm2.modulated(store, h, scaleShift.get(0), scaleShift.get(1), training);
-        h = conv2.forward(store, new NDList(Ops.silu(h)), training).singletonOrThrow();
+        h = norm2.siluOfModulated(store, h, scaleShift.get(0), scaleShift.get(1), training);
+        h = conv2.forward(store, new NDList(h), training).singletonOrThrow();
         return new NDList(x.add(h));
     }
 

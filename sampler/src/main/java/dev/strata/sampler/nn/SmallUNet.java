@@ -28,8 +28,8 @@ import ai.djl.util.PairList;
  * channels, concatenated to c_in x before the first convolution: the condition y times a mask m that is 1 when y is
  * given and 0 for the null condition (the "null token"), so one network learns D(x; sigma, y) and D(x; sigma).
  * Built only from what DJL's PyTorch engine offers: Conv2d, Linear, average pooling, upsampling by repetition (no
- * transposed convolution), group normalisation by layer_norm over each group or array ops (no GroupNorm block; see
- * {@link GroupNorm}). All convolutions are 3 x 3 with
+ * transposed convolution), group normalisation and silu by libtorch's kernels through TorchScript or by array ops
+ * (no GroupNorm block; see {@link GroupNorm} and {@link FusedKernels}). All convolutions are 3 x 3 with
  * zero padding 1. Inputs {@code [x: n, c, h, w; phi: n, features]}, plus {@code [y': n, K + 1, h, w]} when
  * conditional, with h, w divisible by 2^(L-1); output {@code [n, c, h, w]}.
  *
@@ -178,7 +178,8 @@ public final class SmallUNet extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         int levels = config.levels();
-        NDArray e = Ops.silu(embed.forward(store, new NDList(inputs.get(1)), training).singletonOrThrow());
+        NDArray e = Ops.silu(embed.forward(store, new NDList(inputs.get(1)), training).singletonOrThrow(),
+                training);
         NDArray[] h = new NDArray[levels];
         NDArray in = config.conditional() ? NDArrays.concat(new NDList(inputs.get(0), inputs.get(2)), 1)
                 : inputs.get(0);
@@ -195,7 +196,7 @@ public final class SmallUNet extends AbstractBlock {
             u = upRes[l].forward(store, new NDList(one(upConv[l], store, up, training), e), training)
                     .singletonOrThrow();
         }
-        NDArray out = Ops.silu(normOut.forward(store, new NDList(u), training).singletonOrThrow());
+        NDArray out = normOut.siluOfNorm(store, u, training);
         return new NDList(one(convOut, store, out, training).get(new NDIndex(":, :{}", config.channels())));
     }
 

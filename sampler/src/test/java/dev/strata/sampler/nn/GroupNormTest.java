@@ -15,9 +15,10 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /**
- * The network's two routes to one operation agree: group normalisation by layer_norm (inference) and by array ops
- * (training), each against the definition computed here in doubles; nearest upsampling by upsample_nearest2d and by
- * two repeats. Values and input gradients (what guidance's VJP takes) are compared.
+ * The network's two routes to one operation agree: silu of group normalisation by libtorch's group_norm and silu
+ * kernels through TorchScript (inference) and by array ops (training), each against the definition computed here in
+ * doubles; silu alone likewise; nearest upsampling by upsample_nearest2d and by two repeats. Values and input
+ * gradients (what guidance's VJP takes) are compared.
  */
 class GroupNormTest {
     private static final int N = 3;
@@ -55,6 +56,15 @@ class GroupNormTest {
                 int c = i / (H * W) % CHANNELS;
                 y[i] = (float) (gamma[c] * (x[i] - mean) / Math.sqrt(var + 1e-5) + beta[c]);
             }
+        }
+        return y;
+    }
+
+    /** silu(v) = v / (1 + exp(-v)) of each value, in doubles. */
+    private static float[] silu(float[] v) {
+        float[] y = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            y[i] = (float) (v[i] / (1 + Math.exp(-(double) v[i])));
         }
         return y;
     }
@@ -102,7 +112,7 @@ class GroupNormTest {
     }
 
     @Test
-    void layerNormRouteMatchesArrayOpsAndTheDefinition() {
+    void fusedSiluOfNormMatchesArrayOpsAndTheDefinition() {
         float[][] in = draws(1);
         float[] x = in[0];
         float[] v = in[1];
@@ -111,19 +121,17 @@ class GroupNormTest {
         try (NDManager manager = TorchEngine.get().newBaseManager()) {
             GroupNorm norm = norm(manager, gamma, beta);
             ParameterStore store = new ParameterStore(manager, false);
-            float[][] inference = valueAndGradient(manager, x, v,
-                    a -> norm.forward(store, new NDList(a), false).singletonOrThrow());
-            float[][] training = valueAndGradient(manager, x, v,
-                    a -> norm.forward(store, new NDList(a), true).singletonOrThrow());
-            float[] exact = definition(x, gamma, beta);
-            assertClose(exact, inference[0], 1e-5, "layer_norm route against the definition");
+            float[][] inference = valueAndGradient(manager, x, v, a -> norm.siluOfNorm(store, a, false));
+            float[][] training = valueAndGradient(manager, x, v, a -> norm.siluOfNorm(store, a, true));
+            float[] exact = silu(definition(x, gamma, beta));
+            assertClose(exact, inference[0], 1e-5, "group_norm route against the definition");
             assertClose(exact, training[0], 1e-5, "array-op route against the definition");
             assertClose(training[1], inference[1], 1e-5, "input gradients of the two routes");
         }
     }
 
     @Test
-    void modulatedInferenceMatchesArrayOpsAndTheDefinition() {
+    void fusedSiluOfModulatedMatchesArrayOpsAndTheDefinition() {
         float[][] in = draws(7);
         float[] x = in[0];
         float[] gamma = in[2];
@@ -135,11 +143,12 @@ class GroupNormTest {
             int nc = i / (H * W);
             exact[i] = (float) ((double) exact[i] * (1 + scale[nc]) + shift[nc]);
         }
+        exact = silu(exact);
         try (NDManager manager = TorchEngine.get().newBaseManager()) {
             GroupNorm norm = norm(manager, gamma, beta);
             ParameterStore store = new ParameterStore(manager, false);
             Shape perChannel = new Shape(N, CHANNELS, 1, 1);
-            Function<Boolean, Function<NDArray, NDArray>> route = training -> a -> norm.modulated(store, a,
+            Function<Boolean, Function<NDArray, NDArray>> route = training -> a -> norm.siluOfModulated(store, a,
                     Ops.tensor(a.getManager(), scale, perChannel), Ops.tensor(a.getManager(), shift, perChannel),
                     training);
             float[][] inference = valueAndGradient(manager, x, in[1], route.apply(false));
@@ -147,6 +156,18 @@ class GroupNormTest {
             assertClose(exact, inference[0], 1e-5, "fused route against the definition");
             assertClose(exact, training[0], 1e-5, "array-op route against the definition");
             assertClose(training[1], inference[1], 1e-5, "input gradients of the two routes");
+        }
+    }
+
+    @Test
+    void fusedSiluMatchesTheProductAndTheDefinition() {
+        float[][] in = draws(3);
+        try (NDManager manager = TorchEngine.get().newBaseManager()) {
+            float[][] inference = valueAndGradient(manager, in[0], in[1], a -> Ops.silu(a, false));
+            float[][] training = valueAndGradient(manager, in[0], in[1], a -> Ops.silu(a, true));
+            assertClose(silu(in[0]), inference[0], 1e-6, "silu kernel against the definition");
+            assertClose(training[0], inference[0], 1e-6, "silu kernel against x sigmoid(x)");
+            assertClose(training[1], inference[1], 1e-6, "input gradients of the two routes");
         }
     }
 
