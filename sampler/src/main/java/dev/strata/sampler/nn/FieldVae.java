@@ -111,7 +111,7 @@ public final class FieldVae extends AbstractBlock {
         NDArray u = z;
         for (int l = 0; l <= config.downsamplings(); l++) {
             if (l > 0) {
-                u = u.repeat(2, 2).repeat(3, 2);
+                u = Ops.repeat2(u, training);
             }
             u = Ops.silu(conv(decoder[l], store, u, training), training);
         }
