@@ -5,11 +5,11 @@ import ai.djl.ndarray.NDArray;
 /**
  * libtorch's single-pass silu and group_norm kernels, which DJL 0.35.1's PyTorch engine does not bind, reached through
  * {@link TorchScriptModule}s: silu(x) = x sigmoid(x) (Elfwing et al. 2018) in one pass instead of sigmoid and a
- * product, and silu(GN(x) a + c) (Wu and He 2018) in two instead of layer_norm, an affine batch_norm, sigmoid and
- * product. The network's inference routes (every guided reverse step: the denoiser and its input VJP) run them;
+ * product, and silu of group normalisation (Wu and He 2018), modulated or not, in two instead of layer_norm, an affine
+ * batch_norm, sigmoid and product (and, modulated, the five small ops that fold the modulation into its weights). The network's inference routes (every guided reverse step: the denoiser and its input VJP) run them;
  * training keeps the array ops the shipped weights were trained with ({@link GroupNorm}, {@link Ops#silu}).
  *
- * <p>The two modules are compiled once per process, on first use, into a manager of their own that lives as long as
+ * <p>The three modules are compiled once per process, on first use, into a manager of their own that lives as long as
  * the process (a few kilobytes; they hold no parameters and no state, and libtorch runs a module's methods from any
  * thread).
  */
@@ -22,17 +22,29 @@ final class FusedKernels {
         private static final ai.djl.ndarray.NDManager MANAGER = TorchEngine.get().newBaseManager();
         static final TorchScriptModule SILU = new TorchScriptModule(MANAGER, "Silu", "x: Tensor) -> Tensor",
                 "    return torch.silu(x)\n");
+        /** silu(group_norm(x, G, gamma, beta, 1e-5)), G = gamma.size(0) (gamma as [G, C / G]). */
+        static final TorchScriptModule SILU_OF_NORM = new TorchScriptModule(MANAGER, "SiluOfGroupNorm",
+                "x: Tensor, gamma: Tensor, beta: Tensor) -> Tensor",
+                "    y = torch.group_norm(x, torch.size(gamma, 0), torch.reshape(gamma, [-1]), beta, " + EPS + ")\n"
+                        + "    return torch.silu(y)\n");
         /**
-         * silu(group_norm over c.size(0) groups of x viewed as [1, n C, h, w], weight a, bias c, eps 1e-5): the
-         * groups of all samples as one sample's, so that weight and bias may differ per sample and channel.
+         * silu(group_norm(x, G, a, c, 1e-5)) with a = gamma (1 + scale), c = beta (1 + scale) + shift per sample and
+         * channel: x viewed as one sample of n C channels in n G groups, so that weight and bias may differ per
+         * sample.
          */
-        static final TorchScriptModule GROUP_NORM_SILU = new TorchScriptModule(MANAGER, "GroupNormSilu",
-                "x: Tensor, a: Tensor, c: Tensor) -> Tensor",
+        static final TorchScriptModule SILU_OF_MODULATED = new TorchScriptModule(MANAGER, "SiluOfModulatedGroupNorm",
+                "x: Tensor, gamma: Tensor, beta: Tensor, scale: Tensor, shift: Tensor) -> Tensor",
                 "    s = torch.size(x)\n"
-                        + "    y = torch.group_norm(torch.reshape(x, [1, torch.mul(s[0], s[1]), s[2], s[3]]),"
-                        + " torch.size(c, 0), torch.reshape(a, [-1]), torch.reshape(c, [-1]), 1.0000000000000001e-05)\n"
+                        + "    k = torch.add(torch.reshape(scale, [-1]), 1)\n"
+                        + "    a = torch.mul(torch.reshape(gamma, [-1]).repeat([s[0]]), k)\n"
+                        + "    c = torch.add(torch.mul(beta.repeat([s[0]]), k), torch.reshape(shift, [-1]))\n"
+                        + "    y = torch.group_norm(torch.reshape(x, [1, s[0] * s[1], s[2], s[3]]),"
+                        + " s[0] * torch.size(gamma, 0), a, c, " + EPS + ")\n"
                         + "    return torch.silu(torch.reshape(y, s))\n");
     }
+
+    /** The group normalisation's eps, as TorchScript reads it. */
+    private static final String EPS = "1.0000000000000001e-05";
 
     /** silu(x), a new array in x's manager. */
     static NDArray silu(NDArray x) {
@@ -40,12 +52,20 @@ final class FusedKernels {
     }
 
     /**
-     * silu(a (x - mean_g) / sqrt(var_g + 1e-5) + c) for {@code x} {@code [n, C, h, w]}, with mean and biased variance
-     * over each group g of C / G channels of one sample, and a per sample and channel: {@code a} {@code [n C]},
-     * {@code c} {@code [n G, C / G]} (the script reads the group count n G from c's shape: DJL passes arrays to a
-     * module's forward, and an integer argument would take its no-gradient path). A new array in x's manager.
+     * silu(gamma_c (x - mean_g) / sqrt(var_g + 1e-5) + beta_c) for {@code x} {@code [n, C, h, w]}, with mean and
+     * biased variance over each group g of C / G channels of one sample; {@code gamma} as {@code [G, C / G]} (the
+     * script reads the group count from its shape: DJL passes arrays to a module's forward, and an integer argument
+     * would take its no-gradient path), {@code beta} {@code [C]}. A new array in x's manager.
      */
-    static NDArray groupNormSilu(NDArray x, NDArray a, NDArray c) {
-        return Modules.GROUP_NORM_SILU.forward(x, a, c);
+    static NDArray siluOfGroupNorm(NDArray x, NDArray gamma, NDArray beta) {
+        return Modules.SILU_OF_NORM.forward(x, gamma, beta);
+    }
+
+    /**
+     * silu(norm(x) (1 + scale) + shift), norm as {@link #siluOfGroupNorm}'s with its gamma and beta, {@code scale}
+     * and {@code shift} {@code [n, C, 1, 1]}. A new array in x's manager.
+     */
+    static NDArray siluOfModulatedGroupNorm(NDArray x, NDArray gamma, NDArray beta, NDArray scale, NDArray shift) {
+        return Modules.SILU_OF_MODULATED.forward(x, gamma, beta, scale, shift);
     }
 }

@@ -15,7 +15,7 @@ import ai.djl.util.PairList;
  *
  * <p>The network always applies silu next, so it calls {@link #siluOfNorm} or {@link #siluOfModulated}, which have
  * two routes to the same maths. Inference ({@code training} false: the denoiser and its input VJP in every guided
- * reverse step) runs libtorch's group_norm and silu kernels ({@link FusedKernels#groupNormSilu}): two native passes,
+ * reverse step) runs libtorch's group_norm and silu kernels ({@link FusedKernels#siluOfGroupNorm}): two native passes,
  * where the array ops make about twelve. Training keeps the array ops, so that {@code strata train} still reproduces
  * the shipped weights byte for byte. The two agree to float rounding ({@code GroupNormTest}). The block's own
  * {@code forward} is the array-op route.
@@ -52,29 +52,29 @@ final class GroupNorm extends AbstractBlock {
         if (training) {
             return Ops.silu(forward(store, new NDList(x), true).singletonOrThrow());
         }
-        long n = x.getShape().get(0);
-        NDArray a = perChannel(store, gamma, x, false).reshape(channels).tile(n);
-        NDArray c = perChannel(store, beta, x, false).reshape(channels).tile(n);
-        return FusedKernels.groupNormSilu(x, a, c.reshape(n * groups, channels / groups));
+        return FusedKernels.siluOfGroupNorm(x, byGroup(store, x), parameter(store, beta, x, false));
     }
 
     /**
      * silu(norm(x) (1 + scale) + shift), the adaptive group normalisation of Dhariwal and Nichol (2021), with
      * {@code scale} and {@code shift} of shape {@code [n, channels, 1, 1]}. Inference folds the modulation into the
-     * normalisation's weight and bias, a = gamma (1 + scale) and c = beta (1 + scale) + shift ({@code [n, channels]}:
-     * small); training keeps the array ops the shipped weights were trained with.
+     * normalisation's weight and bias, a = gamma (1 + scale) and c = beta (1 + scale) + shift per sample and channel,
+     * in the same script; training keeps the array ops the shipped weights were trained with.
      */
     NDArray siluOfModulated(ParameterStore store, NDArray x, NDArray scale, NDArray shift, boolean training) {
         if (training) {
             NDArray h = forward(store, new NDList(x), true).singletonOrThrow();
             return Ops.silu(h.add(h.mul(scale)).add(shift));
         }
-        long n = x.getShape().get(0);
-        NDArray ga = perChannel(store, gamma, x, false);
-        NDArray be = perChannel(store, beta, x, false);
-        NDArray a = ga.add(ga.mul(scale)).reshape(n * channels);
-        NDArray c = be.add(be.mul(scale)).add(shift).reshape(n * groups, channels / groups);
-        return FusedKernels.groupNormSilu(x, a, c);
+        return FusedKernels.siluOfModulatedGroupNorm(x, byGroup(store, x), parameter(store, beta, x, false), scale,
+                shift);
+    }
+
+    /** gamma as {@code [groups, channels / groups]}, a view attached to x's manager (see {@link #perChannel}). */
+    private NDArray byGroup(ParameterStore store, NDArray x) {
+        NDArray view = parameter(store, gamma, x, false).reshape(groups, channels / groups);
+        view.attach(x.getManager());
+        return view;
     }
 
     private static NDArray parameter(ParameterStore store, Parameter p, NDArray x, boolean training) {
