@@ -10,7 +10,10 @@ import dev.strata.kernels.acoustic.CpmlTasks;
 import dev.strata.kernels.acoustic.ImagingTasks;
 import dev.strata.kernels.acoustic.ReceiverTasks;
 import dev.strata.kernels.acoustic.SourceTasks;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -76,6 +79,13 @@ final class WavePropagator {
     private final BoundaryStencils boundary;
     private final boolean cpml;
     private final int stepsPerExecution;
+    /**
+     * The pass of each key this propagator last ran, kept for its next call: a backend that keeps no workspaces (the
+     * JVM's) would otherwise allocate the fields, checkpoints and ring (25 MB for the suite's 248² gradient) and build
+     * the plans at every call, 3 ms of a 53 ms gradient. One a key; a call that finds it taken builds its own. Guarded
+     * by itself.
+     */
+    private final Map<ResidentPass.Key, ResidentPass> idle = new HashMap<>();
 
     WavePropagator(AcousticSetup setup, ComputeBackend backend, Checkpointing checkpointing) {
         this.setup = setup;
@@ -127,12 +137,11 @@ final class WavePropagator {
 
     /** Data {@code [nb][nt][nrec]} of the scheme for per-member vc {@code [nb][pnz][pnx]}; vc is not modified. */
     float[] forward(float[] vc, Pass p) {
-        ResidentPass r = resident(ResidentPass.Kind.FORWARD, p, false, false);
-        synchronized (r) {
+        return withPass(ResidentPass.Kind.FORWARD, p, false, false, r -> {
             r.load(vc, p, null);
             r.sweep(0, sweepExecutions(), r.data);
             return r.data.clone();
-        }
+        });
     }
 
     /**
@@ -140,12 +149,11 @@ final class WavePropagator {
      * Neither input is modified.
      */
     float[] born(float[] vc, float[] dvc, Pass p) {
-        ResidentPass r = resident(ResidentPass.Kind.BORN, p, false, false);
-        synchronized (r) {
+        return withPass(ResidentPass.Kind.BORN, p, false, false, r -> {
             r.load(vc, p, dvc);
             r.sweep(0, sweepExecutions(), r.data);
             return r.data.clone();
-        }
+        });
     }
 
     /**
@@ -156,8 +164,7 @@ final class WavePropagator {
      * B^t = L u^t), so that dJ/dvc = A / vc, with the data and illumination (null if not asked for).
      */
     Gradient gradient(float[] vc, Pass p, boolean record, boolean illuminate, UnaryOperator<float[]> traces) {
-        ResidentPass r = resident(ResidentPass.Kind.GRADIENT, p, record, illuminate);
-        synchronized (r) {
+        return withPass(ResidentPass.Kind.GRADIENT, p, record, illuminate, r -> {
             r.load(vc, p, null);
             r.sweepSegments(0, mainExecutions(), tailExecutions(), r.data, r.illumination);
             float[] data = record ? r.data.clone() : null;
@@ -165,19 +172,18 @@ final class WavePropagator {
             r.loadTraces(traces.apply(data));
             r.sweepSegments(SWEEP_GRAPHS, mainExecutions(), tailExecutions(), r.result);
             return new Gradient(r.result.clone(), data, illumination);
-        }
+        });
     }
 
     /** The RTM images of a pass: back-propagates {@code traces} and cross-correlates with the recomputed source field. */
     Images rtm(float[] vc, Pass p, float[] traces) {
-        ResidentPass r = resident(ResidentPass.Kind.RTM, p, false, false);
-        synchronized (r) {
+        return withPass(ResidentPass.Kind.RTM, p, false, false, r -> {
             r.load(vc, p, null);
             r.sweepSegments(0, mainExecutions(), tailExecutions());
             r.loadTraces(traces);
             r.sweepSegments(SWEEP_GRAPHS, mainExecutions(), tailExecutions(), r.result, r.illumination);
             return new Images(r.result.clone(), r.illumination.clone());
-        }
+        });
     }
 
     /** Whether the run is one segment, which the forward sweep fills into the ring and nothing recomputes. */
@@ -217,9 +223,37 @@ final class WavePropagator {
         return 2;
     }
 
-    /** The pass of this kind for {@code p}'s member count, built and compiled the first time. */
-    private ResidentPass resident(ResidentPass.Kind kind, Pass p, boolean record, boolean illuminate) {
+    /**
+     * {@code body} on the pass of this kind for {@code p}'s member count, under the pass's lock: the one this
+     * propagator kept from its last call with the same key if no other call holds it, else the backend's
+     * ({@link #resident}); kept afterwards for the next call.
+     */
+    private <T> T withPass(ResidentPass.Kind kind, Pass p, boolean record, boolean illuminate,
+                           Function<ResidentPass, T> body) {
         ResidentPass.Key key = new ResidentPass.Key(setup, checkpointing.interval(), p.nb(), kind, record, illuminate);
+        ResidentPass r;
+        synchronized (idle) {
+            r = idle.remove(key);
+        }
+        if (r == null) {
+            r = resident(key, p);
+        }
+        try {
+            synchronized (r) {
+                return body.apply(r);
+            }
+        } finally {
+            synchronized (idle) {
+                idle.putIfAbsent(key, r);
+            }
+        }
+    }
+
+    /** The backend's pass for {@code key}, built and compiled the first time (every time where it keeps none). */
+    private ResidentPass resident(ResidentPass.Key key, Pass p) {
+        ResidentPass.Kind kind = key.kind();
+        boolean record = key.record();
+        boolean illuminate = key.illuminate();
         return backend.workspace(key, ResidentPass.class, () -> {
             ResidentPass r = new ResidentPass(key, p, padded.size(), nt * nrec);
             return r.compile(backend, graphs -> {

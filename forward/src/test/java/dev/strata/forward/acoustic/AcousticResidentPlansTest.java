@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
  * On a backend that compiles, the acoustic operator builds the graphs of each kind of pass (forward, Born,
  * checkpointed gradient, RTM) once per member count and reuses them with their arrays: later calls compile nothing and
  * give the numbers of a fresh operator on the plain JVM backend (so the reused state is reset and the new inputs
- * seen). The negative case: with the backend's workspaces turned off every call compiles again, which the same counts
- * catch ({@link #withoutKeptWorkspacesEveryCallCompilesAgain}).
+ * seen). Where the backend keeps no workspaces (the JVM's), the operator keeps its last pass of each kind and a later
+ * call reuses it with the same numbers; the negative case: another operator builds its own, which the same counts
+ * catch ({@link #anOperatorKeepsItsPassesWhereTheBackendKeepsNone}).
  */
 class AcousticResidentPlansTest {
     private static final int STEPS = 120;
@@ -34,15 +35,26 @@ class AcousticResidentPlansTest {
         laterCallsCompileNothing(true);
     }
 
-    private static void laterCallsCompileNothing(boolean cpml) {
-        SplittableRandom random = new SplittableRandom(3);
-        float[] v1 = SmallProblems.smoothModels(random, 1);
-        float[] v2 = SmallProblems.smoothModels(random, 1);
-        AcousticWaveOperator reference = new AcousticWaveOperator(setup(cpml), JvmBackend.common());
-        float[] dd = new float[reference.outputSize()];
-        for (int i = 0; i < dd.length; i++) {
-            dd[i] = (float) random.nextGaussian();
+    /** Two smooth models and a data cotangent, drawn from {@code seed}. */
+    private record Inputs(float[] v1, float[] v2, float[] dd) {
+        static Inputs draw(long seed, int outputSize) {
+            SplittableRandom random = new SplittableRandom(seed);
+            float[] v1 = SmallProblems.smoothModels(random, 1);
+            float[] v2 = SmallProblems.smoothModels(random, 1);
+            float[] dd = new float[outputSize];
+            for (int i = 0; i < dd.length; i++) {
+                dd[i] = (float) random.nextGaussian();
+            }
+            return new Inputs(v1, v2, dd);
         }
+    }
+
+    private static void laterCallsCompileNothing(boolean cpml) {
+        AcousticWaveOperator reference = new AcousticWaveOperator(setup(cpml), JvmBackend.common());
+        Inputs in = Inputs.draw(3, reference.outputSize());
+        float[] v1 = in.v1();
+        float[] v2 = in.v2();
+        float[] dd = in.dd();
         try (CountingBackend backend = new CountingBackend()) {
             AcousticWaveOperator op = new AcousticWaveOperator(setup(cpml), backend);
             op.apply(v1, 1);
@@ -65,14 +77,23 @@ class AcousticResidentPlansTest {
     }
 
     @Test
-    void withoutKeptWorkspacesEveryCallCompilesAgain() {
-        float[] v = SmallProblems.smoothModels(new SplittableRandom(4), 1);
+    void anOperatorKeepsItsPassesWhereTheBackendKeepsNone() {
+        AcousticWaveOperator reference = new AcousticWaveOperator(setup(false), JvmBackend.common());
+        Inputs in = Inputs.draw(4, reference.outputSize());
+        float[] v1 = in.v1();
+        float[] v2 = in.v2();
+        float[] dd = in.dd();
         try (CountingBackend backend = new CountingBackend(false)) {
             AcousticWaveOperator op = new AcousticWaveOperator(setup(false), backend);
-            op.apply(v, 1);
-            int first = backend.plans();
-            op.apply(v, 1);
-            assertTrue(backend.plans() > first, "the count must see a pass that is built again");
+            op.apply(v1, 1);
+            op.vjp(v1, dd, 1);
+            int built = backend.plans();
+            assertArrayEquals(new AcousticWaveOperator(setup(false), JvmBackend.common()).apply(v2, 1),
+                    op.apply(v2, 1), "a kept pass must see its new input");
+            assertArrayEquals(reference.vjp(v2, dd, 1), op.vjp(v2, dd, 1), "a kept gradient pass must start afresh");
+            assertEquals(built, backend.plans(), "the operator's second apply and vjp built their passes again");
+            new AcousticWaveOperator(setup(false), backend).apply(v1, 1);
+            assertTrue(backend.plans() > built, "the count must see another operator build its own pass");
         }
     }
 }
