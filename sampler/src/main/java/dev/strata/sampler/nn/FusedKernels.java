@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDArray;
  * batch_norm, sigmoid and product (and, modulated, the five small ops that fold the modulation into its weights). The network's inference routes (every guided reverse step: the denoiser and its input VJP) run them;
  * training keeps the array ops the shipped weights were trained with ({@link GroupNorm}, {@link Ops#silu}).
  *
- * <p>The three modules are compiled once per process, on first use, into a manager of their own that lives as long as
+ * <p>The four modules are compiled once per process, on first use, into a manager of their own that lives as long as
  * the process (a few kilobytes; they hold no parameters and no state, and libtorch runs a module's methods from any
  * thread).
  */
@@ -29,22 +29,41 @@ final class FusedKernels {
                         + "    return torch.silu(y)\n");
         /**
          * silu(group_norm(x, G, a, c, 1e-5)) with a = gamma (1 + scale), c = beta (1 + scale) + shift per sample and
-         * channel: x viewed as one sample of n C channels in n G groups, so that weight and bias may differ per
-         * sample.
+         * channel. Row-major x: viewed as one sample of n C channels in n G groups, so that weight and bias may differ
+         * per sample (one pass); channels-last x, which that view would copy: group_norm without weights, then
+         * a y + c in one addcmul (two passes, and the layout kept).
          */
         static final TorchScriptModule SILU_OF_MODULATED = new TorchScriptModule(MANAGER, "SiluOfModulatedGroupNorm",
                 "x: Tensor, gamma: Tensor, beta: Tensor, scale: Tensor, shift: Tensor) -> Tensor",
-                "    s = torch.size(x)\n"
+                "    if x.is_contiguous(memory_format=2):\n"
+                        + "        k = torch.add(scale, 1)\n"
+                        + "        a = torch.mul(torch.reshape(gamma, [1, -1, 1, 1]), k)\n"
+                        + "        c = torch.add(torch.mul(torch.reshape(beta, [1, -1, 1, 1]), k), shift)\n"
+                        + "        y = torch.group_norm(x, torch.size(gamma, 0), None, None, " + EPS + ")\n"
+                        + "        return torch.silu(torch.addcmul(c, y, a))\n"
+                        + "    s = torch.size(x)\n"
                         + "    k = torch.add(torch.reshape(scale, [-1]), 1)\n"
                         + "    a = torch.mul(torch.reshape(gamma, [-1]).repeat([s[0]]), k)\n"
                         + "    c = torch.add(torch.mul(beta.repeat([s[0]]), k), torch.reshape(shift, [-1]))\n"
                         + "    y = torch.group_norm(torch.reshape(x, [1, s[0] * s[1], s[2], s[3]]),"
                         + " s[0] * torch.size(gamma, 0), a, c, " + EPS + ")\n"
                         + "    return torch.silu(torch.reshape(y, s))\n");
+        /** x in the channels-last layout (memory format 2: [n][h][w][C] in memory, the same [n, C, h, w] shape). */
+        static final TorchScriptModule CHANNELS_LAST = new TorchScriptModule(MANAGER, "ChannelsLast",
+                "x: Tensor) -> Tensor", "    return x.contiguous(memory_format=2)\n");
     }
 
     /** The group normalisation's eps, as TorchScript reads it. */
     private static final String EPS = "1.0000000000000001e-05";
+
+    /**
+     * x with its values laid out channels last ([n][h][w][C]; shape and values unchanged), in which libtorch 2.7.1's
+     * convolutions run 15 to 25 % faster than in the row-major layout; the ops that follow keep the layout, and DJL's
+     * copies to Java arrays read any layout.
+     */
+    static NDArray channelsLast(NDArray x) {
+        return Modules.CHANNELS_LAST.forward(x);
+    }
 
     /** silu(x), a new array in x's manager. */
     static NDArray silu(NDArray x) {

@@ -183,6 +183,10 @@ public final class SmallUNet extends AbstractBlock {
         NDArray[] h = new NDArray[levels];
         NDArray in = config.conditional() ? NDArrays.concat(new NDList(inputs.get(0), inputs.get(2)), 1)
                 : inputs.get(0);
+        // a forward alone runs channels last, where libtorch's convolutions are faster; their backward is slower there
+        if (!training && !ai.djl.pytorch.jni.JniUtils.isGradMode()) {
+            in = FusedKernels.channelsLast(in);
+        }
         for (int l = 0; l < levels; l++) {
             if (l > 0) {
                 in = Pool.avgPool2d(h[l - 1], new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, true);
@@ -197,7 +201,8 @@ public final class SmallUNet extends AbstractBlock {
                     .singletonOrThrow();
         }
         NDArray out = normOut.siluOfNorm(store, u, training);
-        return new NDList(one(convOut, store, out, training).get(new NDIndex(":, :{}", config.channels())));
+        out = one(convOut, store, out, training).get(new NDIndex(":, :{}", config.channels()));
+        return new NDList(out);
     }
 
     private static NDArray one(Conv2d conv, ParameterStore store, NDArray x, boolean training) {

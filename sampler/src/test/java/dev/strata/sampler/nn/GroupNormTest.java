@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The network's two routes to one operation agree: silu of group normalisation by libtorch's group_norm and silu
- * kernels through TorchScript (inference) and by array ops (training), each against the definition computed here in
- * doubles; silu alone likewise; nearest upsampling by upsample_nearest2d and by two repeats. Values and input
+ * kernels through TorchScript (inference, on row-major and on channels-last arrays) and by array ops (training), each
+ * against the definition computed here in doubles; silu alone likewise; nearest upsampling by upsample_nearest2d and by two repeats. Values and input
  * gradients (what guidance's VJP takes) are compared.
  */
 class GroupNormTest {
@@ -123,8 +123,12 @@ class GroupNormTest {
             ParameterStore store = new ParameterStore(manager, false);
             float[][] inference = valueAndGradient(manager, x, v, a -> norm.siluOfNorm(store, a, false));
             float[][] training = valueAndGradient(manager, x, v, a -> norm.siluOfNorm(store, a, true));
+            float[][] channelsLast = valueAndGradient(manager, x, v,
+                    a -> norm.siluOfNorm(store, FusedKernels.channelsLast(a), false));
             float[] exact = silu(definition(x, gamma, beta));
             assertClose(exact, inference[0], 1e-5, "group_norm route against the definition");
+            assertClose(exact, channelsLast[0], 1e-5, "group_norm route, channels last, against the definition");
+            assertClose(training[1], channelsLast[1], 1e-5, "input gradients, channels last");
             assertClose(exact, training[0], 1e-5, "array-op route against the definition");
             assertClose(training[1], inference[1], 1e-5, "input gradients of the two routes");
         }
@@ -153,7 +157,11 @@ class GroupNormTest {
                     training);
             float[][] inference = valueAndGradient(manager, x, in[1], route.apply(false));
             float[][] training = valueAndGradient(manager, x, in[1], route.apply(true));
+            float[][] channelsLast = valueAndGradient(manager, x, in[1],
+                    a -> route.apply(false).apply(FusedKernels.channelsLast(a)));
             assertClose(exact, inference[0], 1e-5, "fused route against the definition");
+            assertClose(exact, channelsLast[0], 1e-5, "fused route, channels last, against the definition");
+            assertClose(training[1], channelsLast[1], 1e-5, "input gradients, channels last");
             assertClose(exact, training[0], 1e-5, "array-op route against the definition");
             assertClose(training[1], inference[1], 1e-5, "input gradients of the two routes");
         }
