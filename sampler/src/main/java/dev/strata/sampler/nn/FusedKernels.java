@@ -1,13 +1,16 @@
 package dev.strata.sampler.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 
 /**
  * libtorch's single-pass silu and group_norm kernels, which DJL 0.35.1's PyTorch engine does not bind, reached through
  * {@link TorchScriptModule}s: silu(x) = x sigmoid(x) (Elfwing et al. 2018) in one pass instead of sigmoid and a
- * product, and silu of group normalisation (Wu and He 2018), modulated or not, in two instead of layer_norm, an affine
- * batch_norm, sigmoid and product (and, modulated, the five small ops that fold the modulation into its weights). The network's inference routes (every guided reverse step: the denoiser and its input VJP) run them;
- * training keeps the array ops the shipped weights were trained with ({@link GroupNorm}, {@link Ops#silu}).
+ * product, and silu of group normalisation (Wu and He 2018), modulated or not, in two passes (three when modulated
+ * and channels last) instead of layer_norm, an affine batch_norm, sigmoid and product (and, modulated, the five small
+ * ops that fold the modulation into its weights). The network's inference routes (every guided reverse step: the
+ * denoiser and its input VJP) run them; training keeps the array ops the shipped weights were trained with
+ * ({@link GroupNorm}, {@link Ops#silu}).
  *
  * <p>The four modules are compiled once per process, on first use, into a manager of their own that lives as long as
  * the process (a few kilobytes; they hold no parameters and no state, and libtorch runs a module's methods from any
@@ -19,7 +22,7 @@ final class FusedKernels {
 
     /** The compiled modules, made when first asked for (the class-holder idiom: once, thread-safe). */
     private static final class Modules {
-        private static final ai.djl.ndarray.NDManager MANAGER = TorchEngine.get().newBaseManager();
+        private static final NDManager MANAGER = TorchEngine.get().newBaseManager();
         static final TorchScriptModule SILU = new TorchScriptModule(MANAGER, "Silu", "x: Tensor) -> Tensor",
                 "    return torch.silu(x)\n");
         /** silu(group_norm(x, G, gamma, beta, 1e-5)), G = gamma.size(0) (gamma as [G, C / G]). */

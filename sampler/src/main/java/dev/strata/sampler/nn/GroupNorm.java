@@ -15,10 +15,10 @@ import ai.djl.util.PairList;
  *
  * <p>The network always applies silu next, so it calls {@link #siluOfNorm} or {@link #siluOfModulated}, which have
  * two routes to the same maths. Inference ({@code training} false: the denoiser and its input VJP in every guided
- * reverse step) runs libtorch's group_norm and silu kernels ({@link FusedKernels#siluOfGroupNorm}): two native passes,
- * where the array ops make about twelve. Training keeps the array ops, so that {@code strata train} still reproduces
- * the shipped weights byte for byte. The two agree to float rounding ({@code GroupNormTest}). The block's own
- * {@code forward} is the array-op route.
+ * reverse step) runs libtorch's group_norm and silu kernels ({@link FusedKernels#siluOfGroupNorm}): two or three
+ * native passes, where the array ops make about twelve. Training keeps the array ops, so that {@code strata train}
+ * still reproduces the shipped weights byte for byte. The two agree to float rounding ({@code GroupNormTest}). The
+ * block's own {@code forward} is the array-op route.
  */
 final class GroupNorm extends AbstractBlock {
     private static final float EPS = 1e-5f;

@@ -11,6 +11,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -184,7 +185,7 @@ public final class SmallUNet extends AbstractBlock {
         NDArray in = config.conditional() ? NDArrays.concat(new NDList(inputs.get(0), inputs.get(2)), 1)
                 : inputs.get(0);
         // a forward alone runs channels last, where libtorch's convolutions are faster; their backward is slower there
-        if (!training && !ai.djl.pytorch.jni.JniUtils.isGradMode()) {
+        if (!training && !JniUtils.isGradMode()) {
             in = FusedKernels.channelsLast(in);
         }
         for (int l = 0; l < levels; l++) {
@@ -201,8 +202,7 @@ public final class SmallUNet extends AbstractBlock {
                     .singletonOrThrow();
         }
         NDArray out = normOut.siluOfNorm(store, u, training);
-        out = one(convOut, store, out, training).get(new NDIndex(":, :{}", config.channels()));
-        return new NDList(out);
+        return new NDList(one(convOut, store, out, training).get(new NDIndex(":, :{}", config.channels())));
     }
 
     private static NDArray one(Conv2d conv, ParameterStore store, NDArray x, boolean training) {

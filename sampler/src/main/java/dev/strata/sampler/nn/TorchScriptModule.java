@@ -58,7 +58,7 @@ final class TorchScriptModule {
     }
 
     /** The archive of a module of class {@code name} with {@code source} as its code. */
-    static byte[] archive(String name, String source) {
+    private static byte[] archive(String name, String source) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             stored(zip, "module/version", ascii("3\n"));

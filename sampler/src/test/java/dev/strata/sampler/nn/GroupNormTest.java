@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The network's two routes to one operation agree: silu of group normalisation by libtorch's group_norm and silu
  * kernels through TorchScript (inference, on row-major and on channels-last arrays) and by array ops (training), each
- * against the definition computed here in doubles; silu alone likewise; nearest upsampling by upsample_nearest2d and by two repeats. Values and input
- * gradients (what guidance's VJP takes) are compared.
+ * against the definition computed here in doubles; silu alone likewise; nearest upsampling by upsample_nearest2d and
+ * by two repeats. Values and input gradients (what guidance's VJP takes) are compared.
  */
 class GroupNormTest {
     private static final int N = 3;
