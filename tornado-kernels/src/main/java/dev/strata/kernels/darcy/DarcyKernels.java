@@ -134,7 +134,7 @@ public final class DarcyKernels {
     }
 
     /** Matrix-free 5-point operator: q = A p at (b, z, x); writes q only. */
-    @Kernel
+    @Kernel(vectorRows = "DarcyVectors.applyOperatorRows")
     public static void applyOperator(@Index("nb") int b, @Index("nz") int z, @Index("nx") int x,
                                      @Length("nb * nz * nx") double[] tE, @Length("nb * nz * nx") double[] tS,
                                      @Length("nb * nz * nx") double[] diag, @Length("nb * nz * nx") double[] p,

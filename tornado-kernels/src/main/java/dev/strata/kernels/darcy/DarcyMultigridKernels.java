@@ -22,7 +22,8 @@ public final class DarcyMultigridKernels {
      * z + x even and only black neighbours, so all cells of one colour update in parallel. With {@code zeroGuess} = 1
      * the neighbours are taken as 0 (the first half-sweep from e = 0, without clearing e first). Writes e at x.
      */
-    @Kernel(requires = {"color == 0 || color == 1", "zeroGuess == 0 || zeroGuess == 1"})
+    @Kernel(requires = {"color == 0 || color == 1", "zeroGuess == 0 || zeroGuess == 1"},
+            vectorRows = "DarcyVectors.smoothRedBlackRows")
     public static void smoothRedBlack(@Index("nb") int b, @Index("nz") int z, @Index("(nx + 1) / 2") int k,
                                       @Length("nb * nz * nx") double[] tE, @Length("nb * nz * nx") double[] tS,
                                       @Length("nb * nz * nx") double[] diag, @Length("nb * nz * nx") double[] f,
@@ -127,7 +128,8 @@ public final class DarcyMultigridKernels {
      * (after unrolling it leaves an if on a constant condition, which its OpenCL backend rejects). Writes fc at the
      * coarse cell.
      */
-    @Kernel(requires = "nzc == (nzf + 1) / 2 && nxc == (nxf + 1) / 2")
+    @Kernel(requires = "nzc == (nzf + 1) / 2 && nxc == (nxf + 1) / 2",
+            vectorRows = "DarcyVectors.restrictResidualRows")
     public static void restrictResidual(@Index("nb") int b, @Index("nzc") int zc, @Index("nxc") int xc,
                                         @Length("nb * nzf * nxf") double[] tE, @Length("nb * nzf * nxf") double[] tS,
                                         @Length("nb * nzf * nxf") double[] diag, @Length("nb * nzf * nxf") double[] f,

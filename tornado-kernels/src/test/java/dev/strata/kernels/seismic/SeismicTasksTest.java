@@ -1,5 +1,7 @@
 package dev.strata.kernels.seismic;
 
+import static dev.strata.kernels.TaskRuns.runBody;
+import static dev.strata.kernels.TaskRuns.runVectorised;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -28,7 +30,7 @@ class SeismicTasksTest {
         Arrays.fill(dModel, Float.NaN);
         KernelTask task = SeismicTasks.modelVjp(model, drc, dModel, channels, 1, nz, nx, nb);
         assertEquals(new IndexRange(0, nb * channels * nz, 0, nx), task.range());
-        run(task);
+        runBody(task);
         for (int i = 0; i < dModel.length; i++) {
             int c = (i / (nz * nx)) % channels;
             assertTrue(c == 1 || dModel[i] == 0f, "channel " + c + " at " + i + ": " + dModel[i]);
@@ -42,11 +44,11 @@ class SeismicTasksTest {
         int[] slot = {-1, 0, -1, -1, 1};
         float[] x = {10, 11, 12, 13, 14, 20, 21, 22, 23, 24};
         float[] y = new float[4];
-        run(SeismicTasks.gatherPoint(idx, x, y, 5, 2));
+        runBody(SeismicTasks.gatherPoint(idx, x, y, 5, 2));
         assertArrayEquals(new float[] {11, 14, 21, 24}, y);
         float[] back = new float[10];
         Arrays.fill(back, Float.NaN);
-        run(SeismicTasks.scatterPoint(slot, y, back, 2, 2));
+        runBody(SeismicTasks.scatterPoint(slot, y, back, 2, 2));
         assertArrayEquals(new float[] {0, 11, 0, 0, 14, 0, 21, 0, 0, 24}, back);
     }
 
@@ -88,11 +90,11 @@ class SeismicTasksTest {
             float[] body = new float[in.length];
             float[] vectors = new float[in.length];
             Arrays.fill(vectors, Float.NaN);
-            run(SeismicTasks.convolveDepth(in, wavelet, body, nr, nx, nb));
+            runBody(SeismicTasks.convolveDepth(in, wavelet, body, nr, nx, nb));
             runVectorised(SeismicTasks.convolveDepth(in, wavelet, vectors, nr, nx, nb));
             assertArrayEquals(body, vectors, "convolveDepth " + Arrays.toString(s));
             Arrays.fill(vectors, Float.NaN);
-            run(SeismicTasks.correlateDepth(in, wavelet, body, nr, nx, nb));
+            runBody(SeismicTasks.correlateDepth(in, wavelet, body, nr, nx, nb));
             runVectorised(SeismicTasks.correlateDepth(in, wavelet, vectors, nr, nx, nb));
             assertArrayEquals(body, vectors, "correlateDepth " + Arrays.toString(s));
         }
@@ -124,33 +126,19 @@ class SeismicTasksTest {
             float[] body = new float[drc.length];
             float[] vectors = new float[drc.length];
             Arrays.fill(vectors, Float.NaN);
-            run(SeismicTasks.reflectivity(model, body, channels, ch, nz, nx, nb));
+            runBody(SeismicTasks.reflectivity(model, body, channels, ch, nz, nx, nb));
             runVectorised(SeismicTasks.reflectivity(model, vectors, channels, ch, nz, nx, nb));
             assertArrayEquals(body, vectors, "reflectivity " + shape);
             Arrays.fill(vectors, Float.NaN);
-            run(SeismicTasks.reflectivityJvp(model, dModel, body, channels, ch, nz, nx, nb));
+            runBody(SeismicTasks.reflectivityJvp(model, dModel, body, channels, ch, nz, nx, nb));
             runVectorised(SeismicTasks.reflectivityJvp(model, dModel, vectors, channels, ch, nz, nx, nb));
             assertArrayEquals(body, vectors, "reflectivityJvp " + shape);
             float[] bodyVjp = new float[model.length];
             float[] vectorsVjp = new float[model.length];
             Arrays.fill(vectorsVjp, Float.NaN);
-            run(SeismicTasks.modelVjp(model, drc, bodyVjp, channels, ch, nz, nx, nb));
+            runBody(SeismicTasks.modelVjp(model, drc, bodyVjp, channels, ch, nz, nx, nb));
             runVectorised(SeismicTasks.modelVjp(model, drc, vectorsVjp, channels, ch, nz, nx, nb));
             assertArrayEquals(bodyVjp, vectorsVjp, "modelVjp " + shape);
         }
-    }
-
-    /** The task's vector rows, in two calls that split its rows, as two threads would. */
-    private static void runVectorised(KernelTask task) {
-        assertTrue(task.vectorized(), task.kernel());
-        IndexRange r = task.range();
-        int mid = (r.outerStart() + r.outerEnd()) / 2;
-        task.runRowsVectorized(r.outerStart(), mid);
-        task.runRowsVectorized(mid, r.outerEnd());
-    }
-
-    private static void run(KernelTask task) {
-        IndexRange r = task.range();
-        task.runRows(r.outerStart(), r.outerEnd());
     }
 }
