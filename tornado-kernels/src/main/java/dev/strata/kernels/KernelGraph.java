@@ -25,16 +25,19 @@ public final class KernelGraph {
     private final List<Transfer> toDevice;
     private final List<Task> tasks;
     private final List<Transfer> toHost;
+    private final int independentBatch;
 
     private KernelGraph(Builder b) {
-        this(b.name, b.toDevice, b.tasks, b.toHost);
+        this(b.name, b.toDevice, b.tasks, b.toHost, b.independentBatch);
     }
 
-    private KernelGraph(String name, List<Transfer> toDevice, List<Task> tasks, List<Transfer> toHost) {
+    private KernelGraph(String name, List<Transfer> toDevice, List<Task> tasks, List<Transfer> toHost,
+                        int independentBatch) {
         this.name = name;
         this.toDevice = List.copyOf(toDevice);
         this.tasks = List.copyOf(tasks);
         this.toHost = List.copyOf(toHost);
+        this.independentBatch = independentBatch;
     }
 
     /**
@@ -43,7 +46,7 @@ public final class KernelGraph {
      * device, e.g. the steps of a time loop after a first graph that uploaded its state and took the first step.
      */
     public KernelGraph continuing(String name) {
-        return new KernelGraph(name, List.of(), tasks, toHost);
+        return new KernelGraph(name, List.of(), tasks, toHost, independentBatch);
     }
 
     public static Builder builder(String name) {
@@ -66,12 +69,20 @@ public final class KernelGraph {
         return toHost;
     }
 
+    /**
+     * nb where the graph was declared a batch of nb independent members ({@link Builder#independentBatch}), else 1.
+     */
+    public int independentBatch() {
+        return independentBatch;
+    }
+
     /** Builder; arrays are host {@code float[]}, {@code double[]} or {@code int[]}. */
     public static final class Builder {
         private final String name;
         private final List<Transfer> toDevice = new ArrayList<>();
         private final List<Task> tasks = new ArrayList<>();
         private final List<Transfer> toHost = new ArrayList<>();
+        private int independentBatch = 1;
 
         private Builder(String name) {
             this.name = name;
@@ -99,9 +110,32 @@ public final class KernelGraph {
             return this;
         }
 
+        /**
+         * Declares the graph's work nb independent batch members: every task's rows are nb equal runs in member
+         * order, and the rows of member m read and write only member m's data. A backend may then run each member's
+         * rows of every task apart from the others', with no synchronisation between members (the JVM backend, with
+         * at least as many members as threads, gives each thread whole members and no barrier). Checked at
+         * {@link #build} for the rows; the data each member touches is the caller's to keep apart.
+         */
+        public Builder independentBatch(int nb) {
+            if (nb < 1) {
+                throw new IllegalArgumentException("graph '" + name + "': a batch needs nb >= 1, got " + nb);
+            }
+            this.independentBatch = nb;
+            return this;
+        }
+
         public KernelGraph build() {
             if (tasks.isEmpty()) {
                 throw new IllegalStateException("graph '" + name + "' has no task");
+            }
+            for (Task t : tasks) {
+                int rows = t.range().outerEnd() - t.range().outerStart();
+                if (rows % independentBatch != 0) {
+                    throw new IllegalStateException("graph '" + name + "' is declared a batch of " + independentBatch
+                            + " independent members, but task '" + t.id() + "' has " + rows
+                            + " rows, not a multiple of it");
+                }
             }
             return new KernelGraph(this);
         }

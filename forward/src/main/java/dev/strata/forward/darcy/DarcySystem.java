@@ -79,7 +79,7 @@ final class DarcySystem {
         int[] bcType = problem.boundaries().kernelTypes();
         double[] bcHead = problem.boundaries().kernelHeads();
         Level fine = levels.get(0);
-        KernelGraph.Builder g = KernelGraph.builder("darcy-assemble")
+        KernelGraph.Builder g = KernelGraph.builder("darcy-assemble").independentBatch(nb)
                 .transferToDevice(TransferMode.EVERY_EXECUTION, logK)
                 .transferToDevice(TransferMode.FIRST_EXECUTION, source, bcType, bcHead)
                 .task("conductivity", DarcyTasks.conductivity(logK, conductivity, nz, nx, nb))

@@ -23,7 +23,9 @@ import java.util.List;
  *   alpha = rz / p.q;  x += alpha p;  r -= alpha q;  stop once ||r|| &lt;= rtol ||b||
  * </pre>
  * Dot products are row sums (one kernel point per row) added over rows by a per-model kernel, all in double. The host
- * reads the per-model state after each iteration to decide whether to go on; the vectors stay on the device.
+ * reads the per-model state after each iteration to decide whether to go on; the vectors stay on the device. A model's
+ * rows of every task touch only its own vectors and scalars, so the graphs are declared a batch of independent members
+ * ({@link KernelGraph.Builder#independentBatch}): the JVM backend runs whole models a thread, with no barrier.
  *
  * <p>M is one symmetric multigrid V(2,2)-cycle (see {@link Preconditioner#MULTIGRID}): red-black Gauss-Seidel
  * forward before and backward after the coarse correction, and {@value #COARSEST_SWEEPS} forward then as many
@@ -87,14 +89,14 @@ final class PcgSolver implements AutoCloseable {
         state = new double[nb * DarcyPcgKernels.STATE];
         DarcySystem.Level fine = system.levels.get(0);
 
-        KernelGraph start = KernelGraph.builder("darcy-pcg-start")
+        KernelGraph start = KernelGraph.builder("darcy-pcg-start").independentBatch(nb)
                 .transferToDevice(TransferMode.EVERY_EXECUTION, rhs, state)
                 .task("start", DarcyPcgTasks.pcgStart(rhs, x, r, nz, nx, nb))
                 .task("bb", DarcyPcgTasks.rowDot(rhs, rhs, partial, nx, nb * nz))
                 .task("init", DarcyPcgTasks.pcgInit(partial, state, nz, nb))
                 .transferToHost(TransferMode.EVERY_EXECUTION, state)
                 .build();
-        KernelGraph.Builder g = KernelGraph.builder("darcy-pcg-iteration")
+        KernelGraph.Builder g = KernelGraph.builder("darcy-pcg-iteration").independentBatch(nb)
                 .transferToDevice(TransferMode.EVERY_EXECUTION, p);
         for (DarcySystem.Level v : system.levels) {
             g.transferToDevice(TransferMode.EVERY_EXECUTION, v.tE(), v.tS(), v.diag());

@@ -17,8 +17,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * schedule, so a member keeps the same band from one execution to the next), tasks too small to share run on rank 0
  * (fewer than {@link JvmConfig#minRowsPerChunk} rows a member; a coarse task, whose rows are each a large piece of
  * work, is shared from two rows on, members beyond its rows waiting at the next barrier), and a barrier
- * separates two tasks wherever the second depends on the first ({@link #barriers}). When the team is busy with
- * another caller, or the plan's own executions have shown the region to cost more than it saves
+ * separates two tasks wherever the second depends on the first ({@link #barriers}); a graph declared a batch of
+ * independent members ({@link KernelGraph#independentBatch}), at least as many as the threads, gives each thread
+ * whole batch members of every task and has no barrier at all. When the team is busy with another caller, or the
+ * plan's own executions have shown the region to cost more than it saves
  * ({@link ParallelChoice}), the plan runs on the calling thread alone, with the same results.
  */
 final class JvmExecutionPlan implements ExecutionPlan {
@@ -29,6 +31,8 @@ final class JvmExecutionPlan implements ExecutionPlan {
     private final KernelTask[] tasks;
     private final boolean[] shared;
     private final boolean[] barrierAfter;
+    /** The graph's independent batch members where each thread runs whole members of every task, else 0. */
+    private final int byMember;
     private final boolean vectorized;
     private final ParallelChoice choice;
     private final Runnable onTeam = this::executeOnTeam;
@@ -50,13 +54,32 @@ final class JvmExecutionPlan implements ExecutionPlan {
         this.tasks = new KernelTask[n];
         this.shared = new boolean[n];
         int members = team == null ? 1 : team.size();
+        this.byMember = members > 1 && graph.independentBatch() >= members ? graph.independentBatch() : 0;
         for (int k = 0; k < n; k++) {
             tasks[k] = list.get(k).task();
             IndexRange r = tasks[k].range();
             long fewestRows = tasks[k].coarse() ? 2 : (long) members * config.minRowsPerChunk();
-            shared[k] = members > 1 && r.outerEnd() - r.outerStart() >= fewestRows;
+            shared[k] = byMember > 0 || members > 1 && r.outerEnd() - r.outerStart() >= fewestRows;
         }
-        this.barrierAfter = barriers(tasks, shared);
+        this.barrierAfter = byMember > 0 ? new boolean[n] : barriers(tasks, shared);
+    }
+
+    /**
+     * The rows [start, end) of task k that member {@code rank} of {@code members} runs: an even band of its rows, or,
+     * where the graph is a batch of independent members at least as many as the threads, the rows of whole batch
+     * members nb rank / members .. nb (rank + 1) / members - 1 (so that no member of the batch is split between
+     * threads, and no barrier is needed).
+     */
+    int[] band(int k, int rank, int members) {
+        IndexRange r = tasks[k].range();
+        int rows = r.outerEnd() - r.outerStart();
+        if (byMember > 0) {
+            int perMember = rows / byMember;
+            return new int[] {r.outerStart() + perMember * (byMember * rank / members),
+                r.outerStart() + perMember * (byMember * (rank + 1) / members)};
+        }
+        return new int[] {r.outerStart() + (int) ((long) rows * rank / members),
+            r.outerStart() + (int) ((long) rows * (rank + 1) / members)};
     }
 
     /** Whether task k's rows are dealt out to the members rather than run on rank 0 (for tests). */
@@ -173,10 +196,9 @@ final class JvmExecutionPlan implements ExecutionPlan {
             if ((shared[k] || rank == 0) && failed.get() == null) {
                 try {
                     IndexRange r = tasks[k].range();
-                    int rows = r.outerEnd() - r.outerStart();
                     if (shared[k]) {
-                        runRows(tasks[k], r.outerStart() + (int) ((long) rows * rank / members),
-                                r.outerStart() + (int) ((long) rows * (rank + 1) / members));
+                        int[] band = band(k, rank, members);
+                        runRows(tasks[k], band[0], band[1]);
                     } else {
                         runRows(tasks[k], r.outerStart(), r.outerEnd());
                     }

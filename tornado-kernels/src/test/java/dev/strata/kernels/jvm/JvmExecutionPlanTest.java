@@ -3,6 +3,7 @@ package dev.strata.kernels.jvm;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.strata.kernels.IndexRange;
@@ -90,6 +91,62 @@ class JvmExecutionPlanTest {
             assertArrayEquals(serial[k], parallel[k], "field " + k);
         }
         assertArrayEquals(serialClock, parallelClock);
+    }
+
+    /** Three members' fields: each step reads what the one before wrote, within each member of the batch. */
+    private static KernelGraph batchGraph(float[][] f) {
+        float[] d = CerjanSponge.profile(NZ, 10, 0.015);
+        float[] dx = CerjanSponge.profile(NX, 10, 0.015);
+        return KernelGraph.builder("batch").independentBatch(3)
+                .task("a", AcousticTasks.waveStep8(f[0], f[1], f[2], d, dx, NZ, NX, 3))
+                .task("b", AcousticTasks.waveStep8(f[1], f[0], f[2], d, dx, NZ, NX, 3))
+                .build();
+    }
+
+    private static float[][] batchFields() {
+        float[][] f = new float[3][3 * NZ * NX];
+        for (int k = 0; k < 3; k++) {
+            for (int m = 0; m < 3; m++) {
+                System.arraycopy(random(10 * k + m), 0, f[k], m * NZ * NX, NZ * NX);
+            }
+        }
+        return f;
+    }
+
+    @Test
+    void anIndependentBatchGivesEachThreadWholeMembersAndNoBarrier() {
+        try (WorkerTeam team = new WorkerTeam(2, "batch-test");
+             JvmBackend backend = new JvmBackend(JvmConfig.defaults().withThreads(2))) {
+            JvmExecutionPlan plan = new JvmExecutionPlan(batchGraph(batchFields()), team, JvmConfig.defaults(),
+                    backend.device(), new ParallelChoice(System::nanoTime));
+            int rowsPerMember = NZ - 2 * 4; // the interior rows of one member's grid
+            for (int k = 0; k < 2; k++) {
+                assertFalse(plan.barrierAfter(k), "task " + k);
+                assertArrayEquals(new int[] {0, rowsPerMember}, plan.band(k, 0, 2), "member 0 on thread 0");
+                assertArrayEquals(new int[] {rowsPerMember, 3 * rowsPerMember}, plan.band(k, 1, 2),
+                        "members 1 and 2 on thread 1");
+            }
+        }
+        float[][] serial = batchFields();
+        float[][] parallel = batchFields();
+        try (JvmBackend one = new JvmBackend(JvmConfig.defaults().withThreads(1));
+             JvmBackend two = new JvmBackend(JvmConfig.defaults().withThreads(2))) {
+            for (int run = 0; run < 20; run++) {
+                one.plan(batchGraph(serial)).execute();
+                two.plan(batchGraph(parallel)).execute();
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            assertArrayEquals(serial[k], parallel[k], "field " + k);
+        }
+    }
+
+    @Test
+    void aBatchWhoseTaskRowsAreNotWholeMembersIsRefused() {
+        KernelGraph.Builder g = KernelGraph.builder("clock").independentBatch(2)
+                .task("tick", SourceTasks.advanceClock(new int[1]));
+        IllegalStateException e = assertThrows(IllegalStateException.class, g::build);
+        assertTrue(e.getMessage().contains("task 'tick' has 1 rows, not a multiple of it"), e.getMessage());
     }
 
     /** A coarse task of {@code rows} rows (each a large piece of work), recording the threads that ran them. */
