@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * coarse (b, Z) pair for the restriction, b slowest; arguments in task order). A row runs as whole vectors over the
  * columns 1 .. nx - 2, whose neighbours all exist, each lane doing its body's operations in the body's order with
  * separate multiply and add (the JVM never fuses them on its own), so the results agree with the bodies bit for bit;
- * the row's terms in z are present or not for the whole row; the two end columns, and rows narrower than a vector and
- * two columns, run the bodies themselves. The last vector ends at nx - 1 and may overlap the one before: its
+ * the row's terms in z are present or not for the whole row; the two end columns, and rows narrower than
+ * {@link #MIN_COLUMNS}, run the bodies themselves. The last vector ends at nx - 1 and may overlap the one before: its
  * overlapped lanes are computed again from the same inputs.
  *
  * <p>The smoother computes every column of a vector and stores the lanes of its colour only (a mask): a cell of one
@@ -30,9 +30,17 @@ final class DarcyVectors {
     private DarcyVectors() {
     }
 
-    /** Whether a row of nx columns has a whole vector of columns 1 .. nx - 2. */
+    /**
+     * Fewest columns of a row that the vectors take; narrower rows (the coarse levels, and small grids such as the
+     * 32 x 32 of {@code --true builtin:darcy}) run the bodies. On 32 columns the vectors were no faster than the
+     * bodies once compiled, and until C2 compiles them the Vector API runs its Java fallback, many times slower than
+     * a scalar loop: a 100-step Darcy invert on 32 x 32 took a quarter longer with them.
+     */
+    static final int MIN_COLUMNS = 64;
+
+    /** Whether a row of nx columns runs as vectors: at least {@link #MIN_COLUMNS}, and a whole vector inside. */
     private static boolean fitsVectors(int nx) {
-        return nx - 2 >= SPECIES.length();
+        return nx >= MIN_COLUMNS && nx - 2 >= SPECIES.length();
     }
 
     /** {@link DarcyMultigridKernels#smoothRedBlack} over rows [rowStart, rowEnd) of (b, z). */

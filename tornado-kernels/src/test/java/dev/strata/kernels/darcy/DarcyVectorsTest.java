@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Vector API rows of the Darcy smoother, restriction and operator ({@link DarcyVectors}) against the per-point
- * bodies they stand for, bit for bit, on grids narrower than a vector, of one vector and two columns, of odd and even
- * sizes and of the solve's 64 columns, in a batch of 2 (rows split in two calls, as two threads run them).
+ * bodies they stand for, bit for bit, on grids narrower than the vectors take, of their fewest columns, of odd and
+ * even sizes (a last vector overlapping the one before) and of the solve's 64 x 64, in a batch of 2 (rows split in
+ * two calls, as two threads run them).
  */
 class DarcyVectorsTest {
 
-    /** (nz, nx): narrower than a vector and two columns; exactly one; odd by odd; odd by even; the solve's finest. */
-    private static final int[][] GRIDS = {{5, 7}, {4, 10}, {9, 37}, {7, 20}, {64, 64}};
+    /** (nz, nx): narrower than the vectors take; their fewest columns; odd by odd; odd by even; 64 x 64. */
+    private static final int[][] GRIDS = {{5, 7}, {4, DarcyVectors.MIN_COLUMNS}, {9, 67}, {7, 100}, {64, 64}};
     private static final int NB = 2;
 
     private final SplittableRandom rng = new SplittableRandom(64);
