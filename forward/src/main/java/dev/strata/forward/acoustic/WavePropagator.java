@@ -1,5 +1,6 @@
 package dev.strata.forward.acoustic;
 
+import dev.strata.forward.KeptWorkspaces;
 import dev.strata.forward.acoustic.BoundaryStencils.Pml;
 import dev.strata.kernels.ComputeBackend;
 import dev.strata.kernels.KernelGraph;
@@ -10,9 +11,7 @@ import dev.strata.kernels.acoustic.CpmlTasks;
 import dev.strata.kernels.acoustic.ImagingTasks;
 import dev.strata.kernels.acoustic.ReceiverTasks;
 import dev.strata.kernels.acoustic.SourceTasks;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -80,12 +79,11 @@ final class WavePropagator {
     private final boolean cpml;
     private final int stepsPerExecution;
     /**
-     * The pass of each key this propagator last ran, kept for its next call: a backend that keeps no workspaces (the
-     * JVM's) would otherwise allocate the fields, checkpoints and ring (25 MB for the suite's 248² gradient) and build
-     * the plans at every call, 3 ms of a 53 ms gradient. One a key; a call that finds it taken builds its own. Guarded
-     * by itself.
+     * The pass of each key this propagator last ran, kept for its next call: on the JVM backend a gradient would
+     * otherwise allocate its fields, checkpoints and ring (25 MB for the suite's 248² shot) and build its plans at
+     * every call.
      */
-    private final Map<ResidentPass.Key, ResidentPass> idle = new HashMap<>();
+    private final KeptWorkspaces<ResidentPass.Key, ResidentPass> kept = new KeptWorkspaces<>();
 
     WavePropagator(AcousticSetup setup, ComputeBackend backend, Checkpointing checkpointing) {
         this.setup = setup;
@@ -231,22 +229,7 @@ final class WavePropagator {
     private <T> T withPass(ResidentPass.Kind kind, Pass p, boolean record, boolean illuminate,
                            Function<ResidentPass, T> body) {
         ResidentPass.Key key = new ResidentPass.Key(setup, checkpointing.interval(), p.nb(), kind, record, illuminate);
-        ResidentPass r;
-        synchronized (idle) {
-            r = idle.remove(key);
-        }
-        if (r == null) {
-            r = resident(key, p);
-        }
-        try {
-            synchronized (r) {
-                return body.apply(r);
-            }
-        } finally {
-            synchronized (idle) {
-                idle.putIfAbsent(key, r);
-            }
-        }
+        return kept.with(key, () -> resident(key, p), body);
     }
 
     /** The backend's pass for {@code key}, built and compiled the first time (every time where it keeps none). */

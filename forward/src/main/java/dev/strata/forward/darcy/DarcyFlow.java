@@ -1,5 +1,6 @@
 package dev.strata.forward.darcy;
 
+import dev.strata.forward.KeptWorkspaces;
 import dev.strata.forward.Shapes;
 import dev.strata.kernels.ComputeBackend;
 
@@ -11,8 +12,8 @@ import dev.strata.kernels.ComputeBackend;
  * <p>Discretisation: cell-centred finite volumes with two-point flux, face transmissibility the harmonic mean of the
  * two cell conductivities (times face length over centre distance, 1 for square cells), Dirichlet faces at half a
  * cell, no-flow faces without flux, wells as cell sources. Solve: {@link PcgSolver}. The arrays and compiled plans
- * live in a {@link DarcyWorkspace} per batch size, kept by the backend; calls lock it, so instances may be shared
- * between threads.
+ * live in a {@link DarcyWorkspace} per batch size, kept by the backend or, where it keeps none, by this flow; calls
+ * lock it, so instances may be shared between threads.
  *
  * <p>Precision: models, tangents and gradients are float, but K, the transmissibilities, the heads and every CG
  * vector and dot product are double. In float the CG residual stalls near cond(A) eps_float, about 1e-4 for contrasted
@@ -28,6 +29,8 @@ public final class DarcyFlow {
 
     private final DarcyProblem problem;
     private final ComputeBackend backend;
+    /** The workspace of each batch size this flow last used, kept for its next call (the JVM backend keeps none). */
+    private final KeptWorkspaces<Integer, DarcyWorkspace> kept = new KeptWorkspaces<>();
 
     /**
      * @param problem grid, boundaries, wells, observations and solver settings
@@ -78,11 +81,10 @@ public final class DarcyFlow {
      */
     <T> T withState(float[] logK, int n, StateUse<T> use) {
         requireModels(logK, n);
-        DarcyWorkspace ws = DarcyWorkspace.of(backend, problem, n);
-        synchronized (ws) {
+        return kept.with(n, () -> DarcyWorkspace.of(backend, problem, n), ws -> {
             ws.assemble(logK);
             return use.apply(ws, ws.solver.solve(ws.system.rhs));
-        }
+        });
     }
 
     /** Heads at the observation cells, {@code [n][nobs]}, of the state's heads. */
