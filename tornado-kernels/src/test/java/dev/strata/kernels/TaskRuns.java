@@ -2,7 +2,7 @@ package dev.strata.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** How the kernel tests run a task on the calling thread: its per-point body, or its vector rows as two threads would. */
+/** How kernel tests run a task on the calling thread: its per-point body, or its vector rows as two threads would. */
 public final class TaskRuns {
     private TaskRuns() {
     }

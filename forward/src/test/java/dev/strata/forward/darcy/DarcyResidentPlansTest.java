@@ -65,7 +65,8 @@ class DarcyResidentPlansTest {
             op.apply(in.m1(), 2);
             op.vjp(in.m1(), in.dy(), 2);
             int built = backend.plans();
-            assertArrayEquals(reference.apply(in.m2(), 2), op.apply(in.m2(), 2), "a kept workspace must see new models");
+            assertArrayEquals(reference.apply(in.m2(), 2), op.apply(in.m2(), 2),
+                    "a kept workspace must see new models");
             assertArrayEquals(reference.vjp(in.m2(), in.dy(), 2), op.vjp(in.m2(), in.dy(), 2),
                     "a kept workspace must solve the new systems");
             assertEquals(built, backend.plans(), "the operator's second apply and vjp built their workspace again");

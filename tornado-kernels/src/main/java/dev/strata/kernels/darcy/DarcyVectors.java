@@ -136,7 +136,7 @@ final class DarcyVectors {
         }
     }
 
-    /** r[x] = f[base + x] - r[x] for x in [0, nx): the residual from A e, as {@link DarcyMultigridKernels#residualAt}. */
+    /** r[x] = f[base + x] - r[x], x in [0, nx): the residual from A e, as {@link DarcyMultigridKernels#residualAt}. */
     private static void subtractFrom(double[] f, int base, double[] r, int nx) {
         int x = 0;
         for (; x + SPECIES.length() <= nx; x += SPECIES.length()) {
