@@ -55,7 +55,7 @@ final class DarcySystem {
         this.levels = List.copyOf(list);
     }
 
-    /** Grid sizes of the levels, finest first: one level without multigrid, else halving (rounded up) while possible. */
+    /** Grid sizes of the levels, finest first: one level without multigrid, else halving (rounded up) while it can. */
     static List<int[]> levelSizes(int nz, int nx, Preconditioner preconditioner) {
         List<int[]> sizes = new ArrayList<>();
         sizes.add(new int[] {nz, nx});
