@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
  * The Born field obeys the derivative of this recursion in C; the adjoint state psi = C D mu (mu the Lagrange
  * multiplier) obeys the same stencil backwards with the data cotangent injected at the receivers scaled by C:
  * <pre>
- *   psi^t = D (2 psi^{t+1} - D psi^{t+2} + C L psi^{t+1}) + C R^T g_t,   dJ/dC = (1/C) sum_t psi^{t+1} (L u^t + e_s w_t)
+ *   psi^t = D (2 psi^{t+1} - D psi^{t+2} + C L psi^{t+1}) + C R^T g_t,  dJ/dC = (1/C) sum_t psi^{t+1} (L u^t + e_s w_t)
  * </pre>
  * With the CPML the update is u^{t+1} = 2 u^t - u^{t-1} + C B^t with auxiliary fields; its transpose is written out
  * in {@link CpmlKernels}, and dJ/dC = (1/C) sum_t Phi^{t+1} (B^t + e_s w_t).
