@@ -88,8 +88,7 @@ class AcousticResidentPlansTest {
             op.apply(v1, 1);
             op.vjp(v1, dd, 1);
             int built = backend.plans();
-            assertArrayEquals(new AcousticWaveOperator(setup(false), JvmBackend.common()).apply(v2, 1),
-                    op.apply(v2, 1), "a kept pass must see its new input");
+            assertArrayEquals(reference.apply(v2, 1), op.apply(v2, 1), "a kept pass must see its new input");
             assertArrayEquals(reference.vjp(v2, dd, 1), op.vjp(v2, dd, 1), "a kept gradient pass must start afresh");
             assertEquals(built, backend.plans(), "the operator's second apply and vjp built their passes again");
             new AcousticWaveOperator(setup(false), backend).apply(v1, 1);

@@ -18,8 +18,7 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The smoother computes every column of a vector and stores the lanes of its colour only (a mask): a cell of one
  * colour reads only cells of the other, which the half-sweep does not write, so a vector's loads never see its own
- * stores. Half its lanes are thrown away, and it still does the work of a row several times faster than the body's
- * strided scalar loop.
+ * stores. Half its lanes are computed and thrown away.
  */
 final class DarcyVectors {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -32,9 +31,9 @@ final class DarcyVectors {
 
     /**
      * Fewest columns of a row that the vectors take; narrower rows (the coarse levels, and small grids such as the
-     * 32 x 32 of {@code --true builtin:darcy}) run the bodies. On 32 columns the vectors were no faster than the
-     * bodies once compiled, and until C2 compiles them the Vector API runs its Java fallback, many times slower than
-     * a scalar loop: a 100-step Darcy invert on 32 x 32 took a quarter longer with them.
+     * 32 x 32 of {@code --true builtin:darcy}) run the bodies: on so few columns the vectors gain nothing once
+     * compiled, and until C2 compiles them the Vector API runs its Java fallback, many times slower than a scalar
+     * loop, which a short run pays in full.
      */
     static final int MIN_COLUMNS = 64;
 

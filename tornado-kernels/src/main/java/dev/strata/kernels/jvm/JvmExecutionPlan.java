@@ -65,21 +65,18 @@ final class JvmExecutionPlan implements ExecutionPlan {
     }
 
     /**
-     * The rows [start, end) of task k that member {@code rank} of {@code members} runs: an even band of its rows, or,
-     * where the graph is a batch of independent members at least as many as the threads, the rows of whole batch
-     * members nb rank / members .. nb (rank + 1) / members - 1 (so that no member of the batch is split between
-     * threads, and no barrier is needed).
+     * The first row of task k that member {@code rank} of {@code members} runs; its rows end where member rank + 1's
+     * start (rank = members gives the task's end). An even band of the task's rows or, where the graph is a batch of
+     * independent members at least as many as the threads, the rows of whole batch members from
+     * nb rank / members on (so that no member of the batch is split between threads, and no barrier is needed).
      */
-    int[] band(int k, int rank, int members) {
+    int bandStart(int k, int rank, int members) {
         IndexRange r = tasks[k].range();
         int rows = r.outerEnd() - r.outerStart();
         if (byMember > 0) {
-            int perMember = rows / byMember;
-            return new int[] {r.outerStart() + perMember * (byMember * rank / members),
-                r.outerStart() + perMember * (byMember * (rank + 1) / members)};
+            return r.outerStart() + rows / byMember * (byMember * rank / members);
         }
-        return new int[] {r.outerStart() + (int) ((long) rows * rank / members),
-            r.outerStart() + (int) ((long) rows * (rank + 1) / members)};
+        return r.outerStart() + (int) ((long) rows * rank / members);
     }
 
     /** Whether task k's rows are dealt out to the members rather than run on rank 0 (for tests). */
@@ -197,8 +194,7 @@ final class JvmExecutionPlan implements ExecutionPlan {
                 try {
                     IndexRange r = tasks[k].range();
                     if (shared[k]) {
-                        int[] band = band(k, rank, members);
-                        runRows(tasks[k], band[0], band[1]);
+                        runRows(tasks[k], bandStart(k, rank, members), bandStart(k, rank + 1, members));
                     } else {
                         runRows(tasks[k], r.outerStart(), r.outerEnd());
                     }

@@ -122,9 +122,10 @@ class JvmExecutionPlanTest {
             int rowsPerMember = NZ - 2 * 4; // the interior rows of one member's grid
             for (int k = 0; k < 2; k++) {
                 assertFalse(plan.barrierAfter(k), "task " + k);
-                assertArrayEquals(new int[] {0, rowsPerMember}, plan.band(k, 0, 2), "member 0 on thread 0");
-                assertArrayEquals(new int[] {rowsPerMember, 3 * rowsPerMember}, plan.band(k, 1, 2),
-                        "members 1 and 2 on thread 1");
+                assertArrayEquals(new int[] {0, rowsPerMember},
+                        new int[] {plan.bandStart(k, 0, 2), plan.bandStart(k, 1, 2)}, "member 0 on thread 0");
+                assertArrayEquals(new int[] {rowsPerMember, 3 * rowsPerMember},
+                        new int[] {plan.bandStart(k, 1, 2), plan.bandStart(k, 2, 2)}, "members 1 and 2 on thread 1");
             }
         }
         float[][] serial = batchFields();
