@@ -61,7 +61,7 @@ final class FusedKernels {
 
     /**
      * x with its values laid out channels last ([n][h][w][C]; shape and values unchanged), in which libtorch 2.7.1's
-     * convolutions run 15 to 25 % faster than in the row-major layout; the ops that follow keep the layout, and DJL's
+     * forward convolutions run faster than in the row-major layout; the ops that follow keep the layout, and DJL's
      * copies to Java arrays read any layout.
      */
     static NDArray channelsLast(NDArray x) {
