@@ -288,7 +288,7 @@ public final class LinePlot {
                     }
                 }
                 for (int k = 0; k < chart.series().size(); k++) {
-                    drawSeries(plot, f, chart.series().get(k), colour(k));
+                    drawSeries(plot, f, chart.series().get(k), colour(k), lineStroke(k));
                 }
             } finally {
                 plot.dispose();
@@ -307,9 +307,18 @@ public final class LinePlot {
         PngFiles.write(png, render(chart));
     }
 
-    /** The colour of series {@code k}. */
+    /** The colour of series {@code k}: the palette's, again from its start after its last colour. */
     static Color colour(int k) {
         return new Color(PALETTE[k % PALETTE.length]);
+    }
+
+    /**
+     * The stroke of line series {@code k}: solid for the palette's first round of colours, dashed once the colours
+     * repeat, so that two lines of one colour stay apart in the plot and the legend.
+     */
+    static BasicStroke lineStroke(int k) {
+        return k < PALETTE.length ? new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+                : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {8f, 5f}, 0f);
     }
 
     private void drawAxes(Graphics2D g, Frame f, Chart chart) {
@@ -339,7 +348,7 @@ public final class LinePlot {
         text.drawUpwards(g, chart.yLabel(), MARGIN, yName, size, INK);
     }
 
-    private static void drawSeries(Graphics2D g, Frame f, Series s, Color colour) {
+    private static void drawSeries(Graphics2D g, Frame f, Series s, Color colour, BasicStroke line) {
         g.setColor(colour);
         if (s.style() == Style.BARS) {
             int base = f.logY() ? f.bottom() : f.py(0);
@@ -361,7 +370,7 @@ public final class LinePlot {
             }
             return;
         }
-        g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.setStroke(line);
         Path2D.Double path = new Path2D.Double();
         boolean pen = false;
         for (int i = 0; i < s.x().length; i++) {
@@ -434,7 +443,10 @@ public final class LinePlot {
                 } else if (chart.series().get(i).style() == Style.BARS) {
                     g.fillRect(x + GAP + sample / 4, cy - line / 3, sample / 2, 2 * line / 3);
                 } else {
-                    g.fillRect(x + GAP, cy - 1, sample, 2);
+                    Graphics2D d = (Graphics2D) g.create();
+                    d.setStroke(lineStroke(i));
+                    d.drawLine(x + GAP, cy, x + GAP + sample, cy);
+                    d.dispose();
                 }
             } else {
                 Graphics2D d = (Graphics2D) g.create();

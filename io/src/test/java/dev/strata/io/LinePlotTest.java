@@ -106,6 +106,35 @@ class LinePlotTest {
     }
 
     @Test
+    void aLineWhoseColourRepeatsAnEarlierOneIsDashed() {
+        // eleven flat lines: the palette's ten colours, then the first colour again
+        List<LinePlot.Series> lines = new java.util.ArrayList<>();
+        for (int k = 0; k <= 10; k++) {
+            lines.add(LinePlot.Series.line("line " + k, new double[] {0, 1}, new double[] {k, k}));
+        }
+        LinePlot.Chart chart = new LinePlot.Chart("eleven lines", "x", "y", lines, false, List.of());
+        LinePlot.Frame f = PLOT.frame(chart);
+        BufferedImage image = PLOT.render(chart);
+        int colour = LinePlot.colour(0).getRGB();
+        assertEquals(colour, LinePlot.colour(10).getRGB(), "the palette has ten colours");
+        double solid = coverage(image, f, f.py(0), colour);
+        double repeated = coverage(image, f, f.py(10), colour);
+        assertTrue(solid > 0.95, "the first line is solid: " + solid);
+        assertTrue(repeated > 0.4 && repeated < 0.8, "the line that repeats its colour is dashed: " + repeated);
+    }
+
+    /** The share of the plot area's columns whose pixel at row y has {@code colour}. */
+    private static double coverage(BufferedImage image, LinePlot.Frame f, int y, int colour) {
+        int hits = 0;
+        for (int x = f.left() + 1; x < f.right(); x++) {
+            if (image.getRGB(x, y) == colour) {
+                hits++;
+            }
+        }
+        return hits / (double) (f.right() - f.left() - 1);
+    }
+
+    @Test
     void theLineIsDrawnInsideThePlotAreaAcrossItsWidth() {
         LinePlot.Chart chart = trace(false);
         LinePlot.Frame f = PLOT.frame(chart);
