@@ -38,17 +38,23 @@ public final class BenchProblems {
      * the misfit gradient has a residual. The simulated grid is (n + 48)^2 points per step.
      */
     public static Batch<AcousticWaveOperator> acousticShot(int n, int nt, boolean cpml, ComputeBackend backend) {
-        Grid grid = new Grid(n, n, 10.0);
+        return acousticShot(n, n, nt, cpml, backend);
+    }
+
+    /** {@link #acousticShot(int, int, boolean, ComputeBackend)} on an nz x nx model: (nz + 48) x (nx + 48) points. */
+    public static Batch<AcousticWaveOperator> acousticShot(int nz, int nx, int nt, boolean cpml,
+                                                           ComputeBackend backend) {
+        Grid grid = new Grid(nz, nx, 10.0);
         AcousticSetup setup = AcousticSetup.of(grid, new TimeAxis(nt, 1.5e-3), RickerSource.withPeak(10.0),
                 Acquisition.surfaceLine(grid, 1, 2, 2, 1), new VelocityRange(2000, 3000))
                 .withBoundary(cpml ? CpmlBoundary.DEFAULT : SpongeBoundary.DEFAULT);
         AcousticWaveOperator operator = new AcousticWaveOperator(setup, backend);
         float[] model = new float[grid.size()];
         float[] truth = new float[grid.size()];
-        for (int z = 0; z < n; z++) {
-            for (int x = 0; x < n; x++) {
-                model[z * n + x] = (float) (2000 + 800.0 * z / n);
-                truth[z * n + x] = model[z * n + x] + (z > n / 2 ? 100f : 0f);
+        for (int z = 0; z < nz; z++) {
+            for (int x = 0; x < nx; x++) {
+                model[z * nx + x] = (float) (2000 + 800.0 * z / nz);
+                truth[z * nx + x] = model[z * nx + x] + (z > nz / 2 ? 100f : 0f);
             }
         }
         return new Batch<>(operator, model, operator.apply(truth, 1), 1);

@@ -64,6 +64,27 @@ final class OperatorRows {
                         Double.NaN, Map.of("nt", nt, "ratioToSponge", Timing.pairedRatio(repeats, sponge, apply))));
             }
         }
+        cpmlOverSpongeOnTheIssueModel(ctx, name, backend);
+    }
+
+    /**
+     * The CPML against the sponge on the 186 x 800 model the performance issue states its CPML goal on (row n = 800,
+     * with nz and nx; 22 % of its 234 x 848 points lie in the strips, against a third of the square rows'): forward
+     * runs of 300 steps (600 in a full suite), the ratio paired.
+     */
+    private static void cpmlOverSpongeOnTheIssueModel(SuiteContext ctx, String name, ComputeBackend backend) {
+        int nz = 186;
+        int nx = 800;
+        int nt = ctx.settings().quick() ? 300 : 600;
+        int repeats = ctx.settings().repeats();
+        BenchProblems.Batch<AcousticWaveOperator> sponge = BenchProblems.acousticShot(nz, nx, nt, false, backend);
+        BenchProblems.Batch<AcousticWaveOperator> cpml = BenchProblems.acousticShot(nz, nx, nt, true, backend);
+        Runnable spongeRun = () -> sponge.operator().apply(sponge.x(), 1);
+        Runnable cpmlRun = () -> cpml.operator().apply(cpml.x(), 1);
+        Timing forward = Timing.of(repeats, cpmlRun);
+        ctx.emit(ctx.row("acoustic-cpml-over-sponge", nx, name, backend.device().device(), forward,
+                (double) (nz + 48) * (nx + 48) * nt, Double.NaN, Map.of("nt", nt, "nz", nz, "nx", nx,
+                        "ratioToSponge", Timing.pairedRatio(repeats, spongeRun, cpmlRun))));
     }
 
     private static void seismic(SuiteContext ctx, String name, ComputeBackend backend) {
