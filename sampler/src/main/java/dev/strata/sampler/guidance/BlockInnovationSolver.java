@@ -7,16 +7,13 @@ import java.util.Optional;
 import java.util.stream.IntStream;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
-import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 
 /**
  * w = S^-1 r exactly, per sample, for S = J diag(c) J^T + diag(C_d) when J has a block-diagonal pattern
  * ({@link JacobianBlocks}): S = blockdiag(S_k), S_k = J_k diag(c on M_k) J_k^T + diag(C_d on D_k), and w = r / C_d
  * on the data in no block. The columns of every J_k come from {@link ForwardOperator#jacobianBlockColumns} (in
- * closed form, or probed by JVPs), a few samples a call, and each S_k is solved by its Cholesky factor (EJML), the
- * blocks in parallel.
+ * closed form, or probed by JVPs), a few samples a call, and each S_k is solved by its Cholesky factor
+ * ({@link UpperCholesky}), the blocks in parallel.
  */
 final class BlockInnovationSolver {
     /** Most model or data indices in a block the solver takes; wider blocks are left to conjugate gradients. */
@@ -93,7 +90,7 @@ final class BlockInnovationSolver {
             return;
         }
         int m = dataVariance.length;
-        DMatrixRMaj s = new DMatrixRMaj(d, d);
+        double[] sum = new double[d * d];
         double[] a = new double[d];
         for (int q = 0; q < cols.length; q++) {
             double scale = Math.sqrt(c[cOffset + cols[q]]);
@@ -107,7 +104,6 @@ final class BlockInnovationSolver {
                     hi = i;
                 }
             }
-            double[] sum = s.data;
             for (int i = lo; i <= hi; i++) { // S += a a^T over the rows lo..hi the column reaches, upper triangle
                 double ai = a[i];
                 if (ai != 0) {
@@ -123,22 +119,17 @@ final class BlockInnovationSolver {
                 }
             }
         }
-        DMatrixRMaj rhs = new DMatrixRMaj(d, 1);
+        double[] rhs = new double[d];
         for (int i = 0; i < d; i++) {
-            s.data[i * d + i] += dataVariance[rows[i]];
-            for (int j = 0; j < i; j++) {
-                s.data[i * d + j] = s.data[j * d + i];
-            }
-            rhs.data[i] = r[rOffset + rows[i]];
+            sum[i * d + i] += dataVariance[rows[i]];
+            rhs[i] = r[rOffset + rows[i]];
         }
-        LinearSolverDense<DMatrixRMaj> cholesky = LinearSolverFactory_DDRM.chol(d);
-        if (!cholesky.setA(s)) {
+        if (!UpperCholesky.factor(sum, d)) {
             throw new IllegalStateException("J C J^T + C_d of block " + k + " is not positive definite");
         }
-        DMatrixRMaj out = new DMatrixRMaj(d, 1);
-        cholesky.solve(rhs, out);
+        UpperCholesky.solve(sum, d, rhs);
         for (int i = 0; i < d; i++) {
-            w[rOffset + rows[i]] = out.data[i];
+            w[rOffset + rows[i]] = rhs[i];
         }
     }
 }

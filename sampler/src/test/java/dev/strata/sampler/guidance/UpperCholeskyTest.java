@@ -1,0 +1,87 @@
+package dev.strata.sampler.guidance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.SplittableRandom;
+import org.ejml.simple.SimpleMatrix;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Cholesky solve of {@link UpperCholesky} on random symmetric positive definite matrices of every size around
+ * the vector widths: U^T U reproduces S, w equals EJML's dense solve, and a matrix that is not positive definite is
+ * refused.
+ */
+class UpperCholeskyTest {
+
+    /** S = B B^T + d I / 10 with B d x d Gaussian: positive definite, condition number in the hundreds. */
+    private static double[] spd(int d, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] b = new double[d * d];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = random.nextGaussian();
+        }
+        double[] s = new double[d * d];
+        for (int i = 0; i < d; i++) {
+            for (int j = 0; j < d; j++) {
+                double sum = i == j ? d / 10.0 : 0;
+                for (int k = 0; k < d; k++) {
+                    sum += b[i * d + k] * b[j * d + k];
+                }
+                s[i * d + j] = sum;
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void factorReproducesTheMatrixAndSolveMatchesEjmlsDenseSolve() {
+        for (int d : new int[] {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 80, 97}) {
+            double[] s = spd(d, d);
+            double[] u = s.clone();
+            assertTrue(UpperCholesky.factor(u, d), "d = " + d);
+            double scale = 0;
+            double worst = 0;
+            for (int i = 0; i < d; i++) {
+                for (int j = i; j < d; j++) {
+                    double sum = 0;
+                    for (int k = 0; k <= i; k++) {
+                        sum += u[k * d + i] * u[k * d + j];
+                    }
+                    worst = Math.max(worst, Math.abs(sum - s[i * d + j]));
+                    scale = Math.max(scale, Math.abs(s[i * d + j]));
+                }
+            }
+            assertTrue(worst <= 1e-12 * scale, "d = " + d + ": U^T U differs from S by " + worst);
+            SplittableRandom random = new SplittableRandom(100 + d);
+            double[] r = new double[d];
+            for (int i = 0; i < d; i++) {
+                r[i] = random.nextGaussian();
+            }
+            double[] w = r.clone();
+            UpperCholesky.solve(u, d, w);
+            SimpleMatrix reference = new SimpleMatrix(d, d, true, s).solve(new SimpleMatrix(d, 1, true, r));
+            double num = 0;
+            double den = 0;
+            for (int i = 0; i < d; i++) {
+                num += (w[i] - reference.get(i, 0)) * (w[i] - reference.get(i, 0));
+                den += reference.get(i, 0) * reference.get(i, 0);
+            }
+            assertTrue(Math.sqrt(num / den) < 1e-10, "d = " + d + ": relative error " + Math.sqrt(num / den));
+        }
+    }
+
+    @Test
+    void aMatrixThatIsNotPositiveDefiniteIsRefused() {
+        int d = 20;
+        double[] s = spd(d, 3);
+        s[13 * d + 13] = -1; // a negative diagonal entry: no Cholesky factor
+        assertFalse(UpperCholesky.factor(s, d));
+        double[] indefinite = {1, 2, 2, 1}; // eigenvalues 3 and -1
+        assertFalse(UpperCholesky.factor(indefinite, 2));
+        double[] one = {4};
+        assertTrue(UpperCholesky.factor(one, 1));
+        assertEquals(2, one[0]);
+    }
+}
