@@ -10,8 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * three as Vector API loops over contiguous rows.
  *
  * <p>Why not EJML's: its Cholesky ({@code CholeskyDecompositionInner_DDRM}, which {@code LinearSolverFactory_DDRM.chol}
- * picks at these sizes) runs scalar inner loops, and at the 80 to 240 rows of a corrected-DPS block it was half of
- * a seismic + wells reverse step; the update is the same arithmetic in vectors of doubles.
+ * picks at these sizes) runs scalar inner loops, and the solves of corrected DPS's blocks (80 to 240 rows, one per
+ * trace, sample and reverse step) are a hot loop of a seismic + wells step; this is the same arithmetic in vectors
+ * of doubles.
  */
 final class UpperCholesky {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
