@@ -5,8 +5,6 @@ import dev.strata.forward.JacobianBlocks;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * w = S^-1 r exactly, per sample, for S = J diag(c) J^T + diag(C_d) when J has a block-diagonal pattern
@@ -20,8 +18,6 @@ final class BlockInnovationSolver {
     static final int MAX_BLOCK = 1024;
     /** Most columns (samples times probes) asked for in one call; a call takes whole samples, at least one. */
     private static final int PROBES_PER_CALL = 256;
-    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    private static final int LANES = SPECIES.length();
 
     private final ForwardOperator operator;
     private final double[] dataVariance;
@@ -105,17 +101,8 @@ final class BlockInnovationSolver {
                 }
             }
             for (int i = lo; i <= hi; i++) { // S += a a^T over the rows lo..hi the column reaches, upper triangle
-                double ai = a[i];
-                if (ai != 0) {
-                    int base = i * d;
-                    int j = i;
-                    for (; j + LANES <= hi + 1; j += LANES) {
-                        DoubleVector.fromArray(SPECIES, a, j).mul(ai)
-                                .add(DoubleVector.fromArray(SPECIES, sum, base + j)).intoArray(sum, base + j);
-                    }
-                    for (; j <= hi; j++) {
-                        sum[base + j] += ai * a[j];
-                    }
+                if (a[i] != 0) {
+                    UpperCholesky.addScaled(sum, i * d + i, a, i, hi + 1 - i, a[i]);
                 }
             }
         }

@@ -1,13 +1,15 @@
 package dev.strata.sampler.guidance;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * w = S^-1 r for a symmetric positive definite S through its Cholesky factor S = U^T U (Golub and Van Loan,
  * Matrix Computations, 4th ed., algorithm 4.2.2 by rows), in place: the right-looking factorisation, whose trailing
  * update subtracts u_ki times row k of U from row i, then U^T y = r by rows and U w = y by row dot products, all
- * three as Vector API loops over contiguous rows.
+ * three as Vector API loops over contiguous rows ({@link #addScaled}, which {@link BlockInnovationSolver} also sums
+ * its blocks with).
  *
  * <p>Why not EJML's: its Cholesky ({@code CholeskyDecompositionInner_DDRM}, which {@code LinearSolverFactory_DDRM.chol}
  * picks at these sizes) runs scalar inner loops, and the solves of corrected DPS's blocks (80 to 240 rows, one per
@@ -39,7 +41,7 @@ final class UpperCholesky {
             for (int i = k + 1; i < d; i++) {
                 double uki = s[rowK + i];
                 if (uki != 0) {
-                    subtractScaled(s, i * d + i, rowK + i, d - i, uki);
+                    addScaled(s, i * d + i, s, rowK + i, d - i, -uki);
                 }
             }
         }
@@ -53,7 +55,7 @@ final class UpperCholesky {
             double yk = r[k] / u[rowK + k];
             r[k] = yk;
             if (yk != 0) {
-                subtractScaled(r, k + 1, rowK + k + 1, d - k - 1, u, yk);
+                addScaled(r, k + 1, u, rowK + k + 1, d - k - 1, -yk);
             }
         }
         for (int i = d - 1; i >= 0; i--) { // U w = y
@@ -73,20 +75,15 @@ final class UpperCholesky {
         }
     }
 
-    /** a[to + j] -= f a[from + j] for j in [0, n) (rows of one matrix). */
-    private static void subtractScaled(double[] a, int to, int from, int n, double f) {
-        subtractScaled(a, to, from, n, a, f);
-    }
-
-    /** y[to + j] -= f x[from + j] for j in [0, n). */
-    private static void subtractScaled(double[] y, int to, int from, int n, double[] x, double f) {
+    /** y[to + j] += f x[from + j] for j in [0, n): whole vectors, then the rest one by one. */
+    static void addScaled(double[] y, int to, double[] x, int from, int n, double f) {
         int j = 0;
         for (; j + LANES <= n; j += LANES) {
-            DoubleVector.fromArray(SPECIES, y, to + j)
-                    .sub(DoubleVector.fromArray(SPECIES, x, from + j).mul(f)).intoArray(y, to + j);
+            DoubleVector.fromArray(SPECIES, x, from + j).mul(f)
+                    .add(DoubleVector.fromArray(SPECIES, y, to + j)).intoArray(y, to + j);
         }
         for (; j < n; j++) {
-            y[to + j] -= f * x[from + j];
+            y[to + j] += f * x[from + j];
         }
     }
 
@@ -97,7 +94,7 @@ final class UpperCholesky {
         for (; j + LANES <= n; j += LANES) {
             acc = DoubleVector.fromArray(SPECIES, a, aFrom + j).fma(DoubleVector.fromArray(SPECIES, b, bFrom + j), acc);
         }
-        double sum = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        double sum = acc.reduceLanes(VectorOperators.ADD);
         for (; j < n; j++) {
             sum += a[aFrom + j] * b[bFrom + j];
         }
