@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
  * w = S^-1 r exactly, per sample, for S = J diag(c) J^T + diag(C_d) when J has a block-diagonal pattern
  * ({@link JacobianBlocks}): S = blockdiag(S_k), S_k = J_k diag(c on M_k) J_k^T + diag(C_d on D_k), and w = r / C_d
  * on the data in no block. The columns of every J_k come from {@link ForwardOperator#jacobianBlockColumns} (in
- * closed form, or probed by JVPs), a few samples a call, and each S_k is solved by its Cholesky factor
- * ({@link UpperCholesky}), the blocks in parallel.
+ * closed form, or probed by JVPs), a few samples a call, and each S_k is summed from them ({@link UpperGram}) and
+ * solved by its Cholesky factor ({@link UpperCholesky}), the blocks in parallel.
  */
 final class BlockInnovationSolver {
     /** Most model or data indices in a block the solver takes; wider blocks are left to conjugate gradients. */
@@ -25,6 +25,34 @@ final class BlockInnovationSolver {
     private final int[][] data;
     private final int[] unblocked;
     private final int probes;
+    /** Each thread's arrays for its blocks, kept from block to block and call to call. */
+    private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
+
+    /**
+     * The arrays of a block's solve: its non-zero columns of J_k diag(sqrt c), packed, with the rows each reaches,
+     * and S_k, both in {@link UpperGram}'s layout; grown to the largest block a thread has solved.
+     */
+    private static final class Workspace {
+        double[] columns = new double[0];
+        int[] lo = new int[0];
+        int[] hi = new int[0];
+        double[] gram = new double[0];
+
+        /** Room for p columns and S at this stride, S zeroed. */
+        Workspace fit(int p, int stride) {
+            if (columns.length < p * stride) {
+                columns = new double[p * stride];
+                lo = new int[p];
+                hi = new int[p];
+            }
+            if (gram.length < stride * stride) {
+                gram = new double[stride * stride];
+            } else {
+                Arrays.fill(gram, 0, stride * stride, 0.0);
+            }
+            return this;
+        }
+    }
 
     private BlockInnovationSolver(ForwardOperator operator, JacobianBlocks blocks, double[] dataVariance) {
         this.operator = operator;
@@ -86,35 +114,42 @@ final class BlockInnovationSolver {
             return;
         }
         int m = dataVariance.length;
-        double[] sum = new double[d * d];
-        double[] a = new double[d];
+        int stride = UpperGram.stride(d);
+        Workspace ws = workspaces.get().fit(cols.length, stride);
+        double[] a = ws.columns;
+        int[] lo = ws.lo;
+        int[] hi = ws.hi;
+        int p = 0;
         for (int q = 0; q < cols.length; q++) {
             double scale = Math.sqrt(c[cOffset + cols[q]]);
-            int lo = d;
-            int hi = -1;
+            int from = columnOffset + q * m;
+            int base = p * stride;
+            lo[p] = d;
+            hi[p] = -1;
             for (int i = 0; i < d; i++) {
-                float v = columns[columnOffset + q * m + rows[i]];
-                a[i] = scale * v;
+                float v = columns[from + rows[i]];
+                a[base + i] = scale * v;
                 if (v != 0) {
-                    lo = Math.min(lo, i);
-                    hi = i;
+                    lo[p] = Math.min(lo[p], i);
+                    hi[p] = i;
                 }
             }
-            for (int i = lo; i <= hi; i++) { // S += a a^T over the rows lo..hi the column reaches, upper triangle
-                if (a[i] != 0) {
-                    UpperCholesky.addScaled(sum, i * d + i, a, i, hi + 1 - i, a[i]);
-                }
+            if (hi[p] >= 0) {
+                Arrays.fill(a, base + d, base + stride, 0.0);
+                p++;
             }
         }
+        double[] sum = ws.gram;
+        UpperGram.add(sum, d, a, p, lo, hi);
         double[] rhs = new double[d];
         for (int i = 0; i < d; i++) {
-            sum[i * d + i] += dataVariance[rows[i]];
+            sum[i * stride + i] += dataVariance[rows[i]];
             rhs[i] = r[rOffset + rows[i]];
         }
-        if (!UpperCholesky.factor(sum, d)) {
+        if (!UpperCholesky.factor(sum, d, stride)) {
             throw new IllegalStateException("J C J^T + C_d of block " + k + " is not positive definite");
         }
-        UpperCholesky.solve(sum, d, rhs);
+        UpperCholesky.solve(sum, d, stride, rhs);
         for (int i = 0; i < d; i++) {
             w[rOffset + rows[i]] = rhs[i];
         }

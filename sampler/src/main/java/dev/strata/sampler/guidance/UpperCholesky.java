@@ -24,13 +24,13 @@ final class UpperCholesky {
     }
 
     /**
-     * Overwrites the upper triangle of {@code s} (row-major d x d; the strict lower triangle is neither read nor
-     * written) with U, S = U^T U. False, with s partly overwritten, where a pivot is not positive (S not positive
-     * definite).
+     * Overwrites the upper triangle of {@code s} (d x d, row-major with rows {@code ld} &gt;= d apart; the strict lower
+     * triangle is neither read nor written) with U, S = U^T U. False, with s partly overwritten, where a pivot is not
+     * positive (S not positive definite).
      */
-    static boolean factor(double[] s, int d) {
+    static boolean factor(double[] s, int d, int ld) {
         for (int k = 0; k < d; k++) {
-            int rowK = k * d;
+            int rowK = k * ld;
             double pivot = s[rowK + k];
             if (!(pivot > 0)) {
                 return false;
@@ -41,17 +41,20 @@ final class UpperCholesky {
             for (int i = k + 1; i < d; i++) {
                 double uki = s[rowK + i];
                 if (uki != 0) {
-                    addScaled(s, i * d + i, s, rowK + i, d - i, -uki);
+                    addScaled(s, i * ld + i, s, rowK + i, d - i, -uki);
                 }
             }
         }
         return true;
     }
 
-    /** Overwrites {@code r} (length d) with w = (U^T U)^-1 r, U the factor {@link #factor} left in {@code u}. */
-    static void solve(double[] u, int d, double[] r) {
+    /**
+     * Overwrites {@code r} (length d) with w = (U^T U)^-1 r, U the factor {@link #factor} left in {@code u} (rows
+     * {@code ld} apart).
+     */
+    static void solve(double[] u, int d, int ld, double[] r) {
         for (int k = 0; k < d; k++) { // U^T y = r: y_k, then r_i -= u_ki y_k for i > k
-            int rowK = k * d;
+            int rowK = k * ld;
             double yk = r[k] / u[rowK + k];
             r[k] = yk;
             if (yk != 0) {
@@ -59,7 +62,7 @@ final class UpperCholesky {
             }
         }
         for (int i = d - 1; i >= 0; i--) { // U w = y
-            int rowI = i * d;
+            int rowI = i * ld;
             r[i] = (r[i] - dot(u, rowI + i + 1, r, i + 1, d - i - 1)) / u[rowI + i];
         }
     }

@@ -40,7 +40,7 @@ class UpperCholeskyTest {
         for (int d : new int[] {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 80, 97}) {
             double[] s = spd(d, d);
             double[] u = s.clone();
-            assertTrue(UpperCholesky.factor(u, d), "d = " + d);
+            assertTrue(UpperCholesky.factor(u, d, d), "d = " + d);
             double scale = 0;
             double worst = 0;
             for (int i = 0; i < d; i++) {
@@ -60,7 +60,7 @@ class UpperCholeskyTest {
                 r[i] = random.nextGaussian();
             }
             double[] w = r.clone();
-            UpperCholesky.solve(u, d, w);
+            UpperCholesky.solve(u, d, d, w);
             SimpleMatrix reference = new SimpleMatrix(d, d, true, s).solve(new SimpleMatrix(d, 1, true, r));
             double num = 0;
             double den = 0;
@@ -77,11 +77,37 @@ class UpperCholeskyTest {
         int d = 20;
         double[] s = spd(d, 3);
         s[13 * d + 13] = -1; // a negative diagonal entry: no Cholesky factor
-        assertFalse(UpperCholesky.factor(s, d));
+        assertFalse(UpperCholesky.factor(s, d, d));
         double[] indefinite = {1, 2, 2, 1}; // eigenvalues 3 and -1
-        assertFalse(UpperCholesky.factor(indefinite, 2));
+        assertFalse(UpperCholesky.factor(indefinite, 2, 2));
         double[] one = {4};
-        assertTrue(UpperCholesky.factor(one, 1));
+        assertTrue(UpperCholesky.factor(one, 1, 1));
         assertEquals(2, one[0]);
+    }
+
+    @Test
+    void rowsFurtherApartGiveTheSameFactorAndSolution() {
+        for (int d : new int[] {1, 9, 33, 80}) {
+            int ld = d + 11;
+            double[] s = spd(d, 50 + d);
+            double[] padded = new double[ld * ld];
+            java.util.Arrays.fill(padded, Double.NaN); // nothing outside the d x d matrix may be read
+            for (int i = 0; i < d; i++) {
+                System.arraycopy(s, i * d, padded, i * ld, d);
+            }
+            assertTrue(UpperCholesky.factor(s, d, d));
+            assertTrue(UpperCholesky.factor(padded, d, ld));
+            double[] r = new double[d];
+            java.util.Arrays.setAll(r, i -> Math.sin(i + 1.0));
+            double[] rPadded = r.clone();
+            UpperCholesky.solve(s, d, d, r);
+            UpperCholesky.solve(padded, d, ld, rPadded);
+            for (int i = 0; i < d; i++) {
+                assertEquals(r[i], rPadded[i], "d = " + d + ", w_" + i);
+                for (int j = i; j < d; j++) {
+                    assertEquals(s[i * d + j], padded[i * ld + j], "d = " + d + ", u_" + i + j);
+                }
+            }
+        }
     }
 }

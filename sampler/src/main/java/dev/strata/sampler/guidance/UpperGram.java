@@ -1,0 +1,129 @@
+package dev.strata.sampler.guidance;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * S += A A^T on the upper triangle of a d x d S, for A = [a_0 .. a_{p-1}] (d x p) given by its columns, each zero
+ * outside its rows [lo_q, hi_q] (BLAS's syrk; here J_k diag(c) J_k^T of corrected DPS's trace blocks, whose columns
+ * reach a wavelet's length of rows). Entry (i, j) becomes fma(a_{p-1,i}, a_{p-1,j}, ... fma(a_0i, a_0j, s_ij)):
+ * the products summed in the order of q, each fused with its addition.
+ *
+ * <p>S and the packed columns share one layout, {@link #stride}(d) doubles a row or column, zeros past row d, so
+ * that every vector a tile loads or stores lies inside them. Why hand-written: summed as rank-one updates (one
+ * {@link UpperCholesky#addScaled} a column and row), S is read and written once per column in rows a wavelet long;
+ * this keeps a tile of four rows by two vectors of S in registers over all the columns that reach those rows,
+ * loading two vectors of a column for eight fused products, and writes the tile once. EJML has no syrk in vectors.
+ */
+final class UpperGram {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    /** Rows of S in a tile. */
+    private static final int ROWS = 4;
+    /** Columns of S in a tile: two vectors. */
+    private static final int TILE = 2 * LANES;
+
+    private UpperGram() {
+    }
+
+    /**
+     * Doubles between two rows of S, or two packed columns of A, for d rows: d rounded up to whole vectors and then a
+     * vector or a tile's rows more (whichever is larger), so that a tile starting on the vector of any row, or at any
+     * row of a tile, lies within them.
+     */
+    static int stride(int d) {
+        return Math.ceilDiv(d, LANES) * LANES + Math.max(LANES, ROWS);
+    }
+
+    /**
+     * s += A A^T on the upper triangle (j &gt;= i) of the d x d matrix in s, rows {@link #stride}(d) apart (s holds
+     * stride rows, those past d unused); nothing else of s changes. Column q of A is
+     * {@code columns[q stride .. q stride + d)}, zero outside rows [lo[q], hi[q]] and after row d up to the stride.
+     */
+    static void add(double[] s, int d, double[] columns, int p, int[] lo, int[] hi) {
+        int stride = stride(d);
+        if (s.length < stride * stride || columns.length < p * stride) {
+            throw new IllegalArgumentException("a Gram matrix of " + d + " rows needs " + stride * stride
+                    + " elements and " + p + " columns " + p * stride + ", got " + s.length + " and "
+                    + columns.length);
+        }
+        int[] reaching = new int[p];
+        for (int i0 = 0; i0 < d; i0 += ROWS) {
+            int rowsEnd = Math.min(d, i0 + ROWS);
+            int count = 0;
+            int end = 0;
+            for (int q = 0; q < p; q++) {
+                if (lo[q] < rowsEnd && hi[q] >= i0) {
+                    reaching[count++] = q;
+                    end = Math.max(end, hi[q] + 1);
+                }
+            }
+            for (int j0 = i0 - i0 % LANES; j0 < end; j0 += TILE) {
+                addTile(s, d, stride, columns, reaching, count, i0, j0);
+            }
+        }
+    }
+
+    /**
+     * The tile of rows i0 .. i0 + 3 and columns j0 .. j0 + 2 LANES - 1: the columns {@code reaching[0 .. count)} of A
+     * summed in order in registers, S read and written once, each lane written back as it was outside the upper
+     * triangle of the d x d matrix.
+     */
+    private static void addTile(double[] s, int d, int stride, double[] a, int[] reaching, int count, int i0,
+                                int j0) {
+        int s0 = i0 * stride + j0;
+        int s1 = s0 + stride;
+        int s2 = s1 + stride;
+        int s3 = s2 + stride;
+        int jr = j0 + LANES;
+        DoubleVector ol0 = DoubleVector.fromArray(SPECIES, s, s0);
+        DoubleVector ol1 = DoubleVector.fromArray(SPECIES, s, s1);
+        DoubleVector ol2 = DoubleVector.fromArray(SPECIES, s, s2);
+        DoubleVector ol3 = DoubleVector.fromArray(SPECIES, s, s3);
+        DoubleVector or0 = DoubleVector.fromArray(SPECIES, s, s0 + LANES);
+        DoubleVector or1 = DoubleVector.fromArray(SPECIES, s, s1 + LANES);
+        DoubleVector or2 = DoubleVector.fromArray(SPECIES, s, s2 + LANES);
+        DoubleVector or3 = DoubleVector.fromArray(SPECIES, s, s3 + LANES);
+        DoubleVector sl0 = ol0;
+        DoubleVector sl1 = ol1;
+        DoubleVector sl2 = ol2;
+        DoubleVector sl3 = ol3;
+        DoubleVector sr0 = or0;
+        DoubleVector sr1 = or1;
+        DoubleVector sr2 = or2;
+        DoubleVector sr3 = or3;
+        for (int c = 0; c < count; c++) {
+            int base = reaching[c] * stride;
+            DoubleVector xl = DoubleVector.fromArray(SPECIES, a, base + j0);
+            DoubleVector xr = DoubleVector.fromArray(SPECIES, a, base + jr);
+            DoubleVector a0 = DoubleVector.broadcast(SPECIES, a[base + i0]);
+            DoubleVector a1 = DoubleVector.broadcast(SPECIES, a[base + i0 + 1]);
+            DoubleVector a2 = DoubleVector.broadcast(SPECIES, a[base + i0 + 2]);
+            DoubleVector a3 = DoubleVector.broadcast(SPECIES, a[base + i0 + 3]);
+            sl0 = xl.fma(a0, sl0);
+            sr0 = xr.fma(a0, sr0);
+            sl1 = xl.fma(a1, sl1);
+            sr1 = xr.fma(a1, sr1);
+            sl2 = xl.fma(a2, sl2);
+            sr2 = xr.fma(a2, sr2);
+            sl3 = xl.fma(a3, sl3);
+            sr3 = xr.fma(a3, sr3);
+        }
+        ol0.blend(sl0, VectorMask.fromLong(SPECIES, upper(i0, j0, d))).intoArray(s, s0);
+        ol1.blend(sl1, VectorMask.fromLong(SPECIES, upper(i0 + 1, j0, d))).intoArray(s, s1);
+        ol2.blend(sl2, VectorMask.fromLong(SPECIES, upper(i0 + 2, j0, d))).intoArray(s, s2);
+        ol3.blend(sl3, VectorMask.fromLong(SPECIES, upper(i0 + 3, j0, d))).intoArray(s, s3);
+        or0.blend(sr0, VectorMask.fromLong(SPECIES, upper(i0, jr, d))).intoArray(s, s0 + LANES);
+        or1.blend(sr1, VectorMask.fromLong(SPECIES, upper(i0 + 1, jr, d))).intoArray(s, s1 + LANES);
+        or2.blend(sr2, VectorMask.fromLong(SPECIES, upper(i0 + 2, jr, d))).intoArray(s, s2 + LANES);
+        or3.blend(sr3, VectorMask.fromLong(SPECIES, upper(i0 + 3, jr, d))).intoArray(s, s3 + LANES);
+    }
+
+    /** The lanes, as bits, of the vector at columns j0 .. of row i that lie in the upper triangle: i &lt;= j &lt; d. */
+    private static long upper(int i, int j0, int d) {
+        int from = Math.clamp(i - j0, 0, LANES);
+        int to = i < d ? Math.clamp(d - j0, 0, LANES) : 0;
+        return to <= from ? 0L : (-1L >>> (Long.SIZE - to)) & (-1L << from);
+    }
+}
