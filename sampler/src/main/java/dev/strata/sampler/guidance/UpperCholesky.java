@@ -6,15 +6,15 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * w = S^-1 r for a symmetric positive definite S through its Cholesky factor S = U^T U (Golub and Van Loan,
- * Matrix Computations, 4th ed., algorithm 4.2.2 by rows), in place: the right-looking factorisation, whose trailing
- * update subtracts u_ki times row k of U from row i, then U^T y = r by rows and U w = y by row dot products, all
- * three as Vector API loops over contiguous rows ({@link #addScaled}, which {@link BlockInnovationSolver} also sums
- * its blocks with).
+ * Matrix Computations, 4th ed., algorithms 4.2.2 by rows and 4.2.4 in blocks), in place: the right-looking
+ * factorisation a panel of rows at a time, whose trailing update subtracts u_ki times row k of U from row i (within
+ * the panel as {@link #addScaled} row updates, below it in register tiles of {@link UpperGram}), then U^T y = r by
+ * rows and U w = y by row dot products, all as Vector API loops over contiguous rows.
  *
  * <p>Why not EJML's: its Cholesky ({@code CholeskyDecompositionInner_DDRM}, which {@code LinearSolverFactory_DDRM.chol}
  * picks at these sizes) runs scalar inner loops, and the solves of corrected DPS's blocks (80 to 240 rows, one per
- * trace, sample and reverse step) are a hot loop of a seismic + wells step; this is the same arithmetic in vectors
- * of doubles.
+ * trace, sample and reverse step) are a hot loop of a seismic + wells step; this is the same factorisation in
+ * vectors of doubles.
  */
 final class UpperCholesky {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
@@ -23,27 +23,40 @@ final class UpperCholesky {
     private UpperCholesky() {
     }
 
+    /** Rows of U a panel of the factorisation computes before it updates the rows below. */
+    private static final int PANEL = 8;
+
     /**
-     * Overwrites the upper triangle of {@code s} (d x d, row-major with rows {@code ld} &gt;= d apart; the strict lower
-     * triangle is neither read nor written) with U, S = U^T U. False, with s partly overwritten, where a pivot is not
-     * positive (S not positive definite).
+     * Overwrites the upper triangle of {@code s} (d x d, row-major with rows {@code ld} &gt;= {@link UpperGram#stride}(d)
+     * apart, ld rows held) with U, S = U^T U: a panel of rows at a time, each row k scaled and subtracted from the
+     * panel's rows below it, then the panel from all rows below it in tiles ({@link UpperGram#subtractRows}). Nothing
+     * outside the upper triangle is written, and the values of the strict lower triangle do not matter. False, with
+     * s partly overwritten, where a pivot is not positive (S not positive definite).
      */
     static boolean factor(double[] s, int d, int ld) {
-        for (int k = 0; k < d; k++) {
-            int rowK = k * ld;
-            double pivot = s[rowK + k];
-            if (!(pivot > 0)) {
-                return false;
-            }
-            double ukk = Math.sqrt(pivot);
-            s[rowK + k] = ukk;
-            scale(s, rowK + k + 1, rowK + d, 1.0 / ukk);
-            for (int i = k + 1; i < d; i++) {
-                double uki = s[rowK + i];
-                if (uki != 0) {
-                    addScaled(s, i * ld + i, s, rowK + i, d - i, -uki);
+        if (ld < UpperGram.stride(d) || s.length < ld * ld) {
+            throw new IllegalArgumentException("a Cholesky factor of " + d + " rows needs rows at least "
+                    + UpperGram.stride(d) + " apart and as many rows, got " + ld + " and " + s.length + " elements");
+        }
+        for (int k0 = 0; k0 < d; k0 += PANEL) {
+            int k1 = Math.min(d, k0 + PANEL);
+            for (int k = k0; k < k1; k++) {
+                int rowK = k * ld;
+                double pivot = s[rowK + k];
+                if (!(pivot > 0)) {
+                    return false;
+                }
+                double ukk = Math.sqrt(pivot);
+                s[rowK + k] = ukk;
+                scale(s, rowK + k + 1, rowK + d, 1.0 / ukk);
+                for (int i = k + 1; i < k1; i++) {
+                    double uki = s[rowK + i];
+                    if (uki != 0) {
+                        addScaled(s, i * ld + i, s, rowK + i, d - i, -uki);
+                    }
                 }
             }
+            UpperGram.subtractRows(s, d, ld, k0, k1);
         }
         return true;
     }

@@ -60,22 +60,43 @@ final class UpperGram {
                 }
             }
             for (int j0 = i0 - i0 % LANES; j0 < end; j0 += TILE) {
-                addTile(s, d, stride, columns, reaching, count, i0, j0);
+                addTile(s, stride, d, columns, stride, reaching, count, i0, j0, 1.0);
             }
         }
     }
 
     /**
-     * The tile of rows i0 .. i0 + 3 and columns j0 .. j0 + 2 LANES - 1: the columns {@code reaching[0 .. count)} of A
-     * summed in order in registers, S read and written once, each lane written back as it was outside the upper
-     * triangle of the d x d matrix.
+     * s_ij -= sum over k in [k0, k1) of u_ki u_kj for k1 &lt;= i &lt;= j &lt; d, in the order of k, each product fused
+     * with its subtraction: the trailing update of a blocked Cholesky factorisation by rows ({@link UpperCholesky}),
+     * rows k0 .. k1 - 1 of U done. u is d x d, row-major with rows {@code ld} &gt;= {@link #stride}(d) apart, and
+     * holds ld rows; only the upper triangle of rows k1 on is written, and the values of the strict lower triangle
+     * do not matter.
      */
-    private static void addTile(double[] s, int d, int stride, double[] a, int[] reaching, int count, int i0,
-                                int j0) {
-        int s0 = i0 * stride + j0;
-        int s1 = s0 + stride;
-        int s2 = s1 + stride;
-        int s3 = s2 + stride;
+    static void subtractRows(double[] u, int d, int ld, int k0, int k1) {
+        int count = k1 - k0;
+        int[] rows = new int[count];
+        for (int k = 0; k < count; k++) {
+            rows[k] = k0 + k;
+        }
+        for (int i0 = k1; i0 < d; i0 += ROWS) {
+            for (int j0 = i0 - i0 % LANES; j0 < d; j0 += TILE) {
+                addTile(u, ld, d, u, ld, rows, count, i0, j0, -1.0);
+            }
+        }
+    }
+
+    /**
+     * The tile of rows i0 .. i0 + 3 and columns j0 .. j0 + 2 LANES - 1 of s (rows {@code ld} apart): the columns
+     * {@code reaching[0 .. count)} of A (at {@code stride} apart in {@code a}), times {@code sign}, summed in order in
+     * registers, S read and written once, each lane written back as it was outside the upper triangle of the d x d
+     * matrix.
+     */
+    private static void addTile(double[] s, int ld, int d, double[] a, int stride, int[] reaching, int count, int i0,
+                                int j0, double sign) {
+        int s0 = i0 * ld + j0;
+        int s1 = s0 + ld;
+        int s2 = s1 + ld;
+        int s3 = s2 + ld;
         int jr = j0 + LANES;
         DoubleVector ol0 = DoubleVector.fromArray(SPECIES, s, s0);
         DoubleVector ol1 = DoubleVector.fromArray(SPECIES, s, s1);
@@ -97,10 +118,10 @@ final class UpperGram {
             int base = reaching[c] * stride;
             DoubleVector xl = DoubleVector.fromArray(SPECIES, a, base + j0);
             DoubleVector xr = DoubleVector.fromArray(SPECIES, a, base + jr);
-            DoubleVector a0 = DoubleVector.broadcast(SPECIES, a[base + i0]);
-            DoubleVector a1 = DoubleVector.broadcast(SPECIES, a[base + i0 + 1]);
-            DoubleVector a2 = DoubleVector.broadcast(SPECIES, a[base + i0 + 2]);
-            DoubleVector a3 = DoubleVector.broadcast(SPECIES, a[base + i0 + 3]);
+            DoubleVector a0 = DoubleVector.broadcast(SPECIES, sign * a[base + i0]);
+            DoubleVector a1 = DoubleVector.broadcast(SPECIES, sign * a[base + i0 + 1]);
+            DoubleVector a2 = DoubleVector.broadcast(SPECIES, sign * a[base + i0 + 2]);
+            DoubleVector a3 = DoubleVector.broadcast(SPECIES, sign * a[base + i0 + 3]);
             sl0 = xl.fma(a0, sl0);
             sr0 = xr.fma(a0, sr0);
             sl1 = xl.fma(a1, sl1);

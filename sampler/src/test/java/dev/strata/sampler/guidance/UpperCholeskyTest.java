@@ -2,6 +2,7 @@ package dev.strata.sampler.guidance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -35,19 +36,33 @@ class UpperCholeskyTest {
         return s;
     }
 
+    /**
+     * s (d x d) with rows {@code ld} apart in ld rows, NaN below its diagonal and in the padding: values the
+     * factorisation must neither need nor write.
+     */
+    private static double[] padded(double[] s, int d, int ld) {
+        double[] out = new double[ld * ld];
+        java.util.Arrays.fill(out, Double.NaN);
+        for (int i = 0; i < d; i++) {
+            System.arraycopy(s, i * d + i, out, i * ld + i, d - i);
+        }
+        return out;
+    }
+
     @Test
     void factorReproducesTheMatrixAndSolveMatchesEjmlsDenseSolve() {
         for (int d : new int[] {1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 80, 97}) {
             double[] s = spd(d, d);
-            double[] u = s.clone();
-            assertTrue(UpperCholesky.factor(u, d, d), "d = " + d);
+            int ld = UpperGram.stride(d);
+            double[] u = padded(s, d, ld);
+            assertTrue(UpperCholesky.factor(u, d, ld), "d = " + d);
             double scale = 0;
             double worst = 0;
             for (int i = 0; i < d; i++) {
                 for (int j = i; j < d; j++) {
                     double sum = 0;
                     for (int k = 0; k <= i; k++) {
-                        sum += u[k * d + i] * u[k * d + j];
+                        sum += u[k * ld + i] * u[k * ld + j];
                     }
                     worst = Math.max(worst, Math.abs(sum - s[i * d + j]));
                     scale = Math.max(scale, Math.abs(s[i * d + j]));
@@ -60,7 +75,7 @@ class UpperCholeskyTest {
                 r[i] = random.nextGaussian();
             }
             double[] w = r.clone();
-            UpperCholesky.solve(u, d, d, w);
+            UpperCholesky.solve(u, d, ld, w);
             SimpleMatrix reference = new SimpleMatrix(d, d, true, s).solve(new SimpleMatrix(d, 1, true, r));
             double num = 0;
             double den = 0;
@@ -77,35 +92,34 @@ class UpperCholeskyTest {
         int d = 20;
         double[] s = spd(d, 3);
         s[13 * d + 13] = -1; // a negative diagonal entry: no Cholesky factor
-        assertFalse(UpperCholesky.factor(s, d, d));
+        assertFalse(UpperCholesky.factor(padded(s, d, UpperGram.stride(d)), d, UpperGram.stride(d)));
         double[] indefinite = {1, 2, 2, 1}; // eigenvalues 3 and -1
-        assertFalse(UpperCholesky.factor(indefinite, 2, 2));
-        double[] one = {4};
-        assertTrue(UpperCholesky.factor(one, 1, 1));
+        assertFalse(UpperCholesky.factor(padded(indefinite, 2, UpperGram.stride(2)), 2, UpperGram.stride(2)));
+        double[] one = padded(new double[] {4}, 1, UpperGram.stride(1));
+        assertTrue(UpperCholesky.factor(one, 1, UpperGram.stride(1)));
         assertEquals(2, one[0]);
+        assertThrows(IllegalArgumentException.class, () -> UpperCholesky.factor(spd(d, 4), d, d),
+                "rows too close for the tiles");
     }
 
     @Test
     void rowsFurtherApartGiveTheSameFactorAndSolution() {
         for (int d : new int[] {1, 9, 33, 80}) {
-            int ld = d + 11;
-            double[] s = spd(d, 50 + d);
-            double[] padded = new double[ld * ld];
-            java.util.Arrays.fill(padded, Double.NaN); // nothing outside the d x d matrix may be read
-            for (int i = 0; i < d; i++) {
-                System.arraycopy(s, i * d, padded, i * ld, d);
-            }
-            assertTrue(UpperCholesky.factor(s, d, d));
+            int near = UpperGram.stride(d);
+            int ld = near + 11;
+            double[] s = padded(spd(d, 50 + d), d, near);
+            double[] padded = padded(spd(d, 50 + d), d, ld);
+            assertTrue(UpperCholesky.factor(s, d, near));
             assertTrue(UpperCholesky.factor(padded, d, ld));
             double[] r = new double[d];
             java.util.Arrays.setAll(r, i -> Math.sin(i + 1.0));
             double[] rPadded = r.clone();
-            UpperCholesky.solve(s, d, d, r);
+            UpperCholesky.solve(s, d, near, r);
             UpperCholesky.solve(padded, d, ld, rPadded);
             for (int i = 0; i < d; i++) {
                 assertEquals(r[i], rPadded[i], "d = " + d + ", w_" + i);
                 for (int j = i; j < d; j++) {
-                    assertEquals(s[i * d + j], padded[i * ld + j], "d = " + d + ", u_" + i + j);
+                    assertEquals(s[i * near + j], padded[i * ld + j], "d = " + d + ", u_" + i + j);
                 }
             }
         }
