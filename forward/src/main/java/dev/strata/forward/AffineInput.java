@@ -149,11 +149,13 @@ public final class AffineInput implements WrappedOperator {
             throw new IllegalStateException("the operator in physical units claims no block pattern of its Jacobian");
         }
         float[] columns = inner.jacobianBlockColumns(toPhysical(x), n);
-        for (int from = 0; from < columns.length; from += columnScale.length) {
-            for (int e = 0; e < columnScale.length; e++) {
+        int per = columnScale.length;
+        MemberChunks.forEach(n, per, (b, start, end) -> {
+            int from = b * per;
+            for (int e = start; e < end; e++) {
                 columns[from + e] *= columnScale[e];
             }
-        }
+        });
         return columns;
     }
 }

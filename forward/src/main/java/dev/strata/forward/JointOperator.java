@@ -157,15 +157,15 @@ public final class JointOperator implements ForwardOperator {
         for (int p = 0; p < parts.size(); p++) {
             int[] dest = columnDestination[p];
             float[] own = parts.get(p).jacobianBlockColumns(x, n);
-            for (int b = 0; b < n; b++) {
+            MemberChunks.forEach(n, dest.length, (b, start, end) -> { // entries move to distinct places
                 int to = b * probes * m;
                 int from = b * dest.length;
-                for (int e = 0; e < dest.length; e++) {
+                for (int e = start; e < end; e++) {
                     if (dest[e] >= 0) {
                         columns[to + dest[e]] = own[from + e];
                     }
                 }
-            }
+            });
         }
         return columns;
     }

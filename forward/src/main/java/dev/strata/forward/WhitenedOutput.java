@@ -95,11 +95,17 @@ public final class WhitenedOutput implements WrappedOperator {
         return inner.jacobianBlocks();
     }
 
-    /** The inner operator's block columns, row i divided by sigma_i. */
+    /** The inner operator's block columns, row i divided by sigma_i (the rows of each probe in parallel chunks). */
     @Override
     public float[] jacobianBlockColumns(float[] x, int n) {
         float[] columns = inner.jacobianBlockColumns(x, n);
-        weigh(columns);
+        int m = inverseSigma.length;
+        MemberChunks.forEach(columns.length / m, m, (probe, start, end) -> {
+            int from = probe * m;
+            for (int j = start; j < end; j++) {
+                columns[from + j] *= inverseSigma[j];
+            }
+        });
         return columns;
     }
 }

@@ -229,41 +229,45 @@ public final class ConvolutionalSeismic implements ForwardOperator {
         int nw = kernelWavelet.length;
         int c = (nw - 1) / 2;
         float[] columns = new float[n * nz * m];
-        IntStream.range(0, n * nx).parallel().forEach(trace -> { // traces write disjoint entries
-            int b = trace / nx;
-            int ix = trace % nx;
-            int base = (b * km.channels + km.ch) * km.nz * nx + ix;
-            for (int q = 0; q < nz; q++) {
-                float ip = km.values[base + q * nx];
-                float below = 0; // dr[q] / dIp[q]
+        IntStream.range(0, n * nz).parallel().forEach(probe -> { // probes write disjoint [R nx] slabs
+            int b = probe / nz;
+            int q = probe % nz;
+            int base = (b * km.channels + km.ch) * km.nz * nx;
+            float[] below = new float[nx]; // dr[q] / dIp[q], trace by trace
+            float[] above = new float[nx]; // dr[q-1] / dIp[q]
+            for (int ix = 0; ix < nx; ix++) {
+                float ip = km.values[base + q * nx + ix];
                 if (q < nr) {
-                    float lower = km.values[base + (q + 1) * nx];
-                    below = -2 * lower / ((ip + lower) * (ip + lower));
+                    float lower = km.values[base + (q + 1) * nx + ix];
+                    below[ix] = -2 * lower / ((ip + lower) * (ip + lower));
                     if (extension != null && q == nz - 1) { // Ip[nz] is Ip[nz-1]: r[nz-1] = 0, its derivative too
-                        below += 2 * ip / ((ip + lower) * (ip + lower));
+                        below[ix] += 2 * ip / ((ip + lower) * (ip + lower));
                     }
                 }
-                float above = 0; // dr[q-1] / dIp[q]
                 if (q >= 1) {
-                    float upper = km.values[base + (q - 1) * nx];
-                    above = 2 * upper / ((upper + ip) * (upper + ip));
+                    float upper = km.values[base + (q - 1) * nx + ix];
+                    above[ix] = 2 * upper / ((upper + ip) * (upper + ip));
                 }
-                int out = (b * nz + q) * m + ix;
-                addWavelet(columns, out, q, below, nr, c);
-                addWavelet(columns, out, q - 1, above, nr, c);
             }
+            int out = probe * m;
+            addWavelet(columns, out, q, below, nr, c);
+            addWavelet(columns, out, q - 1, above, nr, c);
         });
         return columns;
     }
 
-    /** columns[out + z nx] += w[z - row + c] dr for the data rows z that reflectivity row {@code row} reaches. */
-    private void addWavelet(float[] columns, int out, int row, float dr, int nr, int c) {
-        if (dr == 0 || row < 0) {
-            return;
-        }
+    /**
+     * columns[out + z nx + x] += w[z - row + c] dr[x] for every trace x and the data rows z that reflectivity row
+     * {@code row} reaches (none for row -1).
+     */
+    private void addWavelet(float[] columns, int out, int row, float[] dr, int nr, int c) {
         int nw = kernelWavelet.length;
-        for (int z = Math.max(0, row - c); z <= Math.min(nr - 1, row - c + nw - 1); z++) {
-            columns[out + z * nx] += kernelWavelet[z - row + c] * dr;
+        for (int z = Math.max(0, row - c); row >= 0 && z <= Math.min(nr - 1, row - c + nw - 1); z++) {
+            float w = kernelWavelet[z - row + c];
+            int at = out + z * nx;
+            for (int ix = 0; ix < nx; ix++) {
+                columns[at + ix] += w * dr[ix];
+            }
         }
     }
 
