@@ -70,16 +70,23 @@ final class UpperGram {
      * with its subtraction: the trailing update of a blocked Cholesky factorisation by rows ({@link UpperCholesky}),
      * rows k0 .. k1 - 1 of U done. u is d x d, row-major with rows {@code ld} &gt;= {@link #stride}(d) apart, and
      * holds ld rows; only the upper triangle of rows k1 on is written, and the values of the strict lower triangle
-     * do not matter.
+     * do not matter. Rows and columns past the last non-zero column of the rows k0 .. k1 - 1 are left alone: their
+     * products are zero (so a banded S costs its band, which its factor keeps).
      */
     static void subtractRows(double[] u, int d, int ld, int k0, int k1) {
         int count = k1 - k0;
         int[] rows = new int[count];
+        int end = k1; // past the last column from k1 on where a row k0 .. k1 - 1 is not zero (a band's edge)
         for (int k = 0; k < count; k++) {
             rows[k] = k0 + k;
+            int j = d - 1;
+            while (j >= end && u[rows[k] * ld + j] == 0) {
+                j--;
+            }
+            end = Math.max(end, j + 1);
         }
-        for (int i0 = k1; i0 < d; i0 += ROWS) {
-            for (int j0 = i0 - i0 % LANES; j0 < d; j0 += TILE) {
+        for (int i0 = k1; i0 < end; i0 += ROWS) {
+            for (int j0 = i0 - i0 % LANES; j0 < end; j0 += TILE) {
                 addTile(u, ld, d, u, ld, rows, count, i0, j0, -1.0);
             }
         }

@@ -124,4 +124,44 @@ class UpperCholeskyTest {
             }
         }
     }
+
+    @Test
+    void aBandedMatrixIsFactoredWithinItsBand() {
+        for (int band : new int[] {1, 5, 17, 37}) {
+            int d = 80;
+            SplittableRandom random = new SplittableRandom(band);
+            double[] s = new double[d * d]; // S = B B^T + I, B lower triangular with the band's width
+            double[] b = new double[d * d];
+            for (int i = 0; i < d; i++) {
+                for (int k = Math.max(0, i - band); k <= i; k++) {
+                    b[i * d + k] = random.nextGaussian();
+                }
+            }
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    double sum = i == j ? 1 : 0;
+                    for (int k = 0; k < d; k++) {
+                        sum += b[i * d + k] * b[j * d + k];
+                    }
+                    s[i * d + j] = sum;
+                }
+            }
+            int ld = UpperGram.stride(d);
+            double[] u = padded(s, d, ld);
+            assertTrue(UpperCholesky.factor(u, d, ld));
+            for (int i = 0; i < d; i++) {
+                for (int j = i; j < d; j++) {
+                    double sum = 0;
+                    for (int k = 0; k <= i; k++) {
+                        sum += u[k * ld + i] * u[k * ld + j];
+                    }
+                    assertEquals(s[i * d + j], sum, 1e-12 * Math.abs(s[i * d + i]), "band " + band + ": (U^T U)_"
+                            + i + "," + j);
+                    if (j - i > band) {
+                        assertEquals(0.0, u[i * ld + j], "band " + band + ": u_" + i + "," + j + " outside");
+                    }
+                }
+            }
+        }
+    }
 }
