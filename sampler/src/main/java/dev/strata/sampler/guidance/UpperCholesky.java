@@ -92,7 +92,7 @@ final class UpperCholesky {
     }
 
     /** y[to + j] += f x[from + j] for j in [0, n): whole vectors, then the rest one by one. */
-    static void addScaled(double[] y, int to, double[] x, int from, int n, double f) {
+    private static void addScaled(double[] y, int to, double[] x, int from, int n, double f) {
         int j = 0;
         for (; j + LANES <= n; j += LANES) {
             DoubleVector.fromArray(SPECIES, x, from + j).mul(f)

@@ -11,10 +11,10 @@ import jdk.incubator.vector.VectorSpecies;
  * the products summed in the order of q, each fused with its addition.
  *
  * <p>S and the packed columns share one layout, {@link #stride}(d) doubles a row or column, zeros past row d, so
- * that every vector a tile loads or stores lies inside them. Why hand-written: summed as rank-one updates (one
- * {@link UpperCholesky#addScaled} a column and row), S is read and written once per column in rows a wavelet long;
- * this keeps a tile of four rows by two vectors of S in registers over all the columns that reach those rows,
- * loading two vectors of a column for eight fused products, and writes the tile once. EJML has no syrk in vectors.
+ * that every vector a tile loads or stores lies inside them. Why hand-written: summed as rank-one updates (one axpy
+ * a column and row), S is read and written once per column in rows a wavelet long; this keeps a tile of four rows
+ * by two vectors of S in registers over all the columns that reach those rows, loading two vectors of a column for
+ * eight fused products, and writes the tile once. EJML has no syrk in vectors.
  */
 final class UpperGram {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
