@@ -32,7 +32,7 @@ final class BlockInnovationSolver {
      * The arrays of a block's solve: its non-zero columns of J_k diag(sqrt c), packed, with the rows each reaches,
      * and S_k, both in {@link UpperGram}'s layout; grown to the largest block a thread has solved.
      */
-    private static final class Workspace {
+    static final class Workspace {
         double[] columns = new double[0];
         int[] lo = new int[0];
         int[] hi = new int[0];
@@ -42,6 +42,8 @@ final class BlockInnovationSolver {
         Workspace fit(int p, int stride) {
             if (columns.length < p * stride) {
                 columns = new double[p * stride];
+            }
+            if (lo.length < p) { // a block of more, shorter columns may fit the columns of the last
                 lo = new int[p];
                 hi = new int[p];
             }
