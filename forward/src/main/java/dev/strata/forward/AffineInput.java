@@ -149,13 +149,7 @@ public final class AffineInput implements WrappedOperator {
             throw new IllegalStateException("the operator in physical units claims no block pattern of its Jacobian");
         }
         float[] columns = inner.jacobianBlockColumns(toPhysical(x), n);
-        int per = columnScale.length;
-        MemberChunks.forEach(n, per, (b, start, end) -> {
-            int from = b * per;
-            for (int e = start; e < end; e++) {
-                columns[from + e] *= columnScale[e];
-            }
-        });
+        MemberChunks.multiply(columns, columnScale);
         return columns;
     }
 }

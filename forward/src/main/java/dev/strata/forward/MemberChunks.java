@@ -19,6 +19,17 @@ final class MemberChunks {
     private MemberChunks() {
     }
 
+    /** y[b per + e] *= factor[e] for every member b of y, per = factor.length, the chunks in parallel. */
+    static void multiply(float[] y, float[] factor) {
+        int per = factor.length;
+        forEach(y.length / per, per, (b, start, end) -> {
+            int from = b * per;
+            for (int e = start; e < end; e++) {
+                y[from + e] *= factor[e];
+            }
+        });
+    }
+
     /** body over elements [0, per) of each of the n members, a chunk at a time, the chunks in parallel. */
     static void forEach(int n, int per, Body body) {
         int chunks = Math.max(1, Math.ceilDiv(per, CHUNK));

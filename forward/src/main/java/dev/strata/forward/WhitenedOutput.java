@@ -99,13 +99,7 @@ public final class WhitenedOutput implements WrappedOperator {
     @Override
     public float[] jacobianBlockColumns(float[] x, int n) {
         float[] columns = inner.jacobianBlockColumns(x, n);
-        int m = inverseSigma.length;
-        MemberChunks.forEach(columns.length / m, m, (probe, start, end) -> {
-            int from = probe * m;
-            for (int j = start; j < end; j++) {
-                columns[from + j] *= inverseSigma[j];
-            }
-        });
+        MemberChunks.multiply(columns, inverseSigma);
         return columns;
     }
 }
