@@ -14,8 +14,6 @@ public final class AffineInput implements WrappedOperator {
     private final ForwardOperator inner;
     private final float[] offset;
     private final float[] scale;
-    /** scale_j at each entry (q, i) of a sample's block columns, j its model index (1 where none); null without. */
-    private final float[] columnScale;
 
     /** One offset and one scale for every model element. */
     public AffineInput(ForwardOperator inner, double offset, double scale) {
@@ -41,14 +39,6 @@ public final class AffineInput implements WrappedOperator {
         this.inner = inner;
         this.offset = offset.clone();
         this.scale = scale.clone();
-        this.columnScale = inner.jacobianBlocks().map(b -> {
-            int[] table = b.columnModelIndex();
-            float[] f = new float[table.length];
-            for (int e = 0; e < table.length; e++) {
-                f[e] = table[e] >= 0 ? this.scale[table[e]] : 1;
-            }
-            return f;
-        }).orElse(null);
     }
 
     private static float[] filled(int n, double v) {
@@ -142,14 +132,9 @@ public final class AffineInput implements WrappedOperator {
         return inner.jacobianBlocks();
     }
 
-    /** The inner operator's block columns at offset + scale ⊙ x, the entry of model index j times scale_j. */
+    /** The inner operator's blocks at offset + scale ⊙ x, probe q of block k times scale at M_k[q]. */
     @Override
-    public float[] jacobianBlockColumns(float[] x, int n) {
-        if (columnScale == null) {
-            throw new IllegalStateException("the operator in physical units claims no block pattern of its Jacobian");
-        }
-        float[] columns = inner.jacobianBlockColumns(toPhysical(x), n);
-        MemberChunks.multiply(columns, columnScale);
-        return columns;
+    public BlockJacobian blockJacobian(float[] x, int n) {
+        return BlockScales.scaledProbes(inner, toPhysical(x), n, "the operator in physical units", (b, j) -> scale[j]);
     }
 }

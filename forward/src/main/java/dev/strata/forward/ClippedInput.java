@@ -94,7 +94,7 @@ public final class ClippedInput implements WrappedOperator {
     private void mask(float[] x, float[] v) {
         int m = Math.min(x.length, v.length);
         for (int i = 0; i < m; i++) {
-            if (x[i] < lo || x[i] > hi) {
+            if (!inside(x[i])) {
                 v[i] = 0;
             }
         }
@@ -106,22 +106,16 @@ public final class ClippedInput implements WrappedOperator {
         return inner.jacobianBlocks();
     }
 
-    /** The inner operator's block columns at clip(x), zero in the columns of model values outside the box. */
+    /** The inner operator's blocks at clip(x), zero in the probes of model values outside the box. */
     @Override
-    public float[] jacobianBlockColumns(float[] x, int n) {
-        float[] columns = inner.jacobianBlockColumns(clip(x), n);
-        int[] table = inner.jacobianBlocks().orElseThrow().columnModelIndex();
+    public BlockJacobian blockJacobian(float[] x, int n) {
         int size = inputSize();
-        for (int b = 0; b < n; b++) {
-            for (int e = 0; e < table.length; e++) {
-                if (table[e] >= 0) {
-                    float v = x[b * size + table[e]];
-                    if (v < lo || v > hi) {
-                        columns[b * table.length + e] = 0;
-                    }
-                }
-            }
-        }
-        return columns;
+        float[] kept = x.clone();
+        return BlockScales.scaledProbes(inner, clip(x), n, "the clipped operator",
+                (b, j) -> inside(kept[b * size + j]) ? 1 : 0);
+    }
+
+    private boolean inside(float v) {
+        return !(v < lo || v > hi);
     }
 }

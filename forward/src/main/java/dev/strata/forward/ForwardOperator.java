@@ -68,13 +68,13 @@ public interface ForwardOperator {
     }
 
     /**
-     * The columns of the Jacobian's blocks at the batch x, {@code [n][widest][m]} as {@link JacobianBlocks#probe}
-     * lays them out; operators with a cheap closed form override the probing JVP. Throws
-     * IllegalStateException without {@link #jacobianBlocks()}.
+     * The blocks of the Jacobian at the batch x ({@link BlockJacobian}); operators with a cheap closed form override
+     * this one, which probes them by JVPs ({@link JacobianBlocks#probed}). Throws IllegalStateException without
+     * {@link #jacobianBlocks()}.
      */
-    default float[] jacobianBlockColumns(float[] x, int n) {
+    default BlockJacobian blockJacobian(float[] x, int n) {
         Shapes.requireBatch("model", x, n, inputSize());
         return jacobianBlocks().orElseThrow(() -> new IllegalStateException(getClass().getSimpleName()
-                + " claims no block pattern of its Jacobian")).probe(this, x, n);
+                + " claims no block pattern of its Jacobian")).probed(this, x, n);
     }
 }

@@ -19,7 +19,6 @@ public final class JacobianBlocks {
     private final int[][] modelIndices;
     private final int[][] dataIndices;
     private final int widest;
-    private final int[] columnModelIndex;
     private final int[] positionInBlock;
 
     /**
@@ -41,7 +40,6 @@ public final class JacobianBlocks {
             w = Math.max(w, block.length);
         }
         this.widest = w;
-        this.columnModelIndex = columnTable(modelIndices, this.dataBlock, w);
         this.positionInBlock = ranks(modelIndices, this.modelBlock.length);
     }
 
@@ -88,18 +86,14 @@ public final class JacobianBlocks {
         return out;
     }
 
-    /** The most model indices in one block: the probes of {@link ForwardOperator#jacobianBlockColumns}. */
-    public int widest() {
-        return widest;
+    /** |D_k| for each block k: how many data it holds. */
+    public int[] blockRows() {
+        return Arrays.stream(dataIndices).mapToInt(d -> d.length).toArray();
     }
 
-    /**
-     * The model index of entry (q, i) of a sample's block columns, {@code [widest()][m]}: the q-th model index of
-     * datum i's block, -1 where that block has fewer or datum i is in none. The table itself, for the wrappers of
-     * this package, which do not modify it.
-     */
-    int[] columnModelIndex() {
-        return columnModelIndex;
+    /** The most model indices in one block: the probes of {@link #probe}. */
+    public int widest() {
+        return widest;
     }
 
     /**
@@ -108,21 +102,6 @@ public final class JacobianBlocks {
      */
     int[] positionInBlock() {
         return positionInBlock;
-    }
-
-    private static int[] columnTable(int[][] model, int[] dataBlock, int probes) {
-        int m = dataBlock.length;
-        int[] table = new int[probes * m];
-        Arrays.fill(table, -1);
-        for (int i = 0; i < m; i++) {
-            if (dataBlock[i] >= 0) {
-                int[] block = model[dataBlock[i]];
-                for (int q = 0; q < block.length; q++) {
-                    table[q * m + i] = block[q];
-                }
-            }
-        }
-        return table;
     }
 
     private static int[] ranks(int[][] model, int size) {
@@ -160,6 +139,25 @@ public final class JacobianBlocks {
             }
         }
         return operator.jvp(at, dx, n * probes);
+    }
+
+    /**
+     * The blocks of {@code operator} at the batch x from {@link #probe}: block k of sample b gathers entry (b, q,
+     * D_k[r]) of the probed columns into (q, r). The default of {@link ForwardOperator#blockJacobian}.
+     */
+    public BlockJacobian probed(ForwardOperator operator, float[] x, int n) {
+        float[] columns = probe(operator, x, n);
+        int m = dataBlock.length;
+        return (b, k, out) -> {
+            int[] rows = dataIndices[k];
+            int d = rows.length;
+            for (int q = 0; q < modelIndices[k].length; q++) {
+                int from = (b * widest + q) * m;
+                for (int r = 0; r < d; r++) {
+                    out[q * d + r] = columns[from + rows[r]];
+                }
+            }
+        };
     }
 
     private static int[][] members(int[] blocks, int count) {

@@ -1,5 +1,6 @@
 package dev.strata.forward;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -23,11 +24,20 @@ public final class JointOperator implements ForwardOperator {
     private final int[] offsets;
     private final int[] inputShape;
     private final Optional<JacobianBlocks> blocks;
+    /** The parts' blocks that make up each joint block, empty without a pattern. */
+    private final Piece[][] pieces;
+    /** Each thread's room for one part's block before it moves into the joint one. */
+    private final ThreadLocal<float[]> partBlock;
+
     /**
-     * Per part, where entry (q, i) of a sample's block columns goes in the joint ones: (rank of its model index in
-     * the joint block) m + the part's offset + i, or -1; empty without a pattern.
+     * Block {@code block} of part {@code part} inside a joint block: its datum r is the joint block's datum
+     * rowRank[r], its probe q the joint block's probe probeRank[q]; {@code whole} when it is the joint block.
      */
-    private final int[][] columnDestination;
+    private record Piece(int part, int block, int[] rowRank, int[] probeRank, boolean whole) {
+        int size() {
+            return rowRank.length * probeRank.length;
+        }
+    }
 
     /**
      * @param parts at least one operator, all with the same input shape; kept in this order
@@ -51,22 +61,53 @@ public final class JointOperator implements ForwardOperator {
         List<Optional<JacobianBlocks>> each = this.parts.stream().map(ForwardOperator::jacobianBlocks).toList();
         this.blocks = each.stream().allMatch(Optional::isPresent)
                 ? Optional.of(JacobianBlocks.stacked(each.stream().map(Optional::get).toList())) : Optional.empty();
-        this.columnDestination = blocks.map(this::destinations).orElse(new int[0][]);
+        this.pieces = blocks.map(this::pieces).orElse(new Piece[0][]);
+        int largest = Arrays.stream(pieces).flatMap(Arrays::stream).mapToInt(Piece::size).max().orElse(0);
+        this.partBlock = ThreadLocal.withInitial(() -> new float[largest]);
     }
 
-    private int[][] destinations(JacobianBlocks joint) {
-        int[] rank = joint.positionInBlock();
-        int m = offsets[parts.size()];
-        int[][] dest = new int[parts.size()][];
-        for (int p = 0; p < parts.size(); p++) {
-            int[] table = parts.get(p).jacobianBlocks().orElseThrow().columnModelIndex();
-            int size = blockSize(p);
-            dest[p] = new int[table.length];
-            for (int e = 0; e < table.length; e++) {
-                dest[p][e] = table[e] >= 0 ? rank[table[e]] * m + offsets[p] + e % size : -1;
+    private Piece[][] pieces(JacobianBlocks joint) {
+        int[] probeRank = joint.positionInBlock();
+        int[] jointBlock = joint.modelBlock();
+        int[][] jointData = joint.dataIndices();
+        int[] rowRank = new int[joint.dataBlock().length];
+        for (int[] rows : jointData) {
+            for (int r = 0; r < rows.length; r++) {
+                rowRank[rows[r]] = r;
             }
         }
-        return dest;
+        int[] jointWidth = Arrays.stream(joint.modelIndices()).mapToInt(m -> m.length).toArray();
+        List<List<Piece>> each = new ArrayList<>();
+        for (int k = 0; k < joint.count(); k++) {
+            each.add(new ArrayList<>());
+        }
+        for (int p = 0; p < parts.size(); p++) {
+            JacobianBlocks own = parts.get(p).jacobianBlocks().orElseThrow();
+            int[][] model = own.modelIndices();
+            int[][] data = own.dataIndices();
+            for (int k = 0; k < own.count(); k++) {
+                if (model[k].length == 0 || data[k].length == 0) {
+                    continue; // moves no datum of the joint block
+                }
+                int target = jointBlock[model[k][0]];
+                int offset = offsets[p];
+                int[] rows = Arrays.stream(data[k]).map(i -> rowRank[offset + i]).toArray();
+                int[] probes = Arrays.stream(model[k]).map(j -> probeRank[j]).toArray();
+                boolean whole = rows.length == jointData[target].length && probes.length == jointWidth[target]
+                        && ascendingFromZero(rows) && ascendingFromZero(probes);
+                each.get(target).add(new Piece(p, k, rows, probes, whole));
+            }
+        }
+        return each.stream().map(list -> list.toArray(Piece[]::new)).toArray(Piece[][]::new);
+    }
+
+    private static boolean ascendingFromZero(int[] ranks) {
+        for (int i = 0; i < ranks.length; i++) {
+            if (ranks[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@link #JointOperator(List)} of {@code parts}. */
@@ -146,28 +187,38 @@ public final class JointOperator implements ForwardOperator {
         return blocks;
     }
 
-    /** Each part's block columns, moved to their data's rows and their model indices' ranks in the joint blocks. */
+    /** Each joint block from the parts' blocks in it, their entries moved to the joint block's data and probes. */
     @Override
-    public float[] jacobianBlockColumns(float[] x, int n) {
+    public BlockJacobian blockJacobian(float[] x, int n) {
         JacobianBlocks joint = jacobianBlocks().orElseThrow(() -> new IllegalStateException("a part of this joint"
                 + " operator claims no block pattern of its Jacobian"));
-        int probes = joint.widest();
-        int m = offsets[parts.size()];
-        float[] columns = new float[n * probes * m];
+        Shapes.requireBatch("joint operator model", x, n, inputSize());
+        int[] rows = joint.blockRows();
+        int[] width = Arrays.stream(joint.modelIndices()).mapToInt(m -> m.length).toArray();
+        BlockJacobian[] own = new BlockJacobian[parts.size()];
         for (int p = 0; p < parts.size(); p++) {
-            int[] dest = columnDestination[p];
-            float[] own = parts.get(p).jacobianBlockColumns(x, n);
-            MemberChunks.forEach(n, dest.length, (b, start, end) -> { // entries move to distinct places
-                int to = b * probes * m;
-                int from = b * dest.length;
-                for (int e = start; e < end; e++) {
-                    if (dest[e] >= 0) {
-                        columns[to + dest[e]] = own[from + e];
+            own[p] = parts.get(p).blockJacobian(x, n);
+        }
+        return (b, k, out) -> {
+            Piece[] in = pieces[k];
+            if (in.length == 1 && in[0].whole()) {
+                own[in[0].part()].block(b, in[0].block(), out);
+                return;
+            }
+            int d = rows[k];
+            Arrays.fill(out, 0, width[k] * d, 0f);
+            float[] partBlock = this.partBlock.get();
+            for (Piece piece : in) {
+                own[piece.part()].block(b, piece.block(), partBlock);
+                int pd = piece.rowRank().length;
+                for (int q = 0; q < piece.probeRank().length; q++) {
+                    int to = piece.probeRank()[q] * d;
+                    for (int r = 0; r < pd; r++) {
+                        out[to + piece.rowRank()[r]] = partBlock[q * pd + r];
                     }
                 }
-            });
-        }
-        return columns;
+            }
+        };
     }
 
     /** Part i's data {@code [n][blockSize(i)]} of joint data {@code [n][m]}, a new array. */

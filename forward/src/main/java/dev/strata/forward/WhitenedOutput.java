@@ -95,11 +95,24 @@ public final class WhitenedOutput implements WrappedOperator {
         return inner.jacobianBlocks();
     }
 
-    /** The inner operator's block columns, row i divided by sigma_i (the rows of each probe in parallel chunks). */
+    /** The inner operator's blocks, row r of block k divided by sigma at D_k[r]. */
     @Override
-    public float[] jacobianBlockColumns(float[] x, int n) {
-        float[] columns = inner.jacobianBlockColumns(x, n);
-        MemberChunks.multiply(columns, inverseSigma);
-        return columns;
+    public BlockJacobian blockJacobian(float[] x, int n) {
+        JacobianBlocks pattern = inner.jacobianBlocks().orElseThrow(() -> new IllegalStateException(
+                "the whitened operator claims no block pattern of its Jacobian"));
+        int[][] model = pattern.modelIndices();
+        int[][] data = pattern.dataIndices();
+        float[][] weights = new float[data.length][];
+        for (int k = 0; k < data.length; k++) {
+            weights[k] = new float[data[k].length];
+            for (int r = 0; r < data[k].length; r++) {
+                weights[k][r] = inverseSigma[data[k][r]];
+            }
+        }
+        BlockJacobian at = inner.blockJacobian(x, n);
+        return (b, k, out) -> {
+            at.block(b, k, out);
+            BlockScales.scaleRows(out, model[k].length, weights[k]);
+        };
     }
 }

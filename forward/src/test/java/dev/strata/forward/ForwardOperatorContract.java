@@ -65,12 +65,12 @@ public abstract class ForwardOperatorContract {
         JacobianBlockChecks.assertDerivativesStayInBlocks(op, randomModels(rng, 1));
     }
 
-    /** Where the operator claims a block pattern, its block columns equal the probed JVPs. */
+    /** Where the operator claims a block pattern, its blocks equal the probed JVPs. */
     @Test
-    void jacobianBlockColumnsEqualTheProbedJvps() {
+    void jacobianBlocksEqualTheProbedJvps() {
         ForwardOperator op = operator();
         assumeTrue(op.jacobianBlocks().isPresent(), "the operator claims no block pattern");
-        JacobianBlockChecks.assertColumnsEqualProbed(op, randomModels(rng, BATCH), BATCH);
+        JacobianBlockChecks.assertBlocksEqualProbed(op, randomModels(rng, BATCH), BATCH);
     }
 
     @Test

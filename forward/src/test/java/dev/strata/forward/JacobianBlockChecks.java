@@ -38,21 +38,38 @@ public final class JacobianBlockChecks {
     }
 
     /**
-     * {@link ForwardOperator#jacobianBlockColumns} at the batch x equals the probed JVPs to 1e-5 of their largest
-     * entry.
+     * Every block of {@link ForwardOperator#blockJacobian} at the batch x equals the probed JVPs ({@link
+     * JacobianBlocks#probe}, read here entry by entry) to 1e-5 of their largest entry, and writes nothing past its
+     * |M_k| |D_k| entries.
      */
-    public static void assertColumnsEqualProbed(ForwardOperator op, float[] x, int n) {
-        float[] closed = op.jacobianBlockColumns(x, n);
-        float[] probed = op.jacobianBlocks().orElseThrow().probe(op, x, n);
-        assertEquals(probed.length, closed.length);
+    public static void assertBlocksEqualProbed(ForwardOperator op, float[] x, int n) {
+        JacobianBlocks blocks = op.jacobianBlocks().orElseThrow();
+        float[] probed = blocks.probe(op, x, n);
+        int[][] model = blocks.modelIndices();
+        int[][] data = blocks.dataIndices();
+        int m = op.outputSize();
+        int widest = blocks.widest();
+        BlockJacobian jacobian = op.blockJacobian(x, n);
         double scale = 0;
         double worst = 0;
-        for (int e = 0; e < probed.length; e++) {
-            scale = Math.max(scale, Math.abs(probed[e]));
-            worst = Math.max(worst, Math.abs(closed[e] - probed[e]));
+        for (int b = 0; b < n; b++) {
+            for (int k = 0; k < blocks.count(); k++) {
+                int d = data[k].length;
+                float[] out = new float[model[k].length * d + 1];
+                out[out.length - 1] = Float.NaN;
+                jacobian.block(b, k, out);
+                assertTrue(Float.isNaN(out[out.length - 1]), "block " + k + " wrote past its entries");
+                for (int q = 0; q < model[k].length; q++) {
+                    for (int r = 0; r < d; r++) {
+                        float expected = probed[(b * widest + q) * m + data[k][r]];
+                        scale = Math.max(scale, Math.abs(expected));
+                        worst = Math.max(worst, Math.abs(out[q * d + r] - expected));
+                    }
+                }
+            }
         }
-        assertTrue(scale > 0, "every probed column is 0");
-        assertTrue(worst <= 1e-5 * scale, "block columns differ from the probed JVPs by " + worst / scale
+        assertTrue(scale > 0, "every probed entry is 0");
+        assertTrue(worst <= 1e-5 * scale, "blocks differ from the probed JVPs by " + worst / scale
                 + " of their largest entry");
     }
 }

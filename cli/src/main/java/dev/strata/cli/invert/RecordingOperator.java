@@ -1,6 +1,7 @@
 package dev.strata.cli.invert;
 
 import dev.strata.cli.invert.PhaseClock.Phase;
+import dev.strata.forward.BlockJacobian;
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.JacobianBlocks;
 import dev.strata.forward.Linearisation;
@@ -74,10 +75,13 @@ final class RecordingOperator implements ForwardOperator {
         return problem.operator().jacobianBlocks();
     }
 
-    /** The block columns of the Jacobian, timed as physics forward. */
+    /**
+     * The blocks of the Jacobian, making them timed as physics forward; each block's entries are made where the
+     * guidance's solver asks for them, in its parallel loop, and counted with it.
+     */
     @Override
-    public float[] jacobianBlockColumns(float[] x, int n) {
-        return clock.time(Phase.PHYSICS_FORWARD, () -> problem.operator().jacobianBlockColumns(x, n));
+    public BlockJacobian blockJacobian(float[] x, int n) {
+        return clock.time(Phase.PHYSICS_FORWARD, () -> problem.operator().blockJacobian(x, n));
     }
 
     /** The operator's linearisation, timed: making it and its JVPs as physics forward, its VJPs as physics adjoint. */

@@ -1,5 +1,6 @@
 package dev.strata.forward.seismic;
 
+import dev.strata.forward.BlockJacobian;
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.JacobianBlocks;
 import dev.strata.forward.Linearisation;
@@ -14,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
 /**
  * Full-stack seismic by the 1-D convolutional model: the normal-incidence reflectivity of the acoustic impedance Ip
@@ -215,59 +215,44 @@ public final class ConvolutionalSeismic implements ForwardOperator {
     }
 
     /**
-     * The block columns in closed form: dd[z, x]/dIp[q, x] = sum over z' in {q - 1, q} of w[z - z' + c]
+     * The trace blocks in closed form: dd[z, x]/dIp[q, x] = sum over z' in {q - 1, q} of w[z - z' + c]
      * dr[z', x]/dIp[q, x], with dr[z']/dIp[z'] = -2 Ip[z'+1] / (Ip[z'] + Ip[z'+1])^2 and dr[z']/dIp[z'+1] =
      * 2 Ip[z'] / (Ip[z'] + Ip[z'+1])^2 on the kernels' model (with SAME_ROWS Ip[nz] = Ip[nz-1] is the same unknown
-     * as Ip[nz-1]); {@code [n][nz][R nx]}.
+     * as Ip[nz-1]); block x is {@code [nz][R]}, probe q's column the wavelet twice, shifted to rows q - 1 and q.
      */
     @Override
-    public float[] jacobianBlockColumns(float[] x, int n) {
+    public BlockJacobian blockJacobian(float[] x, int n) {
         Shapes.requireBatch("convolutional seismic model", x, n, inputSize());
-        KernelModel km = kernelModel(x, n);
+        KernelModel km = kernelModel(extension == null ? x.clone() : x, n);
         int nr = km.nz - 1;
-        int m = outputSize();
-        int nw = kernelWavelet.length;
-        int c = (nw - 1) / 2;
-        float[] columns = new float[n * nz * m];
-        IntStream.range(0, n * nz).parallel().forEach(probe -> { // probes write disjoint [R nx] slabs
-            int b = probe / nz;
-            int q = probe % nz;
-            int base = (b * km.channels + km.ch) * km.nz * nx;
-            float[] below = new float[nx]; // dr[q] / dIp[q], trace by trace
-            float[] above = new float[nx]; // dr[q-1] / dIp[q]
-            for (int ix = 0; ix < nx; ix++) {
-                float ip = km.values[base + q * nx + ix];
+        int c = (kernelWavelet.length - 1) / 2;
+        return (b, ix, out) -> {
+            float[] ip = km.values;
+            int base = (b * km.channels + km.ch) * km.nz * nx + ix;
+            Arrays.fill(out, 0, nz * nr, 0f);
+            for (int q = 0; q < nz; q++) {
+                float at = ip[base + q * nx];
                 if (q < nr) {
-                    float lower = km.values[base + (q + 1) * nx + ix];
-                    below[ix] = -2 * lower / ((ip + lower) * (ip + lower));
+                    float lower = ip[base + (q + 1) * nx];
+                    float below = -2 * lower / ((at + lower) * (at + lower)); // dr[q] / dIp[q]
                     if (extension != null && q == nz - 1) { // Ip[nz] is Ip[nz-1]: r[nz-1] = 0, its derivative too
-                        below[ix] += 2 * ip / ((ip + lower) * (ip + lower));
+                        below += 2 * at / ((at + lower) * (at + lower));
                     }
+                    addWavelet(out, q * nr, q, below, nr, c);
                 }
                 if (q >= 1) {
-                    float upper = km.values[base + (q - 1) * nx + ix];
-                    above[ix] = 2 * upper / ((upper + ip) * (upper + ip));
+                    float upper = ip[base + (q - 1) * nx];
+                    addWavelet(out, q * nr, q - 1, 2 * upper / ((upper + at) * (upper + at)), nr, c); // dr[q-1]/dIp[q]
                 }
             }
-            int out = probe * m;
-            addWavelet(columns, out, q, below, nr, c);
-            addWavelet(columns, out, q - 1, above, nr, c);
-        });
-        return columns;
+        };
     }
 
-    /**
-     * columns[out + z nx + x] += w[z - row + c] dr[x] for every trace x and the data rows z that reflectivity row
-     * {@code row} reaches (none for row -1).
-     */
-    private void addWavelet(float[] columns, int out, int row, float[] dr, int nr, int c) {
+    /** column[at + z] += w[z - row + c] dr for the data rows z that reflectivity row {@code row} reaches. */
+    private void addWavelet(float[] column, int at, int row, float dr, int nr, int c) {
         int nw = kernelWavelet.length;
-        for (int z = Math.max(0, row - c); row >= 0 && z <= Math.min(nr - 1, row - c + nw - 1); z++) {
-            float w = kernelWavelet[z - row + c];
-            int at = out + z * nx;
-            for (int ix = 0; ix < nx; ix++) {
-                columns[at + ix] += w * dr[ix];
-            }
+        for (int z = Math.max(0, row - c), end = Math.min(nr - 1, row - c + nw - 1); z <= end; z++) {
+            column[at + z] += kernelWavelet[z - row + c] * dr;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.strata.sampler.guidance;
 
+import dev.strata.forward.BlockJacobian;
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.JacobianBlocks;
 import java.util.Arrays;
@@ -9,14 +10,17 @@ import java.util.stream.IntStream;
 /**
  * w = S^-1 r exactly, per sample, for S = J diag(c) J^T + diag(C_d) when J has a block-diagonal pattern
  * ({@link JacobianBlocks}): S = blockdiag(S_k), S_k = J_k diag(c on M_k) J_k^T + diag(C_d on D_k), and w = r / C_d
- * on the data in no block. The columns of every J_k come from {@link ForwardOperator#jacobianBlockColumns} (in
- * closed form, or probed by JVPs), a few samples a call, and each S_k is summed from them ({@link UpperGram}) and
+ * on the data in no block. Each J_k comes from {@link ForwardOperator#blockJacobian} (in closed form, or probed by
+ * JVPs, a few samples a call) where its block is solved: S_k is summed from its columns ({@link UpperGram}) and
  * solved by its Cholesky factor ({@link UpperCholesky}), the blocks in parallel.
  */
 final class BlockInnovationSolver {
     /** Most model or data indices in a block the solver takes; wider blocks are left to conjugate gradients. */
     static final int MAX_BLOCK = 1024;
-    /** Most columns (samples times probes) asked for in one call; a call takes whole samples, at least one. */
+    /**
+     * Most probes (samples times probes) of one {@link ForwardOperator#blockJacobian}, which holds them all when it
+     * probes by JVPs: whole samples, at least one.
+     */
     private static final int PROBES_PER_CALL = 256;
 
     private final ForwardOperator operator;
@@ -29,17 +33,22 @@ final class BlockInnovationSolver {
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
     /**
-     * The arrays of a block's solve: its non-zero columns of J_k diag(sqrt c), packed, with the rows each reaches,
-     * and S_k, both in {@link UpperGram}'s layout; grown to the largest block a thread has solved.
+     * The arrays of a block's solve: J_k as the operator gives it, its non-zero columns of J_k diag(sqrt c), packed,
+     * with the rows each reaches, and S_k, both in {@link UpperGram}'s layout; grown to the largest block a thread
+     * has solved.
      */
     static final class Workspace {
+        float[] block = new float[0];
         double[] columns = new double[0];
         int[] lo = new int[0];
         int[] hi = new int[0];
         double[] gram = new double[0];
 
-        /** Room for p columns and S at this stride, S zeroed. */
-        Workspace fit(int p, int stride) {
+        /** Room for p columns of d rows and S at this stride, S zeroed. */
+        Workspace fit(int p, int d, int stride) {
+            if (block.length < p * d) {
+                block = new float[p * d];
+            }
             if (columns.length < p * stride) {
                 columns = new double[p * stride];
             }
@@ -90,12 +99,12 @@ final class BlockInnovationSolver {
         int perCall = Math.max(1, PROBES_PER_CALL / Math.max(1, probes));
         for (int first = 0; first < n; first += perCall) {
             int count = Math.min(perCall, n - first);
-            float[] columns = operator.jacobianBlockColumns(
+            BlockJacobian jacobian = operator.blockJacobian(
                     Arrays.copyOfRange(x0hat, first * size, (first + count) * size), count);
             int from = first;
             IntStream.range(0, count * model.length).parallel().forEach(job -> {
                 int b = from + job / model.length;
-                solveBlock(job % model.length, columns, (job / model.length) * probes * m, c, b * size, r, w, b * m);
+                solveBlock(job % model.length, jacobian, job / model.length, c, b * size, r, w, b * m);
             });
             for (int b = first; b < first + count; b++) {
                 for (int j : unblocked) {
@@ -106,8 +115,8 @@ final class BlockInnovationSolver {
         return w;
     }
 
-    /** w on D_k = S_k^-1 r on D_k for one sample, from its probed {@code columns} and diag(C) at {@code cOffset}. */
-    private void solveBlock(int k, float[] columns, int columnOffset, float[] c, int cOffset, double[] r, double[] w,
+    /** w on D_k = S_k^-1 r on D_k for sample b of {@code jacobian}, diag(C) at {@code cOffset}. */
+    private void solveBlock(int k, BlockJacobian jacobian, int b, float[] c, int cOffset, double[] r, double[] w,
                             int rOffset) {
         int[] rows = data[k];
         int[] cols = model[k];
@@ -115,21 +124,22 @@ final class BlockInnovationSolver {
         if (d == 0) {
             return;
         }
-        int m = dataVariance.length;
         int stride = UpperGram.stride(d);
-        Workspace ws = workspaces.get().fit(cols.length, stride);
+        Workspace ws = workspaces.get().fit(cols.length, d, stride);
+        jacobian.block(b, k, ws.block);
+        float[] entries = ws.block;
         double[] a = ws.columns;
         int[] lo = ws.lo;
         int[] hi = ws.hi;
         int p = 0;
         for (int q = 0; q < cols.length; q++) {
             double scale = Math.sqrt(c[cOffset + cols[q]]);
-            int from = columnOffset + q * m;
+            int from = q * d;
             int base = p * stride;
             lo[p] = d;
             hi[p] = -1;
             for (int i = 0; i < d; i++) {
-                float v = columns[from + rows[i]];
+                float v = entries[from + i];
                 a[base + i] = scale * v;
                 if (v != 0) {
                     lo[p] = Math.min(lo[p], i);

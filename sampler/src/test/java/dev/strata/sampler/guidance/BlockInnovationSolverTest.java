@@ -135,9 +135,10 @@ class BlockInnovationSolverTest {
 
     @Test
     void aWorkspaceGrowsForMoreColumnsOfFewerRows() {
-        BlockInnovationSolver.Workspace ws = new BlockInnovationSolver.Workspace().fit(80, UpperGram.stride(160));
-        ws.fit(100, UpperGram.stride(40)); // fewer doubles in all than the block before, but more columns
+        BlockInnovationSolver.Workspace ws = new BlockInnovationSolver.Workspace().fit(80, 160, UpperGram.stride(160));
+        ws.fit(100, 40, UpperGram.stride(40)); // fewer doubles in all than the block before, but more columns
         assertTrue(ws.lo.length >= 100 && ws.hi.length >= 100, "room for " + ws.lo.length + " columns' rows");
+        assertTrue(ws.block.length >= 100 * 40);
         assertTrue(ws.columns.length >= 100 * UpperGram.stride(40));
         assertTrue(ws.gram.length >= UpperGram.stride(40) * UpperGram.stride(40));
     }
