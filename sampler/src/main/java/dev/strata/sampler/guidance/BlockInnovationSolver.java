@@ -133,23 +133,27 @@ final class BlockInnovationSolver {
         int[] hi = ws.hi;
         int p = 0;
         for (int q = 0; q < cols.length; q++) {
-            double scale = Math.sqrt(c[cOffset + cols[q]]);
             int from = q * d;
+            int first = 0;
+            while (first < d && entries[from + first] == 0) {
+                first++;
+            }
+            if (first == d) {
+                continue; // J_k's column q is 0: it adds nothing to S_k
+            }
+            int last = d - 1;
+            while (entries[from + last] == 0) {
+                last--;
+            }
+            double scale = Math.sqrt(c[cOffset + cols[q]]);
             int base = p * stride;
-            lo[p] = d;
-            hi[p] = -1;
             for (int i = 0; i < d; i++) {
-                float v = entries[from + i];
-                a[base + i] = scale * v;
-                if (v != 0) {
-                    lo[p] = Math.min(lo[p], i);
-                    hi[p] = i;
-                }
+                a[base + i] = scale * entries[from + i];
             }
-            if (hi[p] >= 0) {
-                Arrays.fill(a, base + d, base + stride, 0.0);
-                p++;
-            }
+            Arrays.fill(a, base + d, base + stride, 0.0);
+            lo[p] = first;
+            hi[p] = last;
+            p++;
         }
         double[] sum = ws.gram;
         UpperGram.add(sum, d, a, p, lo, hi);
