@@ -6,10 +6,11 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * w = S^-1 r for a symmetric positive definite S through its Cholesky factor S = U^T U (Golub and Van Loan,
- * Matrix Computations, 4th ed., algorithms 4.2.2 by rows and 4.2.4 in blocks), in place: the right-looking
- * factorisation a panel of rows at a time, whose trailing update subtracts u_ki times row k of U from row i (within
- * the panel as {@link #addScaled} row updates, below it in register tiles of {@link UpperGram}), then U^T y = r by
- * rows and U w = y by row dot products, all as Vector API loops over contiguous rows.
+ * Matrix Computations, 4th ed., algorithms 4.2.2 by rows and 4.2.4 in blocks), in place: the left-looking
+ * factorisation a panel of rows at a time, each panel first updated by all the rows of U above it in register
+ * tiles of {@link UpperGram} (u_ki times row k subtracted from row i), then factored by {@link #addScaled} row
+ * updates within it; then U^T y = r by rows and U w = y by row dot products, all as Vector API loops over
+ * contiguous rows.
  *
  * <p>Why not EJML's: its Cholesky ({@code CholeskyDecompositionInner_DDRM}, which {@code LinearSolverFactory_DDRM.chol}
  * picks at these sizes) runs scalar inner loops, and the solves of corrected DPS's blocks (80 to 240 rows, one per
@@ -23,23 +24,26 @@ final class UpperCholesky {
     private UpperCholesky() {
     }
 
-    /** Rows of U a panel of the factorisation computes before it updates the rows below. */
-    private static final int PANEL = 8;
+    /** Rows of U a panel of the factorisation updates together from the rows above it: a tile's. */
+    private static final int PANEL = UpperGram.ROWS;
 
     /**
-     * Overwrites the upper triangle of {@code s} (d x d, row-major with rows {@code ld} &gt;= {@link UpperGram#stride}(d)
-     * apart, ld rows held) with U, S = U^T U: a panel of rows at a time, each row k scaled and subtracted from the
-     * panel's rows below it, then the panel from all rows below it in tiles ({@link UpperGram#subtractRows}). Nothing
-     * outside the upper triangle is written, and the values of the strict lower triangle do not matter. False, with
-     * s partly overwritten, where a pivot is not positive (S not positive definite).
+     * Overwrites the upper triangle of {@code s} (d x d, row-major with rows {@code ld} &gt;= {@link
+     * UpperGram#stride}(d) apart, ld rows held) with U, S = U^T U: a panel of rows at a time, first less the rows of U
+     * above it in tiles ({@link UpperGram#subtractAbove}), then each of its rows k scaled and subtracted from the
+     * panel's rows below it. Nothing outside the upper triangle is written, and the values of the strict lower triangle
+     * do not matter. False, with s partly overwritten, where a pivot is not positive (S not positive definite).
      */
     static boolean factor(double[] s, int d, int ld) {
         if (ld < UpperGram.stride(d) || s.length < ld * ld) {
             throw new IllegalArgumentException("a Cholesky factor of " + d + " rows needs rows at least "
                     + UpperGram.stride(d) + " apart and as many rows, got " + ld + " and " + s.length + " elements");
         }
+        int[] last = new int[d];
+        int[] rows = new int[d];
         for (int k0 = 0; k0 < d; k0 += PANEL) {
             int k1 = Math.min(d, k0 + PANEL);
+            UpperGram.subtractAbove(s, d, ld, k0, last, rows);
             for (int k = k0; k < k1; k++) {
                 int rowK = k * ld;
                 double pivot = s[rowK + k];
@@ -55,8 +59,12 @@ final class UpperCholesky {
                         addScaled(s, i * ld + i, s, rowK + i, d - i, -uki);
                     }
                 }
+                int j = d - 1;
+                while (j > k && s[rowK + j] == 0) {
+                    j--;
+                }
+                last[k] = j;
             }
-            UpperGram.subtractRows(s, d, ld, k0, k1);
         }
         return true;
     }

@@ -20,7 +20,7 @@ final class UpperGram {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     /** Rows of S in a tile. */
-    private static final int ROWS = 4;
+    static final int ROWS = 4;
     /** Columns of S in a tile: two vectors. */
     private static final int TILE = 2 * LANES;
 
@@ -66,29 +66,25 @@ final class UpperGram {
     }
 
     /**
-     * s_ij -= sum over k in [k0, k1) of u_ki u_kj for k1 &lt;= i &lt;= j &lt; d, in the order of k, each product fused
-     * with its subtraction: the trailing update of a blocked Cholesky factorisation by rows ({@link UpperCholesky}),
-     * rows k0 .. k1 - 1 of U done. u is d x d, row-major with rows {@code ld} &gt;= {@link #stride}(d) apart, and
-     * holds ld rows; only the upper triangle of rows k1 on is written, and the values of the strict lower triangle
-     * do not matter. Rows and columns past the last non-zero column of the rows k0 .. k1 - 1 are left alone: their
-     * products are zero (so a banded S costs its band, which its factor keeps).
+     * s_ij -= sum over k &lt; k0 of u_ki u_kj for the tile's rows k0 &lt;= i &lt; min(d, k0 + {@link #ROWS}) and i &lt;= j
+     * &lt; d, in the order of k, each product fused with its subtraction: a left-looking Cholesky factorisation's
+     * update of its next rows by the rows of U above them ({@link UpperCholesky}). u is d x d, row-major with rows
+     * {@code ld} &gt;= {@link #stride}(d) apart, and holds ld rows; {@code last[k]} is the last non-zero column of row
+     * k &lt; k0 of U, so rows that end before k0 are skipped and columns past the last that any row reaches are left
+     * alone (a banded S costs its band, which its factor keeps). Only the upper triangle of those rows is written;
+     * {@code rows} is room for k0 row numbers.
      */
-    static void subtractRows(double[] u, int d, int ld, int k0, int k1) {
-        int count = k1 - k0;
-        int[] rows = new int[count];
-        int end = k1; // past the last column from k1 on where a row k0 .. k1 - 1 is not zero (a band's edge)
-        for (int k = 0; k < count; k++) {
-            rows[k] = k0 + k;
-            int j = d - 1;
-            while (j >= end && u[rows[k] * ld + j] == 0) {
-                j--;
+    static void subtractAbove(double[] u, int d, int ld, int k0, int[] last, int[] rows) {
+        int count = 0;
+        int end = 0;
+        for (int k = 0; k < k0; k++) {
+            if (last[k] >= k0) {
+                rows[count++] = k;
+                end = Math.max(end, last[k] + 1);
             }
-            end = Math.max(end, j + 1);
         }
-        for (int i0 = k1; i0 < end; i0 += ROWS) {
-            for (int j0 = i0 - i0 % LANES; j0 < end; j0 += TILE) {
-                addTile(u, ld, d, u, ld, rows, count, i0, j0, -1.0);
-            }
+        for (int j0 = k0 - k0 % LANES; j0 < end; j0 += TILE) {
+            addTile(u, ld, d, u, ld, rows, count, k0, j0, -1.0);
         }
     }
 
