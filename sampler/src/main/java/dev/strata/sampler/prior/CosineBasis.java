@@ -14,6 +14,7 @@ public final class CosineBasis {
     private final double[] cz; // [kz][nz]
     private final double[] cx; // [kx][nx]
     private final double[] cxT; // [nx][kx], cx transposed
+    private final double[] czT; // [nz][kz], cz transposed
 
     public CosineBasis(int nz, int nx, int kz, int kx) {
         if (kz < 1 || kz > nz || kx < 1 || kx > nx) {
@@ -25,12 +26,18 @@ public final class CosineBasis {
         this.kx = kx;
         this.cz = matrix(kz, nz);
         this.cx = matrix(kx, nx);
-        this.cxT = new double[nx * kx];
-        for (int l = 0; l < kx; l++) {
-            for (int j = 0; j < nx; j++) {
-                cxT[j * kx + l] = cx[l * nx + j];
+        this.cxT = transposed(cx, kx, nx);
+        this.czT = transposed(cz, kz, nz);
+    }
+
+    private static double[] transposed(double[] c, int rows, int columns) {
+        double[] t = new double[columns * rows];
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < columns; j++) {
+                t[j * rows + r] = c[r * columns + j];
             }
         }
+        return t;
     }
 
     private static double[] matrix(int k, int n) {
@@ -65,28 +72,10 @@ public final class CosineBasis {
         return analyze(plane, 0);
     }
 
-    /** As {@link #analyze(float[], int)} for a field in double. */
+    /** As {@link #analyze(float[], int)} for a field in double: (Cz f) Cx^T ({@link MatrixProduct}). */
     public double[] analyze(double[] f, int off) {
-        double[] t = new double[kz * nx]; // Cz f
-        for (int k = 0; k < kz; k++) {
-            for (int i = 0; i < nz; i++) {
-                double c = cz[k * nz + i];
-                int row = off + i * nx;
-                for (int j = 0; j < nx; j++) {
-                    t[k * nx + j] += c * f[row + j];
-                }
-            }
-        }
-        double[] y = new double[kz * kx]; // (Cz f) Cx^T, each sum over j in order, the inner loop along l
-        for (int k = 0; k < kz; k++) {
-            for (int j = 0; j < nx; j++) {
-                double v = t[k * nx + j];
-                for (int l = 0; l < kx; l++) {
-                    y[k * kx + l] += v * cxT[j * kx + l];
-                }
-            }
-        }
-        return y;
+        double[] t = MatrixProduct.of(cz, 0, kz, nz, f, off, nx);
+        return MatrixProduct.of(t, 0, kz, nx, cxT, 0, kx);
     }
 
     /** Adds {@code scale * sum_{k,l} y[k][l] phi_{k,l}} to the field at {@code out[off..off+nz*nx)}. */
@@ -105,30 +94,10 @@ public final class CosineBasis {
         }
     }
 
-    /** sum_{k,l} y[k][l] phi_{k,l} as a new nz x nx field. */
+    /** sum_{k,l} y[k][l] phi_{k,l} as a new nz x nx field: Cz^T (y Cx) ({@link MatrixProduct}). */
     private double[] synthesize(double[] y) {
-        double[] t = new double[kz * nx]; // y Cx
-        for (int k = 0; k < kz; k++) {
-            for (int l = 0; l < kx; l++) {
-                double v = y[k * kx + l];
-                if (v == 0) {
-                    continue;
-                }
-                for (int j = 0; j < nx; j++) {
-                    t[k * nx + j] += v * cx[l * nx + j];
-                }
-            }
-        }
-        double[] f = new double[nz * nx]; // Cz^T (y Cx), each sum over k in order, the inner loop along j
-        for (int i = 0; i < nz; i++) {
-            for (int k = 0; k < kz; k++) {
-                double c = cz[k * nz + i];
-                for (int j = 0; j < nx; j++) {
-                    f[i * nx + j] += c * t[k * nx + j];
-                }
-            }
-        }
-        return f;
+        double[] t = MatrixProduct.of(y, 0, kz, kx, cx, 0, nx);
+        return MatrixProduct.of(czT, 0, nz, kz, t, 0, nx);
     }
 
     /** Mode indices (k, l) of coefficient m. */
