@@ -3,6 +3,8 @@ package dev.strata.sampler.guidance;
 import dev.strata.forward.BlockJacobian;
 import dev.strata.forward.ForwardOperator;
 import dev.strata.forward.JacobianBlocks;
+import dev.strata.sampler.linalg.UpperCholesky;
+import dev.strata.sampler.linalg.UpperGram;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.stream.IntStream;

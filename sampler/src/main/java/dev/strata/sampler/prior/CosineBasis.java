@@ -1,5 +1,7 @@
 package dev.strata.sampler.prior;
 
+import dev.strata.sampler.linalg.MatrixProduct;
+
 /**
  * The lowest {@code kz x kx} modes of the orthonormal 2-D DCT-II on an {@code nz x nx} grid:
  * phi_{k,l}(i, j) = a_k cos(pi (i + 1/2) k / nz) a_l cos(pi (j + 1/2) l / nx), a_0 = sqrt(1/n), a_k = sqrt(2/n).

@@ -10,6 +10,7 @@ import dev.strata.forward.seismic.ConvolutionalSeismic;
 import dev.strata.forward.seismic.HardDataOperator;
 import dev.strata.forward.seismic.RickerWavelet;
 import dev.strata.forward.seismic.SeismicConvention;
+import dev.strata.sampler.linalg.UpperGram;
 import java.util.SplittableRandom;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.strata.sampler.guidance;
+package dev.strata.sampler.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
@@ -16,13 +16,13 @@ import jdk.incubator.vector.VectorSpecies;
  * by two vectors of S in registers over all the columns that reach those rows, loading two vectors of a column for
  * eight fused products, and writes the tile once. EJML has no syrk in vectors.
  */
-final class UpperGram {
+public final class UpperGram {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
     /** Rows of S in a tile. */
     static final int ROWS = 4;
     /** Columns of S in a tile: two vectors. */
-    private static final int TILE = 2 * LANES;
+    static final int TILE = 2 * LANES;
 
     private UpperGram() {
     }
@@ -32,7 +32,7 @@ final class UpperGram {
      * vector or a tile's rows more (whichever is larger), so that a tile starting on the vector of any row, or at any
      * row of a tile, lies within them.
      */
-    static int stride(int d) {
+    public static int stride(int d) {
         return Math.ceilDiv(d, LANES) * LANES + Math.max(LANES, ROWS);
     }
 
@@ -41,7 +41,7 @@ final class UpperGram {
      * stride rows, those past d unused); nothing else of s changes. Column q of A is
      * {@code columns[q stride .. q stride + d)}, zero outside rows [lo[q], hi[q]] and after row d up to the stride.
      */
-    static void add(double[] s, int d, double[] columns, int p, int[] lo, int[] hi) {
+    public static void add(double[] s, int d, double[] columns, int p, int[] lo, int[] hi) {
         int stride = stride(d);
         if (s.length < stride * stride || columns.length < p * stride) {
             throw new IllegalArgumentException("a Gram matrix of " + d + " rows needs " + stride * stride
@@ -60,7 +60,7 @@ final class UpperGram {
                 }
             }
             for (int j0 = i0 - i0 % LANES; j0 < end; j0 += TILE) {
-                addTile(s, stride, d, columns, stride, reaching, count, i0, j0, 1.0);
+                addTile(s, stride, d, columns, stride, columns, stride, reaching, count, i0, j0, 1.0);
             }
         }
     }
@@ -84,18 +84,20 @@ final class UpperGram {
             }
         }
         for (int j0 = k0 - k0 % LANES; j0 < end; j0 += TILE) {
-            addTile(u, ld, d, u, ld, rows, count, k0, j0, -1.0);
+            addTile(u, ld, d, u, ld, u, ld, rows, count, k0, j0, -1.0);
         }
     }
 
     /**
-     * The tile of rows i0 .. i0 + 3 and columns j0 .. j0 + 2 LANES - 1 of s (rows {@code ld} apart): the columns
-     * {@code reaching[0 .. count)} of A (at {@code stride} apart in {@code a}), times {@code sign}, summed in order in
-     * registers, S read and written once, each lane written back as it was outside the upper triangle of the d x d
-     * matrix.
+     * The tile of rows i0 .. i0 + 3 and columns j0 .. j0 + 2 LANES - 1 of s (rows {@code ld} apart):
+     * s_ij + sign sum over c in terms[0 .. count) of y[t yStride + i] x[t xStride + j], t = terms[c], summed in
+     * order in registers, each product fused with its addition, s read and written once. With d &gt;= 0 each lane
+     * outside the upper triangle of the d x d matrix is written back as it was; with d &lt; 0 every lane is written
+     * (a {@link MatrixProduct} tile). The Gram's terms are the columns of A (y = x = A), the factor's the rows of U
+     * above the tile.
      */
-    private static void addTile(double[] s, int ld, int d, double[] a, int stride, int[] reaching, int count, int i0,
-                                int j0, double sign) {
+    static void addTile(double[] s, int ld, int d, double[] y, int yStride, double[] x, int xStride, int[] terms,
+                        int count, int i0, int j0, double sign) {
         int s0 = i0 * ld + j0;
         int s1 = s0 + ld;
         int s2 = s1 + ld;
@@ -118,13 +120,15 @@ final class UpperGram {
         DoubleVector sr2 = or2;
         DoubleVector sr3 = or3;
         for (int c = 0; c < count; c++) {
-            int base = reaching[c] * stride;
-            DoubleVector xl = DoubleVector.fromArray(SPECIES, a, base + j0);
-            DoubleVector xr = DoubleVector.fromArray(SPECIES, a, base + jr);
-            DoubleVector a0 = DoubleVector.broadcast(SPECIES, sign * a[base + i0]);
-            DoubleVector a1 = DoubleVector.broadcast(SPECIES, sign * a[base + i0 + 1]);
-            DoubleVector a2 = DoubleVector.broadcast(SPECIES, sign * a[base + i0 + 2]);
-            DoubleVector a3 = DoubleVector.broadcast(SPECIES, sign * a[base + i0 + 3]);
+            int term = terms[c];
+            int xBase = term * xStride;
+            int yBase = term * yStride + i0;
+            DoubleVector xl = DoubleVector.fromArray(SPECIES, x, xBase + j0);
+            DoubleVector xr = DoubleVector.fromArray(SPECIES, x, xBase + jr);
+            DoubleVector a0 = DoubleVector.broadcast(SPECIES, sign * y[yBase]);
+            DoubleVector a1 = DoubleVector.broadcast(SPECIES, sign * y[yBase + 1]);
+            DoubleVector a2 = DoubleVector.broadcast(SPECIES, sign * y[yBase + 2]);
+            DoubleVector a3 = DoubleVector.broadcast(SPECIES, sign * y[yBase + 3]);
             sl0 = xl.fma(a0, sl0);
             sr0 = xr.fma(a0, sr0);
             sl1 = xl.fma(a1, sl1);
@@ -144,8 +148,14 @@ final class UpperGram {
         or3.blend(sr3, VectorMask.fromLong(SPECIES, upper(i0 + 3, jr, d))).intoArray(s, s3 + LANES);
     }
 
-    /** The lanes, as bits, of the vector at columns j0 .. of row i that lie in the upper triangle: i &lt;= j &lt; d. */
+    /**
+     * The lanes, as bits, of the vector at columns j0 .. of row i that lie in the upper triangle: i &lt;= j &lt; d;
+     * all of them for d &lt; 0.
+     */
     private static long upper(int i, int j0, int d) {
+        if (d < 0) {
+            return -1L >>> (Long.SIZE - LANES);
+        }
         int from = Math.clamp(i - j0, 0, LANES);
         int to = i < d ? Math.clamp(d - j0, 0, LANES) : 0;
         return to <= from ? 0L : (-1L >>> (Long.SIZE - to)) & (-1L << from);

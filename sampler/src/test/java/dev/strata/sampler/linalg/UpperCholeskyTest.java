@@ -1,4 +1,4 @@
-package dev.strata.sampler.guidance;
+package dev.strata.sampler.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

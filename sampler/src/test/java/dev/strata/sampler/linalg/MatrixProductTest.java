@@ -1,4 +1,4 @@
-package dev.strata.sampler.prior;
+package dev.strata.sampler.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

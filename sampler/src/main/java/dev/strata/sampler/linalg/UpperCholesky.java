@@ -1,4 +1,4 @@
-package dev.strata.sampler.guidance;
+package dev.strata.sampler.linalg;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorOperators;
@@ -17,7 +17,7 @@ import jdk.incubator.vector.VectorSpecies;
  * trace, sample and reverse step) are a hot loop of a seismic + wells step; this is the same factorisation in
  * vectors of doubles.
  */
-final class UpperCholesky {
+public final class UpperCholesky {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
 
@@ -34,7 +34,7 @@ final class UpperCholesky {
      * panel's rows below it. Nothing outside the upper triangle is written, and the values of the strict lower triangle
      * do not matter. False, with s partly overwritten, where a pivot is not positive (S not positive definite).
      */
-    static boolean factor(double[] s, int d, int ld) {
+    public static boolean factor(double[] s, int d, int ld) {
         if (ld < UpperGram.stride(d) || s.length < ld * ld) {
             throw new IllegalArgumentException("a Cholesky factor of " + d + " rows needs rows at least "
                     + UpperGram.stride(d) + " apart and as many rows, got " + ld + " and " + s.length + " elements");
@@ -73,7 +73,7 @@ final class UpperCholesky {
      * Overwrites {@code r} (length d) with w = (U^T U)^-1 r, U the factor {@link #factor} left in {@code u} (rows
      * {@code ld} apart).
      */
-    static void solve(double[] u, int d, int ld, double[] r) {
+    public static void solve(double[] u, int d, int ld, double[] r) {
         for (int k = 0; k < d; k++) { // U^T y = r: y_k, then r_i -= u_ki y_k for i > k
             int rowK = k * ld;
             double yk = r[k] / u[rowK + k];
