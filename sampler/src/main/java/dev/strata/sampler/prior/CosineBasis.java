@@ -13,10 +13,10 @@ public final class CosineBasis {
     private final int nx;
     private final int kz;
     private final int kx;
-    private final double[] cz; // [kz][nz]
-    private final double[] cx; // [kx][nx]
-    private final double[] cxT; // [nx][kx], cx transposed
-    private final double[] czT; // [nz][kz], cz transposed
+    private final MatrixProduct.Left czLeft; // Cz, the left factor of the analysis's first product
+    private final MatrixProduct.Right cxTRight; // Cx^T, the right factor of its second
+    private final MatrixProduct.Right cxRight; // Cx, the right factor of the synthesis's first product
+    private final MatrixProduct.Left czTLeft; // Cz^T, the left factor of its second
 
     public CosineBasis(int nz, int nx, int kz, int kx) {
         if (kz < 1 || kz > nz || kx < 1 || kx > nx) {
@@ -26,10 +26,12 @@ public final class CosineBasis {
         this.nx = nx;
         this.kz = kz;
         this.kx = kx;
-        this.cz = matrix(kz, nz);
-        this.cx = matrix(kx, nx);
-        this.cxT = transposed(cx, kx, nx);
-        this.czT = transposed(cz, kz, nz);
+        double[] cz = matrix(kz, nz); // [kz][nz]
+        double[] cx = matrix(kx, nx); // [kx][nx]
+        this.czLeft = MatrixProduct.left(cz, 0, kz, nz);
+        this.cxTRight = MatrixProduct.right(transposed(cx, kx, nx), 0, nx, kx);
+        this.cxRight = MatrixProduct.right(cx, 0, kx, nx);
+        this.czTLeft = MatrixProduct.left(transposed(cz, kz, nz), 0, nz, kz);
     }
 
     private static double[] transposed(double[] c, int rows, int columns) {
@@ -76,8 +78,8 @@ public final class CosineBasis {
 
     /** As {@link #analyze(float[], int)} for a field in double: (Cz f) Cx^T ({@link MatrixProduct}). */
     public double[] analyze(double[] f, int off) {
-        double[] t = MatrixProduct.of(cz, 0, kz, nz, f, off, nx);
-        return MatrixProduct.of(t, 0, kz, nx, cxT, 0, kx);
+        double[] t = MatrixProduct.of(czLeft, MatrixProduct.right(f, off, nz, nx));
+        return MatrixProduct.of(MatrixProduct.left(t, 0, kz, nx), cxTRight);
     }
 
     /** Adds {@code scale * sum_{k,l} y[k][l] phi_{k,l}} to the field at {@code out[off..off+nz*nx)}. */
@@ -98,8 +100,8 @@ public final class CosineBasis {
 
     /** sum_{k,l} y[k][l] phi_{k,l} as a new nz x nx field: Cz^T (y Cx) ({@link MatrixProduct}). */
     private double[] synthesize(double[] y) {
-        double[] t = MatrixProduct.of(y, 0, kz, kx, cx, 0, nx);
-        return MatrixProduct.of(czT, 0, nz, kz, t, 0, nx);
+        double[] t = MatrixProduct.of(MatrixProduct.left(y, 0, kz, kx), cxRight);
+        return MatrixProduct.of(czTLeft, MatrixProduct.right(t, 0, kz, nx));
     }
 
     /** Mode indices (k, l) of coefficient m. */
