@@ -20,10 +20,11 @@ final class BlockInnovationSolver {
     /** Most model or data indices in a block the solver takes; wider blocks are left to conjugate gradients. */
     static final int MAX_BLOCK = 1024;
     /**
-     * Most probes (samples times probes) of one {@link ForwardOperator#blockJacobian}, which holds them all when it
-     * probes by JVPs: whole samples, at least one.
+     * Most model values (samples times probes times model size) of one {@link ForwardOperator#blockJacobian}, which
+     * holds two copies of them when it probes by JVPs (64 MB of floats each): whole samples, at least one. Fewer
+     * calls, each one parallel loop over its blocks, are faster: builtin:seismic's 8 samples take one.
      */
-    private static final int PROBES_PER_CALL = 256;
+    static final long VALUES_PER_CALL = 1L << 24;
 
     private final ForwardOperator operator;
     private final double[] dataVariance;
@@ -31,6 +32,7 @@ final class BlockInnovationSolver {
     private final int[][] data;
     private final int[] unblocked;
     private final int probes;
+    private final long valuesPerCall;
     /** Each thread's arrays for its blocks, kept from block to block and call to call. */
     private final ThreadLocal<Workspace> workspaces = ThreadLocal.withInitial(Workspace::new);
 
@@ -67,8 +69,10 @@ final class BlockInnovationSolver {
         }
     }
 
-    private BlockInnovationSolver(ForwardOperator operator, JacobianBlocks blocks, double[] dataVariance) {
+    private BlockInnovationSolver(ForwardOperator operator, JacobianBlocks blocks, double[] dataVariance,
+                                  long valuesPerCall) {
         this.operator = operator;
+        this.valuesPerCall = valuesPerCall;
         this.dataVariance = dataVariance;
         this.model = blocks.modelIndices();
         this.data = blocks.dataIndices();
@@ -82,9 +86,14 @@ final class BlockInnovationSolver {
      * and data indices each.
      */
     static Optional<BlockInnovationSolver> of(ForwardOperator operator, double[] dataVariance) {
+        return of(operator, dataVariance, VALUES_PER_CALL);
+    }
+
+    /** As {@link #of(ForwardOperator, double[])} with at most {@code valuesPerCall} model values a call. */
+    static Optional<BlockInnovationSolver> of(ForwardOperator operator, double[] dataVariance, long valuesPerCall) {
         return operator.jacobianBlocks().filter(b -> b.dataBlock().length == dataVariance.length
                 && b.widest() <= MAX_BLOCK && Arrays.stream(b.dataIndices()).allMatch(d -> d.length <= MAX_BLOCK))
-                .map(b -> new BlockInnovationSolver(operator, b, dataVariance));
+                .map(b -> new BlockInnovationSolver(operator, b, dataVariance, valuesPerCall));
     }
 
     /**
@@ -98,7 +107,7 @@ final class BlockInnovationSolver {
         int size = operator.inputSize();
         int m = dataVariance.length;
         double[] w = new double[n * m];
-        int perCall = Math.max(1, PROBES_PER_CALL / Math.max(1, probes));
+        int perCall = (int) Math.clamp(valuesPerCall / ((long) Math.max(1, probes) * size), 1, Math.max(1, n));
         for (int first = 0; first < n; first += perCall) {
             int count = Math.min(perCall, n - first);
             BlockJacobian jacobian = operator.blockJacobian(

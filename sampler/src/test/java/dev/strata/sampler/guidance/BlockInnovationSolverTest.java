@@ -1,5 +1,6 @@
 package dev.strata.sampler.guidance;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import dev.strata.forward.seismic.HardDataOperator;
 import dev.strata.forward.seismic.RickerWavelet;
 import dev.strata.forward.seismic.SeismicConvention;
 import dev.strata.sampler.linalg.UpperGram;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
@@ -124,6 +126,30 @@ class BlockInnovationSolverTest {
             assertTrue(error < 1e-5, "sample " + b + ": block solve differs from the dense solve by " + error);
         }
         assertFalse(innovation.tally().truncated() > 0);
+    }
+
+    @Test
+    void solvingASampleACallGivesWhatOneCallGives() {
+        ForwardOperator op = operator();
+        int m = op.outputSize();
+        int n = 3;
+        SplittableRandom random = new SplittableRandom(23);
+        float[] x0hat = new float[n * SIZE];
+        float[] c = new float[n * SIZE];
+        for (int i = 0; i < x0hat.length; i++) {
+            x0hat[i] = (float) (0.5 * random.nextGaussian());
+            c[i] = (float) (0.05 + random.nextDouble());
+        }
+        double[] cd = new double[m];
+        Arrays.fill(cd, 0.01);
+        double[] r = new double[n * m];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = random.nextGaussian();
+        }
+        int probes = op.jacobianBlocks().orElseThrow().widest();
+        double[] together = BlockInnovationSolver.of(op, cd).orElseThrow().solve(x0hat, c, r, n);
+        double[] apart = BlockInnovationSolver.of(op, cd, (long) probes * SIZE).orElseThrow().solve(x0hat, c, r, n);
+        assertArrayEquals(together, apart);
     }
 
     @Test
