@@ -12,7 +12,6 @@ import dev.strata.forward.seismic.HardDataOperator;
 import dev.strata.forward.seismic.RickerWavelet;
 import dev.strata.forward.seismic.SeismicConvention;
 import dev.strata.sampler.linalg.UpperGram;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.ejml.simple.SimpleMatrix;
 import org.junit.jupiter.api.Test;
@@ -38,6 +37,28 @@ class BlockInnovationSolverTest {
             scale[i] = i < SIZE / 2 ? 0.5f : 800;
         }
         return new AffineInput(JointOperator.of(seismic, wells), offset, scale);
+    }
+
+    /** x̂0 and diag(C) of n samples, diag(C_d) and the residuals r, drawn in this order. */
+    private record Draw(float[] x0hat, float[] c, double[] cd, double[] r) {
+        static Draw of(long seed, int n, int m) {
+            SplittableRandom random = new SplittableRandom(seed);
+            float[] x0hat = new float[n * SIZE];
+            float[] c = new float[n * SIZE];
+            for (int i = 0; i < x0hat.length; i++) {
+                x0hat[i] = (float) (0.5 * random.nextGaussian());
+                c[i] = (float) (0.05 + random.nextDouble());
+            }
+            double[] cd = new double[m];
+            double[] r = new double[n * m];
+            for (int i = 0; i < m; i++) {
+                cd[i] = 1e-3 + 1e-2 * random.nextDouble();
+            }
+            for (int i = 0; i < r.length; i++) {
+                r[i] = random.nextGaussian();
+            }
+            return new Draw(x0hat, c, cd, r);
+        }
     }
 
     /** A diagonal C: c_j v_j, c_j > 0 drawn per model value and sample. */
@@ -96,26 +117,13 @@ class BlockInnovationSolverTest {
         ForwardOperator op = operator();
         int m = op.outputSize();
         int n = 2;
-        SplittableRandom random = new SplittableRandom(17);
-        float[] x0hat = new float[n * SIZE];
-        float[] c = new float[n * SIZE];
-        for (int i = 0; i < x0hat.length; i++) {
-            x0hat[i] = (float) (0.5 * random.nextGaussian());
-            c[i] = (float) (0.05 + random.nextDouble());
-        }
-        double[] cd = new double[m];
-        double[] r = new double[n * m];
-        for (int i = 0; i < m; i++) {
-            cd[i] = 1e-3 + 1e-2 * random.nextDouble();
-        }
-        for (int i = 0; i < r.length; i++) {
-            r[i] = random.nextGaussian();
-        }
-        InnovationCovariance innovation = new InnovationCovariance(op, new float[m], cd, diagonal(c), 1e-6, 10);
+        Draw d = Draw.of(17, n, m);
+        InnovationCovariance innovation = new InnovationCovariance(op, new float[m], d.cd(), diagonal(d.c()), 1e-6,
+                10);
         assertTrue(innovation.solvesByBlocks());
-        double[] w = innovation.solve(x0hat, x0hat, 1.0, r, n);
+        double[] w = innovation.solve(d.x0hat(), d.x0hat(), 1.0, d.r(), n);
         for (int b = 0; b < n; b++) {
-            double[] dense = denseSolve(op, x0hat, b, c, cd, r);
+            double[] dense = denseSolve(op, d.x0hat(), b, d.c(), d.cd(), d.r());
             double num = 0;
             double den = 0;
             for (int i = 0; i < m; i++) {
@@ -131,24 +139,11 @@ class BlockInnovationSolverTest {
     @Test
     void solvingASampleACallGivesWhatOneCallGives() {
         ForwardOperator op = operator();
-        int m = op.outputSize();
-        int n = 3;
-        SplittableRandom random = new SplittableRandom(23);
-        float[] x0hat = new float[n * SIZE];
-        float[] c = new float[n * SIZE];
-        for (int i = 0; i < x0hat.length; i++) {
-            x0hat[i] = (float) (0.5 * random.nextGaussian());
-            c[i] = (float) (0.05 + random.nextDouble());
-        }
-        double[] cd = new double[m];
-        Arrays.fill(cd, 0.01);
-        double[] r = new double[n * m];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = random.nextGaussian();
-        }
-        int probes = op.jacobianBlocks().orElseThrow().widest();
-        double[] together = BlockInnovationSolver.of(op, cd).orElseThrow().solve(x0hat, c, r, n);
-        double[] apart = BlockInnovationSolver.of(op, cd, (long) probes * SIZE).orElseThrow().solve(x0hat, c, r, n);
+        Draw d = Draw.of(23, 3, op.outputSize());
+        long oneSample = (long) op.jacobianBlocks().orElseThrow().widest() * SIZE;
+        double[] together = BlockInnovationSolver.of(op, d.cd()).orElseThrow().solve(d.x0hat(), d.c(), d.r(), 3);
+        double[] apart = BlockInnovationSolver.of(op, d.cd(), oneSample).orElseThrow().solve(d.x0hat(), d.c(), d.r(),
+                3);
         assertArrayEquals(together, apart);
     }
 
