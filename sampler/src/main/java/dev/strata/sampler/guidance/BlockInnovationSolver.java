@@ -21,10 +21,10 @@ final class BlockInnovationSolver {
     static final int MAX_BLOCK = 1024;
     /**
      * Most model values (samples times probes times model size) of one {@link ForwardOperator#blockJacobian}, which
-     * holds two copies of them when it probes by JVPs (64 MB of floats each): whole samples, at least one. Fewer
-     * calls, each one parallel loop over its blocks, are faster: builtin:seismic's 8 samples take one.
+     * holds two copies of them when it probes by JVPs (64 MB of floats each): whole samples, at least one. Each call
+     * is one parallel loop over its samples' blocks; builtin:seismic's 8 samples are one call.
      */
-    static final long VALUES_PER_CALL = 1L << 24;
+    private static final long VALUES_PER_CALL = 1L << 24;
 
     private final ForwardOperator operator;
     private final double[] dataVariance;
