@@ -1,8 +1,10 @@
 package dev.strata.forward;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /** The two promises of an operator's {@link JacobianBlocks}, as assertions for the tests of any operator. */
@@ -39,8 +41,8 @@ public final class JacobianBlockChecks {
 
     /**
      * Every block of {@link ForwardOperator#blockJacobian} at the batch x equals the probed JVPs ({@link
-     * JacobianBlocks#probe}, read here entry by entry) to 1e-5 of their largest entry, and writes nothing past its
-     * |M_k| |D_k| entries.
+     * JacobianBlocks#probe}, read here entry by entry) to 1e-5 of their largest entry, writes every one of its
+     * |M_k| |D_k| entries and nothing past them.
      */
     public static void assertBlocksEqualProbed(ForwardOperator op, float[] x, int n) {
         JacobianBlocks blocks = op.jacobianBlocks().orElseThrow();
@@ -56,13 +58,15 @@ public final class JacobianBlockChecks {
             for (int k = 0; k < blocks.count(); k++) {
                 int d = data[k].length;
                 float[] out = new float[model[k].length * d + 1];
-                out[out.length - 1] = Float.NaN;
+                Arrays.fill(out, Float.NaN); // every entry the block leaves unwritten stays NaN and fails below
                 jacobian.block(b, k, out);
                 assertTrue(Float.isNaN(out[out.length - 1]), "block " + k + " wrote past its entries");
                 for (int q = 0; q < model[k].length; q++) {
                     for (int r = 0; r < d; r++) {
                         float expected = probed[(b * widest + q) * m + data[k][r]];
                         scale = Math.max(scale, Math.abs(expected));
+                        assertFalse(Float.isNaN(out[q * d + r]), "block " + k + " left entry (" + q + ", " + r
+                                + ") unwritten");
                         worst = Math.max(worst, Math.abs(out[q * d + r] - expected));
                     }
                 }
