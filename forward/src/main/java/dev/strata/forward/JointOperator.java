@@ -26,6 +26,10 @@ public final class JointOperator implements ForwardOperator {
     private final Optional<JacobianBlocks> blocks;
     /** The parts' blocks that make up each joint block, empty without a pattern. */
     private final Piece[][] pieces;
+    /** |D_k| of each joint block k, empty without a pattern. */
+    private final int[] jointRows;
+    /** |M_k| of each joint block k, empty without a pattern. */
+    private final int[] jointWidth;
     /** Each thread's room for one part's block before it moves into the joint one. */
     private final ThreadLocal<float[]> partBlock;
 
@@ -61,6 +65,9 @@ public final class JointOperator implements ForwardOperator {
         List<Optional<JacobianBlocks>> each = this.parts.stream().map(ForwardOperator::jacobianBlocks).toList();
         this.blocks = each.stream().allMatch(Optional::isPresent)
                 ? Optional.of(JacobianBlocks.stacked(each.stream().map(Optional::get).toList())) : Optional.empty();
+        this.jointRows = blocks.map(JacobianBlocks::blockRows).orElse(new int[0]);
+        this.jointWidth = blocks.map(b -> Arrays.stream(b.modelIndices()).mapToInt(m -> m.length).toArray())
+                .orElse(new int[0]);
         this.pieces = blocks.map(this::pieces).orElse(new Piece[0][]);
         int largest = Arrays.stream(pieces).flatMap(Arrays::stream).mapToInt(Piece::size).max().orElse(0);
         this.partBlock = ThreadLocal.withInitial(() -> new float[largest]);
@@ -76,7 +83,6 @@ public final class JointOperator implements ForwardOperator {
                 rowRank[rows[r]] = r;
             }
         }
-        int[] jointWidth = Arrays.stream(joint.modelIndices()).mapToInt(m -> m.length).toArray();
         List<List<Piece>> each = new ArrayList<>();
         for (int k = 0; k < joint.count(); k++) {
             each.add(new ArrayList<>());
@@ -93,7 +99,7 @@ public final class JointOperator implements ForwardOperator {
                 int offset = offsets[p];
                 int[] rows = Arrays.stream(data[k]).map(i -> rowRank[offset + i]).toArray();
                 int[] probes = Arrays.stream(model[k]).map(j -> probeRank[j]).toArray();
-                boolean whole = rows.length == jointData[target].length && probes.length == jointWidth[target]
+                boolean whole = rows.length == jointRows[target] && probes.length == jointWidth[target]
                         && ascendingFromZero(rows) && ascendingFromZero(probes);
                 each.get(target).add(new Piece(p, k, rows, probes, whole));
             }
@@ -190,11 +196,10 @@ public final class JointOperator implements ForwardOperator {
     /** Each joint block from the parts' blocks in it, their entries moved to the joint block's data and probes. */
     @Override
     public BlockJacobian blockJacobian(float[] x, int n) {
-        JacobianBlocks joint = jacobianBlocks().orElseThrow(() -> new IllegalStateException("a part of this joint"
-                + " operator claims no block pattern of its Jacobian"));
+        if (blocks.isEmpty()) {
+            throw new IllegalStateException("a part of this joint operator claims no block pattern of its Jacobian");
+        }
         Shapes.requireBatch("joint operator model", x, n, inputSize());
-        int[] rows = joint.blockRows();
-        int[] width = Arrays.stream(joint.modelIndices()).mapToInt(m -> m.length).toArray();
         BlockJacobian[] own = new BlockJacobian[parts.size()];
         for (int p = 0; p < parts.size(); p++) {
             own[p] = parts.get(p).blockJacobian(x, n);
@@ -205,8 +210,8 @@ public final class JointOperator implements ForwardOperator {
                 own[in[0].part()].block(b, in[0].block(), out);
                 return;
             }
-            int d = rows[k];
-            Arrays.fill(out, 0, width[k] * d, 0f);
+            int d = jointRows[k];
+            Arrays.fill(out, 0, jointWidth[k] * d, 0f);
             float[] partBlock = this.partBlock.get();
             for (Piece piece : in) {
                 own[piece.part()].block(b, piece.block(), partBlock);

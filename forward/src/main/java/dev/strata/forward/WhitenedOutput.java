@@ -1,5 +1,6 @@
 package dev.strata.forward;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -10,6 +11,10 @@ import java.util.function.UnaryOperator;
 public final class WhitenedOutput implements WrappedOperator {
     private final ForwardOperator inner;
     private final float[] inverseSigma;
+    /** 1 / sigma at each datum D_k[r] of each block k of the inner operator's pattern; null without one. */
+    private final float[][] blockWeights;
+    /** |M_k|, the probes of each block k of that pattern; null without one. */
+    private final int[] blockProbes;
 
     /** @param sigma noise standard deviation per datum of one sample, positive and finite (copied) */
     public WhitenedOutput(ForwardOperator inner, double[] sigma) {
@@ -26,6 +31,16 @@ public final class WhitenedOutput implements WrappedOperator {
             }
             inverseSigma[j] = (float) (1 / sigma[j]);
         }
+        Optional<JacobianBlocks> pattern = inner.jacobianBlocks();
+        this.blockWeights = pattern.map(p -> Arrays.stream(p.dataIndices()).map(rows -> {
+            float[] w = new float[rows.length];
+            for (int r = 0; r < rows.length; r++) {
+                w[r] = inverseSigma[rows[r]];
+            }
+            return w;
+        }).toArray(float[][]::new)).orElse(null);
+        this.blockProbes = pattern.map(p -> Arrays.stream(p.modelIndices()).mapToInt(m -> m.length).toArray())
+                .orElse(null);
     }
 
     /** y / sigma_d for a batch of data, a new array. */
@@ -98,21 +113,13 @@ public final class WhitenedOutput implements WrappedOperator {
     /** The inner operator's blocks, row r of block k divided by sigma at D_k[r]. */
     @Override
     public BlockJacobian blockJacobian(float[] x, int n) {
-        JacobianBlocks pattern = inner.jacobianBlocks().orElseThrow(() -> new IllegalStateException(
-                "the whitened operator claims no block pattern of its Jacobian"));
-        int[][] model = pattern.modelIndices();
-        int[][] data = pattern.dataIndices();
-        float[][] weights = new float[data.length][];
-        for (int k = 0; k < data.length; k++) {
-            weights[k] = new float[data[k].length];
-            for (int r = 0; r < data[k].length; r++) {
-                weights[k][r] = inverseSigma[data[k][r]];
-            }
+        if (blockWeights == null) {
+            throw new IllegalStateException("the whitened operator claims no block pattern of its Jacobian");
         }
         BlockJacobian at = inner.blockJacobian(x, n);
         return (b, k, out) -> {
             at.block(b, k, out);
-            BlockScales.scaleRows(out, model[k].length, weights[k]);
+            BlockScales.scaleRows(out, blockProbes[k], blockWeights[k]);
         };
     }
 }
