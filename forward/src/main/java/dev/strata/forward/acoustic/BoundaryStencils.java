@@ -151,9 +151,11 @@ final class BoundaryStencils {
     }
 
     /**
-     * {@link #addAdjointStep} after the gradient's imaging condition g += Phi^{t+1} s, s the ring's slot of
-     * t = clock[0] (L u^t or B^t): for the sponge one task ({@link AcousticKernels#waveStep8Imaging}), for the CPML
-     * {@link ImagingTasks#accumulateProduct} then the transposed step.
+     * {@link #addAdjointStep} after the gradient's imaging condition of levels t + 1 and t, g += Phi^{t+2} s_{t+1}
+     * + Phi^{t+1} s_t, s_l the ring's slot of level l (L u^l or B^l), t = clock[0], Phi^{t+2} read from
+     * {@code pprev} before the step overwrites it: for the sponge one task ({@link AcousticKernels#waveStep8Imaging}),
+     * for the CPML {@link ImagingTasks#accumulateProducts} then the transposed step. The sweep adds it every second
+     * step.
      */
     void addImagingAdjointStep(KernelGraph.Builder g, String id, float[] pcur, float[] pprev, float[] vc, Pml adj,
                                float[] grad, float[] snapshots, int[] clock, int k, int nt) {
@@ -162,7 +164,8 @@ final class BoundaryStencils {
                     snapshots, clock, k, nt, grad.length, padded.nz(), padded.nx(), pprev.length / padded.size()));
             return;
         }
-        g.task(id + ".gradient", ImagingTasks.accumulateProduct(grad, pcur, snapshots, clock, k, nt, grad.length));
+        g.task(id + ".gradient", ImagingTasks.accumulateProducts(grad, pcur, pprev, snapshots, clock, k, nt,
+                grad.length));
         addAdjointStep(g, id, pcur, pprev, vc, adj);
     }
 

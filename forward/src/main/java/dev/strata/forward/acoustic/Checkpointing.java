@@ -2,14 +2,15 @@ package dev.strata.forward.acoustic;
 
 /**
  * The memory plan of the adjoint sweep: the forward run stores the two time levels (u^t, u^{t-1}) every
- * {@code interval} = k steps and fills the last segment's k fields into one half of a ring of 2k snapshots; the
- * adjoint sweep walks the segments backwards, back-propagating through segment j (reading ring half j mod 2) while it
- * recomputes segment j - 1's fields from its checkpoint (into the other half). All levels are recomputed bit for bit,
- * so the gradient is exactly that of stored fields.
+ * {@code interval} = k steps and fills the last two segments' k fields each into the two halves of a ring of 2k
+ * snapshots; the adjoint sweep walks the segments backwards, back-propagating through segment j (reading ring half
+ * j mod 2) while it recomputes segment j - 1's fields from its checkpoint (into the other half) where the ring does
+ * not hold them yet. All levels are recomputed bit for bit, so the gradient is exactly that of stored fields.
  *
  * <p>Per propagated (model, shot) pair this holds 2 S + 2 k fields (S = segments) instead of nt; with
  * k ~ sqrt(nt) that is about 4 sqrt(nt) fields (with a CPML, 6 S + 2 k: its four auxiliary fields are checkpointed).
- * A gradient runs S k forward, (S - 1) k recomputed and S k adjoint steps: 3 S k - k, against nt for a forward run.
+ * A gradient runs S k forward, (S - 2) k recomputed (none for S &lt;= 2) and S k adjoint steps: 3 S k - 2 k,
+ * against nt for a forward run.
  *
  * @param interval  k, steps per segment; even (two-step graphs)
  * @param segments  S, number of checkpoints
@@ -26,7 +27,7 @@ public record Checkpointing(int interval, int segments, int steps) {
 
     /**
      * The plan for nt time samples. {@code requested} &lt;= 0 picks the even k within 4 of sqrt(nt) with the fewest
-     * steps in a gradient (3 S k - k, S = ceil(nt / k)), the smaller memory 2 S + 2 k on a tie; a positive value is
+     * steps in a gradient ({@link #gradientSteps}), the smaller memory 2 S + 2 k on a tie; a positive value is
      * used as k (rounded up to even).
      */
     public static Checkpointing forSteps(int nt, int requested) {
@@ -54,9 +55,12 @@ public record Checkpointing(int interval, int segments, int steps) {
         return new Checkpointing(k, s, k * s);
     }
 
-    /** Time steps a gradient runs: S k forward, (S - 1) k recomputed, S k adjoint. */
+    /**
+     * Time steps a gradient runs: S k forward, (S - 2) k recomputed (the ring holds the last two segments), S k
+     * adjoint.
+     */
     public int gradientSteps() {
-        return 3 * steps - interval;
+        return 2 * steps + Math.max(0, segments - 2) * interval;
     }
 
     /** Fields held per propagated (model, shot) pair: {@code perCheckpoint} per checkpoint plus the 2k ring. */

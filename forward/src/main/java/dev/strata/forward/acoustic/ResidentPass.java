@@ -128,25 +128,27 @@ final class ResidentPass implements AutoCloseable {
         System.arraycopy(in, 0, traces, 0, traces.length);
     }
 
+    /** {@code executions} executions of the plan's graph {@code graph}: one phase of a sweep. */
+    record Phase(int graph, int executions) {
+    }
+
     /**
      * Runs the sweep of graphs {@code first} (once) and {@code first + 1} ({@code executions - 1} times), then
      * brings {@code results} to the host; fails if a task did not run on the device.
      */
     void sweep(int first, int executions, Object... results) {
-        sweepSegments(first, executions, 0, results);
+        sweepPhases(List.of(new Phase(first, 1), new Phase(first + 1, executions - 1)), results);
     }
 
     /**
-     * As {@link #sweep}, then graph {@code first + 2} {@code lastExecutions} times: a checkpointed sweep, whose last
-     * segment runs other tasks.
+     * Runs the phases in order (a checkpointed sweep's segments run other tasks than its first), then brings
+     * {@code results} to the host; fails if a task did not run on the device.
      */
-    void sweepSegments(int first, int executions, int lastExecutions, Object... results) {
-        plan.execute(first);
-        for (int i = 1; i < executions; i++) {
-            plan.execute(first + 1);
-        }
-        for (int i = 0; i < lastExecutions; i++) {
-            plan.execute(first + 2);
+    void sweepPhases(List<Phase> phases, Object... results) {
+        for (Phase phase : phases) {
+            for (int i = 0; i < phase.executions(); i++) {
+                plan.execute(phase.graph());
+            }
         }
         plan.transferToHost(results);
         if (!plan.ranOnDevice()) {

@@ -60,8 +60,13 @@ final class WavePropagator {
     record Images(float[] image, float[] illumination) {
     }
 
-    /** Graphs per sweep of a checkpointed pass: the first, its continuation, the continuation of the last segment. */
+    /** Graphs per sweep of a checkpointed pass: the first, its continuation, the continuation of its other phase. */
     private static final int SWEEP_GRAPHS = 3;
+    /**
+     * Segments at the end of a forward run that it fills into the snapshot ring (one a half), as the backward sweep's
+     * recomputation would: the backward sweep recomputes the segments before them only.
+     */
+    private static final int RING_SEGMENTS = 2;
     /**
      * Most time steps a graph takes per execution. An execution has a fixed cost beside its kernels (on TornadoVM
      * the plan's launch and synchronisation), which more steps share; the steps alternate the two time levels.
@@ -164,11 +169,11 @@ final class WavePropagator {
     Gradient gradient(float[] vc, Pass p, boolean record, boolean illuminate, UnaryOperator<float[]> traces) {
         return withPass(ResidentPass.Kind.GRADIENT, p, record, illuminate, r -> {
             r.load(vc, p, null);
-            r.sweepSegments(0, mainExecutions(), tailExecutions(), r.data, r.illumination);
+            r.sweepPhases(forwardPhases(), r.data, r.illumination);
             float[] data = record ? r.data.clone() : null;
             float[] illumination = illuminate ? r.illumination.clone() : null;
             r.loadTraces(traces.apply(data));
-            r.sweepSegments(SWEEP_GRAPHS, mainExecutions(), tailExecutions(), r.result);
+            r.sweepPhases(backwardPhases(), r.result);
             return new Gradient(r.result.clone(), data, illumination);
         });
     }
@@ -177,16 +182,19 @@ final class WavePropagator {
     Images rtm(float[] vc, Pass p, float[] traces) {
         return withPass(ResidentPass.Kind.RTM, p, false, false, r -> {
             r.load(vc, p, null);
-            r.sweepSegments(0, mainExecutions(), tailExecutions());
+            r.sweepPhases(forwardPhases());
             r.loadTraces(traces);
-            r.sweepSegments(SWEEP_GRAPHS, mainExecutions(), tailExecutions(), r.result, r.illumination);
+            r.sweepPhases(backwardPhases(), r.result, r.illumination);
             return new Images(r.result.clone(), r.illumination.clone());
         });
     }
 
-    /** Whether the run is one segment, which the forward sweep fills into the ring and nothing recomputes. */
-    private boolean oneSegment() {
-        return checkpointing.segments() == 1;
+    /**
+     * Whether the forward sweep fills the ring from its first step: a run of at most {@link #RING_SEGMENTS} segments,
+     * which the ring holds whole, so that nothing is recomputed.
+     */
+    private boolean ringFromStart() {
+        return checkpointing.segments() <= RING_SEGMENTS;
     }
 
     /**
@@ -197,14 +205,36 @@ final class WavePropagator {
         return (nt + stepsPerExecution - 1) / stepsPerExecution;
     }
 
-    /** Executions ({@link #stepsPerExecution} steps each) of a checkpointed sweep's first graph and continuation. */
-    private int mainExecutions() {
-        return (checkpointing.steps() - (oneSegment() ? 0 : checkpointing.interval())) / stepsPerExecution;
+    /**
+     * The phases of a checkpointed forward sweep, {@link #stepsPerExecution} steps an execution: the first graph and
+     * its continuation up to the last {@link #RING_SEGMENTS} segments, then the ring-filling graph through those (or
+     * the ring-filling graph throughout, see {@link #ringFromStart}).
+     */
+    private List<ResidentPass.Phase> forwardPhases() {
+        int segment = checkpointing.interval() / stepsPerExecution;
+        int all = checkpointing.steps() / stepsPerExecution;
+        if (ringFromStart()) {
+            return List.of(new ResidentPass.Phase(0, 1), new ResidentPass.Phase(1, all - 1));
+        }
+        int filling = RING_SEGMENTS * segment;
+        return List.of(new ResidentPass.Phase(0, 1), new ResidentPass.Phase(1, all - filling - 1),
+                new ResidentPass.Phase(2, filling));
     }
 
-    /** Executions of the sweep's last-segment graph: the forward run's ring-filling steps, the adjoint's tail. */
-    private int tailExecutions() {
-        return oneSegment() ? 0 : checkpointing.interval() / stepsPerExecution;
+    /**
+     * The phases of a backward sweep ({@link #backwardGraphs}): the adjoint alone through the last segment, the
+     * adjoint with the recomputation one segment behind it... see there; the adjoint alone throughout where the ring
+     * holds the whole run.
+     */
+    private List<ResidentPass.Phase> backwardPhases() {
+        int segment = checkpointing.interval() / stepsPerExecution;
+        int all = checkpointing.steps() / stepsPerExecution;
+        int alone = SWEEP_GRAPHS;
+        if (ringFromStart()) {
+            return List.of(new ResidentPass.Phase(alone, 1), new ResidentPass.Phase(alone + 1, all - 1));
+        }
+        return List.of(new ResidentPass.Phase(alone, 1), new ResidentPass.Phase(alone + 1, segment - 1),
+                new ResidentPass.Phase(alone + 2, all - 2 * segment), new ResidentPass.Phase(alone + 1, segment));
     }
 
     /**
@@ -262,11 +292,11 @@ final class WavePropagator {
 
     /**
      * A checkpointed sweep's {@link #SWEEP_GRAPHS} graphs: {@code main} (which uploads) and its continuation, then
-     * the continuation of {@code last}, which runs the sweep's last segment. With one segment {@code main} is that
-     * segment's graph and the third graph goes unused.
+     * the continuation of {@code other}, which runs the sweep's other phase ({@link #forwardPhases},
+     * {@link #backwardPhases}); unused where the ring holds the whole run.
      */
-    private static List<KernelGraph> segmentedSweep(KernelGraph main, KernelGraph last) {
-        return List.of(main, main.continuing(main.name() + "-steps"), last.continuing(last.name() + "-last"));
+    private static List<KernelGraph> segmentedSweep(KernelGraph main, KernelGraph other) {
+        return List.of(main, main.continuing(main.name() + "-steps"), other.continuing(other.name() + "-phase"));
     }
     private KernelGraph forwardGraph(ResidentPass r) {
         Pass p = r.pass;
@@ -329,9 +359,10 @@ final class WavePropagator {
     /**
      * Adds the graphs of the forward sweep of a checkpointed pass to {@code graphs}: it stores (u^t, u^{t-1}) at every
      * multiple of the interval into {@code [segments][2][nb pnz pnx]} (and the CPML state into
-     * {@code [segments][4][...]}), records data and sums the source illumination if asked, and in the last segment
-     * fills the ring as the backward sweep's recomputation would, so that the backward sweep starts on that segment
-     * at once. Returns the checkpoints, which stay on the device.
+     * {@code [segments][4][...]}), records data and sums the source illumination if asked, and in the last
+     * {@link #RING_SEGMENTS} segments fills the ring as the backward sweep's recomputation would (one segment a half),
+     * so that the backward sweep starts on the last at once and recomputes none of them. Returns the checkpoints,
+     * which stay on the device.
      */
     private Stored checkpointedGraphs(ResidentPass r, boolean record, boolean illuminate, Ring ring,
                                       List<KernelGraph> graphs) {
@@ -344,7 +375,7 @@ final class WavePropagator {
         int[] clock = r.clock(0);
         Stored stored = new Stored(checkpoints, pmlCheckpoints);
         graphs.addAll(segmentedSweep(
-                checkpointedGraph(r, record, illuminate, a, b, pml, clock, stored, oneSegment() ? ring : null),
+                checkpointedGraph(r, record, illuminate, a, b, pml, clock, stored, ringFromStart() ? ring : null),
                 checkpointedGraph(r, record, illuminate, a, b, pml, clock, stored, ring)));
         return stored;
     }
@@ -405,20 +436,23 @@ final class WavePropagator {
     /**
      * Adds the graphs of the backward pass, pipelined by segment: while the adjoint field runs back through segment
      * j (reading ring half j mod 2), the source field is recomputed forwards through segment j - 1 from its checkpoint
-     * (into the other half). The forward sweep filled the last segment's half, so the adjoint starts at once, and the
-     * last graph runs the adjoint alone through segment 0: with S segments of k steps, a gradient costs S k forward,
-     * (S - 1) k recomputed and S k adjoint steps. The ring holds u^t for RTM, and for a gradient what it pairs with the
-     * adjoint field: L u^t (sponge) or B^t (CPML); so the imaging applies no stencil. The graphs upload their own
-     * state, the traces and the receivers, and read vc, the sources, the checkpoints and the ring where the forward
-     * sweep left them.
+     * (into the other half, which segment j + 1 left). The forward sweep filled the last two segments' halves, so the
+     * adjoint starts at once and runs alone through segment S - 1 (the first graph, whose recomputation only moves its
+     * clock on through segment S - 2, which is in the ring), then beside the recomputation (the third graph), then
+     * alone through segment 0 (the first graph's continuation): with S segments of k steps, a gradient costs S k
+     * forward, (S - 2) k recomputed and S k adjoint steps. The ring holds u^t for RTM, and for a gradient what it pairs
+     * with the adjoint field: L u^t (sponge) or B^t (CPML); so the imaging applies no stencil. The graphs upload their
+     * own state, the traces and the receivers, and read vc, the sources, the checkpoints and the ring where the
+     * forward sweep left them; the recomputation's fields are written whole by a checkpoint's load before they are
+     * read.
      */
     private void backwardGraphs(ResidentPass r, Stored stored, Ring ring, List<KernelGraph> graphs) {
         int k = checkpointing.interval();
         int steps = checkpointing.steps();
         Backward s = new Backward(r.field(), r.field(), r.field(), r.field(), boundary.pml(r), boundary.pml(r),
-                r.clock(steps - 2 * k), r.clock(steps - 1));
-        graphs.addAll(segmentedSweep(backwardGraph(r, stored, ring, s, !oneSegment()),
-                backwardGraph(r, stored, ring, s, false)));
+                r.clock(steps - RING_SEGMENTS * k), r.clock(steps - 1));
+        graphs.addAll(segmentedSweep(backwardGraph(r, stored, ring, s, false),
+                backwardGraph(r, stored, ring, s, true)));
     }
 
     /** The state of a backward sweep: source field (fa, fb), adjoint field (pa, pb), their PML fields and clocks. */
@@ -426,7 +460,10 @@ final class WavePropagator {
                             int[] adjClock) {
     }
 
-    /** The backward sweep's graph: the adjoint steps, and with {@code recompute} the source field's. */
+    /**
+     * The backward sweep's graph: the adjoint steps, the recomputation's clock, and with {@code recompute} the source
+     * field's steps.
+     */
     private KernelGraph backwardGraph(ResidentPass r, Stored stored, Ring ring, Backward s, boolean recompute) {
         Pass p = r.pass;
         float[] vc = r.vc;
@@ -436,12 +473,12 @@ final class WavePropagator {
         boolean gradient = ring.gradient();
         float[] grad = gradient ? r.result : null;
         KernelGraph.Builder g = KernelGraph.builder((gradient ? "acoustic-adjoint" : "acoustic-rtm")
-                        + (recompute ? "" : "-tail"))
+                        + (recompute ? "-recomputing" : ""))
                 .transferToDevice(TransferMode.EVERY_EXECUTION, s.pa(), s.pb(), r.traces, s.adjClock(), r.result,
-                        p.recIndex()); // the forward sweep takes recIndex only if it records
+                        p.recIndex(), s.fwdClock()); // the forward sweep takes recIndex only if it records
         boundary.upload(g, s.adj());
         if (recompute) {
-            g.transferToDevice(TransferMode.EVERY_EXECUTION, s.fa(), s.fb(), s.fwdClock());
+            g.transferToDevice(TransferMode.EVERY_EXECUTION, s.fa(), s.fb());
             boundary.upload(g, s.pml());
         }
         if (!gradient) {
@@ -466,14 +503,20 @@ final class WavePropagator {
                 }
                 addRingStep(g, id, fcur, fprev, vc, s.pml(), ring, s.fwdClock());
                 g.task(id + ".source", SourceTasks.injectSource(fprev, vc, p.wavelets(), p.srcIndex(), s.fwdClock(),
-                                nt))
-                        .task(id + ".clock", CheckpointTasks.advanceSegmentClock(s.fwdClock(), k, steps));
+                        nt));
             }
-            // the adjoint field, one step back; the gradient pairs Phi^{t+1} (pcur) with level t of the source field
+            // the recomputation's clock, also where it recomputes nothing: through a segment the ring holds, parked
+            g.task(id + ".clock", CheckpointTasks.advanceSegmentClock(s.fwdClock(), k, steps));
+            // the adjoint field, one step back; the gradient pairs Phi^{t+1} (pcur) with level t of the source field,
+            // two levels at a time: at the second step of a pair (even t), Phi^{t+2} is still in pprev
             int[] adjClock = s.adjClock();
             if (gradient) {
-                boundary.addImagingAdjointStep(g, id, pcur, pprev, vc, s.adj(), grad, ring.snapshots(), adjClock, k,
-                        nt);
+                if (half == 1) {
+                    boundary.addImagingAdjointStep(g, id, pcur, pprev, vc, s.adj(), grad, ring.snapshots(), adjClock,
+                            k, nt);
+                } else {
+                    boundary.addAdjointStep(g, id, pcur, pprev, vc, s.adj());
+                }
                 // the source term of dJ/dC: grad[s] += Phi^{t+1}[s] w_t, i.e. injectSource with Phi as "vc"
                 g.task(id + ".gradientSource", SourceTasks.injectSource(grad, pcur, p.wavelets(), p.srcIndex(),
                         adjClock, nt));

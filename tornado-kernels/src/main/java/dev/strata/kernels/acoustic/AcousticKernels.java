@@ -114,7 +114,7 @@ public final class AcousticKernels {
      * straight into the snapshot ring:
      * snapshots[slot(t) fieldSize + i] at t = clock[0] when 0 <= t < steps, the slot and gate of
      * {@link CheckpointKernels#storeSnapshot}. L u^t is the factor the sponge's gradient pairs with the scaled adjoint
-     * field (g += psi L u^t, by {@link ImagingKernels#accumulateProduct}), so the backward sweep applies no second
+     * field (g += psi L u^t, by {@link #waveStep8Imaging}), so the backward sweep applies no second
      * stencil to the recomputed source field and copies nothing into the ring. Same arithmetic as waveStep8: the same
      * u^{t+1} bit for bit.
      */
@@ -138,11 +138,11 @@ public final class AcousticKernels {
     }
 
     /**
-     * {@link #waveStep8} of the adjoint field with the sponge gradient's imaging condition at the same interior point,
-     * first: g[i] += {@link #normalProduct}(p[i], snapshots[slot(t) fieldSize + i]) at t = clock[0] when 0 <= t < nt,
-     * which is
-     * {@link ImagingKernels#accumulateProduct} wherever p is not zero (the frame of an adjoint field stays zero: the
-     * step never writes it and receivers lie inside). One pass over the field where the two made two.
+     * {@link #waveStep8} of the adjoint field with the sponge gradient's imaging condition of two time levels at the
+     * same interior point, first: {@link ImagingKernels#accumulateProducts} with phi = p (level t + 1) and phiOld =
+     * pPrevNext as it comes in (level t + 2), the ring holding L u^l, at t = clock[0]; which is that kernel wherever
+     * p and pPrevNext are not zero (the frame of an adjoint field stays zero: the step never writes it and receivers
+     * lie inside). One pass over the field where the two made two, and every second step of the sweep.
      */
     @Kernel(requires = {GRID, ImagingKernels.RING, RING_OF_FIELDS}, vectorRows = "AcousticVectors.waveStep8ImagingRows")
     public static void waveStep8Imaging(@Index("nb") int b, @Index(from = FRAME, value = Z_END) int iz,
@@ -153,10 +153,7 @@ public final class AcousticKernels {
                                         @Length("2L * k * fieldSize") float[] snapshots, @Length("1") int[] clock,
                                         int k, int nt, int fieldSize, int nz, int nx) {
         int i = (b * nz + iz) * nx + ix;
-        int t = clock[0];
-        if (t >= 0 && t < nt) {
-            g[i] = g[i] + normalProduct(p[i], snapshots[CheckpointKernels.snapshotSlot(t, k) * fieldSize + i]);
-        }
+        ImagingKernels.accumulateProducts(i, g, p, pPrevNext, snapshots, clock, k, nt, fieldSize);
         waveStep8(b, iz, ix, pPrevNext, p, vc, dampZ, dampX, nz, nx);
     }
 

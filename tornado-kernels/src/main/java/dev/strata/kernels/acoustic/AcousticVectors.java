@@ -7,7 +7,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API rows of the interior stencils {@link AcousticKernels#waveStep8},
  * {@link AcousticKernels#waveStep8Laplacian}, {@link AcousticKernels#waveStep8Imaging} and
  * {@link AcousticKernels#bornStep8} (and of the point-wise
- * {@link ImagingKernels#accumulateProduct}), named by their {@code @Kernel(vectorRows = ...)}: the same contract as
+ * {@link ImagingKernels#accumulateProducts}), named by their {@code @Kernel(vectorRows = ...)}: the same contract as
  * the generated row runners (rows are (batch, depth) pairs of the interior, arguments in task order). Each performs
  * the operations of its per-point body in the same order, so it agrees with it bit for bit (the JVM never fuses
  * multiply-add on its own) and stores a field value flushed as {@link AcousticKernels#flushToZero} does. A row goes
@@ -155,9 +155,9 @@ final class AcousticVectors {
     }
 
     /**
-     * {@link AcousticKernels#waveStep8Imaging} over interior rows [rowStart, rowEnd): each row's imaging on whole
-     * vectors (the columns left over one by one, no vector twice, since g is added to), then its step as
-     * {@link #waveStep8Rows}; reads the clock once.
+     * {@link AcousticKernels#waveStep8Imaging} over interior rows [rowStart, rowEnd): each row's imaging of the two
+     * levels on whole vectors (the columns left over one by one, no vector twice, since g is added to), then its step
+     * as {@link #waveStep8Rows}; reads the clock once.
      */
     static void waveStep8ImagingRows(int rowStart, int rowEnd, float[] pn, float[] p, float[] vc, float[] dz,
                                      float[] dx, float[] g, float[] snapshots, int[] clock, int k, int nt,
@@ -166,34 +166,63 @@ final class AcousticVectors {
                 dz, dx, g, snapshots, clock, k, nt, fieldSize, nz, nx))) {
             return;
         }
-        int t = clock[0];
-        boolean image = t >= 0 && t < nt;
-        int offset = image ? CheckpointKernels.snapshotSlot(t, k) * fieldSize : 0;
+        Levels levels = Levels.of(clock[0], k, nt, fieldSize);
         int[] plain = undampedColumns(dx, nx);
         RowVectors row = new RowVectors(nx);
         interiorRows(rowStart, rowEnd, nz, nx, (b, iz, base) -> {
-            if (image) {
-                addProducts(g, p, snapshots, offset, base + R, base + nx - R);
-            }
+            levels.addProducts(g, p, pn, snapshots, base + R, base + nx - R);
             waveStep8Row(row, plain, pn, p, vc, dz, dx, null, 0, nx, iz, base);
         });
     }
 
     /**
-     * g[i] = g[i] + {@link AcousticKernels#normalProduct}(a[i], s[offset + i]) for i in [start, end): whole vectors,
-     * then the rest one by one.
+     * The two levels {@link ImagingKernels#accumulateProducts} images at clock t: their ring offsets, -1 for a level
+     * outside [0, nt).
      */
-    private static void addProducts(float[] g, float[] a, float[] s, int offset, int start, int end) {
-        int i = start;
-        for (; i + lanes() <= end; i += lanes()) {
-            FloatVector av = FloatVector.fromArray(SPECIES, a, i);
-            FloatVector sv = FloatVector.fromArray(SPECIES, s, offset + i);
-            FloatVector kept = av.blend(0.0f, av.abs().mul(sv.abs().mul(AcousticKernels.PRODUCT_SCALE))
-                    .lt(AcousticKernels.SCALED_SUBNORMAL));
-            FloatVector.fromArray(SPECIES, g, i).add(kept.mul(sv)).intoArray(g, i);
+    private record Levels(int olderOffset, int newerOffset) {
+        static Levels of(int t, int k, int nt, int fieldSize) {
+            return new Levels(offset(t + 1, k, nt, fieldSize), offset(t, k, nt, fieldSize));
         }
-        for (; i < end; i++) {
-            g[i] = g[i] + AcousticKernels.normalProduct(a[i], s[offset + i]);
+
+        private static int offset(int level, int k, int nt, int fieldSize) {
+            return level >= 0 && level < nt ? CheckpointKernels.snapshotSlot(level, k) * fieldSize : -1;
+        }
+
+        /**
+         * g[i] = (g[i] + {@link AcousticKernels#normalProduct}(older[i], s at the older level)) + normalProduct(
+         * newer[i], s at the newer level) for i in [start, end), each level where it is imaged: whole vectors, then
+         * the rest one by one.
+         */
+        void addProducts(float[] g, float[] newer, float[] older, float[] s, int start, int end) {
+            boolean old = olderOffset >= 0;
+            boolean now = newerOffset >= 0;
+            int i = start;
+            for (; i + lanes() <= end; i += lanes()) {
+                FloatVector sum = FloatVector.fromArray(SPECIES, g, i);
+                if (old) {
+                    FloatVector a = FloatVector.fromArray(SPECIES, older, i);
+                    FloatVector b = FloatVector.fromArray(SPECIES, s, olderOffset + i);
+                    sum = sum.add(a.blend(0.0f, a.abs().mul(b.abs().mul(AcousticKernels.PRODUCT_SCALE))
+                            .lt(AcousticKernels.SCALED_SUBNORMAL)).mul(b));
+                }
+                if (now) {
+                    FloatVector a = FloatVector.fromArray(SPECIES, newer, i);
+                    FloatVector b = FloatVector.fromArray(SPECIES, s, newerOffset + i);
+                    sum = sum.add(a.blend(0.0f, a.abs().mul(b.abs().mul(AcousticKernels.PRODUCT_SCALE))
+                            .lt(AcousticKernels.SCALED_SUBNORMAL)).mul(b));
+                }
+                sum.intoArray(g, i);
+            }
+            for (; i < end; i++) {
+                float sum = g[i];
+                if (old) {
+                    sum = sum + AcousticKernels.normalProduct(older[i], s[olderOffset + i]);
+                }
+                if (now) {
+                    sum = sum + AcousticKernels.normalProduct(newer[i], s[newerOffset + i]);
+                }
+                g[i] = sum;
+            }
         }
     }
 
@@ -241,16 +270,12 @@ final class AcousticVectors {
     }
 
     /**
-     * {@link ImagingKernels#accumulateProduct} over points [start, end): g += phi s on whole vectors, the points left
+     * {@link ImagingKernels#accumulateProducts} over points [start, end): both levels on whole vectors, the points left
      * over one by one (the body's arithmetic); reads the clock once.
      */
-    static void accumulateProductRows(int start, int end, float[] g, float[] phi, float[] snaps, int[] clock, int k,
-                                      int nt, int fieldSize) {
-        int t = clock[0];
-        if (t < 0 || t >= nt) {
-            return;
-        }
-        addProducts(g, phi, snaps, CheckpointKernels.snapshotSlot(t, k) * fieldSize, start, end);
+    static void accumulateProductsRows(int start, int end, float[] g, float[] phi, float[] phiOld, float[] snaps,
+                                       int[] clock, int k, int nt, int fieldSize) {
+        Levels.of(clock[0], k, nt, fieldSize).addProducts(g, phi, phiOld, snaps, start, end);
     }
 
     /** The interior columns [lo, hi) over which dx is exactly 1, as {lo, hi}; {R, R} when there are none. */

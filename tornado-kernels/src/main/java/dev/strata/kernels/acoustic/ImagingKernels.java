@@ -20,21 +20,31 @@ public final class ImagingKernels {
     static final String RING = "k >= 1";
 
     /**
-     * Imaging condition of the velocity gradient: g[i] += phi[i] snapshots[slot(t) fieldSize + i] at every point,
-     * with phi the scaled adjoint field at level t + 1 and the ring holding the factor it pairs with: the CPML's
-     * bracket B^t (the factor of vc in its update). The sponge's gradient adds the same inside its adjoint step
-     * ({@link AcousticKernels#waveStep8Imaging}, with L u^t in the ring). Writes g only.
+     * Imaging condition of the velocity gradient over two time levels, in the order the adjoint sweep meets them:
+     * g[i] += phiOld[i] s_{t+1}[i], then g[i] += phi[i] s_t[i] (each through {@link AcousticKernels#normalProduct},
+     * a level only where 0 <= level < nt), with t = clock[0], phi the scaled adjoint field at level t + 1, phiOld at
+     * level t + 2 and s_l the ring's slot {@link CheckpointKernels#snapshotSlot}(l, k) of the factor it pairs with:
+     * the CPML's bracket B^l (the factor of vc in its update). The adjoint sweep images every second step, where the
+     * field it is about to overwrite still holds level t + 2, so that g is read and written once for two levels. The
+     * sponge's gradient adds the same inside its adjoint step ({@link AcousticKernels#waveStep8Imaging}, with L u^l in
+     * the ring). Writes g only.
      */
-    @Kernel(requires = RING, vectorRows = "AcousticVectors.accumulateProductRows")
-    public static void accumulateProduct(@Index("fieldSize") int i, @Writes @Length("fieldSize") float[] g,
-                                         @Length("fieldSize") float[] phi,
-                                         @Length("2L * k * fieldSize") float[] snapshots, @Length("1") int[] clock,
-                                         int k, int nt, int fieldSize) {
+    @Kernel(requires = RING, vectorRows = "AcousticVectors.accumulateProductsRows")
+    public static void accumulateProducts(@Index("fieldSize") int i, @Writes @Length("fieldSize") float[] g,
+                                          @Length("fieldSize") float[] phi, @Length("fieldSize") float[] phiOld,
+                                          @Length("2L * k * fieldSize") float[] snapshots, @Length("1") int[] clock,
+                                          int k, int nt, int fieldSize) {
         int t = clock[0];
+        float sum = g[i];
+        if (t + 1 >= 0 && t + 1 < nt) {
+            sum = sum + AcousticKernels.normalProduct(phiOld[i],
+                    snapshots[CheckpointKernels.snapshotSlot(t + 1, k) * fieldSize + i]);
+        }
         if (t >= 0 && t < nt) {
-            g[i] = g[i] + AcousticKernels.normalProduct(phi[i],
+            sum = sum + AcousticKernels.normalProduct(phi[i],
                     snapshots[CheckpointKernels.snapshotSlot(t, k) * fieldSize + i]);
         }
+        g[i] = sum;
     }
 
     /**

@@ -91,13 +91,14 @@ class AcousticTasksTest {
     }
 
     /**
-     * On an adjoint field whose frame is zero, the fused step adds to g what accumulateProduct adds, bit for bit, and
-     * steps the field as waveStep8 does; nothing once the clock reaches nt.
+     * On adjoint fields whose frames are zero, the fused step adds to g what accumulateProducts adds for the two
+     * levels (t + 1 from the field it overwrites, t from the other), bit for bit, and steps the field as waveStep8
+     * does; one level where the other lies outside [0, nt), nothing once both do.
      */
     @Test
-    void imagingStepEqualsAccumulateThenStepOnAFieldWithAZeroFrame() {
+    void imagingStepEqualsAccumulateThenStepOnFieldsWithAZeroFrame() {
         for (boolean vector : new boolean[] {false, true}) {
-            for (int t : new int[] {3, 9}) {
+            for (int t : new int[] {-1, 3, 8, 9}) {
                 float[][] fused = fields(6);
                 float[][] apart = fields(6);
                 for (float[][] a : new float[][][] {fused, apart}) {
@@ -105,16 +106,52 @@ class AcousticTasksTest {
                         int iz = (i / NX) % NZ;
                         int ix = i % NX;
                         if (iz < R || iz >= NZ - R || ix < R || ix >= NX - R) {
+                            a[0][i] = 0f;
                             a[1][i] = 0f;
                         }
                     }
                 }
+                float[] before = fused[5].clone();
                 run(AcousticTasks.waveStep8Imaging(fused[0], fused[1], fused[2], fused[3], fused[4], fused[5],
                         fused[10], new int[] {t}, 2, 9, N, NZ, NX, NB), vector);
-                run(ImagingTasks.accumulateProduct(apart[5], apart[1], apart[10], new int[] {t}, 2, 9, N), vector);
+                run(ImagingTasks.accumulateProducts(apart[5], apart[1], apart[0], apart[10], new int[] {t}, 2, 9, N),
+                        vector);
                 run(AcousticTasks.waveStep8(apart[0], apart[1], apart[2], apart[3], apart[4], NZ, NX, NB), vector);
                 assertArrayEquals(apart[5], fused[5], "g at t = " + t);
                 assertArrayEquals(apart[0], fused[0], "Phi at t = " + t);
+                if (t == 9) {
+                    assertArrayEquals(before, fused[5], "no level below nt = 9 at t = 9");
+                }
+            }
+        }
+    }
+
+    /**
+     * The two levels' products, each summed in the order of one level a step: g + older s_{t+1} + newer s_t, through
+     * {@link AcousticKernels#normalProduct}; a level outside [0, nt) adds nothing. Checked against sums written out
+     * here, for either clock parity and at both ends of the levels.
+     */
+    @Test
+    void accumulateProductsAddsLevelsTPlusOneThenT() {
+        int k = 2;
+        int nt = 9;
+        for (boolean vector : new boolean[] {false, true}) {
+            for (int t : new int[] {-1, 0, 3, 4, 8, 9}) {
+                float[][] a = fields(6);
+                float[] g = a[5].clone();
+                run(ImagingTasks.accumulateProducts(a[5], a[1], a[0], a[10], new int[] {t}, k, nt, N), vector);
+                for (int i = 0; i < N; i++) {
+                    float sum = g[i];
+                    if (t + 1 >= 0 && t + 1 < nt) {
+                        sum += AcousticKernels.normalProduct(a[0][i],
+                                a[10][CheckpointKernels.snapshotSlot(t + 1, k) * N + i]);
+                    }
+                    if (t >= 0 && t < nt) {
+                        sum += AcousticKernels.normalProduct(a[1][i],
+                                a[10][CheckpointKernels.snapshotSlot(t, k) * N + i]);
+                    }
+                    assertEquals(sum, a[5][i], "g[" + i + "] at t = " + t + (vector ? ", vector rows" : ""));
+                }
             }
         }
     }
@@ -140,7 +177,7 @@ class AcousticTasksTest {
         assertVectorEqualsBody(a -> CpmlTasks.adjointPsi(a[0], a[1], a[2], a[3], a[4], a[7], a[8], W, NZ, NX, NB));
         assertVectorEqualsBody(a -> CpmlTasks.adjointStep(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], W, NZ,
                 NX, NB));
-        assertVectorEqualsBody(a -> ImagingTasks.accumulateProduct(a[0], a[1], a[10], new int[] {3}, 2, 9, N));
+        assertVectorEqualsBody(a -> ImagingTasks.accumulateProducts(a[0], a[1], a[2], a[10], new int[] {3}, 2, 9, N));
         assertVectorEqualsBody(a -> CheckpointTasks.storeCheckpoint(a[0], a[1], a[10], new int[] {1}, 1, 2, N));
         assertVectorEqualsBody(a -> CheckpointTasks.loadCheckpoint(a[0], a[1], a[10], new int[] {1}, 1, 2, N));
         assertVectorEqualsBody(a -> CheckpointTasks.storeSnapshot(a[0], a[10], new int[] {1}, 1, 2, N));
@@ -367,7 +404,7 @@ class AcousticTasksTest {
                 a -> CpmlTasks.adjointZeta(a[0], a[1], a[2], a[7], a[8], W, NZ, NX, NB),
                 a -> CpmlTasks.adjointPsi(a[0], a[1], a[2], a[3], a[4], a[7], a[8], W, NZ, NX, NB),
                 a -> CpmlTasks.adjointStep(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], W, NZ, NX, NB),
-                a -> ImagingTasks.accumulateProduct(a[0], a[1], a[10], new int[] {3}, 2, 9, N));
+                a -> ImagingTasks.accumulateProducts(a[0], a[1], a[2], a[10], new int[] {3}, 2, 9, N));
         for (Function<float[][], KernelTask> task : tasks) {
             assertVectorEqualsBody(task, N, NZ, NX, true);
         }
