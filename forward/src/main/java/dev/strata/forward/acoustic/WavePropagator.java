@@ -461,8 +461,11 @@ final class WavePropagator {
     }
 
     /**
-     * The backward sweep's graph: the adjoint steps, the recomputation's clock, and with {@code recompute} the source
-     * field's steps.
+     * The backward sweep's graph: the adjoint steps, the recomputation's clock, checkpoint loads and source, and with
+     * {@code recompute} the source field's steps. Without them the loads and the source act only while the clock
+     * passes through a segment the ring holds, on fields that the next load overwrites whole before anything reads
+     * them; they are there so that every backward graph takes the recomputation's arrays, which a TornadoVM graph
+     * consumes from the graph run before it.
      */
     private KernelGraph backwardGraph(ResidentPass r, Stored stored, Ring ring, Backward s, boolean recompute) {
         Pass p = r.pass;
@@ -489,22 +492,22 @@ final class WavePropagator {
             String id = "s" + step;
             float[] pcur = half == 0 ? s.pa() : s.pb();
             float[] pprev = half == 0 ? s.pb() : s.pa();
-            if (recompute) { // the source field, recomputed one segment behind the adjoint
-                float[] fcur = half == 0 ? s.fa() : s.fb();
-                float[] fprev = half == 0 ? s.fb() : s.fa();
-                if (half == 0) { // segments start on even steps: the kernel loads where t % k == 0
-                    g.task(id + ".load", CheckpointTasks.loadCheckpoint(fcur, fprev, stored.checkpoints(),
-                            s.fwdClock(), k, steps, n));
-                    if (cpml) {
-                        Pml pml = s.pml();
-                        g.task(id + ".pmlLoad", CpmlTasks.loadState(pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
-                                stored.pmlCheckpoints(), s.fwdClock(), k, steps, n));
-                    }
+            // the source field, recomputed one segment behind the adjoint
+            float[] fcur = half == 0 ? s.fa() : s.fb();
+            float[] fprev = half == 0 ? s.fb() : s.fa();
+            if (half == 0) { // segments start on even steps: the kernel loads where t % k == 0
+                g.task(id + ".load", CheckpointTasks.loadCheckpoint(fcur, fprev, stored.checkpoints(), s.fwdClock(),
+                        k, steps, n));
+                if (cpml) {
+                    Pml pml = s.pml();
+                    g.task(id + ".pmlLoad", CpmlTasks.loadState(pml.psiX(), pml.psiZ(), pml.zetaX(), pml.zetaZ(),
+                            stored.pmlCheckpoints(), s.fwdClock(), k, steps, n));
                 }
-                addRingStep(g, id, fcur, fprev, vc, s.pml(), ring, s.fwdClock());
-                g.task(id + ".source", SourceTasks.injectSource(fprev, vc, p.wavelets(), p.srcIndex(), s.fwdClock(),
-                        nt));
             }
+            if (recompute) {
+                addRingStep(g, id, fcur, fprev, vc, s.pml(), ring, s.fwdClock());
+            }
+            g.task(id + ".source", SourceTasks.injectSource(fprev, vc, p.wavelets(), p.srcIndex(), s.fwdClock(), nt));
             // the recomputation's clock, also where it recomputes nothing: through a segment the ring holds, parked
             g.task(id + ".clock", CheckpointTasks.advanceSegmentClock(s.fwdClock(), k, steps));
             // the adjoint field, one step back; the gradient pairs Phi^{t+1} (pcur) with level t of the source field,
