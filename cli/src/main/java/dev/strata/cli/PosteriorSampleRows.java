@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * run's own shard events; {@code physicsShare} is the part of the sampling time spent outside the denoiser and io.
  * As the suite's other rows time calls after a first one, each case first runs {@link #WARMUP_STEPS} untimed steps
  * of the same draw, in which the JIT compiles the case's kernels and the backend builds its plans; that run's share
- * is reported apart as {@code coldPhysicsShare}.
+ * is reported apart as {@code coldPhysicsShare}. A quick suite times {@link #QUICK_DRAWS} draws of a case and reports
+ * the one of median sampling time ({@link #medianDraw}): a draw of 2 samples and 10 steps lasts a fraction of a
+ * second for Darcy and seismic, and one slow moment of the machine moved such a row threefold.
  */
 final class PosteriorSampleRows {
     /** Problem, built-in truth, guidance, zeta, prior. */
@@ -42,6 +44,8 @@ final class PosteriorSampleRows {
 
     /** Reverse steps of the untimed first run of each case. */
     static final int WARMUP_STEPS = 10;
+    /** Timed draws of a case in a quick suite, the row being the median one; a full suite times one long draw. */
+    static final int QUICK_DRAWS = 3;
 
     private PosteriorSampleRows() {
     }
@@ -58,7 +62,11 @@ final class PosteriorSampleRows {
                 continue;
             }
             List<Map<String, Object>> cold = draw(c, samples, Math.min(WARMUP_STEPS, steps));
-            rows.accept(row(c, samples, steps, threads, machine, draw(c, samples, steps), cold));
+            List<List<Map<String, Object>>> timed = new java.util.ArrayList<>();
+            for (int d = 0; d < (quick ? QUICK_DRAWS : 1); d++) {
+                timed.add(draw(c, samples, steps));
+            }
+            rows.accept(row(c, samples, steps, threads, machine, medianDraw(timed), cold, timed.size()));
         }
     }
 
@@ -108,9 +116,19 @@ final class PosteriorSampleRows {
         }
     }
 
-    /** The row of case {@code c} from the events of its timed run and of its untimed first run ({@code cold}). */
+    /** The events of the draw whose shards took the median sampling time (the upper one of an even count). */
+    static List<Map<String, Object>> medianDraw(List<List<Map<String, Object>>> draws) {
+        List<List<Map<String, Object>>> sorted = new java.util.ArrayList<>(draws);
+        sorted.sort(Comparator.comparingDouble(events -> Split.of(events).seconds()));
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /**
+     * The row of case {@code c} from the events of its timed run (the median of {@code draws}) and of its untimed
+     * first run ({@code cold}).
+     */
     static SuiteRow row(Case c, int samples, int steps, int threads, String machine, List<Map<String, Object>> events,
-                        List<Map<String, Object>> cold) {
+                        List<Map<String, Object>> cold, int draws) {
         Split timed = Split.of(events);
         double seconds = timed.seconds();
         Map<String, Double> split = timed.parts();
@@ -122,6 +140,7 @@ final class PosteriorSampleRows {
         extra.put("physicsShare", timed.physicsShare());
         extra.put("coldPhysicsShare", Split.of(cold).physicsShare());
         extra.put("steps", steps);
+        extra.put("draws", draws);
         extra.put("secondsPerSample", perSample);
         extra.put("secondsPerStepPerSample", perSample / steps);
         extra.put("machine", machine);

@@ -1,6 +1,7 @@
 package dev.strata.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.strata.bench.suite.SuiteRow;
 import java.util.LinkedHashMap;
@@ -32,12 +33,24 @@ class PosteriorSampleRowsTest {
 
     @Test
     void physicsShareIsTheTimedRunsAndTheColdRunsShareIsReportedApart() {
-        SuiteRow row = PosteriorSampleRows.row(CASE, 2, 10, 2, "alpha", run(0.3, 0.1, 0.2, 2), run(0.1, 0.9, 0.5, 1));
+        SuiteRow row = PosteriorSampleRows.row(CASE, 2, 10, 2, "alpha", run(0.3, 0.1, 0.2, 2), run(0.1, 0.9, 0.5, 1),
+                3);
         assertEquals(0.25, (double) row.extra().get("physicsShare"), 1e-12); // 0.1 / (0.3 + 0.1): io left out
         assertEquals(0.9, (double) row.extra().get("coldPhysicsShare"), 1e-12);
         assertEquals(1.2, row.seconds(), 1e-12); // both shards of the timed run
         assertEquals(0.6, (double) row.extra().get("secondsPerSample"), 1e-12);
         // 2 x 0.1 s over 2 samples
         assertEquals(0.1, (double) row.extra().get("split_physics_forwardPerSample"), 1e-12);
+        assertEquals(3, row.extra().get("draws"));
+    }
+
+    @Test
+    void rowIsTheDrawOfMedianSamplingTime() {
+        List<Map<String, Object>> slow = run(0.3, 3.0, 0.2, 2);
+        List<Map<String, Object>> median = run(0.3, 0.2, 0.2, 2);
+        List<Map<String, Object>> fast = run(0.3, 0.1, 0.2, 2);
+        assertSame(median, PosteriorSampleRows.medianDraw(List.of(slow, fast, median)));
+        assertSame(median, PosteriorSampleRows.medianDraw(List.of(median, slow, fast)));
+        assertSame(fast, PosteriorSampleRows.medianDraw(List.of(fast)));
     }
 }
