@@ -15,9 +15,9 @@ import java.util.function.Consumer;
  * runs each sweep as two graphs of one plan ({@link ComputeBackend#plan(List)}): the first uploads the inputs and the
  * zeroed state and takes the first two time steps, the second ({@link KernelGraph#continuing}) takes the remaining
  * steps on the arrays left on the device. A gradient or RTM plan holds the forward sweep (graphs 0 to 2) and the
- * backward sweep (graphs 3 to 5), each with a third graph for its last segment; the backward sweep reads the
- * checkpoints and the ring where the forward sweep left them. Callers hold its lock
- * for a whole call.
+ * backward sweep (graphs 3 to 5), each with a third graph for its other phase (the forward sweep's ring-filling last
+ * segments, the backward sweep's recomputing middle; {@link #sweepPhases}); the backward sweep reads the checkpoints
+ * and the ring where the forward sweep left them. Callers hold its lock for a whole call.
  */
 final class ResidentPass implements AutoCloseable {
 
