@@ -222,9 +222,9 @@ final class WavePropagator {
     }
 
     /**
-     * The phases of a backward sweep ({@link #backwardGraphs}): the adjoint alone through the last segment, the
-     * adjoint with the recomputation one segment behind it... see there; the adjoint alone throughout where the ring
-     * holds the whole run.
+     * The phases of a backward sweep ({@link #backwardGraphs}): the adjoint alone through the last segment, then beside
+     * the recomputation one segment behind it, then alone through segment 0; the adjoint alone throughout where the
+     * ring holds the whole run.
      */
     private List<ResidentPass.Phase> backwardPhases() {
         int segment = checkpointing.interval() / stepsPerExecution;
