@@ -104,8 +104,9 @@ public final class InvertCommand implements Callable<Integer> {
     String device;
 
     @Option(names = "--max-memory", paramLabel = "SIZE",
-            description = "FWI: memory budget of one gradient, e.g. 2G; shots run in passes that fit (default: all"
-                    + " shots at once).")
+            description = "FWI: memory budget of one gradient, e.g. 2G; shots run in passes that fit, and where all"
+                    + " fit one pass, memory left over lengthens the checkpoint interval so that fewer time steps are"
+                    + " recomputed (default: all shots at once, checkpoints about sqrt(nt) steps apart).")
     String maxMemory;
 
     @Option(names = "--out", defaultValue = "strata-out/invert",

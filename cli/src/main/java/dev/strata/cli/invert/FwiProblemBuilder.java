@@ -37,7 +37,8 @@ final class FwiProblemBuilder {
     }
 
     /**
-     * @param maxMemoryBytes memory budget of one gradient (shots per pass chosen to fit), or 0 for the default
+     * @param maxMemoryBytes memory budget of one gradient (shots per pass, then the checkpoint interval, chosen to
+     *                       fit: {@link AcousticWaveOperator#withMemoryBudget}), or 0 for the default
      */
     static PhysicalProblem build(Observations obs, ComputeBackend backend, long maxMemoryBytes) {
         ModelGrid g = obs.grid();

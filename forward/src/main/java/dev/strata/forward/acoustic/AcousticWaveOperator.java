@@ -125,11 +125,16 @@ public final class AcousticWaveOperator implements ForwardOperator {
      * The 4 bytes a float; JVM object headers and the caller's observed data are not counted.
      */
     public long bytesForGradient(int shotsPerPass) {
+        return bytesForGradient(checkpointing, shotsPerPass);
+    }
+
+    /** {@link #bytesForGradient(int)} under the checkpoint plan {@code c}. */
+    private long bytesForGradient(Checkpointing c, int shotsPerPass) {
         if (shotsPerPass < 1) {
             throw new IllegalArgumentException("shots per pass must be >= 1, got " + shotsPerPass);
         }
         long field = padded.size();
-        long fields = checkpointing.fieldsHeld(propagator.fieldsPerCheckpoint()) + propagator.backwardFields() + 2L;
+        long fields = c.fieldsHeld(propagator.fieldsPerCheckpoint()) + propagator.backwardFields() + 2L;
         long perShot = Float.BYTES * (fields * field + traceSize());
         long once = Float.BYTES * field + Double.BYTES * 2L * inputSize() + Float.BYTES * (long) outputSize()
                 + (Double.BYTES + Float.BYTES) * field;
@@ -152,9 +157,37 @@ public final class AcousticWaveOperator implements ForwardOperator {
         return (int) Math.min(k, setup.acquisition().nshots());
     }
 
-    /** {@link #withShotsPerPass} with {@link #shotsPerPassFor}{@code (budgetBytes)}. */
+    /**
+     * The operator for a memory budget of one gradient: {@link #shotsPerPassFor}{@code (budgetBytes)} shots per pass
+     * and, where all shots fit one pass, the checkpoint interval of {@link #intervalFor}: memory left over buys a
+     * longer interval, so that fewer steps are recomputed. Every result equals this operator's bit for bit.
+     */
     public AcousticWaveOperator withMemoryBudget(long budgetBytes) {
-        return withShotsPerPass(shotsPerPassFor(budgetBytes));
+        int shots = shotsPerPassFor(budgetBytes);
+        boolean allShots = shots == setup.acquisition().nshots();
+        int interval = allShots ? intervalFor(budgetBytes, shots) : checkpointing.interval();
+        return new AcousticWaveOperator(setup, backend, interval, shots);
+    }
+
+    /**
+     * The checkpoint interval, from this operator's up to the one of two segments (the ring then holds the whole run
+     * and nothing is recomputed), whose {@link Checkpointing#gradientSteps} are fewest among those whose gradient
+     * with {@code shotsPerPass} shots a pass fits {@code budgetBytes} and whose ring fits a Java array (the shorter
+     * interval on a tie); this operator's interval where no longer one fits.
+     */
+    public int intervalFor(long budgetBytes, int shotsPerPass) {
+        int nt = setup.time().nt();
+        int twoSegments = Checkpointing.forSteps(nt, (nt + 1) / 2).interval();
+        Checkpointing best = checkpointing;
+        for (int k = checkpointing.interval() + 2; k <= twoSegments; k += 2) {
+            Checkpointing c = Checkpointing.forSteps(nt, k);
+            boolean fits = bytesForGradient(c, shotsPerPass) <= budgetBytes
+                    && 2L * k * padded.size() * shotsPerPass <= Integer.MAX_VALUE - 16L;
+            if (fits && c.gradientSteps() < best.gradientSteps()) {
+                best = c;
+            }
+        }
+        return best.interval();
     }
 
     /**

@@ -70,6 +70,42 @@ class ShotBatchingTest {
     }
 
     /**
+     * With all shots in one pass, memory left over lengthens the checkpoint interval: the chosen operator fits the
+     * budget, no interval that fits runs fewer gradient steps (checked over every even interval up to two segments),
+     * an unbounded budget recomputes nothing, a budget that splits the shots keeps the interval, and the gradient is
+     * the same bit for bit.
+     */
+    @Test
+    void budgetLeftOverLengthensTheIntervalToTheFewestStepsThatFit() {
+        AcousticWaveOperator op = operator();
+        int nt = op.setup().time().nt();
+        long allShots = op.bytesForGradient(3);
+        for (long budget : new long[] {allShots, allShots + allShots / 4, 2 * allShots, 8 * allShots}) {
+            AcousticWaveOperator chosen = op.withMemoryBudget(budget);
+            assertEquals(3, chosen.shotsPerPass());
+            assertTrue(chosen.bytesForGradient(3) <= budget, "fits " + budget);
+            for (int k = op.checkpointing().interval(); k <= nt / 2 + 2; k += 2) {
+                AcousticWaveOperator other = new AcousticWaveOperator(op.setup(), backend, k, 3);
+                if (other.bytesForGradient(3) <= budget) {
+                    assertTrue(other.checkpointing().gradientSteps() >= chosen.checkpointing().gradientSteps(),
+                            "interval " + k + " fits " + budget + " with fewer steps than "
+                                    + chosen.checkpointing().interval());
+                }
+            }
+        }
+        AcousticWaveOperator unbounded = op.withMemoryBudget(Long.MAX_VALUE / 2);
+        Checkpointing c = unbounded.checkpointing();
+        assertTrue(c.segments() <= 2, c.toString());
+        assertEquals(2 * c.steps(), c.gradientSteps(), "nothing recomputed");
+        assertTrue(c.gradientSteps() < op.checkpointing().gradientSteps());
+        assertEquals(op.checkpointing().interval(), op.withMemoryBudget(op.bytesForGradient(2)).checkpointing()
+                .interval(), "two shots a pass: the interval stays");
+        float[] v = SmallProblems.smoothModels(new SplittableRandom(3), 1);
+        float[] observed = op.apply(SmallProblems.smoothModels(new SplittableRandom(4), 1), 1);
+        assertArrayEquals(op.misfitGradient(v, observed).gradient(), unbounded.misfitGradient(v, observed).gradient());
+    }
+
+    /**
      * The estimate counts what is held: with the CPML, 6 S + 2k checkpoint and ring fields plus 15 working fields of
      * (40 + 2 * 14) x (48 + 2 * 14) floats per shot, and the residual.
      */
