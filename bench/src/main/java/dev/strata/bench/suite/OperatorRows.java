@@ -59,12 +59,33 @@ final class OperatorRows {
                             "checkpointInterval", op.checkpointing().interval())));
             if (!cpml) {
                 sponge = apply;
+                storedRunGradient(ctx, name, backend, shot, apply, points);
             } else {
                 ctx.emit(ctx.row("acoustic-cpml-over-sponge", n, name, backend.device().device(), forward, points,
                         Double.NaN, Map.of("nt", nt, "ratioToSponge", Timing.pairedRatio(repeats, sponge, apply))));
             }
         }
         cpmlOverSpongeOnTheIssueModel(ctx, name, backend);
+    }
+
+    /**
+     * The sponge gradient with memory for the whole run ({@code acoustic-gradient-sponge-stored}): the operator for an
+     * unbounded budget ({@link AcousticWaveOperator#withMemoryBudget}), whose ring holds every step, so that nothing
+     * is recomputed; {@code bytes} is what it holds, against the checkpointed row's.
+     */
+    private static void storedRunGradient(SuiteContext ctx, String name, ComputeBackend backend,
+                                          BenchProblems.Batch<AcousticWaveOperator> shot, Runnable apply,
+                                          double points) {
+        AcousticWaveOperator stored = shot.operator().withMemoryBudget(Long.MAX_VALUE / 4);
+        Runnable misfitGradient = () -> stored.misfitGradient(shot.x(), shot.dy());
+        Timing gradient = Timing.of(ctx.settings().repeats(), misfitGradient);
+        ctx.emit(ctx.row("acoustic-gradient-sponge-stored", shot.operator().setup().grid().nx(), name,
+                backend.device().device(), gradient, points, Double.NaN, Map.of(
+                        "nt", stored.setup().time().nt(),
+                        "ratioToForward", Timing.pairedRatio(ctx.settings().repeats(), apply, misfitGradient),
+                        "checkpointInterval", stored.checkpointing().interval(),
+                        "bytes", stored.bytesForGradient(1),
+                        "checkpointedBytes", shot.operator().bytesForGradient(1))));
     }
 
     /**
