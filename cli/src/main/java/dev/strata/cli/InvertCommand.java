@@ -106,7 +106,8 @@ public final class InvertCommand implements Callable<Integer> {
     @Option(names = "--max-memory", paramLabel = "SIZE",
             description = "FWI: memory budget of one gradient, e.g. 2G; shots run in passes that fit, and where all"
                     + " fit one pass, memory left over lengthens the checkpoint interval so that fewer time steps are"
-                    + " recomputed (default: all shots at once, checkpoints about sqrt(nt) steps apart).")
+                    + " recomputed (default: a quarter of the JVM's heap where one shot's checkpointed gradient fits"
+                    + " it, else all shots at once with checkpoints about sqrt(nt) steps apart).")
     String maxMemory;
 
     @Option(names = "--out", defaultValue = "strata-out/invert",

@@ -38,7 +38,7 @@ final class FwiProblemBuilder {
 
     /**
      * @param maxMemoryBytes memory budget of one gradient (shots per pass, then the checkpoint interval, chosen to
-     *                       fit: {@link AcousticWaveOperator#withMemoryBudget}), or 0 for the default
+     *                       fit: {@link AcousticWaveOperator#withMemoryBudget}), or 0 for {@link #defaultBudget}
      */
     static PhysicalProblem build(Observations obs, ComputeBackend backend, long maxMemoryBytes) {
         ModelGrid g = obs.grid();
@@ -64,15 +64,33 @@ final class FwiProblemBuilder {
         if (obs.truth() != null) {
             requireInside(obs.truth(), range, g);
         }
-        AcousticWaveOperator wave = wave(obs, range, backend);
-        if (maxMemoryBytes > 0) {
-            wave = wave.withMemoryBudget(maxMemoryBytes);
-        }
+        AcousticWaveOperator wave = budgeted(wave(obs, range, backend), maxMemoryBytes, defaultBudget());
         ForwardOperator op = new ClippedInput(wave, vmin, vmax);
         double[] sigma = new double[s.data().length];
         Arrays.fill(sigma, s.sigma());
         return new PhysicalProblem(obs, op, s.data(), sigma,
                 List.of(new DataBlock("shots", 0, s.data().length)), background, spread, vmin, vmax);
+    }
+
+    /**
+     * The budget of one gradient where none is given: a quarter of the JVM's largest heap. Passes of one model's shots
+     * with memory for the whole run where that fits (nothing recomputed; a reverse step of a batch then runs its
+     * forward passes and its adjoint passes apart), else fewer shots a pass or shorter checkpoint intervals.
+     */
+    static long defaultBudget() {
+        return Runtime.getRuntime().maxMemory() / 4;
+    }
+
+    /**
+     * {@code wave} for a budget of {@code maxMemoryBytes} (0: {@code defaultBudget}); where one shot's checkpointed
+     * gradient does not fit the default budget, {@code wave} as it is (all shots a pass, checkpoints about sqrt(nt)
+     * apart), since no budget was asked for.
+     */
+    static AcousticWaveOperator budgeted(AcousticWaveOperator wave, long maxMemoryBytes, long defaultBudget) {
+        if (maxMemoryBytes > 0) {
+            return wave.withMemoryBudget(maxMemoryBytes);
+        }
+        return wave.bytesForGradient(1) <= defaultBudget ? wave.withMemoryBudget(defaultBudget) : wave;
     }
 
     /**

@@ -29,11 +29,11 @@ class RtmConditionTest {
     @TempDir
     Path tmp;
 
-    private static ModelGrid grid() {
+    static ModelGrid grid() {
         return new ModelGrid(N, N, 10, 10, List.of("velocity"), List.of("m/s"));
     }
 
-    private static float[] twoLayers() {
+    static float[] twoLayers() {
         float[] v = new float[N * N];
         for (int i = 0; i < v.length; i++) {
             v[i] = i / N < INTERFACE ? 2000 : 2600;
