@@ -91,6 +91,11 @@ public final class JacobianBlocks {
         return Arrays.stream(dataIndices).mapToInt(d -> d.length).toArray();
     }
 
+    /** |M_k| for each block k: how many model indices it holds, the probes of its {@link BlockJacobian} block. */
+    public int[] blockWidths() {
+        return Arrays.stream(modelIndices).mapToInt(j -> j.length).toArray();
+    }
+
     /** The most model indices in one block: the probes of {@link #probe}. */
     public int widest() {
         return widest;

@@ -66,8 +66,7 @@ public final class JointOperator implements ForwardOperator {
         this.blocks = each.stream().allMatch(Optional::isPresent)
                 ? Optional.of(JacobianBlocks.stacked(each.stream().map(Optional::get).toList())) : Optional.empty();
         this.jointRows = blocks.map(JacobianBlocks::blockRows).orElse(new int[0]);
-        this.jointWidth = blocks.map(b -> Arrays.stream(b.modelIndices()).mapToInt(m -> m.length).toArray())
-                .orElse(new int[0]);
+        this.jointWidth = blocks.map(JacobianBlocks::blockWidths).orElse(new int[0]);
         this.pieces = blocks.map(this::pieces).orElse(new Piece[0][]);
         int largest = Arrays.stream(pieces).flatMap(Arrays::stream).mapToInt(Piece::size).max().orElse(0);
         this.partBlock = ThreadLocal.withInitial(() -> new float[largest]);

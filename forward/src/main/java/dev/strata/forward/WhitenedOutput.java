@@ -39,8 +39,7 @@ public final class WhitenedOutput implements WrappedOperator {
             }
             return w;
         }).toArray(float[][]::new)).orElse(null);
-        this.blockProbes = pattern.map(p -> Arrays.stream(p.modelIndices()).mapToInt(m -> m.length).toArray())
-                .orElse(null);
+        this.blockProbes = pattern.map(JacobianBlocks::blockWidths).orElse(null);
     }
 
     /** y / sigma_d for a batch of data, a new array. */

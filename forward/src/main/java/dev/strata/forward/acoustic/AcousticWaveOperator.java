@@ -78,15 +78,28 @@ public final class AcousticWaveOperator implements ForwardOperator {
         this.checkpointing = Checkpointing.forSteps(setup.time().nt(), checkpointInterval);
         this.padded = PaddedGrid.of(setup.grid(), setup.boundary());
         this.propagator = new WavePropagator(setup, backend, checkpointing);
-        long perPair = (long) padded.size() * Math.max(4 * checkpointing.segments(), 2 * checkpointing.interval());
-        long fit = (Integer.MAX_VALUE - 16L) / perPair;
+        long fit = pairsInArrays(checkpointing);
         if (fit < 1) {
-            throw new IllegalArgumentException("one shot's checkpoints (" + perPair + " floats) exceed a Java array; "
-                    + "choose a checkpoint interval near sqrt(nt) = " + Math.round(Math.sqrt(setup.time().nt())));
+            throw new IllegalArgumentException("one shot's checkpoints (" + floatsPerPair(checkpointing)
+                    + " floats) exceed a Java array; choose a checkpoint interval near sqrt(nt) = "
+                    + Math.round(Math.sqrt(setup.time().nt())));
         }
         this.maxPairsPerPass = (int) Math.min(maxPairsPerPass, fit);
         double r = setup.time().dt() / setup.grid().spacing();
         this.vcScale = r * r;
+    }
+
+    /**
+     * Floats one (model, shot) pair takes in the largest of a pass's per-pair arrays under plan {@code c}: its
+     * checkpoints (four fields each with the CPML's state) or its 2k-field ring.
+     */
+    private long floatsPerPair(Checkpointing c) {
+        return (long) padded.size() * Math.max(4 * c.segments(), 2 * c.interval());
+    }
+
+    /** The most pairs a pass's arrays hold under plan {@code c} within a Java array; 0 if not even one. */
+    private long pairsInArrays(Checkpointing c) {
+        return (Integer.MAX_VALUE - 16L) / floatsPerPair(c);
     }
 
     public AcousticSetup setup() {
@@ -181,8 +194,7 @@ public final class AcousticWaveOperator implements ForwardOperator {
         Checkpointing best = checkpointing;
         for (int k = checkpointing.interval() + 2; k <= twoSegments; k += 2) {
             Checkpointing c = Checkpointing.forSteps(nt, k);
-            boolean fits = bytesForGradient(c, shotsPerPass) <= budgetBytes
-                    && 2L * k * padded.size() * shotsPerPass <= Integer.MAX_VALUE - 16L;
+            boolean fits = bytesForGradient(c, shotsPerPass) <= budgetBytes && shotsPerPass <= pairsInArrays(c);
             if (fits && c.gradientSteps() < best.gradientSteps()) {
                 best = c;
             }
